@@ -1,0 +1,3 @@
+from liaison_desk.cli import main
+
+raise SystemExit(main())
