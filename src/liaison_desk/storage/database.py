@@ -1,0 +1,262 @@
+"""Opening the database: choose the file or URL, check it is ours and not newer than the app,
+back it up and upgrade it when older, and hand out one session per unit of work."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from liaison_desk.storage.errors import (
+    DatabaseLockedError,
+    DatabaseTooNewError,
+    NotADatabaseError,
+    StorageError,
+)
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "LIAISON_DESK_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def database_url(db: str | os.PathLike[str] | None, default_file: Path) -> str:
+    """``--db`` wins, then ``LIAISON_DESK_DB``, then the default file. A value with ``://`` is a
+    SQLAlchemy URL (e.g. a PostgreSQL server); anything else is a SQLite file path."""
+    value = str(db) if db else os.environ.get(ENV_VAR) or str(default_file)
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for a server or an in-memory database."""
+    parsed = make_url(url)
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
+        return None
+    return Path(parsed.database)
+
+
+def migrations_config(connection: Any = None) -> Config:
+    cfg = Config()
+    location = resources.files("liaison_desk.storage") / "migrations"
+    cfg.set_main_option("script_location", str(location))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(migrations_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(migrations_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
+    """(alembic revision, has any table) read through a read-only connection, so a file we must
+    refuse is left exactly as it was."""
+    with path.open("rb") as f:
+        header = f.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"「{path}」不是联络组履职档案台的数据库文件。请检查文件名，或用 --db 指定正确的数据库文件。"
+        )
+    if not header:  # an empty file: treat as a new database
+        return None, False
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            names = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in names:
+                return None, bool(names)
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return (row[0] if row else None), True
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(
+            f"「{path}」已损坏或不是数据库文件（{exc}）。请从备份恢复：liaison-desk restore 备份文件。"
+        ) from exc
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def sqlite_online_backup(source: Path, dest: Path) -> None:
+    """A consistent copy of a live SQLite database (readers and the WAL included), written to a
+    temporary name first."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(tmp)
+        try:
+            src.backup(out)
+            # A copy must not depend on a -wal file beside it.
+            out.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            out.close()
+    finally:
+        src.close()
+    os.replace(tmp, dest)
+
+
+class Database:
+    """An opened, up-to-date database. Sessions come from ``session()``; nobody keeps one."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def file(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @classmethod
+    def open(cls, url: str, *, create: bool = True) -> Database:
+        """Open ``url``; create it when missing (if allowed), upgrade it when older (after a
+        backup), refuse it when newer or not ours, leaving the file untouched."""
+        path = sqlite_path(url)
+        backup_before: str | None = None
+        if path is not None:
+            if path.exists():
+                if path.is_dir():
+                    raise NotADatabaseError(f"「{path}」是一个文件夹，不是数据库文件。")
+                revision, has_tables = _read_sqlite_revision(path)
+                _check_revision(revision, has_tables, str(path))
+                if revision is not None and revision != head_revision():
+                    backup_before = revision
+            elif not create:
+                raise StorageError(
+                    f"找不到数据库文件「{path}」。请检查路径，或先运行 liaison-desk demo 建立示例数据库。"
+                )
+            else:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StorageError(
+                        f"无法创建数据库所在的文件夹「{path.parent}」：{exc.strerror}。"
+                    ) from exc
+            if backup_before:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                copy = path.with_name(
+                    f"{path.stem}.升级前备份-{backup_before}-{stamp}{path.suffix}"
+                )
+                sqlite_online_backup(path, copy)
+                log.info("backed up %s to %s before upgrading", path, copy)
+
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        try:
+            with engine.begin() as conn:
+                if path is None:  # a server: check the revision over the connection itself
+                    current = MigrationContext.configure(conn).get_current_revision()
+                    has_tables = bool(inspect(conn).get_table_names())
+                    _check_revision(current, has_tables, url)
+                command.upgrade(migrations_config(conn), "head")
+        except OperationalError as exc:
+            engine.dispose()
+            raise translate_operational_error(exc, path) from exc
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(engine, url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise translate_operational_error(exc, self.file) from exc
+        except Exception:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_revision(revision: str | None, has_tables: bool, where: str) -> None:
+    if revision is None and has_tables:
+        raise NotADatabaseError(
+            f"「{where}」是其他软件的数据库，不是联络组履职档案台的数据库。请用 --db 指定正确的文件。"
+        )
+    if revision is not None and revision not in _known_revisions():
+        raise DatabaseTooNewError(
+            f"数据库「{where}」由更新版本的联络组履职档案台创建（数据库版本 {revision}），"
+            "本程序无法安全打开。请先把软件升级到最新版本；数据库文件没有被改动。"
+        )
+
+
+def translate_operational_error(exc: OperationalError, path: Path | None) -> StorageError:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    where = f"「{path}」" if path else ""
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(
+            f"数据库{where}正被另一个程序占用（可能是另一个打开的联络组履职档案台）。请关闭它后重试。"
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError(
+            f"数据库{where}是只读的，无法保存。请检查文件权限，或把它复制到可写的文件夹。"
+        )
+    if "disk" in text and "full" in text:
+        return StorageError("磁盘已满，无法保存。请清理磁盘空间后重试；已保存的数据没有丢失。")
+    if "unable to open" in text:
+        return StorageError(f"无法打开数据库{where}。请检查文件夹是否存在、是否有写入权限。")
+    return StorageError(f"数据库出错：{text}")
+
+
+def copy_file_atomically(source: Path, dest: Path) -> None:
+    tmp = dest.with_name(dest.name + ".part")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, dest)

@@ -1,0 +1,271 @@
+"""SQLAlchemy 2 tables. Plain ORM and Core types only, so the same schema runs on SQLite and
+PostgreSQL; anything engine-specific lives in ``dialect.py``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so that Alembic migrations work the same on SQLite (batch mode) and
+# PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class RecordMixin:
+    """UUID and revision on every record (for merging packages later), timestamps, recycle bin."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None, index=True)
+
+
+class GroupRow(RecordMixin, Base):
+    __tablename__ = "liaison_groups"
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    town: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(50))
+    leader: Mapped[str] = mapped_column(String(50), default="")
+    secretary: Mapped[str] = mapped_column(String(50), default="")
+    secretary_phone: Mapped[str] = mapped_column(String(30), default="")
+    fonds_code: Mapped[str] = mapped_column(String(20), default="")
+    org_code: Mapped[str] = mapped_column(String(20), default="")
+
+
+class PersonRow(RecordMixin, Base):
+    __tablename__ = "people"
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("liaison_groups.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    category: Mapped[str] = mapped_column(String(30))
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    id_card: Mapped[str] = mapped_column(String(18), default="")
+    cppcc_level: Mapped[str | None] = mapped_column(String(20))
+    sector: Mapped[str] = mapped_column(String(50), default="")
+    consent_to_publish: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConsultationRow(RecordMixin, Base):
+    __tablename__ = "consultations"
+    __table_args__ = (Index("ix_consultations_group_kind_date", "group_id", "kind", "held_on"),)
+    group_id: Mapped[int] = mapped_column(ForeignKey("liaison_groups.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    number: Mapped[str] = mapped_column(String(50), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    topic_source: Mapped[str] = mapped_column(String(30))
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    venue: Mapped[str] = mapped_column(String(200))
+    host: Mapped[str] = mapped_column(String(50), default="")
+    recorder: Mapped[str] = mapped_column(String(50), default="")
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    agenda: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    minutes: Mapped[str] = mapped_column(Text, default="")
+    consensus: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(50), default="")
+    # Crowds counted by category, and the record's own copy of its procedure checklist.
+    head_counts: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    checklist: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # Totals kept with the row (recomputed on every save of the consultation or one of its
+    # outcome items) so that lists can sort and sum them in SQL on any engine.
+    attendance_total: Mapped[int] = mapped_column(Integer, default=0)
+    member_attendance: Mapped[int] = mapped_column(Integer, default=0)
+    suggestion_count: Mapped[int] = mapped_column(Integer, default=0)
+    solved_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    participants: Mapped[list[ParticipantRow]] = relationship(
+        order_by="ParticipantRow.position", cascade="all, delete-orphan"
+    )
+    speeches: Mapped[list[SpeechRow]] = relationship(
+        order_by="SpeechRow.position", cascade="all, delete-orphan"
+    )
+    outcome_items: Mapped[list[OutcomeItemRow]] = relationship(
+        order_by="OutcomeItemRow.position", cascade="all, delete-orphan"
+    )
+    attachments: Mapped[list[AttachmentRow]] = relationship(
+        order_by="AttachmentRow.position",
+        primaryjoin="ConsultationRow.id == AttachmentRow.consultation_id",
+        cascade="all, delete-orphan",
+    )
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    category: Mapped[str] = mapped_column(String(30))
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(100), default="")
+    attended: Mapped[bool] = mapped_column(Boolean, default=True)
+    absence_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SpeechRow(Base):
+    __tablename__ = "speeches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str] = mapped_column(String(50))
+    capacity: Mapped[str] = mapped_column(String(100), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+
+
+class OutcomeItemRow(RecordMixin, Base):
+    __tablename__ = "outcome_items"
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    responsible_body: Mapped[str] = mapped_column(String(200), default="", index=True)
+    responsible_person: Mapped[str] = mapped_column(String(50), default="")
+    deadline: Mapped[date | None] = mapped_column(Date, index=True)
+    solved_on_spot: Mapped[bool] = mapped_column(Boolean, default=False)
+    adopted: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    unsolved_reason: Mapped[str] = mapped_column(Text, default="")
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    revisit_on: Mapped[date | None] = mapped_column(Date)
+    revisit_note: Mapped[str] = mapped_column(Text, default="")
+    satisfaction: Mapped[str | None] = mapped_column(String(20))
+
+
+class AttachmentRow(RecordMixin, Base):
+    __tablename__ = "attachments"
+    consultation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True
+    )
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    caption: Mapped[str] = mapped_column(String(200), default="")
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    is_cover: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CaseRow(RecordMixin, Base):
+    __tablename__ = "cases"
+    group_id: Mapped[int] = mapped_column(ForeignKey("liaison_groups.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    subtitle: Mapped[str] = mapped_column(String(200), default="")
+    sections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    retention: Mapped[str] = mapped_column(String(10))
+    archive_number: Mapped[str | None] = mapped_column(String(60), unique=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # Ordered list of consultation ids and of {attachment_id, caption}.
+    consultation_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    photos: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class SubmissionRow(RecordMixin, Base):
+    __tablename__ = "submissions"
+    group_id: Mapped[int] = mapped_column(ForeignKey("liaison_groups.id"), index=True)
+    target: Mapped[str] = mapped_column(String(200))
+    submitted_on: Mapped[date] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    cases: Mapped[list[SubmissionCaseRow]] = relationship(
+        order_by="SubmissionCaseRow.id", cascade="all, delete-orphan"
+    )
+
+
+class SubmissionCaseRow(Base):
+    __tablename__ = "submission_cases"
+    __table_args__ = (UniqueConstraint("submission_id", "case_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    result: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_uuid"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(50))
+    entity_type: Mapped[str] = mapped_column(String(30))
+    entity_uuid: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(20))
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class NumberCounterRow(Base):
+    """Last sequence handed out per scope (e.g. "consultation:<group>:2024:hall"). It only ever goes
+    up, so a number is never reused, even after its record is purged."""
+
+    __tablename__ = "number_counters"
+    scope: Mapped[str] = mapped_column(String(100), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProcedureStepRow(Base):
+    """The current procedure templates, editable in Settings."""
+
+    __tablename__ = "procedure_steps"
+    __table_args__ = (UniqueConstraint("kind", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class SettingRow(Base):
+    """Settings that belong to the database (shared by everyone who opens it)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
