@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Self, TypeVar
+
+_LABELS: dict[type, dict[str, str]] = {}
+
+E = TypeVar("E", bound="_Labelled")
+
+
+def _labels(**labels: str) -> Callable[[type[E]], type[E]]:
+    """Attach the Chinese label of each member (by member name)."""
+
+    def attach(cls: type[E]) -> type[E]:
+        _LABELS[cls] = {cls[name].value: label for name, label in labels.items()}
+        return cls
+
+    return attach
 
 
 class _Labelled(StrEnum):
     """A code stored in the database with the Chinese label users see."""
 
-    label: str
-
-    def __new__(cls, code: str, label: str) -> _Labelled:
-        obj = str.__new__(cls, code)
-        obj._value_ = code
-        obj.label = label
-        return obj
+    @property
+    def label(self) -> str:
+        return _LABELS[type(self)][self.value]
 
     @classmethod
-    def from_label(cls, label: str) -> _Labelled:
+    def from_label(cls, label: str) -> Self:
         """The member whose Chinese label (or code) is ``label``; ValueError otherwise."""
         text = label.strip()
         for member in cls:
@@ -26,9 +38,10 @@ class _Labelled(StrEnum):
         raise ValueError(f"「{label}」不是有效的选项，可选：{'、'.join(m.label for m in cls)}")
 
 
+@_labels(HALL="民生议事堂协商", MICRO="微协商")
 class ConsultationKind(_Labelled):
-    HALL = "hall", "民生议事堂协商"
-    MICRO = "micro", "微协商"
+    HALL = "hall"
+    MICRO = "micro"
 
     @property
     def number_code(self) -> str:
@@ -40,30 +53,49 @@ class ConsultationKind(_Labelled):
         return "民生议事堂" if self is ConsultationKind.HALL else "微协商"
 
 
+@_labels(
+    RESIDENTS="群众反映",
+    GRASSROOTS="基层点题",
+    PARTY_GOVERNMENT="党委政府点题",
+    MEMBER="委员提出",
+    ONLINE="线上征集(码上商)",
+    PUBLIC_OPINION="社情民意",
+    OTHER="其他",
+)
 class TopicSource(_Labelled):
-    RESIDENTS = "residents", "群众反映"
-    GRASSROOTS = "grassroots", "基层点题"
-    PARTY_GOVERNMENT = "party_government", "党委政府点题"
-    MEMBER = "member", "委员提出"
-    ONLINE = "online", "线上征集(码上商)"
-    PUBLIC_OPINION = "public_opinion", "社情民意"
-    OTHER = "other", "其他"
+    RESIDENTS = "residents"
+    GRASSROOTS = "grassroots"
+    PARTY_GOVERNMENT = "party_government"
+    MEMBER = "member"
+    ONLINE = "online"
+    PUBLIC_OPINION = "public_opinion"
+    OTHER = "other"
 
 
+@_labels(PLANNED="计划中", COMPLETED="已完成", ARCHIVED="已归档")
 class ConsultationStatus(_Labelled):
-    PLANNED = "planned", "计划中"
-    COMPLETED = "completed", "已完成"
-    ARCHIVED = "archived", "已归档"
+    PLANNED = "planned"
+    COMPLETED = "completed"
+    ARCHIVED = "archived"
 
 
+@_labels(
+    MEMBER="政协委员",
+    TOWN_LEADER="镇街领导",
+    DEPARTMENT_HEAD="部门负责人",
+    VILLAGE_CADRE="村社干部",
+    RESIDENT="群众代表",
+    EXPERT="专家/律师",
+    OTHER="其他",
+)
 class ParticipantCategory(_Labelled):
-    MEMBER = "member", "政协委员"
-    TOWN_LEADER = "town_leader", "镇街领导"
-    DEPARTMENT_HEAD = "department_head", "部门负责人"
-    VILLAGE_CADRE = "village_cadre", "村社干部"
-    RESIDENT = "resident", "群众代表"
-    EXPERT = "expert", "专家/律师"
-    OTHER = "other", "其他"
+    MEMBER = "member"
+    TOWN_LEADER = "town_leader"
+    DEPARTMENT_HEAD = "department_head"
+    VILLAGE_CADRE = "village_cadre"
+    RESIDENT = "resident"
+    EXPERT = "expert"
+    OTHER = "other"
 
     @property
     def is_resident(self) -> bool:
@@ -71,19 +103,27 @@ class ParticipantCategory(_Labelled):
         return self in (ParticipantCategory.RESIDENT, ParticipantCategory.OTHER)
 
 
+@_labels(DISTRICT="区", CITY="市", PROVINCE="省", NATIONAL="全国")
 class CppccLevel(_Labelled):
-    DISTRICT = "district", "区"
-    CITY = "city", "市"
-    PROVINCE = "province", "省"
-    NATIONAL = "national", "全国"
+    DISTRICT = "district"
+    CITY = "city"
+    PROVINCE = "province"
+    NATIONAL = "national"
 
 
+@_labels(
+    PENDING="待交办",
+    IN_PROGRESS="办理中",
+    SOLVED="已解决",
+    UNSOLVED="未解决",
+    NOT_ADOPTED="不予采纳",
+)
 class OutcomeStatus(_Labelled):
-    PENDING = "pending", "待交办"
-    IN_PROGRESS = "in_progress", "办理中"
-    SOLVED = "solved", "已解决"
-    UNSOLVED = "unsolved", "未解决"
-    NOT_ADOPTED = "not_adopted", "不予采纳"
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    SOLVED = "solved"
+    UNSOLVED = "unsolved"
+    NOT_ADOPTED = "not_adopted"
 
     @property
     def is_open(self) -> bool:
@@ -91,49 +131,63 @@ class OutcomeStatus(_Labelled):
         return self in (OutcomeStatus.PENDING, OutcomeStatus.IN_PROGRESS)
 
 
+@_labels(SATISFIED="满意", MOSTLY_SATISFIED="基本满意", DISSATISFIED="不满意")
 class Satisfaction(_Labelled):
-    SATISFIED = "satisfied", "满意"
-    MOSTLY_SATISFIED = "mostly_satisfied", "基本满意"
-    DISSATISFIED = "dissatisfied", "不满意"
+    SATISFIED = "satisfied"
+    MOSTLY_SATISFIED = "mostly_satisfied"
+    DISSATISFIED = "dissatisfied"
 
 
+@_labels(PHOTO="照片", SIGNIN_SCAN="签到表扫描件", REPLY_LETTER="反馈函", OTHER="其他")
 class AttachmentKind(_Labelled):
-    PHOTO = "photo", "照片"
-    SIGNIN_SCAN = "signin_scan", "签到表扫描件"
-    REPLY_LETTER = "reply_letter", "反馈函"
-    OTHER = "other", "其他"
+    PHOTO = "photo"
+    SIGNIN_SCAN = "signin_scan"
+    REPLY_LETTER = "reply_letter"
+    OTHER = "other"
 
 
+@_labels(DRAFT="草稿", FINAL="定稿", SUBMITTED="已报送", SELECTED="入选", RETURNED="退回")
 class CaseStatus(_Labelled):
-    DRAFT = "draft", "草稿"
-    FINAL = "final", "定稿"
-    SUBMITTED = "submitted", "已报送"
-    SELECTED = "selected", "入选"
-    RETURNED = "returned", "退回"
+    DRAFT = "draft"
+    FINAL = "final"
+    SUBMITTED = "submitted"
+    SELECTED = "selected"
+    RETURNED = "returned"
 
     @property
     def is_locked(self) -> bool:
         return self in (CaseStatus.SUBMITTED, CaseStatus.SELECTED)
 
 
+@_labels(PERMANENT="永久", YEARS_30="定期30年", YEARS_10="定期10年")
 class RetentionPeriod(_Labelled):
-    PERMANENT = "Y", "永久"
-    YEARS_30 = "D30", "定期30年"
-    YEARS_10 = "D10", "定期10年"
+    PERMANENT = "Y"
+    YEARS_30 = "D30"
+    YEARS_10 = "D10"
 
 
+@_labels(PENDING="待反馈", SELECTED="入选", NOT_SELECTED="未入选", RETURNED="退回修改")
 class SubmissionResult(_Labelled):
-    PENDING = "pending", "待反馈"
-    SELECTED = "selected", "入选"
-    NOT_SELECTED = "not_selected", "未入选"
-    RETURNED = "returned", "退回修改"
+    PENDING = "pending"
+    SELECTED = "selected"
+    NOT_SELECTED = "not_selected"
+    RETURNED = "returned"
 
 
+@_labels(
+    CREATE="新建",
+    UPDATE="修改",
+    DELETE="删除到回收站",
+    RESTORE="从回收站恢复",
+    PURGE="彻底删除",
+    LOCK="锁定",
+    UNLOCK="解锁",
+)
 class AuditAction(_Labelled):
-    CREATE = "create", "新建"
-    UPDATE = "update", "修改"
-    DELETE = "delete", "删除到回收站"
-    RESTORE = "restore", "从回收站恢复"
-    PURGE = "purge", "彻底删除"
-    LOCK = "lock", "锁定"
-    UNLOCK = "unlock", "解锁"
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"
+    PURGE = "purge"
+    LOCK = "lock"
+    UNLOCK = "unlock"

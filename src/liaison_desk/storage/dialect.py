@@ -1,0 +1,23 @@
+"""What differs between SQLite and PostgreSQL, behind one interface.
+
+Text search is a substring match, because Chinese has no spaces for a word tokenizer to split on:
+SQLite's LIKE and PostgreSQL's ILIKE both find 议事 inside 民生议事堂. At the volumes of a district
+(a few thousand consultations, tens of thousands at --scale 20) that is fast enough; a trigram index
+(pg_trgm, or FTS5's trigram tokenizer) can be slotted in here if it ever is not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(column: Any, needle: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match on either engine."""
+    result: ColumnElement[bool] = column.ilike(f"%{_escape_like(needle)}%", escape="\\")
+    return result
