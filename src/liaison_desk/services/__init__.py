@@ -1,1 +1,33 @@
+"""Use cases over the domain and storage. No Qt widgets here."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from liaison_desk.services.attachments import AttachmentService
+from liaison_desk.services.base import ServiceContext
+from liaison_desk.services.cases import CaseService, SubmissionService
+from liaison_desk.services.consultations import ConsultationService
+from liaison_desk.services.people import GroupService, PersonService
+from liaison_desk.services.recycle_bin import RecycleBinService
+from liaison_desk.services.statistics import StatisticsService
+
+
+@dataclass
+class Services:
+    """Every service over one database; built by app.py or cli.py."""
+
+    ctx: ServiceContext
+
+    def __post_init__(self) -> None:
+        self.groups = GroupService(self.ctx)
+        self.people = PersonService(self.ctx)
+        self.consultations = ConsultationService(self.ctx)
+        self.cases = CaseService(self.ctx)
+        self.submissions = SubmissionService(self.ctx)
+        self.recycle_bin = RecycleBinService(self.ctx)
+        self.statistics = StatisticsService(self.ctx)
+        self.attachments = AttachmentService(self.ctx)
+
+
+__all__ = ["ServiceContext", "Services"]

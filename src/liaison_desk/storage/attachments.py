@@ -182,6 +182,18 @@ def _to_output(im: Image.Image, keep_alpha: bool) -> Image.Image:
     return out
 
 
+def _shrink(im: Image.Image, side: int) -> Image.Image:
+    """Downscale so the long side is <= side (in place; never enlarges)."""
+    if max(im.size) <= side:
+        return im
+    if im.mode in ("1", "P", "PA") or im.mode.startswith("I"):
+        # Pillow resizes these with nearest-neighbour only; convert first (_to_output).
+        return im
+    # Shrinking before colour conversion avoids a full-size RGB copy of huge images.
+    im.thumbnail((side, side), Image.Resampling.LANCZOS)
+    return im
+
+
 def _display_name(name: str | None) -> str:
     return name or "所选文件"
 
@@ -227,7 +239,7 @@ def _inspect_image(source: Path | BinaryIO, name: str, head: bytes) -> _ImageInf
         if width * height > MAX_IMAGE_PIXELS:
             raise _bomb_error(name, (width, height))
         if ImageFile.LOAD_TRUNCATED_IMAGES:
-            # Someone else flipped the global; we must not silently accept half photos.
+            # We never change Pillow's globals, so if another module did, at least say so.
             logger.warning("ImageFile.LOAD_TRUNCATED_IMAGES is set; truncation may go unnoticed")
         try:
             with _pillow_guard():
@@ -573,8 +585,8 @@ class AttachmentStore:
 
         image, icc = self._load_oriented(digest, draft_to=size)
         keep_alpha = _has_alpha(image)
-        image = _to_output(image, keep_alpha=keep_alpha)
-        image.thumbnail((size, size), Image.Resampling.LANCZOS)
+        image = _to_output(_shrink(image, size), keep_alpha=keep_alpha)
+        image = _shrink(image, size)
         buf = io.BytesIO()
         extra = {"icc_profile": icc} if icc else {}
         if keep_alpha:
@@ -599,9 +611,7 @@ class AttachmentStore:
             raise ValueError(f"quality must be 1..100, got {quality}")
         dest = Path(dest)
         image, icc = self._load_oriented(sha256)
-        image = _to_output(image, keep_alpha=False)
-        if max(image.size) > max_side:
-            image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+        image = _shrink(_to_output(_shrink(image, max_side), keep_alpha=False), max_side)
         buf = io.BytesIO()
         # The ICC profile only describes colours (wide-gamut phone photos look dull
         # without it); it is not EXIF and carries no personal data.

@@ -1,0 +1,174 @@
+"""Case write-ups (协商案例) and the submissions (报送记录) that carry them upward."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from pathlib import Path
+
+from liaison_desk.domain.entities import Case, Submission, SubmissionCase
+from liaison_desk.domain.enums import AuditAction, CaseStatus, SubmissionResult
+from liaison_desk.domain.numbering import archive_number
+from liaison_desk.domain.queries import CaseFilter, Page, PageRequest
+from liaison_desk.domain.rules import LockedError, Problem, ValidationError, validate_case
+from liaison_desk.domain.wordcount import count_words
+from liaison_desk.services.base import ServiceContext, audit, changes_between
+from liaison_desk.storage import repositories as repo
+
+_RESULT_TO_STATUS = {
+    SubmissionResult.SELECTED: CaseStatus.SELECTED,
+    SubmissionResult.RETURNED: CaseStatus.RETURNED,
+    SubmissionResult.NOT_SELECTED: CaseStatus.SUBMITTED,
+    SubmissionResult.PENDING: CaseStatus.SUBMITTED,
+}
+
+
+class CaseService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def search(self, f: CaseFilter = CaseFilter(), page: PageRequest = PageRequest()) -> Page[Case]:
+        with self.ctx.db.session() as s:
+            return repo.list_cases(s, f, page)
+
+    def get(self, case_id: int) -> Case | None:
+        with self.ctx.db.session() as s:
+            return repo.get_case(s, case_id)
+
+    @staticmethod
+    def word_count(case: Case) -> int:
+        return count_words(case.full_text())
+
+    def save(self, case: Case, reason: str = "") -> Case:
+        """Save a case. A submitted case is locked: changing it needs a reason and starts a new
+        version (the submitted one stays readable in the audit history)."""
+        problems = validate_case(case)
+        if problems:
+            raise ValidationError(problems)
+        with self.ctx.db.session() as s:
+            old = repo.get_case(s, case.id) if case.id else None
+            if old is not None and old.is_locked:
+                if not reason.strip():
+                    raise LockedError(
+                        f"案例《{old.title}》已报送，是只读的。修改需要填写原因，并将生成新版本。"
+                    )
+                case.version = old.version + 1
+                case.status = CaseStatus.DRAFT
+            if case.status is CaseStatus.FINAL and not case.archive_number:
+                self._assign_archive_number(s, case)
+            saved = repo.save_case(s, case, self.ctx.now())
+            if old is None:
+                audit(self.ctx, s, "case", saved, AuditAction.CREATE, f"新建案例《{saved.title}》")
+            else:
+                changes = changes_between(old, saved)
+                # The whole earlier version is kept with the entry, so it stays readable.
+                if old.is_locked:
+                    changes["previous_version"] = [old.version, saved.version]
+                    changes["previous_text"] = [old.full_text(), None]
+                audit(
+                    self.ctx, s, "case", saved, AuditAction.UPDATE, changes=changes, reason=reason
+                )
+            return saved
+
+    def _assign_archive_number(self, s: object, case: Case) -> None:
+        from sqlalchemy.orm import Session
+
+        assert isinstance(s, Session)
+        group = repo.get_group(s, case.group_id) if case.group_id else None
+        if group is None or not group.fonds_code or not group.org_code:
+            raise ValidationError(
+                [
+                    Problem(
+                        "archive_number",
+                        "定稿需要生成档号：请先在设置中填写联络组的全宗号和机构代码。",
+                    )
+                ]
+            )
+        scope = f"archive:{group.id}:{case.year}:{case.retention.value}"
+        item = repo.next_sequence(s, scope)
+        case.archive_number = archive_number(
+            group.fonds_code, case.year, case.retention, group.org_code, item
+        )
+
+
+class SubmissionService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def all(self, group_id: int | None = None) -> list[Submission]:
+        with self.ctx.db.session() as s:
+            return repo.list_submissions(s, group_id)
+
+    def get(self, submission_id: int) -> Submission | None:
+        with self.ctx.db.session() as s:
+            return repo.get_submission(s, submission_id)
+
+    def record(self, submission: Submission, package: Path | None = None) -> Submission:
+        """Record what was sent; the cases become 已报送 (locked)."""
+        if not submission.target.strip():
+            raise ValidationError(
+                [Problem("target", "请填写报送对象，如“市政协优秀协商案例征集”。")]
+            )
+        if not submission.cases:
+            raise ValidationError([Problem("cases", "请至少选择一个报送的案例。")])
+        if package is not None:
+            submission.file_name = package.name
+            submission.sha256 = _sha256(package)
+        with self.ctx.db.session() as s:
+            for sc in submission.cases:
+                case = repo.get_case(s, sc.case_id)
+                if case is None:
+                    raise ValidationError([Problem("cases", f"案例（编号 {sc.case_id}）不存在。")])
+                if case.status is not CaseStatus.SELECTED:
+                    case.status = CaseStatus.SUBMITTED
+                repo.save_case(s, case, self.ctx.now())
+                audit(self.ctx, s, "case", case, AuditAction.LOCK, f"报送：{submission.target}")
+            saved = repo.save_submission(s, submission, self.ctx.now())
+            audit(self.ctx, s, "submission", saved, AuditAction.CREATE, f"报送 {saved.target}")
+            return saved
+
+    def set_result(
+        self, submission_id: int, case_id: int, result: SubmissionResult, note: str = ""
+    ) -> Submission:
+        """入选 / 未入选 / 退回修改 for one case; the case's status follows."""
+        with self.ctx.db.session() as s:
+            sub = repo.get_submission(s, submission_id)
+            if sub is None:
+                raise KeyError(submission_id)
+            old = copy.deepcopy(sub)
+            entry = next((c for c in sub.cases if c.case_id == case_id), None)
+            if entry is None:
+                entry = SubmissionCase(case_id=case_id)
+                sub.cases.append(entry)
+            entry.result, entry.note = result, note
+            case = repo.get_case(s, case_id)
+            if case is not None:
+                case.status = _RESULT_TO_STATUS[result]
+                repo.save_case(s, case, self.ctx.now())
+                audit(
+                    self.ctx,
+                    s,
+                    "case",
+                    case,
+                    AuditAction.UPDATE,
+                    f"报送结果：{result.label}",
+                    reason=note,
+                )
+            saved = repo.save_submission(s, sub, self.ctx.now())
+            audit(
+                self.ctx,
+                s,
+                "submission",
+                saved,
+                AuditAction.UPDATE,
+                changes=changes_between(old, saved),
+            )
+            return saved
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,74 @@
+"""Liaison groups and the roster of people."""
+
+from __future__ import annotations
+
+from liaison_desk.domain.entities import LiaisonGroup, Person
+from liaison_desk.domain.enums import AuditAction
+from liaison_desk.domain.numbering import short_name_of
+from liaison_desk.domain.queries import Page, PageRequest, PersonFilter
+from liaison_desk.domain.rules import ValidationError, validate_group, validate_person
+from liaison_desk.services.base import ServiceContext, audit, changes_between
+from liaison_desk.storage import repositories as repo
+
+
+class GroupService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def all(self) -> list[LiaisonGroup]:
+        with self.ctx.db.session() as s:
+            return repo.list_groups(s)
+
+    def get(self, group_id: int) -> LiaisonGroup | None:
+        with self.ctx.db.session() as s:
+            return repo.get_group(s, group_id)
+
+    def save(self, group: LiaisonGroup) -> LiaisonGroup:
+        problems = validate_group(group)
+        if problems:
+            raise ValidationError(problems)
+        if not group.short_name:
+            group.short_name = short_name_of(group.town)
+        with self.ctx.db.session() as s:
+            old = repo.get_group(s, group.id) if group.id else None
+            saved = repo.save_group(s, group, self.ctx.now())
+            action = AuditAction.UPDATE if old else AuditAction.CREATE
+            audit(self.ctx, s, "group", saved, action, changes=changes_between(old, saved))
+            return saved
+
+
+class PersonService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def search(
+        self, f: PersonFilter = PersonFilter(), page: PageRequest = PageRequest()
+    ) -> Page[Person]:
+        with self.ctx.db.session() as s:
+            return repo.list_people(s, f, page)
+
+    def get(self, person_id: int) -> Person | None:
+        with self.ctx.db.session() as s:
+            return repo.get_person(s, person_id)
+
+    def possible_duplicates(self, person: Person) -> list[Person]:
+        """People already on the roster with the same name and phone (or the same name when either
+        has no phone): the form warns before a second entry is made by accident."""
+        with self.ctx.db.session() as s:
+            same_name = repo.people_named(s, person.name)
+        return [
+            p
+            for p in same_name
+            if p.id != person.id and (not p.phone or not person.phone or p.phone == person.phone)
+        ]
+
+    def save(self, person: Person) -> Person:
+        problems = validate_person(person)
+        if problems:
+            raise ValidationError(problems)
+        with self.ctx.db.session() as s:
+            old = repo.get_person(s, person.id) if person.id else None
+            saved = repo.save_person(s, person, self.ctx.now())
+            action = AuditAction.UPDATE if old else AuditAction.CREATE
+            audit(self.ctx, s, "person", saved, action, changes=changes_between(old, saved))
+            return saved

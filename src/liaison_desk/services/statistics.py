@@ -1,0 +1,20 @@
+"""The figures groups and the district report (domain.md)."""
+
+from __future__ import annotations
+
+from liaison_desk.domain.queries import YearStatistics
+from liaison_desk.services.base import ServiceContext
+from liaison_desk.storage import repositories as repo
+
+
+class StatisticsService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def year(self, year: int, group_id: int | None = None) -> YearStatistics:
+        with self.ctx.db.session() as s:
+            return repo.year_statistics(s, year, group_id, self.ctx.today())
+
+    def row_counts(self) -> dict[str, int]:
+        with self.ctx.db.session() as s:
+            return repo.count_rows(s)
