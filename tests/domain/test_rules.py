@@ -109,7 +109,9 @@ def test_each_required_field_yields_a_chinese_problem_naming_it(
 
 
 def test_blank_consultation_reports_every_problem_at_once() -> None:
-    blank = Consultation(kind=ConsultationKind.MICRO, title="", group_id=None, held_on=None, venue="")
+    blank = Consultation(
+        kind=ConsultationKind.MICRO, title="", group_id=None, held_on=None, venue=""
+    )
     problems = validate_consultation(blank, TODAY)
     assert len(problems) >= 4
     assert {"title", "venue", "group_id", "held_on"} <= set(fields_of(problems))
@@ -279,11 +281,21 @@ def test_outcome_item_dates_cannot_be_in_the_future() -> None:
 
 @pytest.mark.parametrize(
     "phone",
-    ["13812348000", "19912345678", " 138 1234 8000 ", "0572-2345678", "05722345678", "010-12345678"],
+    [
+        "13812348000",
+        "19912345678",
+        " 138 1234 8000 ",
+        "0572-2345678",
+        "05722345678",
+        "010-12345678",
+    ],
 )
 def test_valid_phones(phone: str) -> None:
     assert is_valid_phone(phone)
-    assert validate_person(Person(name="张三", category=ParticipantCategory.RESIDENT, phone=phone)) == []
+    assert (
+        validate_person(Person(name="张三", category=ParticipantCategory.RESIDENT, phone=phone))
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -322,7 +334,8 @@ def test_impossible_birth_date_is_rejected(birth: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "id_card", ["", "11010519491231002", "110105194912310021X", "1101051949123100ZX", "110105490101012"]
+    "id_card",
+    ["", "11010519491231002", "110105194912310021X", "1101051949123100ZX", "110105490101012"],
 )
 def test_malformed_id_cards(id_card: str) -> None:
     assert not is_valid_id_card(id_card)
@@ -348,9 +361,7 @@ def test_person_with_bad_id_card() -> None:
 
 
 def test_person_needs_a_name_and_reports_everything_at_once() -> None:
-    person = Person(
-        name="", category=ParticipantCategory.RESIDENT, phone="12345", id_card="123"
-    )
+    person = Person(name="", category=ParticipantCategory.RESIDENT, phone="12345", id_card="123")
     assert fields_of(validate_person(person)) == ["name", "phone", "id_card"]
 
 
