@@ -108,6 +108,18 @@ def test_each_required_field_yields_a_chinese_problem_naming_it(
     assert str(problems[0]) == message
 
 
+@pytest.mark.parametrize("kind", [None, "hall", ""])
+def test_consultation_needs_a_kind(kind: object) -> None:
+    problems = validate_consultation(valid_consultation(kind=kind), TODAY)
+    assert fields_of(problems) == ["kind"]
+    assert problems[0].message == "请选择活动类型（民生议事堂协商或微协商）。"
+
+
+@pytest.mark.parametrize("kind", list(ConsultationKind))
+def test_every_consultation_kind_is_accepted(kind: ConsultationKind) -> None:
+    assert validate_consultation(valid_consultation(kind=kind), TODAY) == []
+
+
 def test_blank_consultation_reports_every_problem_at_once() -> None:
     blank = Consultation(
         kind=ConsultationKind.MICRO, title="", group_id=None, held_on=None, venue=""
@@ -331,6 +343,21 @@ def test_computed_id_card_is_valid_and_wrong_check_digit_is_not() -> None:
 @pytest.mark.parametrize("birth", ["19900230", "19901301", "19900000", "20230229"])
 def test_impossible_birth_date_is_rejected(birth: str) -> None:
     assert not is_valid_id_card(make_id("110105", birth, "012"))
+
+
+@pytest.mark.parametrize("birth", ["20240616", "20991231", "18991231", "18000101"])
+def test_birth_date_in_the_future_or_before_1900_is_rejected(birth: str) -> None:
+    assert not is_valid_id_card(make_id("110105", birth, "012"), today=TODAY)
+
+
+@pytest.mark.parametrize("birth", ["19000101", "20240615"])
+def test_birth_date_bounds_are_inclusive(birth: str) -> None:
+    assert is_valid_id_card(make_id("110105", birth, "012"), today=TODAY)
+
+
+def test_birth_date_after_the_real_today_is_rejected_by_default() -> None:
+    tomorrow = date.today() + timedelta(days=1)
+    assert not is_valid_id_card(make_id("110105", tomorrow.strftime("%Y%m%d"), "012"))
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from liaison_desk.domain.entities import (
     OutcomeItem,
     Person,
 )
-from liaison_desk.domain.enums import ConsultationStatus, OutcomeStatus
+from liaison_desk.domain.enums import ConsultationKind, ConsultationStatus, OutcomeStatus
 
 RECYCLE_BIN_DAYS = 30
 MAX_TITLE_LENGTH = 200
@@ -57,14 +57,20 @@ def is_valid_phone(phone: str) -> bool:
     return bool(_MOBILE.match(text) or _LANDLINE.match(text))
 
 
-def is_valid_id_card(id_card: str) -> bool:
-    """18-character resident ID (GB 11643): digits, a real birth date, and the check character."""
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+
+
+def is_valid_id_card(id_card: str, today: date | None = None) -> bool:
+    """18-character resident ID (GB 11643): digits, a real birth date between 1900-01-01 and
+    ``today`` (the current date unless given), and the check character."""
     text = id_card.strip().upper()
     if not re.fullmatch(r"\d{17}[\dX]", text):
         return False
     try:
-        date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+        birth = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
+        return False
+    if not EARLIEST_BIRTH_DATE <= birth <= (today or date.today()):
         return False
     total = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11] == text[17]
@@ -125,6 +131,8 @@ def validate_outcome_item(
 def validate_consultation(consultation: Consultation, today: date) -> list[Problem]:
     c = consultation
     problems: list[Problem] = []
+    if not isinstance(c.kind, ConsultationKind):
+        problems.append(Problem("kind", "请选择活动类型（民生议事堂协商或微协商）。"))
     _required(c.title, "title", "议题", problems)
     if len(c.title) > MAX_TITLE_LENGTH:
         problems.append(
