@@ -1,0 +1,288 @@
+"""The command line: ``liaison-desk`` starts the app; subcommands do the rest.
+
+Every command prints a clear Chinese message and exits non-zero on bad input; a traceback goes to
+the log file, never to the screen. Exit codes: 0 done, 1 a problem the user can fix, 2 wrong
+usage, 3 an internal error (a bug: details in the log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+from liaison_desk import __version__
+from liaison_desk.config import data_dir, default_database_file
+from liaison_desk.domain.rules import LockedError, ValidationError
+from liaison_desk.log import setup_logging
+from liaison_desk.services import ServiceContext, Services
+from liaison_desk.storage.attachments import AttachmentStore
+from liaison_desk.storage.database import Database, database_url, sqlite_path
+from liaison_desk.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+
+class UserError(Exception):
+    """A problem the user can fix; the message says how."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints in Chinese and our exit code."""
+
+    _PHRASES = (
+        ("the following arguments are required", "缺少必需的参数"),
+        ("unrecognized arguments", "无法识别的参数"),
+        ("expected one argument", "需要一个参数值"),
+        ("invalid choice", "无效的选项"),
+        ("choose from", "可选"),
+        ("invalid int value", "不是整数"),
+        ("argument ", "参数 "),
+    )
+
+    def error(self, message: str) -> NoReturn:
+        for english, chinese in self._PHRASES:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"参数错误：{message}\n运行 liaison-desk --help 查看用法。\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是整数") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("必须是大于 0 的整数")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "数据库文件路径或 SQLAlchemy 地址（默认：环境变量 LIAISON_DESK_DB，否则用户数据文件夹中的数据库）"
+    common = _Parser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+
+    parser = _Parser(
+        prog="liaison-desk",
+        description="联络组履职档案台 —— 政协委员联络组的协商活动、问题跟踪与协商案例档案。",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"联络组履职档案台 {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    sub.add_parser("gui", parents=[common], help="打开主窗口（默认）")
+
+    demo = sub.add_parser(
+        "demo", parents=[common], help="生成 2024 年的示例数据库（用于试用和演示）"
+    )
+    demo.add_argument(
+        "--scale", type=_positive, default=1, help="数据量倍数（用于性能测试），默认 1"
+    )
+    demo.add_argument("--seed", type=int, default=2024, help="随机种子，相同种子生成相同数据")
+
+    sub.add_parser("check", parents=[common], help="检查数据库和附件是否完整，健康时退出码为 0")
+
+    backup = sub.add_parser("backup", parents=[common], help="把数据库和全部附件备份成一个文件")
+    backup.add_argument(
+        "--out", required=True, type=Path, help="备份文件路径，如 备份-20250110.zip"
+    )
+
+    restore = sub.add_parser(
+        "restore", parents=[common], help="从备份文件恢复（当前数据会先自动备份）"
+    )
+    restore.add_argument("file", type=Path, help="备份文件")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    log_file = setup_logging()
+    command = args.command or "gui"
+    handler: Callable[[argparse.Namespace], int] = _COMMANDS[command]
+    try:
+        return handler(args)
+    except (UserError, StorageError, ValidationError, LockedError) as exc:
+        _err(str(exc))
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        _err("已取消。")
+        return EXIT_PROBLEM
+    except Exception:
+        log.exception("unexpected error in command %s", command)
+        where = f"详情已写入日志文件：{log_file}" if log_file else "（日志文件无法写入）"
+        _err(f"程序内部错误，命令没有完成。{where}\n请把日志文件发给技术支持人员。")
+        return EXIT_BUG
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _url(args: argparse.Namespace) -> str:
+    return database_url(getattr(args, "db", None), default_database_file())
+
+
+def _store_for(url: str) -> AttachmentStore:
+    path = sqlite_path(url)
+    # A server database keeps its files in the data folder of this PC (a shared store for
+    # several PCs is configured later, with the server).
+    return AttachmentStore.beside_database(path) if path else AttachmentStore(data_dir() / "附件")
+
+
+@contextmanager
+def open_services(url: str, *, create: bool = True) -> Iterator[Services]:
+    db = Database.open(url, create=create)
+    try:
+        yield Services(ServiceContext(db, _store_for(url)))
+    finally:
+        db.close()
+
+
+class _Progress:
+    """A one-line progress report on a terminal; silent when output goes to a file."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tty = sys.stderr.isatty()
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> bool:
+        percent = int(done * 100 / total) if total else 100
+        if self.tty and percent != self.last:
+            print(f"\r{self.label}… {percent}%", end="", file=sys.stderr, flush=True)
+            self.last = percent
+        return True
+
+    def finish(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from liaison_desk.app import run_gui  # Qt is loaded only for the window
+
+    return run_gui(_url(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from liaison_desk.services.demo import build_demo
+
+    url = _url(args)
+    path = sqlite_path(url)
+    progress = _Progress("正在生成示例数据")
+    if path is not None and not path.exists():
+        # Build beside the target and move into place when complete, so a failure or Ctrl+C
+        # never leaves a half-built database behind.
+        store_dir = AttachmentStore.beside_database(path).root
+        if store_dir.exists():
+            raise UserError(
+                f"附件文件夹「{store_dir}」已经存在。请换一个数据库文件名，或先移走该文件夹。"
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=".demo-", dir=path.parent))
+        except OSError as exc:
+            raise UserError(
+                f"无法在「{path.parent}」中创建文件：{exc.strerror}。请换一个有写入权限的位置。"
+            ) from exc
+        try:
+            tmp_db = work / path.name
+            with open_services(database_url(tmp_db, tmp_db)) as services:
+                summary = build_demo(services, seed=args.seed, scale=args.scale, progress=progress)
+            tmp_store = AttachmentStore.beside_database(tmp_db).root
+            if tmp_store.exists():
+                tmp_store.rename(store_dir)
+            tmp_db.replace(path)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    else:
+        with open_services(url) as services:
+            if services.consultations.search().total:
+                raise UserError(
+                    "这个数据库里已经有协商活动记录，示例数据只能生成在新数据库里。"
+                    "请用 --db 指定一个新的文件名，例如：liaison-desk demo --db 示例.sqlite"
+                )
+            summary = build_demo(services, seed=args.seed, scale=args.scale, progress=progress)
+    progress.finish()
+    where = path or url
+    print(f"示例数据已生成：{where}")
+    print(
+        f"联络组 {summary.groups} 个，人员 {summary.people} 人，民生议事堂协商 {summary.hall_sessions} 场，"
+        f"微协商 {summary.micro_consultations} 场，意见建议 {summary.outcome_items} 条"
+        f"（已解决 {summary.solved} 条），照片 {summary.photos} 张，协商案例 {summary.cases} 篇，"
+        f"报送记录 {summary.submissions} 次。"
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from liaison_desk.storage.integrity import check_database
+
+    url = _url(args)
+    db = Database.open(url, create=False)
+    try:
+        report = check_database(db, _store_for(url))
+    finally:
+        db.close()
+    print(report.render())
+    return EXIT_OK if report.healthy else EXIT_PROBLEM
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from liaison_desk.storage.backup import create_backup
+
+    url = _url(args)
+    out: Path = args.out
+    if out.exists() and out.is_dir():
+        raise UserError(
+            f"「{out}」是一个文件夹。请在 --out 后写备份文件的完整文件名，如 {out / '备份.zip'}"
+        )
+    db = Database.open(url, create=False)
+    try:
+        progress = _Progress("正在备份")
+        info = create_backup(db, _store_for(url), out, progress=progress)
+        progress.finish()
+    finally:
+        db.close()
+    print(f"备份完成：{out}（数据库版本 {info.revision}，附件 {info.attachments} 个）")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from liaison_desk.storage.backup import restore_backup
+
+    url = _url(args)
+    path = sqlite_path(url)
+    if path is None:
+        raise UserError("只能恢复到本机的数据库文件。服务器数据库请用数据库自己的恢复工具。")
+    source: Path = args.file
+    if not source.is_file():
+        raise UserError(f"找不到备份文件「{source}」。请检查文件名和路径。")
+    progress = _Progress("正在恢复")
+    safety = restore_backup(source, path, progress=progress)
+    progress.finish()
+    Database.open(database_url(path, path)).close()  # upgrades a backup from an older version
+    print(f"已从「{source}」恢复到「{path}」。")
+    if safety:
+        print(f"恢复前的数据已自动备份到：{safety}")
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "gui": cmd_gui,
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
