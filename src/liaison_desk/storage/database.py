@@ -73,7 +73,7 @@ def head_revision() -> str:
     return head
 
 
-def _known_revisions() -> set[str]:
+def known_revisions() -> set[str]:
     script = ScriptDirectory.from_config(migrations_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -121,7 +121,9 @@ def sqlite_online_backup(source: Path, dest: Path) -> None:
     temporary name first."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    # A read-write connection: a read-only one would leave -wal/-shm files beside a closed
+    # database in WAL mode. The backup API itself only reads.
+    src = sqlite3.connect(source)
     try:
         out = sqlite3.connect(tmp)
         try:
@@ -231,7 +233,7 @@ def _check_revision(revision: str | None, has_tables: bool, where: str) -> None:
         raise NotADatabaseError(
             f"「{where}」是其他软件的数据库，不是联络组履职档案台的数据库。请用 --db 指定正确的文件。"
         )
-    if revision is not None and revision not in _known_revisions():
+    if revision is not None and revision not in known_revisions():
         raise DatabaseTooNewError(
             f"数据库「{where}」由更新版本的联络组履职档案台创建（数据库版本 {revision}），"
             "本程序无法安全打开。请先把软件升级到最新版本；数据库文件没有被改动。"

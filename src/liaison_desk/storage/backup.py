@@ -1,0 +1,901 @@
+"""One-file backups of a SQLite database with its attachments, and restoring them.
+
+A backup is a ZIP holding ``manifest.json`` (what is inside, with checksums), ``database.sqlite``
+(a consistent copy made through SQLite's online backup API, so the app may keep running) and
+``attachments/<sha256>`` for every file of the attachment store.
+
+Restoring checks everything first — that the file is a complete ZIP with nothing but those names,
+that every checksum matches, that the database passes SQLite's integrity check and is a revision
+this app knows — and only then touches the current data: a safety backup of it goes into the
+``备份`` folder beside the database, the attachments are added to the store, and the database file
+is swapped in with ``os.replace``. The database being restored over must be closed first (the
+caller closes its ``Database``); on Windows an open file makes the swap fail with a clear message.
+
+A server database (PostgreSQL) is backed up with the server's own tools (pg_dump).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import logging
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from liaison_desk import __version__
+from liaison_desk.storage.attachments import AttachmentStore, sha256_of
+from liaison_desk.storage.database import (
+    SQLITE_HEADER,
+    Database,
+    known_revisions,
+    sqlite_online_backup,
+)
+from liaison_desk.storage.errors import BackupError
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "BACKUP_FORMAT",
+    "SAFETY_BACKUP_FOLDER",
+    "BackupCancelled",
+    "BackupInfo",
+    "create_backup",
+    "read_backup",
+    "restore_backup",
+    "verify_backup",
+]
+
+BACKUP_FORMAT = 1
+MANIFEST = "manifest.json"
+DATABASE = "database.sqlite"
+ATTACHMENTS = "attachments/"
+#: Where restore_backup keeps its safety backup of the data it replaces (beside the database).
+SAFETY_BACKUP_FOLDER = "备份"
+
+#: (done, total) in bytes; return False to cancel.
+Progress = Callable[[int, int], bool]
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_CHUNK = 1024 * 1024
+_MAX_MANIFEST = 64 * 1024 * 1024
+#: Free space to leave on a disk beyond what a backup or restore needs.
+_SPACE_MARGIN = 50 * 1024 * 1024
+_JOURNALS = ("-wal", "-shm", "-journal")
+#: Content already compressed gains nothing from DEFLATE: JPEG, PNG, GIF, WebP, ZIP/Office.
+_COMPRESSED_HEADS = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"PK\x03\x04")
+#: Errors of a damaged or cut-off ZIP while reading it.
+_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+
+
+class BackupCancelled(Exception):
+    """The user cancelled (the progress callback returned False); nothing was left behind."""
+
+
+class _SourceUnusable(BackupError):
+    """The database to back up is damaged or not ours (restore then keeps a raw copy instead)."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup's manifest says."""
+
+    format: int
+    app_version: str
+    revision: str
+    created_at: str  # ISO 8601 with the UTC offset, local time of the PC that made it
+    database_sha256: str
+    attachments: int  # number of attachment files inside
+    #: Store files left out because their content no longer matched their name (disk damage).
+    damaged_attachments: tuple[str, ...] = field(default=())
+
+
+# ----------------------------------------------------------------------------------- progress
+
+
+class _Progress:
+    def __init__(self, callback: Progress | None, total: int) -> None:
+        self.callback = callback
+        self.total = max(total, 0)
+        self.done = 0
+        self.cancellable = True
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        self.report()
+
+    def report(self) -> None:
+        if not self.poll() and self.cancellable:
+            raise BackupCancelled
+
+    def poll(self) -> bool:
+        if self.callback is None:
+            return True
+        total = max(self.total, self.done)
+        return self.callback(self.done, total) is not False
+
+    def part(self, expected: int) -> Progress:
+        """A callback for a sub-task expected to cover ``expected`` of our units."""
+        base = self.done
+
+        def callback(done: int, total: int) -> bool:
+            self.done = base + (done * expected // total if total else expected)
+            return self.poll() or not self.cancellable
+
+        return callback
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _is_disk_full(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+def _existing_folder(folder: Path) -> Path:
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return folder
+
+
+def _ensure_space(folder: Path, needed: int, what: str) -> None:
+    try:
+        free = shutil.disk_usage(_existing_folder(folder)).free
+    except OSError:
+        log.warning("cannot read free space of %s", folder, exc_info=True)
+        return
+    if needed + _SPACE_MARGIN > free:
+        raise BackupError(
+            f"「{folder}」所在的磁盘空间不足：{what}需要约 {_megabytes(needed)}，"
+            f"只剩 {_megabytes(free)}。请清理磁盘空间或换一个位置后重试。"
+        )
+
+
+def _unique(path: Path) -> Path:
+    candidate, n = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def _read_database(path: Path) -> tuple[list[str], str | None]:
+    """(integrity_check lines, alembic revision or None) of a SQLite file, opened read-only.
+    Raises sqlite3.DatabaseError when it is not a database at all."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        results = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = str(row[0]) if row else None
+        return results, revision
+    finally:
+        conn.close()
+
+
+def _compression_for(path: Path) -> int:
+    with path.open("rb") as fh:
+        head = fh.read(12)
+    if head.startswith(_COMPRESSED_HEADS) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
+
+
+# ------------------------------------------------------------------------------------- backup
+
+
+def create_backup(
+    db: Database,
+    store: AttachmentStore | None,
+    out: Path,
+    progress: Progress | None = None,
+) -> BackupInfo:
+    """Write a backup of ``db`` and every file of ``store`` to ``out`` (a .zip).
+
+    The file appears under its name only when complete (written to ``out.part`` first); on an
+    error or a cancel (``progress`` returned False → ``BackupCancelled``) nothing is left behind.
+    """
+    if not db.is_sqlite:
+        raise BackupError(
+            "这是服务器上的数据库，不能在这里备份。服务器数据库请用数据库自己的备份工具，例如 pg_dump。"
+        )
+    source = db.file
+    if source is None:
+        raise BackupError("这个数据库只在内存中，没有数据库文件，无法备份。")
+    return _write_backup(source, store, Path(out), progress)
+
+
+def _check_target(out: Path, source: Path) -> None:
+    if out.is_dir():
+        raise BackupError(
+            f"「{out}」是一个文件夹。请给备份文件起一个名字，例如「联络组数据备份.zip」。"
+        )
+    folder = out.parent
+    if not folder.is_dir():
+        raise BackupError(
+            f"保存备份的文件夹「{folder}」不存在。请先建立这个文件夹，或换一个位置保存。"
+        )
+    if not os.access(folder, os.W_OK):
+        raise BackupError(
+            f"没有权限在文件夹「{folder}」中保存文件。请换一个位置保存备份，例如“文档”文件夹或 U 盘。"
+        )
+    if out.resolve() == source.resolve():
+        raise BackupError("备份文件不能和数据库文件是同一个文件。请换一个文件名。")
+
+
+def _write_error(out: Path, exc: OSError) -> BackupError:
+    if _is_disk_full(exc):
+        return BackupError(
+            f"磁盘空间不足，无法写入备份文件「{out}」。请清理磁盘空间或换一个位置后重试；"
+            "数据库没有受到影响。"
+        )
+    return BackupError(
+        f"无法写入备份文件「{out}」（{exc.strerror or exc}）。"
+        "请检查这个位置是否可写、U 盘是否已拔出，然后重试；数据库没有受到影响。"
+    )
+
+
+def _write_backup(
+    source: Path, store: AttachmentStore | None, out: Path, progress: Progress | None
+) -> BackupInfo:
+    _check_target(out, source)
+    part = out.with_name(out.name + ".part")
+    with tempfile.TemporaryDirectory(prefix="liaison-desk-backup-") as tmp:
+        copy = Path(tmp) / DATABASE
+        try:
+            sqlite_online_backup(source, copy)
+        except sqlite3.DatabaseError as exc:
+            raise _SourceUnusable(
+                f"无法读取数据库「{source}」（{exc}），它可能已损坏。"
+                "请从以前的备份恢复，或联系技术支持。"
+            ) from exc
+        except OSError as exc:
+            raise BackupError(
+                f"无法在临时文件夹中复制数据库（{exc.strerror or exc}）。请清理系统盘的空间后重试。"
+            ) from exc
+        revision = _check_copy(copy, source)
+        db_sha = sha256_of(copy)
+        db_size = copy.stat().st_size
+
+        # Listed after the database was copied: every file the copy refers to was stored before.
+        hashes = sorted(store.all_hashes()) if store is not None else []
+        sizes: dict[str, int] = {}
+        for sha in hashes:
+            assert store is not None
+            with contextlib.suppress(OSError):
+                sizes[sha] = store.path_of(sha).stat().st_size
+        _ensure_space(out.parent, db_size + sum(sizes.values()), "保存备份")
+
+        tracker = _Progress(progress, db_size + sum(sizes.values()))
+        tracker.report()
+        entries: list[dict[str, Any]] = []
+        damaged: list[str] = []
+        created_at = datetime.now().astimezone().isoformat(timespec="seconds")
+        try:
+            with open(part, "wb") as fh:
+                with zipfile.ZipFile(fh, "w", allowZip64=True, strict_timestamps=False) as zf:
+                    zf.write(copy, DATABASE, compress_type=zipfile.ZIP_DEFLATED)
+                    tracker.advance(db_size)
+                    for sha in hashes:
+                        assert store is not None
+                        path = store.path_of(sha)
+                        if sha not in sizes or not store.verify(sha):
+                            log.warning("attachment %s is missing or damaged; not backed up", sha)
+                            damaged.append(sha)
+                        else:
+                            zf.write(path, ATTACHMENTS + sha, compress_type=_compression_for(path))
+                            entries.append({"sha256": sha, "size": sizes[sha]})
+                        tracker.advance(sizes.get(sha, 0))
+                    manifest = {
+                        "format": BACKUP_FORMAT,
+                        "app": "liaison-desk",
+                        "app_version": __version__,
+                        "revision": revision,
+                        "created_at": created_at,
+                        "database_sha256": db_sha,
+                        "database_size": db_size,
+                        "attachments": entries,
+                        "damaged_attachments": damaged,
+                    }
+                    zf.writestr(
+                        MANIFEST,
+                        json.dumps(manifest, ensure_ascii=False, indent=1),
+                        compress_type=zipfile.ZIP_DEFLATED,
+                    )
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(part, out)
+        except OSError as exc:
+            _remove_quietly(part)
+            raise _write_error(out, exc) from exc
+        except BaseException:
+            _remove_quietly(part)
+            raise
+    log.info(
+        "backed up %s (%d attachments, %d damaged) to %s", source, len(entries), len(damaged), out
+    )
+    return BackupInfo(
+        format=BACKUP_FORMAT,
+        app_version=__version__,
+        revision=revision,
+        created_at=created_at,
+        database_sha256=db_sha,
+        attachments=len(entries),
+        damaged_attachments=tuple(damaged),
+    )
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("could not remove %s", path, exc_info=True)
+
+
+def _check_copy(copy: Path, source: Path) -> str:
+    """The revision of a fresh copy, after proving it is sound: a backup that could not be
+    restored is worse than none, because it gives false comfort."""
+    try:
+        results, revision = _read_database(copy)
+    except sqlite3.DatabaseError as exc:
+        raise _SourceUnusable(
+            f"数据库「{source}」已损坏（{exc}），无法做出可以恢复的备份。"
+            "请从以前的备份恢复，或联系技术支持。"
+        ) from exc
+    if results != ["ok"]:
+        raise _SourceUnusable(
+            f"数据库「{source}」已损坏（{'；'.join(results[:3])}），无法做出可以恢复的备份。"
+            "请从以前的备份恢复，或联系技术支持。"
+        )
+    if revision is None:
+        raise _SourceUnusable(f"「{source}」不是联络组履职档案台的数据库，无法备份。")
+    return revision
+
+
+# ------------------------------------------------------------------------------ reading a zip
+
+
+def _invalid(archive: Path) -> BackupError:
+    return BackupError(
+        f"「{archive.name}」不是有效的备份文件，或文件不完整（可能复制时中断）。请换一个备份文件。"
+    )
+
+
+def _tampered(archive: Path, what: str) -> BackupError:
+    return BackupError(
+        f"备份文件「{archive.name}」{what}，文件可能已损坏或被改动过。为安全起见没有恢复。"
+        "请换一个备份文件。"
+    )
+
+
+def _unreadable(archive: Path, exc: OSError) -> BackupError:
+    return BackupError(
+        f"读取备份文件「{archive}」时出错（{exc.strerror or exc}）。"
+        "如果文件在 U 盘或网络位置，请先复制到本机再试。"
+    )
+
+
+def _too_new(archive: Path, what: str) -> BackupError:
+    return BackupError(
+        f"备份文件「{archive.name}」由更新版本的联络组履职档案台生成（{what}），"
+        "本程序无法恢复它。请先把软件升级到最新版本再恢复；当前数据没有被改动。"
+    )
+
+
+@contextlib.contextmanager
+def _open_archive(archive: Path) -> Iterator[zipfile.ZipFile]:
+    if not archive.is_file():
+        raise BackupError(f"找不到备份文件「{archive}」。请检查文件的位置和名字。")
+    try:
+        zf = zipfile.ZipFile(archive)
+    except _BROKEN_ZIP as exc:
+        raise _invalid(archive) from exc
+    except OSError as exc:
+        raise _unreadable(archive, exc) from exc
+    with zf:
+        yield zf
+
+
+@dataclass
+class _Contents:
+    info: BackupInfo
+    database: zipfile.ZipInfo
+    attachments: dict[str, zipfile.ZipInfo]
+
+    @property
+    def total_size(self) -> int:
+        return self.database.file_size + sum(z.file_size for z in self.attachments.values())
+
+
+def _unsafe_name(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return (
+        name.startswith(("/", "\\"))
+        or "\\" in name
+        or ":" in name
+        or ".." in parts
+        or "\x00" in name
+    )
+
+
+def _examine(archive: Path, zf: zipfile.ZipFile) -> _Contents:
+    """Everything that can be checked from the ZIP's directory and the manifest alone."""
+    infos = zf.infolist()
+    seen: set[str] = set()
+    database: zipfile.ZipInfo | None = None
+    manifest_info: zipfile.ZipInfo | None = None
+    attachments: dict[str, zipfile.ZipInfo] = {}
+    for zi in infos:
+        name = zi.filename
+        if _unsafe_name(name):
+            raise BackupError(
+                f"备份文件「{archive.name}」中含有不安全的路径「{name}」，可能被人为改动过。"
+                "为安全起见没有恢复。请换一个备份文件。"
+            )
+        if name in seen:
+            raise _tampered(archive, f"中有重复的内容「{name}」")
+        seen.add(name)
+        if zi.flag_bits & 0x1:
+            raise _tampered(archive, "被加密了")
+        if name == MANIFEST:
+            manifest_info = zi
+        elif name == DATABASE:
+            database = zi
+        elif name.startswith(ATTACHMENTS) and _HEX64.fullmatch(name[len(ATTACHMENTS) :]):
+            attachments[name[len(ATTACHMENTS) :]] = zi
+        else:
+            raise _tampered(archive, f"中有不认识的内容「{name}」")
+    if manifest_info is None:
+        raise BackupError(
+            f"「{archive.name}」中没有备份说明（{MANIFEST}），不是联络组履职档案台生成的备份文件，"
+            "或文件不完整。请换一个备份文件。"
+        )
+    if manifest_info.file_size > _MAX_MANIFEST:
+        raise _tampered(archive, "的备份说明大得不正常")
+    try:
+        manifest = json.loads(zf.read(manifest_info).decode("utf-8"))
+    except _BROKEN_ZIP as exc:
+        raise _invalid(archive) from exc
+    except OSError as exc:
+        raise _unreadable(archive, exc) from exc
+    except ValueError as exc:  # JSON or UTF-8
+        raise _tampered(archive, "的备份说明无法读取") from exc
+    info = _manifest_info(archive, manifest)
+    if database is None:
+        raise _tampered(archive, f"中没有数据库（{DATABASE}）")
+
+    listed: dict[str, int] = {}
+    for entry in manifest["attachments"]:
+        listed[entry["sha256"]] = entry["size"]
+    if set(listed) != set(attachments):
+        extra = len(set(attachments) - set(listed))
+        absent = len(set(listed) - set(attachments))
+        raise _tampered(archive, f"中的附件与备份说明不一致（缺少 {absent} 个，多出 {extra} 个）")
+    for sha, zi in attachments.items():
+        if zi.file_size != listed[sha]:
+            raise _tampered(archive, f"中的附件 {sha[:12]}… 大小与备份说明不符")
+    size = manifest.get("database_size")
+    if isinstance(size, int) and size != database.file_size:
+        raise _tampered(archive, "中的数据库大小与备份说明不符")
+    return _Contents(info, database, attachments)
+
+
+def _manifest_info(archive: Path, manifest: Any) -> BackupInfo:
+    if not isinstance(manifest, dict):
+        raise _tampered(archive, "的备份说明格式不对")
+    fmt = manifest.get("format")
+    if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
+        raise _tampered(archive, "的备份说明格式不对")
+    if fmt > BACKUP_FORMAT:
+        raise _too_new(archive, f"备份格式 {fmt}")
+
+    def text(key: str) -> str:
+        value = manifest.get(key)
+        if not isinstance(value, str):
+            raise _tampered(archive, f"的备份说明缺少「{key}」")
+        return value
+
+    db_sha = text("database_sha256")
+    if not _HEX64.fullmatch(db_sha):
+        raise _tampered(archive, "的备份说明中数据库校验值无效")
+    entries = manifest.get("attachments")
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict)
+        and isinstance(e.get("sha256"), str)
+        and _HEX64.fullmatch(e["sha256"])
+        and isinstance(e.get("size"), int)
+        and e["size"] >= 0
+        for e in entries
+    ):
+        raise _tampered(archive, "的备份说明中附件列表无效")
+    damaged = manifest.get("damaged_attachments", [])
+    revision = text("revision")
+    if revision not in known_revisions():
+        raise _too_new(archive, f"数据库版本 {revision}")
+    return BackupInfo(
+        format=fmt,
+        app_version=text("app_version"),
+        revision=revision,
+        created_at=text("created_at"),
+        database_sha256=db_sha,
+        attachments=len(entries),
+        damaged_attachments=tuple(str(d) for d in damaged) if isinstance(damaged, list) else (),
+    )
+
+
+def read_backup(archive: Path) -> BackupInfo:
+    """What a backup holds, after the checks that need no unpacking: a complete ZIP, only the
+    expected names, a manifest of a known format and revision that lists exactly the files
+    inside. Checksums are verified by ``verify_backup`` and ``restore_backup``."""
+    archive = Path(archive)
+    with _open_archive(archive) as zf:
+        return _examine(archive, zf).info
+
+
+def verify_backup(archive: Path, progress: Progress | None = None) -> BackupInfo:
+    """Every check ``restore_backup`` makes before touching data, unpacking into a temporary
+    folder: use it to test a backup (``liaison-desk verify-backup``)."""
+    archive = Path(archive)
+    with _open_archive(archive) as zf:
+        contents = _examine(archive, zf)
+        with tempfile.TemporaryDirectory(prefix="liaison-desk-verify-") as tmp:
+            _ensure_space(Path(tmp), contents.database.file_size, "检查备份")
+            tracker = _Progress(progress, contents.total_size)
+            _unpack_checked(archive, zf, contents, Path(tmp), None, tracker, keep_files=False)
+    return contents.info
+
+
+# ------------------------------------------------------------------------------------ restore
+
+
+def _pump(
+    archive: Path,
+    zf: zipfile.ZipFile,
+    zi: zipfile.ZipInfo,
+    dest: Path | None,
+    tracker: _Progress,
+) -> str:
+    """SHA-256 of a member, written to ``dest`` on the way when given."""
+    digest = hashlib.sha256()
+    try:
+        src = zf.open(zi)
+    except _BROKEN_ZIP as exc:
+        raise _invalid(archive) from exc
+    except OSError as exc:
+        raise _unreadable(archive, exc) from exc
+    where = dest.parent if dest is not None else Path()
+    with src, contextlib.ExitStack() as stack:
+        out = None
+        if dest is not None:
+            try:
+                out = stack.enter_context(open(dest, "wb"))
+            except OSError as exc:
+                raise _staging_error(where, exc) from exc
+        while True:
+            try:
+                chunk = src.read(_CHUNK)
+            except _BROKEN_ZIP as exc:
+                raise _invalid(archive) from exc
+            except OSError as exc:
+                raise _unreadable(archive, exc) from exc
+            if not chunk:
+                break
+            digest.update(chunk)
+            if out is not None:
+                try:
+                    out.write(chunk)
+                except OSError as exc:
+                    raise _staging_error(where, exc) from exc
+            tracker.advance(len(chunk))
+        if out is not None:
+            try:
+                out.flush()
+                os.fsync(out.fileno())
+            except OSError as exc:
+                raise _staging_error(where, exc) from exc
+    return digest.hexdigest()
+
+
+def _staging_error(folder: Path, exc: OSError) -> BackupError:
+    if _is_disk_full(exc):
+        return BackupError(
+            f"磁盘空间不足，无法在「{folder}」中解开备份。请清理磁盘空间后重试；当前数据没有被改动。"
+        )
+    return BackupError(
+        f"无法在「{folder}」中写入文件（{exc.strerror or exc}）。"
+        "请检查该文件夹的写入权限后重试；当前数据没有被改动。"
+    )
+
+
+def _store_has(store: AttachmentStore | None, sha: str, size: int) -> bool:
+    if store is None:
+        return False
+    try:
+        path = store.path_of(sha)
+        return path.is_file() and path.stat().st_size == size
+    except OSError:
+        return False
+
+
+def _unpack_checked(
+    archive: Path,
+    zf: zipfile.ZipFile,
+    contents: _Contents,
+    staging: Path,
+    store: AttachmentStore | None,
+    tracker: _Progress,
+    *,
+    keep_files: bool,
+) -> tuple[Path, dict[str, Path]]:
+    """Unpack into ``staging`` and check every byte. Attachments already in ``store`` intact are
+    only hashed, not unpacked. Returns the database and the unpacked attachments."""
+    staged_db = staging / DATABASE
+    if _pump(archive, zf, contents.database, staged_db, tracker) != contents.info.database_sha256:
+        raise _tampered(archive, "中的数据库与备份说明中的校验值不符")
+    with staged_db.open("rb") as fh:
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise _tampered(archive, "中的数据库不是 SQLite 数据库文件")
+    try:
+        results, revision = _read_database(staged_db)
+    except sqlite3.DatabaseError as exc:
+        raise _tampered(archive, f"中的数据库已损坏（{exc}）") from exc
+    if results != ["ok"]:
+        raise _tampered(archive, f"中的数据库已损坏（{'；'.join(results[:3])}）")
+    if revision is None:
+        raise _tampered(archive, "中的数据库不是联络组履职档案台的数据库")
+    if revision not in known_revisions():
+        raise _too_new(archive, f"数据库版本 {revision}")
+    if revision != contents.info.revision:
+        raise _tampered(archive, "中的数据库版本与备份说明不符")
+
+    staged: dict[str, Path] = {}
+    for sha, zi in sorted(contents.attachments.items()):
+        present = store is not None and _store_has(store, sha, zi.file_size) and store.verify(sha)
+        dest = staging / sha if keep_files and not present else None
+        if _pump(archive, zf, zi, dest, tracker) != sha:
+            raise _tampered(archive, f"中的附件文件 {sha[:12]}… 内容与校验值不符")
+        if dest is not None:
+            staged[sha] = dest
+    return staged_db, staged
+
+
+def _current_size(db_file: Path, store: AttachmentStore) -> int:
+    size = 0
+    for path in [db_file, *(Path(f"{db_file}{j}") for j in _JOURNALS)]:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    for sha in store.all_hashes():
+        with contextlib.suppress(OSError):
+            size += store.path_of(sha).stat().st_size
+    return size
+
+
+def restore_backup(archive: Path, db_file: Path, progress: Progress | None = None) -> Path | None:
+    """Replace the database ``db_file`` (and add to its attachment store) from ``archive``.
+
+    Nothing is changed until the whole backup has been checked; then the current data is saved
+    to ``备份/恢复前自动备份-<time>.zip`` beside the database, whose path is returned (None when
+    there was no database yet). ``db_file`` must not be open. Cancelling (``progress`` returned
+    False → ``BackupCancelled``) is possible until the current data starts being replaced.
+    """
+    archive = Path(archive)
+    db_file = Path(db_file).expanduser().absolute()
+    if db_file.is_dir():
+        raise BackupError(
+            f"「{db_file}」是一个文件夹，不是数据库文件。请指定要恢复到的数据库文件。"
+        )
+    store = AttachmentStore.beside_database(db_file)
+    folder = db_file.parent
+    created_folder = not folder.exists()
+    staging: Path | None = None
+    try:
+        with _open_archive(archive) as zf:
+            contents = _examine(archive, zf)
+            to_unpack = contents.database.file_size + sum(
+                zi.file_size
+                for sha, zi in contents.attachments.items()
+                if not _store_has(store, sha, zi.file_size)
+            )
+            current = _current_size(db_file, store) if db_file.exists() else 0
+            _ensure_space(folder, to_unpack + current, "恢复备份")
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                staging = folder / f".{db_file.stem}-恢复中-{secrets.token_hex(4)}"
+                staging.mkdir()
+            except OSError as exc:
+                raise _staging_error(folder, exc) from exc
+            tracker = _Progress(progress, contents.total_size + current)
+            tracker.report()
+            staged_db, staged = _unpack_checked(
+                archive, zf, contents, staging, store, tracker, keep_files=True
+            )
+        log.info("backup %s checked; restoring into %s", archive, db_file)
+
+        safety: Path | None = None
+        if db_file.exists():
+            safety = _safety_backup(db_file, store, tracker, current)
+        tracker.cancellable = False
+        _install(staged_db, staged, db_file, store, staging)
+        tracker.done = tracker.total
+        tracker.poll()
+        log.info("restored %s from %s (safety backup %s)", db_file, archive, safety)
+        return safety
+    except BaseException:
+        if created_folder:
+            with contextlib.suppress(OSError):
+                if staging is not None:
+                    shutil.rmtree(staging, ignore_errors=True)
+                folder.rmdir()  # only succeeds when we left nothing in it
+        raise
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _safety_backup(db_file: Path, store: AttachmentStore, tracker: _Progress, size: int) -> Path:
+    folder = db_file.parent / SAFETY_BACKUP_FOLDER
+    created = not folder.exists()
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise BackupError(
+            f"无法建立文件夹「{folder}」来保存恢复前的自动备份（{exc.strerror or exc}）。"
+            "请检查写入权限后重试；当前数据没有被改动。"
+        ) from exc
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = _unique(folder / f"恢复前自动备份-{stamp}.zip")
+    had_journals = any(Path(f"{db_file}{j}").exists() for j in _JOURNALS)
+    try:
+        return _safety_copy(db_file, store, out, tracker.part(size), stamp)
+    except BaseException:
+        # A cancelled or failed restore leaves no trace: no empty folder, and no -wal/-shm that
+        # the read-only copy made beside the closed database.
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
+        if not had_journals:
+            _let_sqlite_tidy(db_file)
+        raise
+
+
+def _let_sqlite_tidy(db_file: Path) -> None:
+    """Open and close the database so SQLite itself removes -wal/-shm files nobody else uses
+    (the last connection to close checkpoints and deletes them); the data stays as it was."""
+    if not any(Path(f"{db_file}{j}").exists() for j in _JOURNALS):
+        return
+    try:
+        conn = sqlite3.connect(db_file, timeout=1)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # connect is lazy
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        log.debug("could not tidy journal files of %s", db_file, exc_info=True)
+
+
+def _safety_copy(
+    db_file: Path, store: AttachmentStore, out: Path, progress: Progress, stamp: str
+) -> Path:
+    folder = out.parent
+    try:
+        _write_backup(db_file, store, out, progress)
+        return out
+    except _SourceUnusable as exc:
+        # A damaged database is exactly what people restore over: keep its raw files instead.
+        log.warning("current database is unusable (%s); keeping a raw copy", exc)
+        raw = _unique(folder / f"恢复前自动备份-{stamp}-原数据库文件{db_file.suffix}")
+        try:
+            shutil.copy2(db_file, raw)
+            for journal in _JOURNALS:
+                extra = Path(f"{db_file}{journal}")
+                if extra.exists():
+                    shutil.copy2(extra, Path(f"{raw}{journal}"))
+        except OSError as err:
+            _remove_quietly(raw)
+            raise BackupError(
+                f"无法保存当前数据库的副本（{err.strerror or err}），为安全起见没有恢复。"
+                "请清理磁盘空间或检查写入权限后重试。"
+            ) from err
+        return raw
+    except BackupError as exc:
+        raise BackupError(f"恢复前无法先备份当前数据，为安全起见没有恢复。{exc}") from exc
+
+
+def _in_use(db_file: Path) -> BackupError:
+    return BackupError(
+        f"数据库「{db_file}」正被使用（可能是另一个打开的联络组履职档案台）。"
+        "请关闭它后重试；当前数据没有被改动。"
+    )
+
+
+def _checkpoint(db_file: Path) -> None:
+    """Fold a -wal file into the database so nothing is lost or, worse, replayed onto the
+    restored file; SQLite deletes the -wal and -shm when its last connection closes."""
+    try:
+        conn = sqlite3.connect(db_file, timeout=5)
+        try:
+            row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _in_use(db_file) from exc
+        log.warning("checkpoint of %s failed: %s", db_file, exc)
+        return
+    except sqlite3.DatabaseError as exc:  # damaged: the safety copy kept its raw files
+        log.warning("checkpoint of %s failed: %s", db_file, exc)
+        return
+    if row is not None and row[0]:
+        raise _in_use(db_file)
+
+
+def _install(
+    staged_db: Path,
+    staged: dict[str, Path],
+    db_file: Path,
+    store: AttachmentStore,
+    staging: Path,
+) -> None:
+    # Attachments first: a restored database must never point at files that are not there yet.
+    # Files already in the store stay; they can only be the same content.
+    try:
+        for sha, src in staged.items():
+            dest = store.path_of(sha)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dest)
+    except OSError as exc:
+        raise BackupError(
+            f"无法把附件写入「{store.root}」（{exc.strerror or exc}）。数据库还没有被替换。"
+            "请检查磁盘空间和写入权限后重试。"
+        ) from exc
+
+    aside: Path | None = None
+    try:
+        if db_file.exists():
+            _checkpoint(db_file)
+            aside = staging / "previous.sqlite"
+            os.replace(db_file, aside)
+        for journal in _JOURNALS:
+            Path(f"{db_file}{journal}").unlink(missing_ok=True)
+        os.replace(staged_db, db_file)
+    except OSError as exc:
+        if aside is not None and not db_file.exists():
+            os.replace(aside, db_file)
+        if isinstance(exc, PermissionError):
+            raise _in_use(db_file) from exc
+        raise BackupError(
+            f"无法替换数据库文件「{db_file}」（{exc.strerror or exc}）。当前数据没有被改动，"
+            "请检查写入权限后重试。"
+        ) from exc
+
+    try:
+        Database.open(f"sqlite:///{db_file}", create=False).close()
+    except Exception as exc:
+        log.exception("restored database %s does not open; putting the old one back", db_file)
+        for journal in _JOURNALS:
+            Path(f"{db_file}{journal}").unlink(missing_ok=True)
+        if aside is not None:
+            os.replace(aside, db_file)
+        else:
+            db_file.unlink(missing_ok=True)
+        raise BackupError(
+            f"恢复后的数据库无法打开（{exc}），已放回原来的数据。请换一个备份文件，或联系技术支持。"
+        ) from exc
