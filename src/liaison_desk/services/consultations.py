@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from liaison_desk.domain.entities import Consultation, OutcomeItem, ProcedureTemplate, new_uuid
 from liaison_desk.domain.enums import (
     AuditAction,
@@ -13,7 +15,7 @@ from liaison_desk.domain.enums import (
     OutcomeStatus,
     Satisfaction,
 )
-from liaison_desk.domain.numbering import consultation_number
+from liaison_desk.domain.numbering import consultation_number, parse_consultation_number
 from liaison_desk.domain.procedure import checklist_from
 from liaison_desk.domain.queries import (
     ConsultationFilter,
@@ -97,14 +99,34 @@ class ConsultationService:
         problems = validate_consultation(c, self.ctx.today())
         if problems:
             raise ValidationError(problems)
+        # Work on a copy: if the transaction fails, the caller's object must not keep a number
+        # that was never stored (a retry would then reuse it).
+        c = copy.deepcopy(c)
         with self.ctx.db.session() as s:
             old = repo.get_consultation(s, c.id) if c.id else None
-            if old is not None and old.is_locked and c.is_locked:
+            if old is not None and old.is_locked:
                 raise LockedError(f"{old.number} 已归档，是只读的。如需修改，请先解锁并填写原因。")
             group = repo.get_group(s, c.group_id) if c.group_id else None
             if group is None:
                 raise ValidationError([Problem("group_id", "所选联络组不存在，请重新选择。")])
-            if not c.number:
+            if c.number:
+                holder = repo.consultation_id_by_number(s, c.number)
+                if holder is not None and holder != c.id:
+                    raise ValidationError(
+                        [
+                            Problem(
+                                "number",
+                                f"编号 {c.number} 已被另一条记录使用。请留空，保存时会自动编号。",
+                            )
+                        ]
+                    )
+                parsed = parse_consultation_number(c.number)
+                if parsed and parsed.short_name == group.short_name:
+                    # A number brought in from elsewhere (a ledger) must never be handed out again.
+                    repo.raise_sequence(
+                        s, f"consultation:{group.id}:{parsed.year}:{parsed.kind.value}", parsed.seq
+                    )
+            else:
                 assert c.held_on is not None
                 scope = f"consultation:{group.id}:{c.held_on.year}:{c.kind.value}"
                 seq = repo.next_sequence(s, scope)
@@ -155,10 +177,7 @@ class ConsultationService:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
             old = repo.get_outcome_item(s, item.id) if item.id else None
-            if item.consultation_id is not None:
-                parent = repo.get_consultation(s, item.consultation_id)
-                if parent is not None and parent.is_locked:
-                    raise LockedError(f"{parent.number} 已归档，是只读的。请先解锁。")
+            self._refuse_if_parent_locked(s, item.consultation_id)
             saved = repo.save_outcome_item(s, item, self.ctx.now())
             action = AuditAction.UPDATE if old else AuditAction.CREATE
             audit(self.ctx, s, "outcome_item", saved, action, changes=changes_between(old, saved))
@@ -178,6 +197,7 @@ class ConsultationService:
                 item = repo.get_outcome_item(s, item_id)
                 if item is None:
                     raise KeyError(item_id)
+                self._refuse_if_parent_locked(s, item.consultation_id)
                 old = copy.deepcopy(item)
                 item.status = status
                 if status is OutcomeStatus.SOLVED:
@@ -198,6 +218,12 @@ class ConsultationService:
                 )
                 results.append(saved)
         return results
+
+    @staticmethod
+    def _refuse_if_parent_locked(s: Session, consultation_id: int | None) -> None:
+        parent = repo.get_consultation(s, consultation_id) if consultation_id else None
+        if parent is not None and parent.is_locked:
+            raise LockedError(f"{parent.number} 已归档，是只读的。请先解锁。")
 
     def record_revisit(
         self, item_id: int, on: date, note: str, satisfaction: Satisfaction | None

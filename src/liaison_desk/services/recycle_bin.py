@@ -3,13 +3,19 @@ or by an explicit action."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.queries import RecycleBinEntry
 from liaison_desk.domain.rules import LockedError, purge_due
 from liaison_desk.services.base import ServiceContext, audit
 from liaison_desk.storage import repositories as repo
+
+log = logging.getLogger(__name__)
 
 ENTITY_LABELS = {
     "group": "联络组",
@@ -22,6 +28,10 @@ ENTITY_LABELS = {
 }
 
 
+class PurgeRefused(Exception):
+    """The record is still needed by another record; the message says which, in Chinese."""
+
+
 class RecycleBinService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -32,13 +42,12 @@ class RecycleBinService:
 
     def delete(self, entity_type: str, record_id: int) -> None:
         with self.ctx.db.session() as s:
-            row = repo.record_row(s, entity_type, record_id)
-            if row is None:
-                raise KeyError(record_id)
-            if entity_type == "consultation" and row.status == "archived":
-                raise LockedError(f"{row.number} 已归档，不能删除。如确需删除，请先解锁。")
-            if entity_type == "case" and row.status in ("submitted", "selected"):
-                raise LockedError("已报送的案例不能删除。")
+            row = self._row(s, entity_type, record_id)
+            self._refuse_if_locked(s, entity_type, row)
+            if entity_type == "group" and repo.group_has_records(s, row.id):
+                raise LockedError(
+                    f"{row.name}还有协商活动或案例记录，不能删除。请先删除或移走这些记录。"
+                )
             row.deleted_at = self.ctx.now()
             row.revision += 1
             audit(self.ctx, s, entity_type, row, AuditAction.DELETE)
@@ -46,9 +55,8 @@ class RecycleBinService:
 
     def restore(self, entity_type: str, record_id: int) -> None:
         with self.ctx.db.session() as s:
-            row = repo.record_row(s, entity_type, record_id)
-            if row is None:
-                raise KeyError(record_id)
+            row = self._row(s, entity_type, record_id)
+            self._refuse_if_locked(s, entity_type, row)
             row.deleted_at = None
             row.revision += 1
             audit(self.ctx, s, entity_type, row, AuditAction.RESTORE)
@@ -58,11 +66,13 @@ class RecycleBinService:
         """Delete for good (only what is already in the recycle bin); stored files no longer
         referenced by any record are removed too."""
         with self.ctx.db.session() as s:
-            row = repo.record_row(s, entity_type, record_id)
-            if row is None:
-                raise KeyError(record_id)
+            row = self._row(s, entity_type, record_id)
             if row.deleted_at is None:
                 raise ValueError("只能彻底删除回收站里的记录。")
+            blocker = repo.purge_blocker(s, entity_type, row)
+            if blocker:
+                raise PurgeRefused(blocker)
+            repo.detach_references(s, entity_type, row)
             audit(
                 self.ctx,
                 s,
@@ -75,20 +85,48 @@ class RecycleBinService:
         self._remove_unreferenced_files()
 
     def purge_expired(self, now: datetime | None = None) -> int:
-        """Purge what has been in the recycle bin for 30 days or more; returns how many."""
+        """Purge what has been in the recycle bin for 30 days or more; returns how many. Entries
+        still needed elsewhere stay in the bin (and are logged) instead of stopping the run."""
         moment = now or self.ctx.now()
-        expired = [e for e in self.entries() if purge_due(e.deleted_at, moment)]
+        purged = 0
+        # Whole records before their parts: purging a consultation takes its items with it.
+        order = {"consultation": 0, "case": 1, "submission": 2}
+        expired = sorted(
+            (e for e in self.entries() if purge_due(e.deleted_at, moment)),
+            key=lambda e: order.get(e.entity_type, 9),
+        )
         for entry in expired:
-            self.purge(entry.entity_type, entry.id)
-        return len(expired)
+            try:
+                self.purge(entry.entity_type, entry.id)
+                purged += 1
+            except KeyError:
+                continue  # went with its parent
+            except PurgeRefused as exc:
+                log.warning("kept %s %s in the recycle bin: %s", entry.entity_type, entry.id, exc)
+        return purged
 
     @staticmethod
-    def _refresh_parent(s: object, entity_type: str, row: object) -> None:
-        from sqlalchemy.orm import Session
+    def _row(s: Session, entity_type: str, record_id: int) -> Any:
+        row = repo.record_row(s, entity_type, record_id)
+        if row is None:
+            raise KeyError(record_id)
+        return row
 
-        assert isinstance(s, Session)
+    @staticmethod
+    def _refuse_if_locked(s: Session, entity_type: str, row: Any) -> None:
+        if entity_type == "consultation" and row.status == "archived":
+            raise LockedError(f"{row.number} 已归档，不能删除或恢复其内容。如确需修改，请先解锁。")
+        if entity_type in ("outcome_item", "attachment") and row.consultation_id:
+            parent = repo.record_row(s, "consultation", row.consultation_id)
+            if parent is not None and parent.status == "archived":
+                raise LockedError(f"{parent.number} 已归档，是只读的。请先解锁。")
+        if entity_type == "case" and row.status in ("submitted", "selected"):
+            raise LockedError("已报送的案例不能删除。")
+
+    @staticmethod
+    def _refresh_parent(s: Session, entity_type: str, row: Any) -> None:
         if entity_type == "outcome_item":
-            parent = repo.record_row(s, "consultation", row.consultation_id)  # type: ignore[attr-defined]
+            parent = repo.record_row(s, "consultation", row.consultation_id)
             s.flush()
             s.refresh(parent, ["outcome_items"])
             repo.refresh_counts(parent)

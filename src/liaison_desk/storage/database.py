@@ -90,7 +90,11 @@ def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
     if not header:  # an empty file: treat as a new database
         return None, False
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        # Without a -wal file beside it, open as immutable: a plain read-only connection to a
+        # WAL database would create -wal/-shm files, and a refused file must stay as it was.
+        wal = path.with_name(path.name + "-wal")
+        flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
         try:
             names = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")

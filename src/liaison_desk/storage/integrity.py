@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from liaison_desk.domain.numbering import parse_consultation_number
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.attachments import AttachmentStore
-from liaison_desk.storage.database import Database, known_revisions, head_revision
+from liaison_desk.storage.database import Database, head_revision, known_revisions
 from liaison_desk.storage.models import AttachmentRow, CaseRow, ConsultationRow
 
 log = logging.getLogger(__name__)

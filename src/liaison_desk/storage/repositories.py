@@ -317,6 +317,16 @@ def next_sequence(s: Session, scope: str) -> int:
     return row.last
 
 
+def raise_sequence(s: Session, scope: str, at_least: int) -> None:
+    """Make sure the counter of ``scope`` never hands out ``at_least`` or anything below it."""
+    row = s.get(NumberCounterRow, scope, with_for_update=True)
+    if row is None:
+        s.add(NumberCounterRow(scope=scope, last=at_least))
+    elif row.last < at_least:
+        row.last = at_least
+    s.flush()
+
+
 def refresh_counts(row: ConsultationRow) -> None:
     c = consultation_from_row(row)
     row.attendance_total = c.attendance_total
@@ -828,6 +838,37 @@ def _title_of(entity_type: str, row: Any) -> str:
     if entity_type == "submission":
         return f"{row.submitted_on} {row.target}"
     return str(row.title)
+
+
+def group_has_records(s: Session, group_id: int) -> bool:
+    for table in (ConsultationRow, CaseRow, SubmissionRow):
+        if s.scalar(select(func.count()).select_from(table).where(table.group_id == group_id)):
+            return True
+    return False
+
+
+def purge_blocker(s: Session, entity_type: str, row: Any) -> str:
+    """Why a record cannot be deleted for good (another record still needs it), or ""."""
+    if entity_type == "group" and group_has_records(s, row.id):
+        return f"{row.name}还有协商活动、案例或报送记录，不能彻底删除。"
+    if entity_type == "case":
+        used = s.scalar(
+            select(func.count())
+            .select_from(SubmissionCaseRow)
+            .where(SubmissionCaseRow.case_id == row.id)
+        )
+        if used:
+            return f"案例《{row.title}》在报送记录中，报送台账需要它，不能彻底删除。"
+    return ""
+
+
+def detach_references(s: Session, entity_type: str, row: Any) -> None:
+    """Before a person is purged, consultations keep the participant's copied name but no longer
+    point at the roster entry."""
+    if entity_type == "person":
+        for p in s.scalars(select(ParticipantRow).where(ParticipantRow.person_id == row.id)):
+            p.person_id = None
+        s.flush()
 
 
 def list_deleted(s: Session) -> list[RecycleBinEntry]:

@@ -1,0 +1,106 @@
+"""Shared fixtures: a fresh database file per test, its attachment store, the services over both
+with a clock the test controls, and the 织里镇 liaison group most tests record against."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from liaison_desk.domain.entities import Consultation, LiaisonGroup
+from liaison_desk.domain.enums import ConsultationKind
+from liaison_desk.services import ServiceContext, Services
+from liaison_desk.storage.attachments import AttachmentStore
+from liaison_desk.storage.database import Database
+
+ACTOR = "测试员"
+START = datetime(2024, 12, 31, 10, 0)
+
+
+class FixedClock:
+    """Returns the same moment until a test moves it (recycle-bin expiry, overdue items)."""
+
+    def __init__(self, moment: datetime = START) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def set(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def advance(self, **delta: float) -> datetime:
+        self.moment += timedelta(**delta)
+        return self.moment
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test reads or writes the real user data folder, nor follows a LIAISON_DESK_DB set on
+    the developer's machine."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("LIAISON_DESK_DATA_DIR", str(folder))
+    monkeypatch.delenv("LIAISON_DESK_DB", raising=False)
+    return folder
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    return tmp_path / "履职档案.sqlite"
+
+
+@pytest.fixture
+def db(db_file: Path) -> Iterator[Database]:
+    database = Database.open(f"sqlite:///{db_file}")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def store(db_file: Path) -> AttachmentStore:
+    return AttachmentStore.beside_database(db_file)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def services(db: Database, store: AttachmentStore, clock: FixedClock) -> Services:
+    return Services(ServiceContext(db, store, actor=ACTOR, clock=clock))
+
+
+@pytest.fixture
+def group(services: Services) -> LiaisonGroup:
+    return services.groups.save(
+        LiaisonGroup(name="织里镇联络组", town="织里镇", fonds_code="J012", org_code="ZL")
+    )
+
+
+@pytest.fixture
+def new_consultation(services: Services, group: LiaisonGroup) -> Callable[..., Consultation]:
+    """Factory of unsaved consultations of ``group`` with the current checklist of their kind;
+    keyword arguments set any field (kind, title, held_on, participants, outcome_items, ...)."""
+
+    def make(
+        *,
+        kind: ConsultationKind = ConsultationKind.HALL,
+        title: str = "老旧小区加装电梯",
+        held_on: date = date(2024, 3, 5),
+        venue: str = "织里镇民生议事堂",
+        **fields: Any,
+    ) -> Consultation:
+        c = services.consultations.new(kind, fields.pop("group_id", group.id))
+        c.title, c.held_on, c.venue = title, held_on, venue
+        for name, value in fields.items():
+            assert hasattr(c, name), name
+            setattr(c, name, value)
+        return c
+
+    return make
