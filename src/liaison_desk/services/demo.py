@@ -48,7 +48,6 @@ from liaison_desk.domain.enums import (
     SubmissionResult,
     TopicSource,
 )
-from liaison_desk.domain.queries import PageRequest
 from liaison_desk.services import Services
 
 T = TypeVar("T")
@@ -144,79 +143,20 @@ _GIVEN = (
     "峰亮林燕蕾倩佳怡欣悦轩梓涵俊宁晶慧嘉志永春新荣卫忠良德金玉兰梅琴锋彬立松云清瑞祥福成家思雨"
     "泽博航毅诚晖琪瑶婕蓉楠"
 )
-_MOBILE_PREFIXES = [
-    "130",
-    "131",
-    "132",
-    "133",
-    "135",
-    "136",
-    "137",
-    "138",
-    "139",
-    "150",
-    "151",
-    "152",
-    "153",
-    "155",
-    "157",
-    "158",
-    "159",
-    "177",
-    "180",
-    "181",
-    "182",
-    "183",
-    "185",
-    "186",
-    "187",
-    "188",
-    "189",
-    "191",
-    "199",
-]
+_MOBILE_PREFIXES = (
+    "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
+    "153", "155", "157", "158", "159", "177", "180", "181", "182", "183", "185", "186",
+    "187", "188", "189", "191", "199",
+)  # fmt: skip
 _ID_AREAS = ("330502", "330502", "330502", "330503", "330521", "330522", "342622", "412723")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
-_BRANDS = [
-    "新丰",
-    "恒远",
-    "佳禾",
-    "锦程",
-    "瑞丰",
-    "华茂",
-    "金鑫",
-    "绿源",
-    "宏达",
-    "天合",
-    "鼎盛",
-    "嘉禾",
-    "安康",
-    "永兴",
-    "春晖",
-    "德润",
-    "康达",
-    "明远",
-    "和美",
-    "沁园",
-    "晨阳",
-    "星河",
-    "丰收",
-    "润泽",
-    "鸿运",
-    "远航",
-    "博雅",
-    "童乐",
-    "贝佳",
-    "百川",
-    "卓越",
-    "云雀",
-    "青禾",
-    "益民",
-    "乐享",
-    "启航",
-]
+_BRANDS = (
+    "新丰", "恒远", "佳禾", "锦程", "瑞丰", "华茂", "金鑫", "绿源", "宏达", "天合", "鼎盛", "嘉禾",
+    "安康", "永兴", "春晖", "德润", "康达", "明远", "和美", "沁园", "晨阳", "星河", "丰收", "润泽",
+    "鸿运", "远航", "博雅", "童乐", "贝佳", "百川", "卓越", "云雀", "青禾", "益民", "乐享", "启航",
+)  # fmt: skip
 
 _SECTORS_ALL = (
     "中共",
@@ -1607,11 +1547,10 @@ def build_demo(
     """
     if scale < 1:
         raise ValueError("示例数据的倍数应为 1 或更大的整数。")
-    counts = services.statistics.row_counts()
-    existing = services.consultations.search(page=PageRequest(limit=1)).total
-    if existing or counts.get("consultation", 0):
+    counts = services.statistics.row_counts()  # the recycle bin included
+    if counts.get("consultation", 0):
         raise ValueError(
-            f"数据库中已有协商活动记录（{max(existing, counts.get('consultation', 0))} 条，含回收站），"
+            f"数据库中已有协商活动记录（{counts['consultation']} 条，含回收站），"
             "示例数据只能生成到空数据库中。请新建一个数据库文件后再生成示例数据。"
         )
     if counts.get("case", 0) or counts.get("submission", 0):
@@ -1819,7 +1758,7 @@ class _DemoBuilder:
 
     def _name(self, rng: random.Random) -> str:
         for _ in range(40):
-            surname = str(_weighted(rng, _SURNAMES))
+            surname = _weighted(rng, _SURNAMES)
             given = rng.choice(_GIVEN)
             if rng.random() < 0.7:
                 second = rng.choice(_GIVEN)
@@ -2145,7 +2084,7 @@ class _DemoBuilder:
             )
             self.photos += 1
             self._tick()
-        if plan.archived:
+        if plan.archived and not saved.is_locked:
             self.sv.consultations.archive(saved.id)
 
     # --- composing a consultation -----------------------------------------------------------
@@ -2250,7 +2189,11 @@ class _DemoBuilder:
             host=host.name,
             recorder=gp.group.secretary,
             author=gp.group.secretary,
-            status=ConsultationStatus.COMPLETED,
+            # Records with photos are archived after the photos are added (as users do); the
+            # others are created archived, which is also cheaper (archive() is a second save).
+            status=ConsultationStatus.ARCHIVED
+            if plan.archived and not (plan.photos or plan.shared_photo)
+            else ConsultationStatus.COMPLETED,
             agenda=agenda,
             minutes=minutes,
             consensus=consensus,

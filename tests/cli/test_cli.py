@@ -1,0 +1,274 @@
+"""Every command of the command line, with its error paths: a clear Chinese message and a
+non-zero exit code, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from liaison_desk import __version__
+from liaison_desk.cli import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, main
+from liaison_desk.storage.attachments import AttachmentStore
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def table_dump(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(db_file)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in sorted(names)
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo database built through the CLI for the whole session (read-only for tests)."""
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "示例.sqlite"
+    assert main(["demo", "--db", str(db)]) == EXIT_OK
+    return db
+
+
+@pytest.fixture
+def demo_db(demo_master: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database and its attachment folder."""
+    db = tmp_path / demo_master.name
+    shutil.copyfile(demo_master, db)
+    src_store = AttachmentStore.beside_database(demo_master).root
+    shutil.copytree(src_store, AttachmentStore.beside_database(db).root)
+    return db
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_unknown_command_is_a_usage_error_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["frobnicate"])
+    assert exit_info.value.code == EXIT_USAGE
+    assert "参数错误" in capsys.readouterr().err
+
+
+def test_backup_without_out_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["backup"])
+    assert exit_info.value.code == EXIT_USAGE
+    assert "--out" in capsys.readouterr().err
+
+
+def test_demo_builds_the_2024_volumes_and_check_reports_healthy(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--db", str(demo_db)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "检查通过" in out
+    conn = sqlite3.connect(demo_db)
+    try:
+        kinds = dict(
+            conn.execute(
+                "SELECT kind, count(*) FROM consultations "
+                "WHERE strftime('%Y', held_on) = '2024' AND deleted_at IS NULL GROUP BY kind"
+            ).fetchall()
+        )
+        solved = conn.execute(
+            "SELECT count(*) FROM outcome_items WHERE status='solved'"
+        ).fetchone()[0]
+        groups = conn.execute("SELECT count(*) FROM liaison_groups").fetchone()[0]
+    finally:
+        conn.close()
+    assert kinds == {"hall": 85, "micro": 158}
+    assert solved >= 160
+    assert groups == 16
+
+
+def test_demo_refuses_a_database_that_has_records(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sha(demo_db)
+    assert main(["demo", "--db", str(demo_db)]) == EXIT_PROBLEM
+    assert "已经有协商活动记录" in capsys.readouterr().err
+    assert sha(demo_db) == before
+
+
+def test_demo_scale_must_be_positive(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demo", "--db", str(tmp_path / "x.sqlite"), "--scale", "0"])
+    assert exit_info.value.code == EXIT_USAGE
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_check_of_a_missing_database_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+    assert main(["check", "--db", str(missing)]) == EXIT_PROBLEM
+    assert "找不到数据库文件" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    junk = tmp_path / "会议纪要.sqlite"
+    junk.write_text("这不是数据库，只是一段文字。" * 20, encoding="utf-8")
+    before = sha(junk)
+    assert main(["check", "--db", str(junk)]) == EXIT_PROBLEM
+    assert "不是联络组履职档案台的数据库文件" in capsys.readouterr().err
+    assert sha(junk) == before
+
+
+def test_a_database_newer_than_the_app_is_refused_and_unchanged(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conn = sqlite3.connect(demo_db)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = sha(demo_db)
+    assert main(["check", "--db", str(demo_db)]) == EXIT_PROBLEM
+    assert "更新版本" in capsys.readouterr().err
+    assert sha(demo_db) == before
+
+
+def test_check_reports_a_missing_attachment(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = AttachmentStore.beside_database(demo_db)
+    victim = sorted(store.all_hashes())[0]
+    store.path_of(victim).unlink()
+    assert main(["check", "--db", str(demo_db)]) == EXIT_PROBLEM
+    assert "缺失" in capsys.readouterr().out
+
+
+def test_backup_then_restore_into_an_empty_folder_reproduces_the_database(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "备份.zip"
+    assert main(["backup", "--db", str(demo_db), "--out", str(archive)]) == EXIT_OK
+    assert "备份完成" in capsys.readouterr().out
+    target = tmp_path / "新电脑" / "恢复.sqlite"
+    target.parent.mkdir()
+    assert main(["restore", str(archive), "--db", str(target)]) == EXIT_OK
+    assert table_dump(target) == table_dump(demo_db)
+    old_store = AttachmentStore.beside_database(demo_db)
+    new_store = AttachmentStore.beside_database(target)
+    assert new_store.all_hashes() == old_store.all_hashes()
+    assert all(new_store.verify(h) for h in new_store.all_hashes())
+    assert main(["check", "--db", str(target)]) == EXIT_OK
+
+
+def test_restore_over_existing_data_keeps_a_safety_backup(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "备份.zip"
+    assert main(["backup", "--db", str(demo_db), "--out", str(archive)]) == EXIT_OK
+    other = tmp_path / "其他" / "数据.sqlite"
+    other.parent.mkdir()
+    assert main(["check", "--db", str(other)]) == EXIT_PROBLEM  # does not exist yet
+    from liaison_desk.storage.database import Database
+
+    Database.open(f"sqlite:///{other}").close()
+    assert main(["restore", str(archive), "--db", str(other)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "自动备份" in out
+    safety = list((other.parent / "备份").glob("*.zip"))
+    assert len(safety) == 1
+
+
+def test_a_truncated_backup_is_refused_and_changes_nothing(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "备份.zip"
+    assert main(["backup", "--db", str(demo_db), "--out", str(archive)]) == EXIT_OK
+    data = archive.read_bytes()
+    cut = tmp_path / "不完整的备份.zip"
+    cut.write_bytes(data[: len(data) // 2])
+    before = sha(demo_db)
+    assert main(["restore", str(cut), "--db", str(demo_db)]) == EXIT_PROBLEM
+    assert "备份" in capsys.readouterr().err
+    assert sha(demo_db) == before
+    assert not (demo_db.parent / "备份").exists()
+
+
+def test_a_backup_with_a_path_outside_the_folder_is_refused(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "备份.zip"
+    assert main(["backup", "--db", str(demo_db), "--out", str(archive)]) == EXIT_OK
+    evil = tmp_path / "evil.zip"
+    with zipfile.ZipFile(archive) as src, zipfile.ZipFile(evil, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("../../逃逸.txt", "x")
+    before = sha(demo_db)
+    assert main(["restore", str(evil), "--db", str(demo_db)]) == EXIT_PROBLEM
+    assert sha(demo_db) == before
+    assert not (tmp_path.parent / "逃逸.txt").exists()
+
+
+def test_restore_of_a_missing_file_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["restore", str(tmp_path / "无.zip"), "--db", str(tmp_path / "d.sqlite")])
+        == EXIT_PROBLEM
+    )
+    assert "找不到备份文件" in capsys.readouterr().err
+
+
+def test_backup_into_a_missing_folder_says_so(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "没有这个文件夹" / "备份.zip"
+    assert main(["backup", "--db", str(demo_db), "--out", str(out)]) == EXIT_PROBLEM
+    err = capsys.readouterr().err
+    assert err.strip() and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_an_internal_error_goes_to_the_log_not_the_screen(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import liaison_desk.cli as cli
+
+    def broken(_args: object) -> int:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setitem(cli._COMMANDS, "check", broken)
+    assert main(["check", "--db", str(tmp_path / "x.sqlite")]) == EXIT_BUG
+    err = capsys.readouterr().err
+    assert "程序内部错误" in err and "Traceback" not in err
+    log_file = cli.data_dir() / "logs" / "liaison-desk.log"
+    assert "simulated bug" in log_file.read_text(encoding="utf-8")
+
+
+def test_the_installed_entry_point_never_prints_a_traceback(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"\x00\x01garbage" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "liaison_desk", "check", "--db", str(junk)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == EXIT_PROBLEM
+    assert "Traceback" not in result.stderr
+    assert "数据库" in result.stderr

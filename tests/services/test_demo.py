@@ -1,0 +1,367 @@
+"""The demo district of 2024, built through the services.
+
+The demo is built once per module (it takes a few seconds): a second build with the same seed at
+scale 2 checks both that the content is reproducible and that a larger scale leaves 2024 as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from liaison_desk.domain.entities import Consultation
+from liaison_desk.domain.enums import (
+    CaseStatus,
+    ConsultationKind,
+    ConsultationStatus,
+    OutcomeStatus,
+    ParticipantCategory,
+    SubmissionResult,
+)
+from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PersonFilter
+from liaison_desk.domain.rules import is_valid_id_card, is_valid_phone
+from liaison_desk.services import ServiceContext, Services
+from liaison_desk.services import demo as demo_module
+from liaison_desk.services.demo import DemoCancelled, DemoSummary, build_demo
+from liaison_desk.storage.attachments import AttachmentStore
+from liaison_desk.storage.database import Database
+
+# The evening of the last day of the demo year: every date the demo writes must be valid then.
+CLOCK = datetime(2024, 12, 31, 18, 0)
+
+TOWNS = {
+    "织里镇": "ZL",
+    "八里店镇": "BLD",
+    "妙西镇": "MX",
+    "埭溪镇": "DX",
+    "东林镇": "DL",
+    "道场乡": "DC",
+    "龙泉街道": "LQ",
+    "康山街道": "KS",
+    "月河街道": "YH",
+    "朝阳街道": "CY",
+    "爱山街道": "AS",
+    "飞英街道": "FY",
+    "仁皇山街道": "RHS",
+    "滨湖街道": "BH",
+    "环渚街道": "HZ",
+    "杨家埠街道": "YJB",
+}
+NAMED_CASES = {
+    "织里镇": "助力青年返乡",
+    "埭溪镇": "助力打造“暖心餐”",
+    "龙泉街道": "清“顽疾”守护烟火气",
+    "康山街道": "关爱青少年心理健康",
+}
+
+
+@dataclass
+class Built:
+    services: Services
+    store: AttachmentStore
+    summary: DemoSummary
+    consultations: list[Consultation]  # every consultation of 2024, in list order
+
+
+def _services(path: Path) -> tuple[Services, AttachmentStore, Database]:
+    db = Database.open(f"sqlite:///{path}")
+    store = AttachmentStore.beside_database(path)
+    return Services(ServiceContext(db, store, actor="示例数据", clock=lambda: CLOCK)), store, db
+
+
+def _load_year(services: Services, year: int = 2024) -> list[Consultation]:
+    page = services.consultations.search(ConsultationFilter(year=year))
+    found = [services.consultations.get(s.id) for s in page.items]
+    return [c for c in found if c is not None]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    path = tmp_path_factory.mktemp("demo") / "示例.sqlite"
+    services, store, db = _services(path)
+    summary = build_demo(services)
+    yield Built(services, store, summary, _load_year(services))
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def built_again_at_scale_2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    path = tmp_path_factory.mktemp("demo2") / "示例.sqlite"
+    services, store, db = _services(path)
+    summary = build_demo(services, scale=2)
+    yield Built(services, store, summary, _load_year(services))
+    db.close()
+
+
+# --- the district as reported ------------------------------------------------------------------
+
+
+def test_sixteen_groups_with_their_archive_codes(built: Built) -> None:
+    groups = built.services.groups.all()
+    assert sorted(g.name for g in groups) == sorted(f"{t}联络组" for t in TOWNS)
+    for g in groups:
+        assert g.town == g.name.removesuffix("联络组")
+        assert g.fonds_code == "J012"
+        assert g.org_code == TOWNS[g.town]
+        assert g.leader and g.secretary
+        assert is_valid_phone(g.secretary_phone)
+    assert built.summary.groups == 16
+
+
+def test_year_statistics_match_the_districts_report(built: Built) -> None:
+    stats = built.services.statistics.year(2024)
+    assert stats.hall_sessions == 85
+    assert stats.micro_consultations == 158
+    assert stats.solved >= 160
+    assert 400 <= stats.suggestions <= 480
+    assert stats.cases_selected == 4
+    assert set(stats.by_month) == set(range(1, 13))
+    s = built.summary
+    assert (s.hall_sessions, s.micro_consultations) == (85, 158)
+    assert (s.outcome_items, s.solved) == (stats.suggestions, stats.solved)
+
+
+def test_every_group_has_hall_sessions_and_micro_consultations(built: Built) -> None:
+    per_group = Counter((c.group_id, c.kind) for c in built.consultations)
+    for g in built.services.groups.all():
+        assert per_group[(g.id, ConsultationKind.HALL)] >= 2, g.name
+        assert per_group[(g.id, ConsultationKind.MICRO)] >= 4, g.name
+    # Unevenly: the busiest group holds clearly more than the quietest.
+    halls = [n for (_, kind), n in per_group.items() if kind is ConsultationKind.HALL]
+    assert max(halls) >= 2 * min(halls)
+
+
+def test_consultations_are_complete_records_of_2024(built: Built) -> None:
+    numbers = [c.number for c in built.consultations]
+    assert len(set(numbers)) == len(numbers)
+    assert len({c.title for c in built.consultations}) > 100
+    for c in built.consultations:
+        assert c.held_on is not None and c.held_on.year == 2024
+        assert c.status in (ConsultationStatus.COMPLETED, ConsultationStatus.ARCHIVED)
+        assert c.start_time is not None and c.end_time is not None
+        assert c.start_time < c.end_time
+        assert c.host and c.recorder
+        assert 6 <= len(c.participants) <= 25
+        assert 3 <= len(c.agenda) <= 5
+        assert 3 <= len(c.speeches) <= 8
+        assert c.minutes.count("\n") >= 3 and c.consensus
+        assert 1 <= len(c.outcome_items) <= 4
+        assert c.checklist and c.checklist[0].done
+        assert all(p.person_id is not None for p in c.participants)
+    archived = [c for c in built.consultations if c.status is ConsultationStatus.ARCHIVED]
+    assert 10 <= len(archived) <= 80
+    assert all(c.held_on and c.held_on < date(2024, 5, 1) for c in archived)
+    assert all(not i.status.is_open for c in archived for i in c.outcome_items)
+    assert sum(not p.attended for c in built.consultations for p in c.participants) > 20
+    assert any("联系电话1" in c.minutes for c in built.consultations)  # masking has work to do
+
+
+def test_outcome_items_follow_up(built: Built) -> None:
+    items = [i for c in built.consultations for i in c.outcome_items]
+    statuses = Counter(i.status for i in items)
+    assert statuses[OutcomeStatus.SOLVED] >= 160
+    for status in OutcomeStatus:
+        assert statuses[status] > 0, status
+    solved = [i for i in items if i.status is OutcomeStatus.SOLVED]
+    assert all(i.resolved_on and i.resolved_on <= CLOCK.date() for i in solved)
+    assert any(i.solved_on_spot for i in solved)
+    revisited = [i for i in solved if i.revisit_on]
+    assert len(revisited) > len(solved) // 3
+    assert all(i.satisfaction and i.revisit_note for i in revisited)
+    assert all(i.unsolved_reason for i in items if i.status is OutcomeStatus.UNSOLVED)
+    assert all(i.responsible_body and i.deadline for i in items)
+    overdue = built.services.consultations.search_outcome_items(
+        OutcomeFilter(year=2024, overdue_on=date(2024, 12, 31))
+    ).total
+    assert 1 <= overdue <= 40  # a few; most open items are due in 2025
+    assert any(i.status.is_open and i.deadline and i.deadline.year == 2025 for i in items)
+
+
+def test_roster_of_people(built: Built) -> None:
+    people = built.services.people.search(PersonFilter()).items
+    assert built.summary.people == len(people)
+    categories = Counter(p.category for p in people)
+    assert categories[ParticipantCategory.MEMBER] >= 16 * 15
+    for category in (
+        ParticipantCategory.TOWN_LEADER,
+        ParticipantCategory.DEPARTMENT_HEAD,
+        ParticipantCategory.VILLAGE_CADRE,
+        ParticipantCategory.RESIDENT,
+        ParticipantCategory.EXPERT,
+    ):
+        assert categories[category] > 0, category
+    members = [p for p in people if p.category is ParticipantCategory.MEMBER]
+    assert all(p.cppcc_level and p.sector and p.unit and p.title for p in members)
+    residents = [p for p in people if p.category is ParticipantCategory.RESIDENT]
+    assert all(re.fullmatch(r"1[3-9]\d{9}", p.phone) for p in residents)
+    with_id = [p for p in people if p.id_card]
+    assert with_id and all(is_valid_id_card(p.id_card, today=CLOCK.date()) for p in with_id)
+    assert any(p.consent_to_publish and p.consent_note for p in residents)
+    assert all(p.group_id is not None for p in people)
+
+
+# --- cases and submissions ----------------------------------------------------------------------
+
+
+def test_the_four_named_cases_were_selected(built: Built) -> None:
+    services = built.services
+    groups = {g.id: g for g in services.groups.all()}
+    cases = services.cases.search().items
+    by_town = {groups[c.group_id].town: c for c in cases if c.group_id in groups}
+    for town, title in NAMED_CASES.items():
+        case = by_town[town]
+        assert case.title == title
+        assert case.status is CaseStatus.SELECTED
+        assert re.fullmatch(rf"J012-WS·2024-Y-{TOWNS[town]}-0001", case.archive_number)
+        assert 800 <= services.cases.word_count(case) <= 3000
+        assert all(case.sections.get(key) for key in ("basic_info", "background", "practice"))
+        linked = [services.consultations.get(cid) for cid in case.consultation_ids]
+        assert len(linked) == 2
+        assert all(c is not None and c.group_id == case.group_id for c in linked)
+        their_photos = {a.id for c in linked if c for a in c.attachments}
+        assert 2 <= len(case.photos) <= 4
+        assert {p.attachment_id for p in case.photos} <= their_photos
+    assert built.summary.cases == len(cases) >= 4
+
+
+def test_submissions_to_city_and_province(built: Built) -> None:
+    services = built.services
+    submissions = services.submissions.all()
+    assert built.summary.submissions == len(submissions)
+    targets = Counter(s.target for s in submissions)
+    assert targets["市政协优秀协商案例征集"] == 4
+    assert targets["省政协“为民办实事”协商案例汇编"] == 1
+    for s in submissions:
+        assert all(sc.result is SubmissionResult.SELECTED for sc in s.cases)
+    province = next(s for s in submissions if s.target.startswith("省政协"))
+    (entry,) = province.cases
+    case = services.cases.get(entry.case_id)
+    assert case is not None and case.title == "助力青年返乡"
+
+
+# --- photos ---------------------------------------------------------------------------------
+
+
+def test_photos_are_in_the_store(built: Built) -> None:
+    attachments = [a for c in built.consultations for a in c.attachments]
+    assert built.summary.photos == len(attachments)
+    assert 100 <= len(attachments) <= 200
+    for a in attachments:
+        assert built.store.exists(a.sha256), a.original_name
+        assert a.media_type == "image/jpeg"
+        assert a.taken_at is not None and a.taken_at.year == 2024
+    for a in attachments[:10]:
+        assert built.store.verify(a.sha256)
+    # One photo of a station is attached to two consultations and stored once.
+    shared = [sha for sha, n in Counter(a.sha256 for a in attachments).items() if n > 1]
+    assert len(shared) == 1
+    assert len({a.sha256 for a in attachments}) == len(attachments) - 1
+    with_photos = [c for c in built.consultations if c.attachments]
+    assert all(sum(a.is_cover for a in c.attachments) == 1 for c in with_photos)
+    # A photo's date (from its EXIF) is its session's, except the shared one's second use.
+    assert all(
+        a.taken_at and a.taken_at.date() == c.held_on
+        for c in with_photos
+        for a in c.attachments
+        if a.sha256 not in shared
+    )
+
+
+def test_some_photos_arrive_sideways(built: Built) -> None:
+    rotated = 0
+    for c in built.consultations:
+        for a in c.attachments:
+            image = built.store.display_image(a.sha256)
+            if image.size == (640, 480):
+                continue
+            rotated += 1
+    assert rotated == 0  # displayed upright: EXIF rotation applied
+    from PIL import Image
+
+    sideways = 0
+    for c in built.consultations:
+        for a in c.attachments:
+            with Image.open(built.store.path_of(a.sha256)) as im:
+                sideways += im.getexif().get(0x0112) == 6
+    assert sideways >= 3
+
+
+# --- reproducible, scalable, refusing, cancellable ----------------------------------------------
+
+
+def test_same_seed_gives_the_same_year_and_scale_keeps_it(
+    built: Built, built_again_at_scale_2: Built
+) -> None:
+    def projection(b: Built) -> list[tuple[object, ...]]:
+        return [
+            (
+                c.number,
+                c.title,
+                c.held_on,
+                c.venue,
+                c.host,
+                c.minutes,
+                [i.content for i in c.outcome_items],
+                [a.sha256 for a in c.attachments],
+            )
+            for c in b.consultations
+        ]
+
+    assert projection(built) == projection(built_again_at_scale_2)
+    again = built_again_at_scale_2
+    assert again.summary.photos == built.summary.photos  # earlier years carry no photos
+    earlier = again.services.statistics.year(2023)
+    assert 70 <= earlier.hall_sessions <= 85
+    assert 130 <= earlier.micro_consultations <= 158
+    assert again.summary.hall_sessions == 85 + earlier.hall_sessions
+    assert again.summary.people > built.summary.people
+    assert again.services.statistics.year(2024).solved == built.summary.solved
+
+
+def test_refuses_a_database_that_has_consultations(built: Built) -> None:
+    with pytest.raises(ValueError, match="已有协商活动记录"):
+        build_demo(built.services)
+
+
+def test_scale_must_be_positive(tmp_path: Path) -> None:
+    services, _, db = _services(tmp_path / "空.sqlite")
+    try:
+        with pytest.raises(ValueError, match="倍数"):
+            build_demo(services, scale=0)
+    finally:
+        db.close()
+
+
+def test_progress_returning_false_cancels(tmp_path: Path) -> None:
+    services, _, db = _services(tmp_path / "取消.sqlite")
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done < 20
+
+    try:
+        with pytest.raises(DemoCancelled):
+            build_demo(services, progress=progress)
+        done, total = calls[-1]
+        assert done == 20 < total
+        assert all(t == total for _, t in calls)
+        assert services.consultations.search().total == 0  # stopped among the groups and people
+    finally:
+        db.close()
+
+
+def test_tables_are_consistent() -> None:
+    """Every suggestion of every topic names one of the topic's responsible bodies."""
+    for topic in demo_module._TOPICS:
+        owners = demo_module._OWNERS[topic.key]
+        assert len(owners) == len(topic.asks), topic.key
+        assert all(int(k) < len(topic.bodies) for k in owners), topic.key
+    assert len(demo_module._TOPICS) >= 40
+    assert len({t.key for t in demo_module._TOPICS}) == len(demo_module._TOPICS)
