@@ -19,7 +19,8 @@ from typing import NoReturn
 
 from liaison_desk import __version__
 from liaison_desk.config import data_dir, default_database_file
-from liaison_desk.domain.rules import LockedError, ValidationError
+from liaison_desk.domain.queries import PageRequest
+from liaison_desk.domain.rules import ConflictError, LockedError, ValidationError
 from liaison_desk.log import setup_logging
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
@@ -109,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = _COMMANDS[command]
     try:
         return handler(args)
-    except (UserError, StorageError, ValidationError, LockedError) as exc:
+    except (UserError, StorageError, ValidationError, LockedError, ConflictError) as exc:
         _err(str(exc))
         return EXIT_PROBLEM
     except KeyboardInterrupt:
@@ -208,7 +209,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             shutil.rmtree(work, ignore_errors=True)
     else:
         with open_services(url) as services:
-            if services.consultations.search().total:
+            if services.consultations.search(page=PageRequest(limit=1)).total:
                 raise UserError(
                     "这个数据库里已经有协商活动记录，示例数据只能生成在新数据库里。"
                     "请用 --db 指定一个新的文件名，例如：liaison-desk demo --db 示例.sqlite"

@@ -96,6 +96,9 @@ def build_sample(db_file: Path) -> Sample:
     cover = sv.attachments.add(make_photo((30, 30, 200)), "案例封面.jpg", case_id=case.id)
     photos[cover.sha256] = "案例封面.jpg"
     assert cover.id is not None
+    # Adding the photo gave the case a new revision: continue from the stored one.
+    case = sv.cases.get(case.id)
+    assert case is not None
     case.photos = [CasePhoto(attachment_id=cover.id, caption="协商现场")]
     sv.cases.save(case)
     return Sample(db_file, db, store, sv, hall.id, hall.number, photos)

@@ -41,6 +41,22 @@ class LockedError(Exception):
     """A locked record (archived or submitted) was about to be changed without unlocking."""
 
 
+class ConflictError(Exception):
+    """The record was changed elsewhere after it was opened: saving would overwrite that."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"{what}在你打开之后已被修改（可能在另一个窗口或另一台电脑上）。"
+            "为了不覆盖那些修改，这次没有保存。请重新打开这条记录，再做修改。"
+        )
+
+
+def check_not_stale(stored_revision: int, opened_revision: int, what: str) -> None:
+    """Optimistic locking: a record opened at one revision may only be saved over that revision."""
+    if opened_revision and stored_revision != opened_revision:
+        raise ConflictError(what)
+
+
 def purge_due(deleted_at: datetime, now: datetime) -> bool:
     """Recycle-bin entries are purged automatically only after 30 days."""
     return now - deleted_at >= timedelta(days=RECYCLE_BIN_DAYS)
@@ -92,7 +108,7 @@ def validate_group(group: LiaisonGroup) -> list[Problem]:
     return problems
 
 
-def validate_person(person: Person) -> list[Problem]:
+def validate_person(person: Person, today: date | None = None) -> list[Problem]:
     problems: list[Problem] = []
     _required(person.name, "name", "姓名", problems)
     if person.phone and not is_valid_phone(person.phone):
@@ -102,7 +118,7 @@ def validate_person(person: Person) -> list[Problem]:
                 "联系电话格式不对：请填写11位手机号，或带区号的固定电话（如 0572-2345678）。",
             )
         )
-    if person.id_card and not is_valid_id_card(person.id_card):
+    if person.id_card and not is_valid_id_card(person.id_card, today):
         problems.append(
             Problem("id_card", "身份证号不正确：应为18位，最后一位可以是X，请核对后重新填写。")
         )

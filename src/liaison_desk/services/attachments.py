@@ -34,7 +34,10 @@ class AttachmentService:
         position: int = 0,
         is_cover: bool = False,
     ) -> Attachment:
-        """Store the file (validated; photos must be real, complete images) and attach it."""
+        """Store the file (validated; photos must be real, complete images) and attach it. The
+        record it joins gets a new revision, so a form opened earlier cannot save over it."""
+        with self.ctx.db.session() as s:
+            repo.refuse_if_locked(s, consultation_id, case_id)
         if kind is AttachmentKind.PHOTO:
             stored = self.store.add_image(source, original_name)
         else:
@@ -53,6 +56,9 @@ class AttachmentService:
             case_id=case_id,
         )
         with self.ctx.db.session() as s:
+            repo.refuse_if_locked(s, consultation_id, case_id)
             saved = repo.save_attachment(s, att, self.ctx.now())
+            owner = ("consultation", consultation_id) if consultation_id else ("case", case_id)
+            repo.touch(s, owner[0], owner[1], self.ctx.now())
             audit(self.ctx, s, "attachment", saved, AuditAction.CREATE, f"添加附件 {original_name}")
             return saved

@@ -10,7 +10,13 @@ from liaison_desk.domain.entities import Case, Submission, SubmissionCase
 from liaison_desk.domain.enums import AuditAction, CaseStatus, SubmissionResult
 from liaison_desk.domain.numbering import archive_number
 from liaison_desk.domain.queries import CaseFilter, Page, PageRequest
-from liaison_desk.domain.rules import LockedError, Problem, ValidationError, validate_case
+from liaison_desk.domain.rules import (
+    LockedError,
+    Problem,
+    ValidationError,
+    check_not_stale,
+    validate_case,
+)
 from liaison_desk.domain.wordcount import count_words
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
@@ -47,6 +53,8 @@ class CaseService:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
             old = repo.get_case(s, case.id) if case.id else None
+            if old is not None:
+                check_not_stale(old.revision, case.revision, f"案例《{old.title}》")
             if old is not None and old.is_locked:
                 if not reason.strip():
                     raise LockedError(

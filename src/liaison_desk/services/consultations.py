@@ -29,6 +29,7 @@ from liaison_desk.domain.rules import (
     LockedError,
     Problem,
     ValidationError,
+    check_not_stale,
     validate_consultation,
     validate_outcome_item,
 )
@@ -106,6 +107,8 @@ class ConsultationService:
             old = repo.get_consultation(s, c.id) if c.id else None
             if old is not None and old.is_locked:
                 raise LockedError(f"{old.number} 已归档，是只读的。如需修改，请先解锁并填写原因。")
+            if old is not None:
+                check_not_stale(old.revision, c.revision, f"协商活动 {old.number} ")
             group = repo.get_group(s, c.group_id) if c.group_id else None
             if group is None:
                 raise ValidationError([Problem("group_id", "所选联络组不存在，请重新选择。")])
@@ -136,6 +139,8 @@ class ConsultationService:
                 audit(
                     self.ctx, s, "consultation", saved, AuditAction.CREATE, f"新建 {saved.number}"
                 )
+                if saved.is_locked:  # recorded straight into the archive (e.g. an import)
+                    audit(self.ctx, s, "consultation", saved, AuditAction.LOCK)
             else:
                 changes = changes_between(old, saved)
                 audit(self.ctx, s, "consultation", saved, AuditAction.UPDATE, changes=changes)
@@ -177,6 +182,8 @@ class ConsultationService:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
             old = repo.get_outcome_item(s, item.id) if item.id else None
+            if old is not None:
+                check_not_stale(old.revision, item.revision, "这条意见建议")
             self._refuse_if_parent_locked(s, item.consultation_id)
             saved = repo.save_outcome_item(s, item, self.ctx.now())
             action = AuditAction.UPDATE if old else AuditAction.CREATE

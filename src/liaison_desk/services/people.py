@@ -6,7 +6,12 @@ from liaison_desk.domain.entities import LiaisonGroup, Person
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.numbering import short_name_of
 from liaison_desk.domain.queries import Page, PageRequest, PersonFilter
-from liaison_desk.domain.rules import ValidationError, validate_group, validate_person
+from liaison_desk.domain.rules import (
+    ValidationError,
+    check_not_stale,
+    validate_group,
+    validate_person,
+)
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
 
@@ -31,6 +36,8 @@ class GroupService:
             group.short_name = short_name_of(group.town)
         with self.ctx.db.session() as s:
             old = repo.get_group(s, group.id) if group.id else None
+            if old is not None:
+                check_not_stale(old.revision, group.revision, old.name)
             saved = repo.save_group(s, group, self.ctx.now())
             action = AuditAction.UPDATE if old else AuditAction.CREATE
             audit(self.ctx, s, "group", saved, action, changes=changes_between(old, saved))
@@ -63,11 +70,13 @@ class PersonService:
         ]
 
     def save(self, person: Person) -> Person:
-        problems = validate_person(person)
+        problems = validate_person(person, self.ctx.today())
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
             old = repo.get_person(s, person.id) if person.id else None
+            if old is not None:
+                check_not_stale(old.revision, person.revision, f"人员“{old.name}”")
             saved = repo.save_person(s, person, self.ctx.now())
             action = AuditAction.UPDATE if old else AuditAction.CREATE
             audit(self.ctx, s, "person", saved, action, changes=changes_between(old, saved))

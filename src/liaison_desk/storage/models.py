@@ -205,7 +205,8 @@ class CaseRow(RecordMixin, Base):
 
 class SubmissionRow(RecordMixin, Base):
     __tablename__ = "submissions"
-    group_id: Mapped[int] = mapped_column(ForeignKey("liaison_groups.id"), index=True)
+    # None: a district-wide submission made by the district office.
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("liaison_groups.id"), index=True)
     target: Mapped[str] = mapped_column(String(200))
     submitted_on: Mapped[date] = mapped_column(Date)
     file_name: Mapped[str] = mapped_column(String(255), default="")

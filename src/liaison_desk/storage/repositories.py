@@ -41,6 +41,7 @@ from liaison_desk.domain.queries import (
     RecycleBinEntry,
     YearStatistics,
 )
+from liaison_desk.domain.rules import LockedError
 from liaison_desk.storage import mapping
 from liaison_desk.storage.dialect import contains
 from liaison_desk.storage.models import (
@@ -315,6 +316,25 @@ def next_sequence(s: Session, scope: str) -> int:
     row.last += 1
     s.flush()
     return row.last
+
+
+def touch(s: Session, entity_type: str, record_id: int | None, now: datetime) -> None:
+    """A new revision for a record whose parts changed (a photo added to a consultation)."""
+    row = record_row(s, entity_type, record_id) if record_id else None
+    if row is not None:
+        _stamp_update(row, now)
+        s.flush()
+
+
+def refuse_if_locked(s: Session, consultation_id: int | None, case_id: int | None) -> None:
+    if consultation_id:
+        row = s.get(ConsultationRow, consultation_id)
+        if row is not None and row.status == ConsultationStatus.ARCHIVED.value:
+            raise LockedError(f"{row.number} 已归档，是只读的。请先解锁再添加附件。")
+    if case_id:
+        case = s.get(CaseRow, case_id)
+        if case is not None and CaseStatus(case.status).is_locked:
+            raise LockedError(f"案例《{case.title}》已报送，是只读的。")
 
 
 def raise_sequence(s: Session, scope: str, at_least: int) -> None:
@@ -923,10 +943,12 @@ def year_statistics(s: Session, year: int, group_id: int | None, today: date) ->
     suggestions = s.scalar(item_base) or 0
     adopted = s.scalar(item_base.where(OutcomeItemRow.adopted.is_(True))) or 0
     solved = s.scalar(item_base.where(OutcomeItemRow.status == OutcomeStatus.SOLVED.value)) or 0
+    # For a past year, "overdue" means overdue at the end of that year.
+    as_of = min(today, date(year, 12, 31))
     overdue = (
         s.scalar(
             item_base.where(
-                and_(OutcomeItemRow.status.in_(open_codes), OutcomeItemRow.deadline < today)
+                and_(OutcomeItemRow.status.in_(open_codes), OutcomeItemRow.deadline < as_of)
             )
         )
         or 0

@@ -192,7 +192,7 @@ def upgrade() -> None:
 
     op.create_table(
         "submissions",
-        sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column("group_id", sa.Integer(), nullable=True),
         sa.Column("target", sa.String(length=200), nullable=False),
         sa.Column("submitted_on", sa.Date(), nullable=False),
         sa.Column("file_name", sa.String(length=255), nullable=False),
