@@ -30,6 +30,12 @@ def run_gui(url: str) -> int:
     path = sqlite_path(url)
     store = AttachmentStore.beside_database(path) if path else AttachmentStore(data_dir() / "附件")
     services = Services(ServiceContext(db, store))
+    try:
+        purged = services.recycle_bin.purge_expired()
+        if purged:
+            log.info("purged %d records that were in the recycle bin for 30 days", purged)
+    except StorageError as exc:  # a read-only database still opens for reading
+        log.warning("could not purge the recycle bin: %s", exc)
 
     from liaison_desk.ui.main_window import MainWindow
 
