@@ -146,6 +146,19 @@ def _stamp_update(row: Any, now: datetime) -> None:
     row.updated_at = now
 
 
+def _upsert(s: Session, table: type[R], obj: Any, columns: tuple[str, ...], now: datetime) -> R:
+    """The row of ``obj`` (new, or its stored row with the next revision), columns copied over."""
+    row = s.get(table, obj.id) if obj.id else None
+    if row is None:
+        row = table()
+        _stamp_new(row, obj, now)
+        s.add(row)
+    else:
+        _stamp_update(row, now)
+    mapping.apply(row, obj, columns)
+    return row
+
+
 def _page(
     s: Session, stmt: Any, page: PageRequest, sort_columns: dict[str, Any]
 ) -> tuple[list[Any], int]:
@@ -178,14 +191,7 @@ def get_group(s: Session, group_id: int) -> LiaisonGroup | None:
 
 
 def save_group(s: Session, group: LiaisonGroup, now: datetime) -> LiaisonGroup:
-    row = s.get(GroupRow, group.id) if group.id else None
-    if row is None:
-        row = GroupRow()
-        _stamp_new(row, group, now)
-        s.add(row)
-    else:
-        _stamp_update(row, now)
-    mapping.apply(row, group, _GROUP_COLS)
+    row = _upsert(s, GroupRow, group, _GROUP_COLS, now)
     s.flush()
     return group_from_row(row)
 
@@ -203,14 +209,7 @@ def get_person(s: Session, person_id: int) -> Person | None:
 
 
 def save_person(s: Session, person: Person, now: datetime) -> Person:
-    row = s.get(PersonRow, person.id) if person.id else None
-    if row is None:
-        row = PersonRow()
-        _stamp_new(row, person, now)
-        s.add(row)
-    else:
-        _stamp_update(row, now)
-    mapping.apply(row, person, _PERSON_COLS)
+    row = _upsert(s, PersonRow, person, _PERSON_COLS, now)
     s.flush()
     return person_from_row(row)
 
@@ -640,14 +639,7 @@ def get_attachment(s: Session, attachment_id: int) -> Attachment | None:
 
 
 def save_attachment(s: Session, att: Attachment, now: datetime) -> Attachment:
-    row = s.get(AttachmentRow, att.id) if att.id else None
-    if row is None:
-        row = AttachmentRow()
-        _stamp_new(row, att, now)
-        s.add(row)
-    else:
-        _stamp_update(row, now)
-    mapping.apply(row, att, _ATTACHMENT_COLS)
+    row = _upsert(s, AttachmentRow, att, _ATTACHMENT_COLS, now)
     s.flush()
     return _attachment_from_row(row)
 
@@ -684,14 +676,7 @@ def get_case(s: Session, case_id: int) -> Case | None:
 
 
 def save_case(s: Session, case: Case, now: datetime) -> Case:
-    row = s.get(CaseRow, case.id) if case.id else None
-    if row is None:
-        row = CaseRow()
-        _stamp_new(row, case, now)
-        s.add(row)
-    else:
-        _stamp_update(row, now)
-    mapping.apply(row, case, _CASE_COLS)
+    row = _upsert(s, CaseRow, case, _CASE_COLS, now)
     row.archive_number = case.archive_number or None
     row.sections = dict(case.sections)
     row.consultation_ids = list(case.consultation_ids)
@@ -737,14 +722,7 @@ def get_submission(s: Session, submission_id: int) -> Submission | None:
 
 
 def save_submission(s: Session, sub: Submission, now: datetime) -> Submission:
-    row = s.get(SubmissionRow, sub.id) if sub.id else None
-    if row is None:
-        row = SubmissionRow()
-        _stamp_new(row, sub, now)
-        s.add(row)
-    else:
-        _stamp_update(row, now)
-    mapping.apply(row, sub, _SUBMISSION_COLS)
+    row = _upsert(s, SubmissionRow, sub, _SUBMISSION_COLS, now)
     existing = {c.case_id: c for c in row.cases}
     row.cases = [_submission_case_row(existing.get(c.case_id), c) for c in sub.cases]
     s.flush()
