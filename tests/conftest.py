@@ -37,6 +37,16 @@ class FixedClock:
         return self.moment
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any fixture (session-wide ones too) runs: a private data folder, no inherited
+    database. The per-test fixture below then gives each test its own."""
+    import os
+    import tempfile
+
+    os.environ["LIAISON_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="liaison-desk-tests-")
+    os.environ.pop("LIAISON_DESK_DB", None)
+
+
 @pytest.fixture(autouse=True)
 def private_data_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -15,17 +15,17 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from liaison_desk import __version__
 from liaison_desk.config import data_dir, default_database_file
-from liaison_desk.domain.queries import PageRequest
 from liaison_desk.domain.rules import ConflictError, LockedError, ValidationError
 from liaison_desk.log import setup_logging
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
+from liaison_desk.storage.backup import BackupInfo
 from liaison_desk.storage.database import Database, database_url, sqlite_path
-from liaison_desk.storage.errors import StorageError
+from liaison_desk.storage.errors import StorageError, os_error_text
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +36,13 @@ class UserError(Exception):
     """A problem the user can fix; the message says how."""
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with its complaints in Chinese and our exit code."""
+    """argparse in Chinese: help, usage and complaints, with our exit code."""
 
     _PHRASES = (
         ("the following arguments are required", "缺少必需的参数"),
@@ -48,6 +53,21 @@ class _Parser(argparse.ArgumentParser):
         ("invalid int value", "不是整数"),
         ("argument ", "参数 "),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        parents = kwargs.pop("parents", [])
+        kwargs["add_help"] = False  # our own -h, in Chinese
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+        # Parents are merged only now, so their groups (titled in Chinese too) join ours.
+        for parent in parents:
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
 
     def error(self, message: str) -> NoReturn:
         for english, chinese in self._PHRASES:
@@ -66,40 +86,99 @@ def _positive(text: str) -> int:
     return value
 
 
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是整数") from None
+
+
+_DB_HELP = (
+    "要打开的数据库文件（不存在时新建）。不写时用环境变量 LIAISON_DESK_DB，"
+    "再没有就用本机用户数据文件夹中的数据库。区政协多台电脑共用服务器时，"
+    "写服务器地址，如 postgresql+psycopg://用户@服务器/数据库名"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    db_help = "数据库文件路径或 SQLAlchemy 地址（默认：环境变量 LIAISON_DESK_DB，否则用户数据文件夹中的数据库）"
     common = _Parser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    common.add_argument("--db", default=argparse.SUPPRESS, metavar="数据库", help=_DB_HELP)
 
     parser = _Parser(
         prog="liaison-desk",
-        description="联络组履职档案台 —— 政协委员联络组的协商活动、问题跟踪与协商案例档案。",
+        description="联络组履职档案台 —— 政协委员联络组的协商活动、问题跟踪与协商案例档案。\n"
+        "不带命令时打开主窗口。",
+        epilog="例如：\n"
+        "  liaison-desk                              打开主窗口\n"
+        "  liaison-desk demo --db 示例数据库.sqlite   生成示例数据库\n"
+        "  liaison-desk backup --out D:\\备份\\联络组-20250110.zip\n"
+        "每个命令的详细用法：liaison-desk 命令 --help",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"联络组履职档案台 {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"联络组履职档案台 {__version__}",
+        help="显示版本号并退出",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令", title="命令", parser_class=_Parser)
 
-    sub.add_parser("gui", parents=[common], help="打开主窗口（默认）")
+    sub.add_parser("gui", parents=[common], help="打开主窗口（默认）", description="打开主窗口。")
 
     demo = sub.add_parser(
-        "demo", parents=[common], help="生成 2024 年的示例数据库（用于试用和演示）"
+        "demo",
+        parents=[common],
+        help="生成示例数据库（用于试用、培训和演示）",
+        description="生成一个以吴兴区 2024 年为原型的示例数据库：16 个镇街联络组、"
+        "85 场民生议事堂协商、158 场微协商、照片和 4 篇入选案例。\n"
+        "示例数据只会写进新的（或空的）数据库文件，已有数据的数据库会被拒绝，以免和真实记录混在一起。",
+        epilog="例如：liaison-desk demo --db 示例数据库.sqlite",
     )
     demo.add_argument(
-        "--scale", type=_positive, default=1, help="数据量倍数（用于性能测试），默认 1"
+        "--scale",
+        type=_positive,
+        default=1,
+        metavar="倍数",
+        help="数据量倍数（用于性能测试），默认 1",
     )
-    demo.add_argument("--seed", type=int, default=2024, help="随机种子，相同种子生成相同数据")
+    demo.add_argument(
+        "--seed",
+        type=_whole,
+        default=2024,
+        metavar="种子",
+        help="随机种子：相同种子生成相同数据，默认 2024",
+    )
 
-    sub.add_parser("check", parents=[common], help="检查数据库和附件是否完整，健康时退出码为 0")
+    sub.add_parser(
+        "check",
+        parents=[common],
+        help="检查数据库和附件是否完整",
+        description="检查数据库是否完好，附件文件夹中的照片和文件是否齐全、未损坏。"
+        "健康时退出码为 0，有问题时为 1，并列出问题和处理办法。",
+    )
 
-    backup = sub.add_parser("backup", parents=[common], help="把数据库和全部附件备份成一个文件")
+    backup = sub.add_parser(
+        "backup",
+        parents=[common],
+        help="把数据库和全部附件备份成一个文件",
+        description="把数据库（在使用中也能得到一致的副本）和全部附件存成一个 .zip 备份文件。"
+        "已存在的文件不会被覆盖。",
+        epilog="例如：liaison-desk backup --out E:\\联络组备份-20250110.zip",
+    )
     backup.add_argument(
-        "--out", required=True, type=Path, help="备份文件路径，如 备份-20250110.zip"
+        "--out", required=True, type=Path, metavar="备份文件", help="备份文件路径，以 .zip 结尾"
     )
 
     restore = sub.add_parser(
-        "restore", parents=[common], help="从备份文件恢复（当前数据会先自动备份）"
+        "restore",
+        parents=[common],
+        help="从备份文件恢复（当前数据会先自动备份）",
+        description="用备份文件替换当前的数据库和附件。先逐项校验备份文件，不合格就不做任何改动；"
+        "合格时先把当前数据自动备份到数据库旁边的“备份”文件夹，再替换。\n"
+        "恢复前请先关闭正在使用这个数据库的联络组履职档案台窗口。",
+        epilog="例如：liaison-desk restore E:\\联络组备份-20250110.zip",
     )
-    restore.add_argument("file", type=Path, help="备份文件")
+    restore.add_argument("file", type=Path, metavar="备份文件", help="要恢复的备份文件（.zip）")
     return parser
 
 
@@ -182,42 +261,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     url = _url(args)
     path = sqlite_path(url)
     progress = _Progress("正在生成示例数据")
-    if path is not None and not path.exists():
-        # Build beside the target and move into place when complete, so a failure or Ctrl+C
-        # never leaves a half-built database behind.
-        store_dir = AttachmentStore.beside_database(path).root
-        if store_dir.exists():
-            raise UserError(
-                f"附件文件夹「{store_dir}」已经存在。请换一个数据库文件名，或先移走该文件夹。"
-            )
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            work = Path(tempfile.mkdtemp(prefix=".demo-", dir=path.parent))
-        except OSError as exc:
-            raise UserError(
-                f"无法在「{path.parent}」中创建文件：{exc.strerror}。请换一个有写入权限的位置。"
-            ) from exc
-        try:
-            tmp_db = work / path.name
-            with open_services(database_url(tmp_db, tmp_db)) as services:
-                summary = build_demo(services, seed=args.seed, scale=args.scale, progress=progress)
-            tmp_store = AttachmentStore.beside_database(tmp_db).root
-            if tmp_store.exists():
-                tmp_store.rename(store_dir)
-            tmp_db.replace(path)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-    else:
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        # Only ever into a database that holds nothing: demo data must never mix with real work.
+        with open_services(url, create=False) as services:
+            _refuse_if_not_empty(services, str(path))
+    if path is None:  # a server: nothing to build beside, so build in place
         with open_services(url) as services:
-            if services.consultations.search(page=PageRequest(limit=1)).total:
-                raise UserError(
-                    "这个数据库里已经有协商活动记录，示例数据只能生成在新数据库里。"
-                    "请用 --db 指定一个新的文件名，例如：liaison-desk demo --db 示例.sqlite"
-                )
+            _refuse_if_not_empty(services, url)
             summary = build_demo(services, seed=args.seed, scale=args.scale, progress=progress)
+    else:
+        summary = _build_demo_file(path, args, progress, build_demo)
     progress.finish()
-    where = path or url
-    print(f"示例数据已生成：{where}")
+    print(f"示例数据已生成：{path or url}")
     print(
         f"联络组 {summary.groups} 个，人员 {summary.people} 人，民生议事堂协商 {summary.hall_sessions} 场，"
         f"微协商 {summary.micro_consultations} 场，意见建议 {summary.outcome_items} 条"
@@ -225,6 +280,46 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"报送记录 {summary.submissions} 次。"
     )
     return EXIT_OK
+
+
+def _refuse_if_not_empty(services: Services, where: str) -> None:
+    if any(services.statistics.row_counts().values()):
+        raise UserError(
+            f"数据库「{where}」里已经有数据，示例数据只能生成在新的数据库文件里，以免和真实记录混在一起。"
+            "请用 --db 指定一个新的文件名，例如：liaison-desk demo --db 示例数据库.sqlite"
+        )
+
+
+def _build_demo_file(path: Path, args: argparse.Namespace, progress: _Progress, build: Any) -> Any:
+    """Build beside the target and move into place when complete, so a failure or Ctrl+C never
+    leaves a half-built database behind."""
+    store_dir = AttachmentStore.beside_database(path).root
+    if store_dir.exists() and any(store_dir.iterdir()):
+        raise UserError(
+            f"附件文件夹「{store_dir}」已经存在且不是空的。请换一个数据库文件名，或先移走该文件夹。"
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".demo-", dir=path.parent))
+    except OSError as exc:
+        raise UserError(
+            f"无法在「{path.parent}」中创建文件（{os_error_text(exc)}）。请换一个有写入权限的位置。"
+        ) from exc
+    try:
+        tmp_db = work / path.name
+        with open_services(database_url(tmp_db, tmp_db)) as services:
+            summary = build(services, seed=args.seed, scale=args.scale, progress=progress)
+        tmp_store = AttachmentStore.beside_database(tmp_db).root
+        if tmp_store.exists():
+            if store_dir.exists():
+                store_dir.rmdir()  # empty, checked above
+            tmp_store.rename(store_dir)
+        for side in ("-wal", "-shm"):
+            path.with_name(path.name + side).unlink(missing_ok=True)
+        tmp_db.replace(path)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return summary
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -257,19 +352,36 @@ def cmd_backup(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"备份完成：{out}（数据库版本 {info.revision}，附件 {info.attachments} 个）")
-    return EXIT_OK
+    return _warn_incomplete(info, "这个备份里缺少")
+
+
+def _warn_incomplete(info: BackupInfo, lead: str) -> int:
+    """Photos the database refers to but that could not be included: say so, and exit 1 so a
+    scheduled backup does not pass as complete."""
+    lost = len(info.missing_attachments) + len(info.damaged_attachments)
+    if not lost:
+        return EXIT_OK
+    _err(
+        f"注意：{lead} {lost} 个附件文件（缺失 {len(info.missing_attachments)} 个，"
+        f"损坏 {len(info.damaged_attachments)} 个），它们在原来的附件文件夹里就已经找不到或已损坏。"
+        "运行 liaison-desk check 可以看到是哪些记录的哪些照片；请从旧电脑或以前的备份中找回附件文件夹。"
+    )
+    return EXIT_PROBLEM
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from liaison_desk.storage.backup import restore_backup
+    from liaison_desk.storage.backup import read_backup, restore_backup
 
     url = _url(args)
     path = sqlite_path(url)
     if path is None:
         raise UserError("只能恢复到本机的数据库文件。服务器数据库请用数据库自己的恢复工具。")
     source: Path = args.file
+    if source.is_dir():
+        raise UserError(f"「{source}」是一个文件夹。请指定备份文件（.zip）本身。")
     if not source.is_file():
         raise UserError(f"找不到备份文件「{source}」。请检查文件名和路径。")
+    info = read_backup(source)
     progress = _Progress("正在恢复")
     safety = restore_backup(source, path, progress=progress)
     progress.finish()
@@ -277,7 +389,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"已从「{source}」恢复到「{path}」。")
     if safety:
         print(f"恢复前的数据已自动备份到：{safety}")
-    return EXIT_OK
+    return _warn_incomplete(info, "备份时就缺少")
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

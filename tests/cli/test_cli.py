@@ -103,7 +103,7 @@ def test_demo_refuses_a_database_that_has_records(
 ) -> None:
     before = sha(demo_db)
     assert main(["demo", "--db", str(demo_db)]) == EXIT_PROBLEM
-    assert "已经有协商活动记录" in capsys.readouterr().err
+    assert "已经有数据" in capsys.readouterr().err
     assert sha(demo_db) == before
 
 
@@ -272,3 +272,107 @@ def test_the_installed_entry_point_never_prints_a_traceback(tmp_path: Path) -> N
     assert result.returncode == EXIT_PROBLEM
     assert "Traceback" not in result.stderr
     assert "数据库" in result.stderr
+
+
+def test_demo_never_mixes_into_a_database_with_any_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Even a database with only a group and no consultations is real work: demo refuses it."""
+    from liaison_desk.domain.entities import LiaisonGroup
+    from liaison_desk.services import ServiceContext, Services
+    from liaison_desk.storage.database import Database
+
+    real = tmp_path / "真实.sqlite"
+    db = Database.open(f"sqlite:///{real}")
+    Services(ServiceContext(db, None)).groups.save(LiaisonGroup(name="织里镇联络组", town="织里镇"))
+    db.close()
+    before = table_dump(real)
+    assert main(["demo", "--db", str(real)]) == EXIT_PROBLEM
+    assert "已经有数据" in capsys.readouterr().err
+    assert table_dump(real) == before
+
+
+def test_demo_into_an_empty_file_replaces_it_whole(tmp_path: Path) -> None:
+    empty = tmp_path / "空.sqlite"
+    empty.write_bytes(b"")
+    assert main(["demo", "--db", str(empty)]) == EXIT_OK
+    assert table_dump(empty)["consultations"]
+
+
+def test_check_of_an_empty_file_reports_it_and_leaves_it_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "空.sqlite"
+    empty.write_bytes(b"")
+    assert main(["check", "--db", str(empty)]) == EXIT_PROBLEM
+    assert "是空的" in capsys.readouterr().err
+    assert empty.stat().st_size == 0
+
+
+def test_backup_never_overwrites_an_existing_file(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    precious = tmp_path / "重要.zip"
+    precious.write_bytes(b"an earlier backup")
+    assert main(["backup", "--db", str(demo_db), "--out", str(precious)]) == EXIT_PROBLEM
+    assert "已经存在" in capsys.readouterr().err
+    assert precious.read_bytes() == b"an earlier backup"
+    document = tmp_path / "重要.docx"
+    assert main(["backup", "--db", str(demo_db), "--out", str(document)]) == EXIT_PROBLEM
+    assert ".zip" in capsys.readouterr().err
+    assert not document.exists()
+
+
+def test_backup_with_missing_photos_warns_and_exits_non_zero(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = AttachmentStore.beside_database(demo_db)
+    shutil.rmtree(store.root)  # the folder beside the database was not copied along
+    archive = tmp_path / "备份.zip"
+    assert main(["backup", "--db", str(demo_db), "--out", str(archive)]) == EXIT_PROBLEM
+    captured = capsys.readouterr()
+    assert archive.exists() and "备份完成" in captured.out
+    assert "缺少" in captured.err and "liaison-desk check" in captured.err
+
+
+def test_restore_refuses_while_the_database_is_open_elsewhere(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "备份.zip"
+    assert main(["backup", "--db", str(demo_db), "--out", str(archive)]) == EXIT_OK
+    from liaison_desk.storage.database import Database
+
+    open_app = Database.open(f"sqlite:///{demo_db}")  # as an open window would hold it
+    try:
+        with open_app.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM consultations").fetchall()
+            assert main(["restore", str(archive), "--db", str(demo_db)]) == EXIT_PROBLEM
+    finally:
+        open_app.close()
+    assert "正被使用" in capsys.readouterr().err
+    assert not (demo_db.parent / "备份").exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("foo://bar", "不支持"),
+        ("postgresql+nosuchdriver://u@127.0.0.1:1/x", "不支持"),
+        ("postgresql+pg8000://user:secret@127.0.0.1:1/x", "驱动"),
+    ],
+)
+def test_a_bad_server_address_gets_a_clear_message_without_the_password(
+    url: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--db", url]) == EXIT_PROBLEM
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "secret" not in err and "Traceback" not in err
+
+
+def test_help_is_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["restore", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "显示本帮助并退出" in out
+    assert "usage" not in out and "options" not in out

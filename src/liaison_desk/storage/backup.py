@@ -100,6 +100,9 @@ class BackupInfo:
     attachments: int  # number of attachment files inside
     #: Store files left out because their content no longer matched their name (disk damage).
     damaged_attachments: tuple[str, ...] = field(default=())
+    # Referenced by the database but not in the attachment store at all (e.g. the folder beside
+    # the database was not copied along): the backup cannot contain them.
+    missing_attachments: tuple[str, ...] = field(default=())
 
 
 # ----------------------------------------------------------------------------------- progress
@@ -191,6 +194,17 @@ def _read_database(path: Path) -> tuple[list[str], str | None]:
         conn.close()
 
 
+def _referenced_hashes(copy: Path) -> set[str]:
+    """Content hashes the database refers to (recycle bin included)."""
+    conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {str(r[0]) for r in conn.execute("SELECT sha256 FROM attachments")}
+    except sqlite3.DatabaseError:
+        return set()
+    finally:
+        conn.close()
+
+
 def _compression_for(path: Path) -> int:
     with path.open("rb") as fh:
         head = fh.read(12)
@@ -228,6 +242,12 @@ def _check_target(out: Path, source: Path) -> None:
         raise BackupError(
             f"「{out}」是一个文件夹。请给备份文件起一个名字，例如「联络组数据备份.zip」。"
         )
+    if out.exists() or out.is_symlink():
+        raise BackupError(
+            f"「{out}」已经存在。为了不覆盖它，这次没有备份。请换一个文件名，例如在名字里加上今天的日期。"
+        )
+    if out.suffix.lower() != ".zip":
+        raise BackupError(f"备份文件名应以 .zip 结尾，例如「{out.with_suffix('.zip').name}」。")
     folder = out.parent
     if not folder.is_dir():
         raise BackupError(
@@ -277,6 +297,7 @@ def _write_backup(
 
         # Listed after the database was copied: every file the copy refers to was stored before.
         hashes = sorted(store.all_hashes()) if store is not None else []
+        missing = sorted(_referenced_hashes(copy) - set(hashes))
         sizes: dict[str, int] = {}
         for sha in hashes:
             assert store is not None
@@ -314,6 +335,7 @@ def _write_backup(
                         "database_size": db_size,
                         "attachments": entries,
                         "damaged_attachments": damaged,
+                        "missing_attachments": missing,
                     }
                     zf.writestr(
                         MANIFEST,
@@ -340,6 +362,7 @@ def _write_backup(
         database_sha256=db_sha,
         attachments=len(entries),
         damaged_attachments=tuple(damaged),
+        missing_attachments=tuple(missing),
     )
 
 
@@ -527,6 +550,7 @@ def _manifest_info(archive: Path, manifest: Any) -> BackupInfo:
     ):
         raise _tampered(archive, "的备份说明中附件列表无效")
     damaged = manifest.get("damaged_attachments", [])
+    missing = manifest.get("missing_attachments", [])
     revision = text("revision")
     if revision not in known_revisions():
         raise _too_new(archive, f"数据库版本 {revision}")
@@ -538,6 +562,7 @@ def _manifest_info(archive: Path, manifest: Any) -> BackupInfo:
         database_sha256=db_sha,
         attachments=len(entries),
         damaged_attachments=tuple(str(d) for d in damaged) if isinstance(damaged, list) else (),
+        missing_attachments=tuple(str(m) for m in missing) if isinstance(missing, list) else (),
     )
 
 
@@ -731,6 +756,7 @@ def restore_backup(archive: Path, db_file: Path, progress: Progress | None = Non
 
         safety: Path | None = None
         if db_file.exists():
+            _refuse_if_in_use(db_file)
             safety = _safety_backup(db_file, store, tracker, current)
         tracker.cancellable = False
         _install(staged_db, staged, db_file, store, staging)
@@ -824,6 +850,29 @@ def _in_use(db_file: Path) -> BackupError:
         f"数据库「{db_file}」正被使用（可能是另一个打开的联络组履职档案台）。"
         "请关闭它后重试；当前数据没有被改动。"
     )
+
+
+def _refuse_if_in_use(db_file: Path) -> None:
+    """Another program (an open app window) holding the database would keep writing into a file
+    that is about to be replaced, and its saves would be lost. Leaving WAL mode needs the only
+    connection, so it tells whether anyone else has the database open, on every OS."""
+    try:
+        conn = sqlite3.connect(db_file, timeout=0.5)
+    except sqlite3.Error:
+        return  # damaged or unreadable: the safety copy keeps its raw files
+    try:
+        mode = conn.execute("PRAGMA journal_mode").fetchone()
+        if mode and str(mode[0]).lower() == "wal":
+            conn.execute("PRAGMA journal_mode=DELETE")
+            conn.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _in_use(db_file) from exc
+        log.warning("could not check whether %s is in use: %s", db_file, exc)
+    except sqlite3.DatabaseError as exc:
+        log.warning("could not check whether %s is in use: %s", db_file, exc)
+    finally:
+        conn.close()
 
 
 def _checkpoint(db_file: Path) -> None:

@@ -20,7 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from liaison_desk.storage.errors import (
@@ -167,6 +167,11 @@ class Database:
             if path.exists():
                 if path.is_dir():
                     raise NotADatabaseError(f"「{path}」是一个文件夹，不是数据库文件。")
+                if not create and path.stat().st_size == 0:
+                    raise NotADatabaseError(
+                        f"数据库文件「{path}」是空的（0 字节），里面没有任何数据，可能在复制或保存时出了问题。"
+                        "请从备份恢复：liaison-desk restore 备份文件.zip"
+                    )
                 revision, has_tables = _read_sqlite_revision(path)
                 _check_revision(revision, has_tables, str(path))
                 if revision is not None and revision != head_revision():
@@ -190,7 +195,7 @@ class Database:
                 sqlite_online_backup(path, copy)
                 log.info("backed up %s to %s before upgrading", path, copy)
 
-        engine = create_engine(url, future=True)
+        engine = _create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
@@ -202,6 +207,8 @@ class Database:
                 command.upgrade(migrations_config(conn), "head")
         except OperationalError as exc:
             engine.dispose()
+            if path is None:
+                raise _server_error(url, exc) from exc
             raise translate_operational_error(exc, path) from exc
         except Exception:
             engine.dispose()
@@ -230,6 +237,39 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _create_engine(url: str) -> Engine:
+    shown = _shown(url)
+    try:
+        return create_engine(url)
+    except NoSuchModuleError as exc:
+        raise StorageError(
+            f"不支持数据库地址「{shown}」中的数据库类型。请用数据库文件的路径，"
+            "或 postgresql+psycopg://用户@服务器/数据库名 这样的服务器地址。"
+        ) from exc
+    except ArgumentError as exc:
+        raise StorageError(f"数据库地址「{shown}」的格式不对。请检查后重新输入。") from exc
+    except ImportError as exc:
+        raise StorageError(
+            f"连接数据库「{shown}」需要的驱动程序没有安装（{exc.name}）。"
+            "连接 PostgreSQL 服务器请先安装驱动：pip install psycopg"
+        ) from exc
+
+
+def _shown(url: str) -> str:
+    """The address as it may be shown: never with its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _server_error(url: str, exc: OperationalError) -> StorageError:
+    return StorageError(
+        f"无法连接数据库服务器「{_shown(url)}」。请检查地址、端口、用户名和密码是否正确，"
+        "以及服务器是否已开启、网络是否连通；也可以先改用本机的数据库文件（--db 文件路径）。"
+    )
 
 
 def _check_revision(revision: str | None, has_tables: bool, where: str) -> None:
