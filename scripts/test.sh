@@ -3,6 +3,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The storage tests also run against a throw-away PostgreSQL cluster (the district office's
+# shared-server set-up); bring the server programs if this machine has none.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1 \
+   && command -v apt-get >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql \
+    || echo "警告：未能安装 PostgreSQL，相关测试将跳过。" >&2
+fi
 export QT_QPA_PLATFORM=offscreen
 # Tests never touch the real user data folder.
 export LIAISON_DESK_DATA_DIR="$(mktemp -d)"
