@@ -177,3 +177,12 @@ def test_roster_search_by_group_category_and_text(services: Services, group: Lia
     assert names(PersonFilter(text="%")) == set()
     page = services.people.search(PersonFilter(), PageRequest(limit=2, order_by="name"))
     assert page.total == 3 and len(page.items) == 2
+
+
+def test_two_groups_cannot_share_a_name(services: Services) -> None:
+    services.groups.save(LiaisonGroup(name="织里镇联络组", town="织里镇"))
+    with pytest.raises(ValidationError) as error:
+        services.groups.save(LiaisonGroup(name="织里镇联络组", town="织里镇"))
+    assert [p.field for p in error.value.problems] == ["name"]
+    assert "已经有" in error.value.problems[0].message
+    assert [g.name for g in services.groups.all()] == ["织里镇联络组"]

@@ -7,6 +7,7 @@ from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.numbering import short_name_of
 from liaison_desk.domain.queries import Page, PageRequest, PersonFilter
 from liaison_desk.domain.rules import (
+    Problem,
     ValidationError,
     check_not_stale,
     validate_group,
@@ -38,6 +39,10 @@ class GroupService:
             old = repo.get_group(s, group.id) if group.id else None
             if old is not None:
                 check_not_stale(old.revision, group.revision, old.name)
+            if any(g.name == group.name and g.id != group.id for g in repo.list_groups(s)):
+                raise ValidationError(
+                    [Problem("name", f"已经有名为“{group.name}”的联络组，请换一个名称。")]
+                )
             saved = repo.save_group(s, group, self.ctx.now())
             action = AuditAction.UPDATE if old else AuditAction.CREATE
             audit(self.ctx, s, "group", saved, action, changes=changes_between(old, saved))
