@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from liaison_desk.domain.entities import Consultation
+from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import (
     CaseStatus,
     ConsultationKind,
@@ -29,6 +29,7 @@ from liaison_desk.domain.rules import is_valid_id_card, is_valid_phone
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.services import demo as demo_module
 from liaison_desk.services.demo import DemoCancelled, DemoSummary, build_demo
+from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
 
@@ -140,7 +141,6 @@ def test_every_group_has_hall_sessions_and_micro_consultations(built: Built) -> 
 def test_consultations_are_complete_records_of_2024(built: Built) -> None:
     numbers = [c.number for c in built.consultations]
     assert len(set(numbers)) == len(numbers)
-    assert len({c.title for c in built.consultations}) > 100
     for c in built.consultations:
         assert c.held_on is not None and c.held_on.year == 2024
         assert c.status in (ConsultationStatus.COMPLETED, ConsultationStatus.ARCHIVED)
@@ -175,7 +175,8 @@ def test_outcome_items_follow_up(built: Built) -> None:
     assert len(revisited) > len(solved) // 3
     assert all(i.satisfaction and i.revisit_note for i in revisited)
     assert all(i.unsolved_reason for i in items if i.status is OutcomeStatus.UNSOLVED)
-    assert all(i.responsible_body and i.deadline for i in items)
+    taken_on = [i for i in items if i.status is not OutcomeStatus.NOT_ADOPTED]
+    assert all(i.responsible_body and i.deadline for i in taken_on)
     overdue = built.services.consultations.search_outcome_items(
         OutcomeFilter(year=2024, overdue_on=date(2024, 12, 31))
     ).total
@@ -206,6 +207,125 @@ def test_roster_of_people(built: Built) -> None:
     assert all(p.group_id is not None for p in people)
 
 
+# --- what a district officer checks: the content makes sense ------------------------------------
+
+KIND_OF = {
+    ask: kind
+    for topic in demo_module._TOPICS
+    for ask, kind in zip(topic.asks, demo_module._ASK_KINDS[topic.key], strict=True)
+}
+QUICK = {text for measures in demo_module._QUICK.values() for text, _ in measures}
+
+
+def _items(built: Built) -> list[tuple[Consultation, OutcomeItem]]:
+    return [(c, i) for c in built.consultations for i in c.outcome_items]
+
+
+def test_titles_are_specific(built: Built) -> None:
+    titles = [c.title for c in built.consultations]
+    assert len(set(titles)) >= 220
+    per_group = Counter((c.group_id, c.title) for c in built.consultations)
+    assert [key for key, n in per_group.items() if n > 1] == []
+
+
+def test_reasons_fit_the_suggestion(built: Built) -> None:
+    """未解决 and 不予采纳 give a reason that fits the kind of measure, never a random one."""
+    unsolved = not_adopted = 0
+    for _, item in _items(built):
+        kind = KIND_OF.get(item.content)
+        if item.status is OutcomeStatus.UNSOLVED:
+            unsolved += 1
+            assert kind and item.unsolved_reason in demo_module._UNSOLVED_REASONS[kind], item
+        elif item.status is OutcomeStatus.NOT_ADOPTED:
+            not_adopted += 1
+            assert kind and item.unsolved_reason in demo_module._NOT_ADOPTED_REASONS[kind], item
+            assert not item.adopted
+            assert not (item.responsible_body or item.responsible_person or item.deadline)
+        else:
+            assert not item.unsolved_reason
+        if any(w in item.unsolved_reason for w in ("用地指标", "联合审批", "资金较大")):
+            assert kind == "B", item  # only big works wait for land, approvals, big money
+    assert unsolved >= 5 and not_adopted >= 5
+    # The pairings the officer found cannot come back.
+    assert KIND_OF["停水前提前通过村微信群告知"] != "B"
+    assert KIND_OF["组织志愿者结对，每周上门问候"] not in ("P", "U")
+
+
+def test_only_small_immediate_measures_are_solved_on_the_spot(built: Built) -> None:
+    on_spot = [(c, i) for c, i in _items(built) if i.solved_on_spot]
+    assert len(on_spot) >= 10
+    for c, item in on_spot:
+        assert item.content in QUICK, item.content
+        assert item.status is OutcomeStatus.SOLVED
+        assert item.resolved_on == c.held_on
+        assert item.deadline in (None, c.held_on)
+    assert all(i.solved_on_spot for _, i in _items(built) if i.content in QUICK)
+    big = {ask for ask, kind in KIND_OF.items() if kind == "B"}
+    assert "规划建设小微企业园，引导企业入园集聚" in big and "修建林道，降低竹材采伐运输成本" in big
+    # Big works take weeks, even when solved.
+    for c, item in _items(built):
+        if item.content in big and item.status is OutcomeStatus.SOLVED:
+            assert c.held_on and item.resolved_on
+            assert (item.resolved_on - c.held_on).days >= 30 or item.resolved_on == CLOCK.date()
+
+
+def test_adopted_items_have_a_responsible_person(built: Built) -> None:
+    adopted = [i for _, i in _items(built) if i.adopted]
+    assert len(adopted) > 300
+    assert all(i.responsible_person for i in adopted)
+    assert all(len(i.responsible_person) <= 50 for _, i in _items(built))  # String(50)
+    assert any(re.fullmatch(r"\w{2,3}（\w+）", i.responsible_person) for i in adopted)
+
+
+def test_promised_time_fits_the_month(built: Built) -> None:
+    for c in built.consultations:
+        assert c.held_on is not None
+        if c.held_on.month >= 11:
+            assert "年内" not in c.minutes, c.number
+        if c.held_on.month <= 9:
+            assert "明年一季度" not in c.minutes and "春节前" not in c.minutes, c.number
+
+
+def test_names_do_not_mix_mens_and_womens_characters(built: Built) -> None:
+    male, female = set(demo_module._GIVEN_MALE), set(demo_module._GIVEN_FEMALE)
+    assert not male & female
+    people = built.services.people.search(PersonFilter()).items
+    for p in people:
+        given = set(p.name[1:])
+        assert given <= male or given <= female, p.name
+    women = [p for p in people if p.title == "妇女代表"]
+    assert women and all(set(p.name[1:]) <= female for p in women)
+
+
+def test_the_shared_photo_is_of_the_station_both_sessions_were_held_at(built: Built) -> None:
+    uses: dict[str, list[tuple[Consultation, str]]] = {}
+    for c in built.consultations:
+        for a in c.attachments:
+            uses.setdefault(a.sha256, []).append((c, a.caption))
+    (pair,) = [u for u in uses.values() if len(u) > 1]
+    (first, caption1), (second, caption2) = pair
+    assert first.kind is second.kind is ConsultationKind.MICRO
+    assert first.group_id == second.group_id
+    assert first.venue == second.venue and first.venue.endswith("协商驿站")
+    assert caption1 == caption2 == first.venue
+
+
+def test_records_are_dated_through_the_year(built: Built) -> None:
+    """Saved on the session's evening, or on the day of its last follow-up: never on the day
+    the demo was built, never before the session."""
+    for c in built.consultations:
+        assert c.created_at and c.updated_at and c.held_on
+        later = [d for i in c.outcome_items for d in (i.resolved_on, i.revisit_on) if d]
+        assert c.created_at.date() == max([c.held_on, *later]), c.number
+        assert c.created_at <= c.updated_at <= CLOCK
+    with built.services.ctx.db.session() as s:
+        entries = repo.list_audit(s)
+    assert all(e.at <= CLOCK for e in entries)
+    assert len({e.at.date() for e in entries}) >= 100
+    assert {e.at.month for e in entries} == set(range(1, 13))
+    assert built.services.ctx.now() == CLOCK  # the services' clock is given back
+
+
 # --- cases and submissions ----------------------------------------------------------------------
 
 
@@ -225,6 +345,9 @@ def test_the_four_named_cases_were_selected(built: Built) -> None:
         assert len(linked) == 2
         assert all(c is not None and c.group_id == case.group_id for c in linked)
         their_photos = {a.id for c in linked if c for a in c.attachments}
+        # Written up once its records were in, before it was sent on 16 October.
+        assert case.created_at and case.created_at.date() < date(2024, 10, 16)
+        assert all(c and c.created_at and c.created_at < case.created_at for c in linked)
         assert 2 <= len(case.photos) <= 4
         assert {p.attachment_id for p in case.photos} <= their_photos
     assert built.summary.cases == len(cases) >= 4
@@ -237,8 +360,14 @@ def test_submissions_to_city_and_province(built: Built) -> None:
     targets = Counter(s.target for s in submissions)
     assert targets["市政协优秀协商案例征集"] == 4
     assert targets["省政协“为民办实事”协商案例汇编"] == 1
+    groups = {g.id: g.name for g in services.groups.all()}
     for s in submissions:
         assert all(sc.result is SubmissionResult.SELECTED for sc in s.cases)
+        # The package's name as sent; no package file exists, so no hash is made up.
+        assert s.file_name == (
+            f"吴兴区政协-{groups[s.group_id]}-2024-协商案例报送-{s.submitted_on:%Y%m%d}.zip"
+        )
+        assert s.sha256 == ""
     province = next(s for s in submissions if s.target.startswith("省政协"))
     (entry,) = province.cases
     case = services.cases.get(entry.case_id)
@@ -352,6 +481,7 @@ def test_progress_returning_false_cancels(tmp_path: Path) -> None:
         done, total = calls[-1]
         assert done == 20 < total
         assert all(t == total for _, t in calls)
+        assert services.ctx.now() == CLOCK
         assert services.consultations.search().total == 0  # stopped among the groups and people
     finally:
         db.close()
@@ -364,4 +494,13 @@ def test_tables_are_consistent() -> None:
         assert len(owners) == len(topic.asks), topic.key
         assert all(int(k) < len(topic.bodies) for k in owners), topic.key
     assert len(demo_module._TOPICS) >= 40
+    for topic in demo_module._TOPICS:
+        kinds = demo_module._ASK_KINDS[topic.key]
+        assert len(kinds) == len(topic.asks), topic.key
+        assert all(k in demo_module._UNSOLVED_REASONS for k in kinds), topic.key
+        assert all(k in demo_module._NOT_ADOPTED_REASONS for k in kinds), topic.key
+        quick = demo_module._QUICK[topic.key]
+        assert quick and all(0 <= i < len(topic.bodies) for _, i in quick), topic.key
+        assert not {text for text, _ in quick} & set(topic.asks), topic.key
+        assert all("{place}" in t for t in topic.titles), topic.key
     assert len({t.key for t in demo_module._TOPICS}) == len(demo_module._TOPICS)

@@ -7,8 +7,12 @@ selected. Everything goes through the services (validation, numbering, audit), s
 is as valid as one filled by hand.
 
 The content is reproducible: the same seed gives the same names, titles, numbers, texts and photo
-pixels in the same order (UUIDs and timestamps differ). People, companies and village or community
-names are illustrative; the figures of 2024 follow the district's public work summary.
+pixels in the same order (UUIDs differ). While building, the services' clock is set to the moment
+each record would have been written (a roster in early January, a consultation on the evening of
+the session or of its last follow-up, a submission on its day; never later than now), so the
+records' timestamps and the audit log spread over the year; the clock is given back afterwards.
+People, companies and village or community names are illustrative; the figures of 2024 follow the
+district's public work summary.
 """
 
 from __future__ import annotations
@@ -138,10 +142,14 @@ _SURNAMES: tuple[tuple[str, int], ...] = (
     ("章", 2), ("方", 2), ("丁", 2), ("汤", 2), ("褚", 2), ("邵", 2), ("莫", 2), ("唐", 2),
     ("冯", 2), ("卢", 2),
 )  # fmt: skip
-_GIVEN = (
-    "伟芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华建国文辉斌鑫宇浩凯鹏丹萍雪琳婷颖晨阳晓红海波"
-    "峰亮林燕蕾倩佳怡欣悦轩梓涵俊宁晶慧嘉志永春新荣卫忠良德金玉兰梅琴锋彬立松云清瑞祥福成家思雨"
-    "泽博航毅诚晖琪瑶婕蓉楠"
+# Given-name characters by the gender they are read as: both characters of a name come from one
+# pool, so no name mixes a man's character with a woman's (no 方刚丽).
+_GIVEN_MALE = (
+    "伟强磊军洋勇杰涛明超平刚华建国文辉斌鑫宇浩凯鹏阳海波峰亮林轩俊志永春新荣卫忠良德金锋彬立松"
+    "云清瑞祥福成家泽博航毅诚晖"
+)
+_GIVEN_FEMALE = (
+    "芳敏静丽艳娟秀霞英丹萍雪琳婷颖晨晓红燕蕾倩佳怡欣悦梓涵宁晶慧嘉玉兰梅琴思雨琪瑶婕蓉楠"
 )
 _MOBILE_PREFIXES = (
     "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
@@ -238,6 +246,15 @@ _TOWN_OFFICES: tuple[tuple[str, str], ...] = (
     ("{town}党政办", "主任"),
     ("{town}经济发展办", "主任"),
 )
+# The role of a district body's contact for the 责任人 of an item (the bureaus below: their title).
+_CONTACT_TITLES = {
+    "团区委": "副书记",
+    "区水务集团": "副总经理",
+    "区总工会": "副主席",
+    "区残联": "副理事长",
+    "吴兴供电分公司": "客户经理",
+    "吴兴公安分局": "科长",
+}
 _DISTRICT_BUREAUS: tuple[tuple[str, str], ...] = (
     ("区住建局", "副局长"),
     ("区教育局", "副局长"),
@@ -300,7 +317,11 @@ class _Topic:
 _TOPICS: tuple[_Topic, ...] = (
     _Topic(
         "elevator",
-        ("{place}老旧小区加装电梯协商", "老旧小区加装电梯“一楼一策”"),
+        (
+            "{place}老旧小区加装电梯协商",
+            "{place}加装电梯“一楼一策”",
+            "为{place}老旧小区加装电梯“破题”",
+        ),
         "urban",
         "辖区内不少多层住宅建于上世纪九十年代，没有电梯，老年住户上下楼困难，部分单元因低层住户顾虑采光和噪音，加装工作迟迟难以推进",
         "我家住六楼，老伴腿脚不好，一个月都下不了几次楼，就盼着能早点装上电梯。",
@@ -316,7 +337,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "garbage",
-        ("{place}农村生活垃圾分类提质", "垃圾分类“最后一公里”怎么走"),
+        (
+            "{place}农村生活垃圾分类提质",
+            "{place}垃圾分类“最后一公里”怎么走",
+            "{place}厨余垃圾分类投放协商",
+        ),
         "rural",
         "村里垃圾分类设施已经全覆盖，但部分村民分类习惯还没养成，厨余垃圾混投较多，租住人员流动大，宣传难以覆盖",
         "垃圾桶是摆好了，可有些人图省事一袋子全扔进去，保洁员还得重新翻一遍。",
@@ -331,7 +356,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "parking",
-        ("{place}背街小巷停车难协商", "破解背街小巷“停车难”"),
+        (
+            "{place}背街小巷停车难协商",
+            "破解{place}背街小巷“停车难”",
+            "{place}夜间错时共享停车协商",
+        ),
         "urban",
         "背街小巷道路狭窄，车辆乱停乱放挤占消防通道，早晚高峰居民出行不便，周边单位和商户的车辆也挤进小巷",
         "晚上下班回来转三圈都找不到车位，车子只能停到两条街外去。",
@@ -346,7 +375,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "market",
-        ("{place}菜市场周边环境整治", "菜市场周边“脏乱堵”整治"),
+        (
+            "{place}菜市场周边环境整治",
+            "{place}菜市场周边“脏乱堵”整治",
+            "{place}早市秩序协商",
+        ),
         "any",
         "菜市场周边占道经营、流动摊贩较多，早市时段污水横流、车辆拥堵，周边居民多次反映",
         "一到早上七八点，市场门口三轮车、电瓶车挤成一团，老人买个菜都提心吊胆。",
@@ -361,7 +394,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "youth",
-        ("{place}青年返乡创业服务", "青年返乡创业“面对面”"),
+        (
+            "{place}青年返乡创业服务",
+            "{place}青年返乡创业“面对面”",
+            "{place}返乡青年创业场地协商",
+        ),
         "any",
         "不少本地青年毕业后留在外地发展，返乡创业的青年又普遍反映场地成本高、融资难、政策找不到门路",
         "我在杭州做了三年电商运营，想回来帮家里的厂子做直播，可场地、资金都不知道找谁问。",
@@ -376,7 +413,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "meals",
-        ("{place}困难老人助餐服务（暖心餐）", "{place}老年助餐点建设"),
+        (
+            "{place}困难老人助餐服务（暖心餐）",
+            "{place}老年助餐点建设",
+            "{place}老人“吃饭难”协商",
+        ),
         "any",
         "村里独居、高龄老人较多，子女大多在外工作，老人做饭难、吃饭凑合，营养和用火安全都让人担心",
         "我一个人在家，中午常常就是泡饭配咸菜，有时候烧着烧着就忘了关火。",
@@ -392,7 +433,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "night_market",
-        ("{place}周边夜市油烟噪音扰民治理", "{place}周边夜市规范经营"),
+        (
+            "{place}周边夜市油烟噪音扰民治理",
+            "{place}周边夜市规范经营",
+            "{place}夜市“烟火气”与“宁静感”协商",
+        ),
         "urban",
         "夜市带旺了人气，但烧烤油烟、音响噪音和散场后的垃圾让周边居民不堪其扰，投诉多年反复",
         "楼下夜市一直闹到凌晨一两点，窗户关紧了油烟还是往屋里钻。",
@@ -408,7 +453,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "mental_health",
-        ("{place}青少年心理健康关爱", "青少年心理健康家校社协同"),
+        (
+            "{place}青少年心理健康关爱",
+            "{place}青少年心理健康家校社协同",
+            "{place}青少年心理关爱驿站建设",
+        ),
         "any",
         "学生学业压力大、沉迷手机等问题增多，部分家长缺乏沟通方法，学校心理老师力量不足，社区缺少青少年活动场所",
         "孩子上了初中以后话越来越少，回家就关在房间里玩手机，我们做家长的不知道怎么跟他沟通。",
@@ -423,7 +472,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "school_places",
-        ("童装产业工人子女入学保障", "新织里人子女就学协商"),
+        (
+            "{place}童装产业工人子女入学保障",
+            "{place}新织里人子女就学协商",
+            "{place}随迁子女积分入学政策协商",
+        ),
         "any",
         "童装企业集聚了大量外来务工人员，随迁子女入学需求集中，部分学校学位紧张，积分入学政策群众了解不多",
         "我们夫妻俩在厂里做了八年童装，孩子明年上小学，积分到底怎么算心里没底。",
@@ -438,7 +491,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "village_beauty",
-        ("{place}美丽乡村建设提升", "美丽乡村“微改造”协商"),
+        (
+            "{place}美丽乡村建设提升",
+            "{place}美丽乡村“微改造”协商",
+            "{place}村口空地“变身”口袋公园",
+        ),
         "rural",
         "村庄整体面貌有了很大改观，但部分节点绿化养护跟不上，闲置空地杂草丛生，村民参与度还不够高",
         "村口那块空地荒了好几年，大家都想把它整出来，种点花、放几张凳子。",
@@ -453,7 +510,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "farmhouse",
-        ("{place}农房改造建设", "农房改造审批服务协商"),
+        (
+            "{place}农房改造建设",
+            "{place}农房改造审批服务协商",
+            "{place}危旧农房翻建协商",
+        ),
         "rural",
         "部分农房年久失修存在安全隐患，村民想翻建却对审批流程和风貌要求不清楚，办事来回跑",
         "老房子下雨天漏水，想翻建又怕手续办不下来，跑了几次都没弄明白要准备哪些材料。",
@@ -467,7 +528,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "river",
-        ("{place}河道保洁长效管护", "守护家门口的“一河清水”"),
+        (
+            "{place}河道保洁长效管护",
+            "守护{place}家门口的“一河清水”",
+            "{place}支河小浜治理协商",
+        ),
         "any",
         "部分支河小浜水流不畅，水面漂浮物时有出现，沿河仍有洗涤、倾倒杂物的现象",
         "我们小时候在河里游泳，现在夏天河水有时候发黑，闻着都有味道。",
@@ -482,7 +547,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "mountain_road",
-        ("{place}山区道路交通安全", "山区道路安全隐患整治"),
+        (
+            "{place}山区道路交通安全",
+            "{place}山区道路安全隐患整治",
+            "{place}进村山路急弯整治",
+        ),
         "rural",
         "进村山路弯多坡陡，部分路段没有护栏，周末自驾游客增多，会车困难，夜间照明不足",
         "那几个急弯晚上开车心里发慌，去年就有辆车冲到路边茶园里去了。",
@@ -498,10 +567,14 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "tea",
-        ("{place}白茶产业提质增效", "一片茶叶富一方：茶产业协商"),
+        (
+            "{place}白茶产业提质增效",
+            "一片茶叶富一方：{place}茶产业协商",
+            "{place}采茶用工难协商",
+        ),
         "rural",
         "茶叶种植面积不小，但茶农各自为战，品牌知名度不高，采茶季用工难，加工设备老化",
-        "今年春茶价格不错，可采茶工实在难找，好多芽头来不及采就老了。",
+        "这几年春茶价格不错，可采茶工实在难找，好多芽头来不及采就老了。",
         (
             "整合茶农组建专业合作社，统一品牌和标准",
             "对接周边乡镇劳务资源，组织采茶工季节性调配",
@@ -514,7 +587,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "bamboo",
-        ("{place}竹林经济发展", "让竹林“生金”：竹产业协商"),
+        (
+            "{place}竹林经济发展",
+            "让{place}竹林“生金”",
+            "{place}林道建设和竹材运输协商",
+        ),
         "rural",
         "山上竹林面积大，但竹笋、竹材附加值低，林道不便，年轻人不愿上山，不少竹林处于半荒废状态",
         "毛竹价格一年比一年低，砍下来还不够付工钱，干脆就让它长着了。",
@@ -530,7 +607,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "ebike",
-        ("{place}电动自行车充电安全", "电动自行车“进楼入户”隐患整治"),
+        (
+            "{place}电动自行车充电安全",
+            "{place}电动自行车“进楼入户”隐患整治",
+            "{place}集中充电设施建设协商",
+        ),
         "any",
         "充电设施不足，居民飞线充电、电瓶车进楼道充电现象屡禁不止，存在较大火灾隐患",
         "楼道里停满电瓶车，晚上还有人从窗户拉电线下来充电，看着就害怕。",
@@ -545,7 +626,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "elderly_care",
-        ("{place}居家养老服务提升", "社区居家养老服务协商"),
+        (
+            "{place}居家养老服务提升",
+            "{place}居家养老服务协商",
+            "{place}照料中心服务“提质”协商",
+        ),
         "any",
         "老年人口占比不断提高，居家养老服务中心活动单一，失能半失能老人的照护需求得不到满足",
         "白天子女上班，家里就剩我们老两口，有个头疼脑热都没人知道。",
@@ -560,7 +645,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "school_traffic",
-        ("{place}周边学校上下学交通安全", "学校周边上下学“堵点”治理"),
+        (
+            "{place}周边学校上下学交通安全",
+            "{place}学校周边上下学“堵点”治理",
+            "{place}校门口接送秩序协商",
+        ),
         "any",
         "上下学高峰时段家长接送车辆集中停靠，学校门口道路拥堵，学生过马路存在安全隐患",
         "每天放学校门口堵成一锅粥，孩子从车缝里钻出来，看着就揪心。",
@@ -575,7 +664,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "property",
-        ("{place}老旧小区物业管理", "无物业小区管理“破题”"),
+        (
+            "{place}老旧小区物业管理",
+            "{place}无物业小区管理“破题”",
+            "{place}引入“红色物业”协商",
+        ),
         "urban",
         "老旧小区没有专业物业，楼道卫生、公共维修无人负责，居民对是否引入物业、收费多少意见不一",
         "楼道灯坏了三个月没人修，下水管堵了只能自己掏钱找人。",
@@ -590,7 +683,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "homestay",
-        ("{place}乡村民宿规范发展", "民宿经济发展协商"),
+        (
+            "{place}乡村民宿规范发展",
+            "{place}民宿经济发展协商",
+            "{place}民宿集聚区停车和消防协商",
+        ),
         "rural",
         "村里民宿增长很快，但经营水平参差不齐，停车、污水处理、消防等配套跟不上，同质化竞争明显",
         "周末游客来了车没地方停，堵在村道上，村民出门都难。",
@@ -606,7 +703,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "water_supply",
-        ("{place}农村供水管网改造", "农村饮用水提质协商"),
+        (
+            "{place}农村供水管网改造",
+            "{place}饮用水提质协商",
+            "{place}高处农户水压不足协商",
+        ),
         "rural",
         "部分自然村供水管网老化，夏季用水高峰时高处农户水压不足，偶有停水",
         "一到夏天用水多，我家在坡上，龙头里的水只有细细一股。",
@@ -620,7 +721,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "toilets",
-        ("{place}农村公厕提升改造", "农村公厕“小切口”协商"),
+        (
+            "{place}农村公厕提升改造",
+            "{place}农村公厕“小切口”协商",
+            "{place}公厕保洁管理协商",
+        ),
         "rural",
         "部分农村公厕建设年代早，设施陈旧、保洁不到位，游客和村民如厕体验差",
         "村里那个公厕夏天老远就能闻到味，外面来的人都不愿意进。",
@@ -634,7 +739,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "sewage",
-        ("{place}污水零直排建设", "雨污分流改造协商"),
+        (
+            "{place}污水零直排建设",
+            "{place}雨污分流改造协商",
+            "{place}沿街餐饮油污治理协商",
+        ),
         "any",
         "部分区域雨污管网混接，沿街餐饮油污直排，雨天路面积水、管道返臭",
         "一下大雨门口就积水，窨井里还往外冒脏水。",
@@ -649,7 +758,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "new_residents",
-        ("新居民融入社区治理", "外来务工人员融入协商"),
+        (
+            "{place}新居民融入社区治理",
+            "{place}外来务工人员融入协商",
+            "{place}出租房管理协商",
+        ),
         "any",
         "外来务工人员数量多、流动快，参与社区事务的渠道少，邻里纠纷、出租房管理问题较为突出",
         "我们在这里住了好几年了，社区有什么活动也想参加，就是不知道去哪里报名。",
@@ -664,7 +777,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "workshop_fire",
-        ("童装企业消防安全隐患整治", "“三合一”场所消防安全协商"),
+        (
+            "{place}童装企业消防安全隐患整治",
+            "{place}“三合一”场所消防安全协商",
+            "{place}童装加工作坊安全整治",
+        ),
         "any",
         "部分童装加工作坊生产、仓储、住宿混在一起，电线私拉乱接，通道堆放布料，消防隐患突出",
         "有的作坊楼上住人、楼下做衣服，布料一直堆到楼梯口。",
@@ -679,7 +796,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "small_firms",
-        ("{place}“低散乱”企业整治提升", "小微企业园建设协商"),
+        (
+            "{place}“低散乱”企业整治提升",
+            "{place}小微企业园建设协商",
+            "{place}整治企业工人再就业协商",
+        ),
         "rural",
         "村内散落着一批小作坊和小加工厂，能耗高、隐患多，整治后企业去向和工人就业成了难题",
         "厂子要整改我们理解，可关了以后几十个工人去哪里上班？",
@@ -694,7 +815,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "collective",
-        ("{place}村级集体经济增收", "强村富民：集体经济增收协商"),
+        (
+            "{place}村级集体经济增收",
+            "强村富民：{place}集体经济增收协商",
+            "{place}闲置集体资产盘活协商",
+        ),
         "rural",
         "村集体经营性收入来源单一，主要依靠厂房出租，资产闲置和收益偏低问题并存",
         "村里那几间老仓库空了好几年，租出去能给村里添点收入。",
@@ -708,7 +833,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "ecommerce",
-        ("{place}农产品直播带货", "“手机变新农具”电商助农协商"),
+        (
+            "{place}农产品直播带货",
+            "{place}“手机变新农具”电商助农协商",
+            "{place}农产品销路协商",
+        ),
         "rural",
         "村里农产品品质好但销路窄，农户不会做电商，包装、物流、品牌都是短板",
         "自家种的水果品相好，可只能等贩子上门收，价钱压得很低。",
@@ -722,7 +851,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "childcare",
-        ("{place}婴幼儿托育服务", "“幼有所育”托育服务协商"),
+        (
+            "{place}婴幼儿托育服务",
+            "{place}“幼有所育”托育服务协商",
+            "{place}普惠托位协商",
+        ),
         "any",
         "双职工家庭三岁以下婴幼儿照护需求大，普惠性托育机构少、费用偏高，老人带娃压力大",
         "孩子一岁半，我和老公都要上班，托育机构一个月要三四千，实在负担不起。",
@@ -736,7 +869,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "clinic",
-        ("{place}家门口看病就医", "基层医疗服务提升协商"),
+        (
+            "{place}家门口看病就医",
+            "{place}基层医疗服务提升协商",
+            "{place}老人配药难协商",
+        ),
         "any",
         "村（社区）卫生服务站服务时间短、药品种类少，老年人配慢性病药要跑到镇上或城区",
         "我每个月要配降压药，坐公交来回得大半天。",
@@ -751,7 +888,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "fitness",
-        ("{place}全民健身场地建设", "家门口的健身场地协商"),
+        (
+            "{place}全民健身场地建设",
+            "{place}家门口的健身场地协商",
+            "{place}健身器材更新协商",
+        ),
         "any",
         "居民健身热情高，但周边缺少运动场地，健身器材老化损坏，广场舞与周边居民休息时间冲突",
         "早上想打打篮球，附近一个场地都没有，只能在马路边走走。",
@@ -766,7 +907,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "bus",
-        ("{place}公交线路优化", "出行“最后一公里”协商"),
+        (
+            "{place}公交线路优化",
+            "{place}出行“最后一公里”协商",
+            "{place}末班车和学生公交协商",
+        ),
         "any",
         "到镇上和城区的公交班次少、末班车早，老人和学生出行不便",
         "最后一班公交下午五点就没了，孩子周末回家只能让大人去接。",
@@ -781,7 +926,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "old_estate",
-        ("{place}老旧小区综合改造", "老旧小区改造“改什么、怎么改”"),
+        (
+            "{place}老旧小区综合改造",
+            "{place}老旧小区改造“改什么、怎么改”",
+            "{place}小区管网和路面改造协商",
+        ),
         "urban",
         "小区管网老化、路面破损、绿化缺失，居民对改造内容意见不一，也担心施工影响生活",
         "改造是好事，但希望先改下水管和路面，别光刷墙。",
@@ -796,7 +945,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "waterlogging",
-        ("{place}暴雨积水点整治", "汛期积水点治理协商"),
+        (
+            "{place}暴雨积水点整治",
+            "{place}汛期积水点治理协商",
+            "{place}低洼路段排水改造协商",
+        ),
         "urban",
         "部分路段地势低洼，排水管网标准偏低，一遇强降雨就积水没过脚踝，影响居民出行",
         "每年梅雨季这条路都要淹几次，电瓶车开过去直接熄火。",
@@ -811,7 +964,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "historic",
-        ("{place}历史街区保护与活化", "老街“留住乡愁”协商"),
+        (
+            "{place}历史街区保护与活化",
+            "{place}老街“留住乡愁”协商",
+            "{place}老建筑修缮协商",
+        ),
         "urban",
         "历史街区老建筑年久失修，商业业态单一，居民生活便利与风貌保护之间存在矛盾",
         "老房子是祖上传下来的，想修一修又怕破坏了原来的样子。",
@@ -827,7 +984,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "vendors",
-        ("{place}流动摊贩规范管理", "“摊”出秩序：流动摊贩管理协商"),
+        (
+            "{place}流动摊贩规范管理",
+            "“摊”出秩序：{place}流动摊贩管理协商",
+            "{place}便民疏导点设置协商",
+        ),
         "urban",
         "流动摊贩在路口和小区门口聚集，占道经营影响通行，但一关了之又影响一部分人的生计",
         "摆摊的都是附近的老人，卖点自家种的菜，一刀切赶走也不忍心。",
@@ -842,7 +1003,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "transfer_station",
-        ("{place}垃圾中转站异味治理", "垃圾中转站“邻避”问题协商"),
+        (
+            "{place}垃圾中转站异味治理",
+            "{place}垃圾中转站“邻避”问题协商",
+            "{place}垃圾清运时间协商",
+        ),
         "any",
         "垃圾中转站紧邻居民区，夏季异味明显，清运车辆作业时间早、噪音大",
         "夏天一开窗就是一股酸臭味，清运车凌晨四点就来了。",
@@ -857,7 +1022,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "lonely_elderly",
-        ("{place}独居老人安全守护", "独居老人关爱“一键通”"),
+        (
+            "{place}独居老人安全守护",
+            "{place}独居老人关爱“一键通”",
+            "{place}空巢老人探访协商",
+        ),
         "any",
         "独居、空巢老人较多，突发疾病、跌倒等意外难以及时发现",
         "隔壁的老阿姨前段时间摔倒了，第二天才被人发现。",
@@ -871,7 +1040,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "riders",
-        ("新就业群体服务驿站建设", "外卖骑手“暖心驿站”协商"),
+        (
+            "{place}新就业群体服务驿站建设",
+            "{place}外卖骑手“暖心驿站”协商",
+            "{place}骑手停车取餐秩序协商",
+        ),
         "urban",
         "外卖骑手、快递员等新就业群体工作强度大，缺少歇脚、充电、喝水的地方，车辆乱停也引发居民不满",
         "我们一天要跑几十单，中午想找个地方歇歇、给电瓶充充电都难。",
@@ -886,7 +1059,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "corridors",
-        ("{place}楼道堆物和消防通道清理", "生命通道“畅通行动”协商"),
+        (
+            "{place}楼道堆物和消防通道清理",
+            "{place}生命通道“畅通行动”协商",
+            "{place}文明楼道创建协商",
+        ),
         "urban",
         "老旧小区楼道杂物堆放、消防通道被占用问题反复出现，清理后不久又回潮",
         "楼道里堆着旧家具和纸板箱，万一着火人都跑不出去。",
@@ -901,7 +1078,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "farmland",
-        ("{place}抛荒地复耕和粮食生产", "守好“米袋子”：抛荒地整治协商"),
+        (
+            "{place}抛荒地复耕和粮食生产",
+            "守好“米袋子”：{place}抛荒地整治协商",
+            "{place}土地流转和代耕代种协商",
+        ),
         "rural",
         "部分承包地因劳动力外出而抛荒，零散地块机械化作业难，种粮收益偏低",
         "家里年轻人都进厂了，那几亩地零零碎碎的，只能荒着。",
@@ -916,7 +1097,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "lougang",
-        ("太湖溇港文化保护与文旅开发", "溇港文化“活起来”协商"),
+        (
+            "{place}太湖溇港文化保护与文旅开发",
+            "{place}溇港文化“活起来”协商",
+            "{place}溇港清淤和驳岸修复协商",
+        ),
         "any",
         "太湖溇港是独特的水利文化遗产，但部分溇港淤塞、标识缺失，文化资源还没有转化为文旅和富民资源",
         "老一辈都知道溇港的故事，现在的年轻人很多都说不出来了。",
@@ -932,7 +1117,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "livestock",
-        ("{place}畜禽养殖污染治理", "湖羊养殖环境治理协商"),
+        (
+            "{place}畜禽养殖污染治理",
+            "{place}湖羊养殖环境治理协商",
+            "{place}养殖粪污资源化利用协商",
+        ),
         "rural",
         "个别湖羊养殖户粪污处理设施简陋，雨天粪水外溢，周边村民对气味意见较大",
         "养殖场离我们家就两百米，夏天晚上都不敢开窗。",
@@ -947,7 +1136,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "disabled_jobs",
-        ("残疾人就业帮扶", "助残就业“暖心工坊”协商"),
+        (
+            "{place}残疾人就业帮扶",
+            "{place}助残就业“暖心工坊”协商",
+            "{place}残疾人居家就业协商",
+        ),
         "any",
         "有就业意愿的残疾人不少，但适合的岗位少，企业吸纳意愿不强，家庭照护负担重",
         "我儿子腿脚不方便，可手很巧，就是找不到一个能坐着干的活。",
@@ -961,7 +1154,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "anti_fraud",
-        ("{place}防范电信网络诈骗宣传", "守好“钱袋子”：反诈宣传协商"),
+        (
+            "{place}防范电信网络诈骗宣传",
+            "守好“钱袋子”：{place}反诈宣传协商",
+            "{place}老年人防诈骗协商",
+        ),
         "any",
         "电信网络诈骗手段不断翻新，老年人和青少年受骗案例时有发生，宣传入脑入心还不够",
         "我差点就被冒充客服的骗了，人家说得头头是道，一点破绽都听不出来。",
@@ -975,7 +1172,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "ev_charging",
-        ("{place}小区新能源汽车充电桩建设", "充电桩“进小区”协商"),
+        (
+            "{place}小区新能源汽车充电桩建设",
+            "{place}充电桩“进小区”协商",
+            "{place}共享充电桩建设协商",
+        ),
         "urban",
         "新能源汽车越来越多，小区内充电桩少，个人安装受车位产权、电力容量等限制",
         "买了电车才发现小区装不了充电桩，每次都要开到外面充电站排队。",
@@ -990,7 +1191,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "lighting",
-        ("{place}村道路灯亮化", "点亮回家路：村道照明协商"),
+        (
+            "{place}村道路灯亮化",
+            "点亮回家路：{place}村道照明协商",
+            "{place}村道夜间出行安全协商",
+        ),
         "rural",
         "部分村道和自然村之间没有路灯，村民晚上出行不便，存在安全隐患",
         "晚上从厂里下班回家，那段路黑漆漆的，只能打着手电筒骑车。",
@@ -1005,7 +1210,11 @@ _TOPICS: tuple[_Topic, ...] = (
     ),
     _Topic(
         "flood",
-        ("{place}防汛排涝能力提升", "汛期安全“未雨绸缪”协商"),
+        (
+            "{place}防汛排涝能力提升",
+            "{place}汛期安全“未雨绸缪”协商",
+            "{place}排涝站更新改造协商",
+        ),
         "any",
         "部分圩区排涝站设备老化，河道堤防存在薄弱点，汛期群众担心农田和房屋受淹",
         "前年梅雨季圩区的水退得慢，好几户人家的一楼都进了水。",
@@ -1073,6 +1282,179 @@ _OWNERS: dict[str, str] = {
     "flood": "0012",
 }
 
+# What kind of measure each suggestion is (one letter per suggestion, in order): it decides why
+# an item can stay unsolved or be turned down, and how soon it can be done.
+#   B big works (construction, land, approvals)     F facilities and equipment
+#   V volunteers and helpers                         O services with staff and running costs
+#   A agreement among residents                      C coordination among units
+#   R regulation and enforcement                     P subsidies and policy decided higher up
+#   U matters of higher authorities (no money)       E publicity, training and events
+#   D development (business, investment, markets)    G rallying firms and producers
+_ASK_KINDS: dict[str, str] = {
+    "elevator": "AEACA",
+    "garbage": "AVRB",
+    "parking": "CBRA",
+    "market": "RVFF",
+    "youth": "EBCVE",
+    "meals": "FPVOG",
+    "night_market": "FROAB",
+    "mental_health": "OECOO",
+    "school_places": "ECOV",
+    "village_beauty": "BAVF",
+    "farmhouse": "EVEP",
+    "river": "OBEB",
+    "mountain_road": "FBFV",
+    "tea": "GCPD",
+    "bamboo": "BDDU",
+    "ebike": "FREC",
+    "elderly_care": "OFEV",
+    "school_traffic": "FFVC",
+    "property": "AAAA",
+    "homestay": "GBED",
+    "water_supply": "BFCC",
+    "toilets": "FOFC",
+    "sewage": "CRCC",
+    "new_residents": "AOER",
+    "workshop_fire": "RFEB",
+    "small_firms": "BPEB",
+    "collective": "DDDA",
+    "ecommerce": "EOVG",
+    "childcare": "OOPE",
+    "clinic": "OUOF",
+    "fitness": "BFCA",
+    "bus": "COFO",
+    "old_estate": "ABAF",
+    "waterlogging": "BFFC",
+    "historic": "CDBE",
+    "vendors": "ARRR",
+    "transfer_station": "FCOB",
+    "lonely_elderly": "FVVE",
+    "riders": "FAEC",
+    "corridors": "RFAO",
+    "farmland": "ABPO",
+    "lougang": "BFDE",
+    "livestock": "RDRR",
+    "disabled_jobs": "OPEG",
+    "anti_fraud": "VEEE",
+    "ev_charging": "CFCC",
+    "lighting": "FFCF",
+    "flood": "BBCE",
+}
+
+# Small, immediate measures that a session settles there and then (现场解决): the only items
+# that can be solved on the spot. Each with the index of the topic's body that does it.
+_QUICK: dict[str, tuple[tuple[str, int], ...]] = {
+    "elevator": (
+        ("当场答复加装电梯的财政补助标准和申请流程", 0),
+        ("现场登记有加装意愿的单元和联系人", 2),
+    ),
+    "garbage": (("现场为投放点补贴分类指引标识", 1), ("当场明确投放点保洁员的二次分拣职责", 1)),
+    "parking": (("现场协调拖移占用消防通道的“僵尸车”", 1), ("当场答复临时停车泊位的施划方案", 0)),
+    "market": (("现场清理市场门口的占道杂物", 0), ("当场明确早市时段的值守人员", 0)),
+    "youth": (
+        ("当场答复创业补贴和贷款贴息的申请条件", 1),
+        ("现场帮助返乡青年对照政策条件准备申报材料", 0),
+    ),
+    "meals": (("当场商定助餐菜品少盐少油的改进办法", 2), ("现场登记需要送餐上门的老人名单", 2)),
+    "night_market": (
+        ("现场商定个别摊位的位置和垃圾收集点调整", 0),
+        ("当场约定夜市音响的音量上限", 3),
+    ),
+    "mental_health": (
+        ("当场公布心理援助热线和咨询预约方式", 1),
+        ("当场商定心理关爱驿站的开放时间", 3),
+    ),
+    "school_places": (("当场答复入学积分的计算办法", 0), ("现场为家长查询积分并逐项解释", 0)),
+    "village_beauty": (("现场组织清理村口空地的杂草和垃圾", 1), ("当场确定口袋公园的选址", 1)),
+    "farmhouse": (
+        ("当场答复农房翻建需要准备的材料", 0),
+        ("现场为有翻建意愿的农户登记并约定踏勘时间", 1),
+    ),
+    "river": (("现场组织打捞河面漂浮物", 3), ("当场落实河埠头的保洁责任人", 3)),
+    "mountain_road": (("现场在急弯处临时摆放警示牌", 1), ("当场清理遮挡视线的路边杂树", 2)),
+    "tea": (("当场对接邻近村的采茶工资源", 1), ("现场答复农机购置补贴的申请办法", 0)),
+    "bamboo": (("当场答复林道建设的申报条件", 0), ("现场协调竹农与收购商对接", 1)),
+    "ebike": (("现场清理楼道内违规停放的电瓶车", 1), ("当场拆除从窗户拉下来的充电飞线", 1)),
+    "elderly_care": (("当场为独居老人登记紧急联系人", 2), ("现场调整照料中心的活动时间安排", 2)),
+    "school_traffic": (("当场安排放学时段的交警值守", 0), ("现场临时摆放即停即走提示牌", 0)),
+    "property": (("现场协调维修损坏的楼道灯", 1), ("当场公开上一年度公共收益的收支情况", 1)),
+    "homestay": (("现场协调周末临时停车场地", 1), ("当场答复民宿证照办理流程", 0)),
+    "water_supply": (("当场答复停水的原因和恢复时间", 1), ("现场建立村民与供水所的报修微信群", 1)),
+    "toilets": (("现场督促保洁员对公厕进行清扫消毒", 2), ("当场公布公厕保洁员的联系电话", 2)),
+    "sewage": (("现场疏通返臭的窨井", 2), ("当场答复雨污分流改造的施工时间安排", 2)),
+    "new_residents": (("现场为新居民办理社区活动报名", 1), ("当场公布新居民服务站的联系方式", 1)),
+    "workshop_fire": (("现场清理楼梯口堆放的布料", 2), ("当场拆除私拉乱接的电线", 0)),
+    "small_firms": (("当场答复企业搬迁过渡期的扶持政策", 1), ("现场登记有再就业需求的工人信息", 2)),
+    "collective": (("当场公布闲置仓库的招租信息", 2), ("现场答复集体资产招租的程序", 1)),
+    "ecommerce": (("现场示范直播带货的基本操作", 0), ("当场对接快递网点上门揽收", 1)),
+    "childcare": (("当场答复普惠托位的申请条件", 0), ("现场登记有托育需求的家庭", 2)),
+    "clinic": (("当场答复慢性病长处方的办理办法", 1), ("现场为老人测量血压并办理家庭医生签约", 1)),
+    "fitness": (("现场检修松动的健身器材", 2), ("当场约定广场舞的时段和音量", 2)),
+    "bus": (("当场答复调整末班车时间的研究安排", 0), ("当场答复学生周末返校的乘车安排", 0)),
+    "old_estate": (("当场公示改造方案的主要内容", 1), ("现场确定施工期间的居民监督员", 2)),
+    "waterlogging": (("现场疏通积水路段的雨水口", 2), ("当场在积水点临时摆放警示牌", 2)),
+    "historic": (("当场答复老建筑修缮的审批流程", 1), ("现场清理老街消防通道上的杂物", 2)),
+    "vendors": (("现场划定临时疏导点的摊位位置", 0), ("当场为摆摊老人登记并发放摊位牌", 0)),
+    "transfer_station": (("当场调整清运车辆的作业时间", 1), ("现场对中转站进行冲洗消杀", 1)),
+    "lonely_elderly": (("现场安排网格员与独居老人结对", 2), ("当场公布一键呼叫的求助电话", 1)),
+    "riders": (("现场协调商户为骑手提供饮水和充电", 2), ("当场划出骑手临时停车区域", 1)),
+    "corridors": (("现场组织清理楼道堆放的杂物", 2), ("当场在消防通道临时摆放警示牌", 1)),
+    "farmland": (("当场登记愿意流转土地的农户", 2), ("现场答复种粮补贴的申领办法", 1)),
+    "lougang": (("现场清理溇港闸口的漂浮杂物", 0), ("当场确定口述史整理的联络人", 2)),
+    "livestock": (("现场督促养殖户清理外溢粪水", 2), ("当场约定养殖场的定期巡查时间", 2)),
+    "disabled_jobs": (("当场登记有就业意愿的残疾人信息", 2), ("现场对接爱心企业的手工订单", 0)),
+    "anti_fraud": (("现场帮助群众安装国家反诈中心App", 0), ("当场拆解近期典型诈骗案例", 0)),
+    "ev_charging": (("当场答复个人安装充电桩的报装流程", 0), ("现场核定可建设共享充电桩的车位", 2)),
+    "lighting": (("现场在急弯处临时摆放警示桩", 1), ("当场答复增设路灯的计划安排", 0)),
+    "flood": (("现场明确汛期值守人员和联系方式", 2), ("当场清理排涝闸口的阻水杂物", 1)),
+}
+
+# Why an item stays unsolved (未解决) or is turned down (不予采纳), by the kind of measure.
+_UNSOLVED_REASONS: dict[str, tuple[str, ...]] = {
+    "B": (
+        "涉及资金较大，已纳入下一年度民生实事项目计划",
+        "受用地指标限制，短期内难以落实",
+        "需多部门联合审批，手续尚在办理中",
+        "项目尚在前期设计和论证阶段",
+    ),
+    "F": ("年度预算已用完，已列入下一年度计划", "需走政府采购程序，尚在办理中"),
+    "V": ("志愿者力量不足，服务尚未常态化", "人手不足，难以长期坚持"),
+    "O": ("专业服务人员紧缺，暂未落实", "运营经费来源尚未落实"),
+    "A": ("部分居民意见不一，经多次协调仍未达成一致", "涉及群众切身利益，还需进一步征求意见"),
+    "C": ("涉及多个单位，协同机制尚未理顺", "相关单位意见尚未统一，正在进一步协调"),
+    "R": (
+        "整治后出现反弹，需进一步建立长效机制",
+        "执法力量不足，难以常态化巡查",
+        "部分经营户和房东配合度不高，正在持续做工作",
+    ),
+    "P": (
+        "属于上级事权，已通过社情民意信息向上反映",
+        "需上级部门统一出台政策",
+        "补助资金渠道尚未落实",
+    ),
+    "U": ("属于上级事权，已通过社情民意信息向上反映", "需上级部门统一出台政策"),
+    "E": ("群众参与度不高，需调整方式持续推进", "覆盖面仍然不足，需持续推进"),
+    "D": ("招商对接尚在洽谈中，暂未落地", "市场前景尚需进一步论证", "经营主体参与积极性不高"),
+    "G": ("经营主体参与积极性不高，需进一步动员", "各方意见不一，尚未达成一致"),
+}
+_NOT_ADOPTED_REASONS: dict[str, tuple[str, ...]] = {
+    "B": ("与现行规划不符", "已有同类项目在实施", "经评估不具备实施条件"),
+    "F": ("已有同类设施覆盖", "经评估使用需求不大"),
+    "V": ("已有同类服务覆盖", "已纳入日常工作，不再单列"),
+    "O": ("已有同类服务覆盖", "超出村（社区）服务能力，暂不具备条件"),
+    "A": ("经征求意见，多数群众不赞成", "条件尚不成熟，暂缓推行"),
+    "C": ("不属于本级职权", "已有相关工作机制"),
+    "R": ("缺少相应的法律法规依据", "不属于本级职权"),
+    "P": ("不属于本级职权", "与现行政策不符", "上级已有统一规定"),
+    "U": ("不属于本级职权", "上级已有统一规定"),
+    "E": ("已有同类活动在开展", "已纳入日常工作，不再单列"),
+    "D": ("与产业发展规划不符", "经评估市场风险较大", "已有同类项目在实施"),
+    "G": ("已有同类项目在实施", "条件尚不成熟，暂缓推行"),
+}
+# The fewest days after the session in which a measure of each kind can be done.
+_MIN_DAYS = {"B": 45, "D": 30, "G": 30, "F": 14, "P": 14}
+_QUICK_KIND = "Q"
+
 # --- texts of the record -----------------------------------------------------------------------
 
 _OPENINGS = (
@@ -1099,7 +1481,7 @@ _RESPONSES = (
     "相关问题已纳入下一阶段工作计划，将在{weeks}周内拿出具体方案。",
     "委员和群众提出的建议很有针对性，能马上办的马上办，一时办不了的也会说明原因。",
     "部分问题需要多个部门协同解决，将主动对接、合力推进，并及时向联络组反馈进展。",
-    "这项工作一直在推进，接下来会加大力度，争取年内见到成效。",
+    "这项工作一直在推进，接下来会加大力度，{soon}见到成效。",
     "会后将安排专人到现场再核实一次，把群众反映的问题逐条列入整改清单。",
 )
 _CLOSINGS = (
@@ -1131,13 +1513,6 @@ _MICRO_AGENDA = (
     "责任单位表态",
     "商定解决办法",
 )
-_UNSOLVED_REASONS = (
-    "涉及资金较大，已纳入下一年度民生实事项目计划",
-    "需多部门联合审批，手续尚在办理中",
-    "部分住户意见不统一，经多次协调仍未达成一致",
-    "受用地指标限制，短期内难以落实",
-    "属于上级事权，已通过社情民意信息向上反映",
-)
 _REVISIT_EFFECTS = (
     "整改措施已落实到位",
     "相关设施运行正常",
@@ -1145,6 +1520,9 @@ _REVISIT_EFFECTS = (
     "居民反映情况明显好转",
     "责任单位已建立长效管理机制",
 )
+# The cases are written up by then (the city's call closes in mid-October): the follow-up of their
+# sessions is known by that day.
+_CASES_WRITTEN_BY = date(DEMO_YEAR, 10, 10)
 _HALL_CAPTIONS = ("协商现场", "委员发言", "群众代表反映意见", "部门负责人回应", "会前实地走访")
 _MICRO_CAPTIONS = ("驿站微协商", "现场查看", "入户走访听民意", "现场商量解决办法")
 _CN_ORDINALS = "一二三四五六七八九十"
@@ -1581,6 +1959,21 @@ def _id_card(rng: random.Random) -> str:
     return body + _ID_CHECK[total % 11]
 
 
+def _draw_name(rng: random.Random, female: bool | None = None) -> str:
+    """A surname and one or two given-name characters, all of them read as a man's or all as a
+    woman's (``female`` None: either, evenly)."""
+    surname = _weighted(rng, _SURNAMES)
+    if female is None:
+        female = rng.random() < 0.5
+    pool = _GIVEN_FEMALE if female else _GIVEN_MALE
+    given = rng.choice(pool)
+    if rng.random() < 0.7:
+        second = rng.choice(pool)
+        if second != given:
+            given += second
+    return surname + given
+
+
 def _mobile(rng: random.Random) -> str:
     return rng.choice(_MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}"
 
@@ -1661,6 +2054,9 @@ class _ItemPlan:
     status: OutcomeStatus
     on_spot: bool = False
     long_term: bool = False  # an open item whose work runs into the next year
+    ask: str = ""  # the content
+    kind: str = ""  # a key of _UNSOLVED_REASONS, or _QUICK_KIND
+    owner: int = 0  # index into the topic's bodies
 
 
 @dataclass
@@ -1695,7 +2091,12 @@ class _DemoBuilder:
         self.seed = seed
         self.scale = scale
         self.progress = progress
-        self.today = services.ctx.today()
+        # The build sets the services' clock to the moment each record would have been written
+        # (a session's evening, a resolution's day, ...), never later than now, and puts the
+        # real clock back at the end.
+        self.real_clock = services.ctx.clock
+        self.now = services.ctx.now()
+        self.today = self.now.date()
         self.done = 0
         self.total = 0
         self.used_names: set[str] = set()
@@ -1708,10 +2109,17 @@ class _DemoBuilder:
         self.cases = 0
         self.submissions = 0
         self.shared_photo: bytes | None = None
+        self.contacts: dict[str, str] = {}
 
     # --- the run --------------------------------------------------------------------------
 
     def run(self) -> DemoSummary:
+        try:
+            return self._run()
+        finally:
+            self.sv.ctx.clock = self.real_clock
+
+    def _run(self) -> DemoSummary:
         years = [DEMO_YEAR - k for k in range(self.scale)]
         self._plan_groups()
         for year in years:
@@ -1754,17 +2162,16 @@ class _DemoBuilder:
         if self.progress is not None and self.progress(self.done, self.total) is False:
             raise DemoCancelled("已取消生成示例数据。")
 
+    def _clock(self, moment: datetime) -> None:
+        """From now on the services write ``moment`` (at the latest the real now) as the time."""
+        at = min(moment, self.now)
+        self.sv.ctx.clock = lambda: at
+
     # --- names and people -------------------------------------------------------------------
 
-    def _name(self, rng: random.Random) -> str:
+    def _name(self, rng: random.Random, female: bool | None = None) -> str:
         for _ in range(40):
-            surname = _weighted(rng, _SURNAMES)
-            given = rng.choice(_GIVEN)
-            if rng.random() < 0.7:
-                second = rng.choice(_GIVEN)
-                if second != given:
-                    given += second
-            name = surname + given
+            name = _draw_name(rng, female)
             if name not in self.used_names:
                 break
         self.used_names.add(name)
@@ -1831,8 +2238,14 @@ class _DemoBuilder:
 
         for i in range(rng.randint(10, 15)):
             place = t.places[i % len(t.places)]
+            title = rng.choice(_RESIDENT_TITLES)
             p = self._person(
-                rng, ParticipantCategory.RESIDENT, place, rng.choice(_RESIDENT_TITLES), phone=1.0
+                rng,
+                ParticipantCategory.RESIDENT,
+                place,
+                title,
+                phone=1.0,
+                female=True if title == "妇女代表" else None,
             )
             if rng.random() < 0.15:
                 p.id_card = _id_card(rng)
@@ -1853,9 +2266,10 @@ class _DemoBuilder:
         unit: str,
         title: str,
         phone: float = 0.9,
+        female: bool | None = None,
     ) -> Person:
         return Person(
-            name=self._name(rng),
+            name=self._name(rng, female),
             category=category,
             unit=unit,
             title=title,
@@ -1885,6 +2299,7 @@ class _DemoBuilder:
                 for s in case.sessions
             ]
             used: dict[str, int] = {}
+            titles = {s.title for _, s in specials}  # no title twice in a group's year
             for kind, count in ((ConsultationKind.HALL, n_hall), (ConsultationKind.MICRO, n_micro)):
                 mine = [(c, s) for c, s in specials if s.kind is kind]
                 for i in range(count):
@@ -1892,12 +2307,12 @@ class _DemoBuilder:
                         plans.append(self._special_plan(gp, year, rng, *mine[i]))
                         used[mine[i][0].topic] = used.get(mine[i][0].topic, 0) + 1
                     else:
-                        plans.append(self._plan(gp, year, kind, rng, cap, used))
+                        plans.append(self._plan(gp, year, kind, rng, cap, used, titles))
         plans.sort(key=lambda p: (p.held_on, p.start, p.gp.town.org_code, p.kind.value))
         for plan in plans:
-            self._plan_items(plan, rng)
+            self._plan_items(plan, rng, cap)
         if year == DEMO_YEAR:
-            self._ensure_solved(plans)
+            self._ensure_solved(plans, cap)
             self._plan_photos(plans, rng)
         self.plans += plans
 
@@ -1909,6 +2324,7 @@ class _DemoBuilder:
         rng: random.Random,
         cap: date,
         used: dict[str, int],
+        titles: set[str],
     ) -> _Plan:
         town = gp.town
         place = rng.choice(town.places)
@@ -1934,8 +2350,9 @@ class _DemoBuilder:
                 (TopicSource.OTHER, 0.3),
             ],
         )
-        plan = _Plan(gp, year, kind, held_on, start, end, topic, place, source)
-        plan.title = rng.choice(topic.titles).format(place=place)
+        place, title = _title(rng, topic, town, place, titles)
+        titles.add(title)
+        plan = _Plan(gp, year, kind, held_on, start, end, topic, place, source, title)
         plan.venue = _venue(rng, plan)
         if year == DEMO_YEAR:
             plan.archived = held_on < date(year, 5, 1) and rng.random() < 0.6
@@ -1957,7 +2374,8 @@ class _DemoBuilder:
         for candidate in gp.town.places:
             if candidate in session.title:
                 place = candidate
-        held_on = session.held_on or _random_day(rng, year, min(date(year, 12, 31), self.today))
+        # A case's session without a fixed date is held by September: its write-up reports results.
+        held_on = session.held_on or _random_day(rng, year, min(date(year, 9, 30), self.today))
         minutes = 120 if session.kind is ConsultationKind.HALL else 90
         end = (datetime.combine(held_on, session.start) + timedelta(minutes=minutes)).time()
         plan = _Plan(
@@ -1973,19 +2391,40 @@ class _DemoBuilder:
             plan.venue = f"{place}协商驿站"
         return plan
 
-    def _plan_items(self, plan: _Plan, rng: random.Random) -> None:
+    def _plan_items(self, plan: _Plan, rng: random.Random, cap: date) -> None:
+        """How many items, how each ends, and what each is: the topic's suggestions, or one of its
+        small immediate measures for the (at most one) item solved on the spot."""
+        topic = plan.topic
         if plan.case is not None:
             n = 4 if plan.kind is ConsultationKind.HALL else 3
-            plan.items = [_ItemPlan(OutcomeStatus.SOLVED, on_spot=i == n - 1) for i in range(n)]
-            return
-        if plan.kind is ConsultationKind.HALL:
-            n = rng.choices((1, 2, 3, 4), weights=(0.3, 0.4, 0.2, 0.1))[0]
+            items = [_ItemPlan(OutcomeStatus.SOLVED, on_spot=i == n - 1) for i in range(n)]
         else:
-            n = rng.choices((1, 2, 3, 4), weights=(0.58, 0.3, 0.1, 0.02))[0]
-        plan.items = [_item_plan(rng, plan) for _ in range(n)]
+            if plan.kind is ConsultationKind.HALL:
+                n = rng.choices((1, 2, 3, 4), weights=(0.3, 0.4, 0.2, 0.1))[0]
+            else:
+                n = rng.choices((1, 2, 3, 4), weights=(0.58, 0.3, 0.1, 0.02))[0]
+            items = [_item_plan(rng, plan) for _ in range(n)]
+            for later in [ip for ip in items if ip.on_spot][1:]:
+                later.on_spot = False
+        if plan.case is not None:  # its follow-up is known when the case is written up
+            cap = min(cap, _CASES_WRITTEN_BY)
+        regular = [ip for ip in items if not ip.on_spot]
+        picked = sorted(rng.sample(range(len(topic.asks)), len(regular)))
+        for ip, i in zip(regular, picked, strict=True):
+            ip.ask, ip.kind = topic.asks[i], _ASK_KINDS[topic.key][i]
+            ip.owner = int(_OWNERS[topic.key][i])
+            # Works take weeks: what a late session asks for cannot be done by the year's end.
+            too_late = (cap - plan.held_on).days < _MIN_DAYS.get(ip.kind, 7)
+            if ip.status is OutcomeStatus.SOLVED and too_late and not plan.archived:
+                ip.status, ip.long_term = OutcomeStatus.IN_PROGRESS, True
+        for ip in items:
+            if ip.on_spot:
+                ip.ask, ip.owner = rng.choice(_QUICK[topic.key])
+                ip.kind = _QUICK_KIND
+        plan.items = items
 
     @staticmethod
-    def _ensure_solved(plans: list[_Plan]) -> None:
+    def _ensure_solved(plans: list[_Plan], cap: date) -> None:
         """The district reported 160+ solved problems: turn open items of the earliest sessions
         into solved ones until the year has enough, whatever the seed."""
         solved = sum(i.status is OutcomeStatus.SOLVED for p in plans for i in p.items)
@@ -1993,11 +2432,13 @@ class _DemoBuilder:
             for item in plan.items:
                 if solved >= MIN_SOLVED:
                     return
-                if item.status is OutcomeStatus.IN_PROGRESS:
+                in_time = (cap - plan.held_on).days >= _MIN_DAYS.get(item.kind, 7)
+                if item.status is OutcomeStatus.IN_PROGRESS and in_time:
                     item.status = OutcomeStatus.SOLVED
                     solved += 1
 
-    def _plan_photos(self, plans: list[_Plan], rng: random.Random) -> None:
+    @staticmethod
+    def _plan_photos(plans: list[_Plan], rng: random.Random) -> None:
         for plan in plans:
             if plan.case is not None:
                 plan.photos = 3 if plan.kind is ConsultationKind.HALL else 2
@@ -2006,25 +2447,25 @@ class _DemoBuilder:
                     plan.photos = rng.choices((1, 2, 3), weights=(0.3, 0.45, 0.25))[0]
             elif rng.random() < 0.22:
                 plan.photos = 1
-        # Two micro-consultations at the same station share one photo of it: the store keeps
-        # the file once (content addressing), the records keep one attachment each.
-        zl = [
-            p
-            for p in plans
-            if p.gp.town.org_code == "ZL" and p.kind is ConsultationKind.MICRO and p.case is None
-        ]
-        if len(zl) >= 2:
-            first, second = zl[0], zl[1]
-            second.place = first.place
-            if not _fits(second.topic, second.gp.town, second.place):
-                second.topic = first.topic
-            second.title = rng.choice(second.topic.titles).format(place=second.place)
-            first.venue = second.venue = f"{first.place}协商驿站"
-            first.shared_photo = second.shared_photo = True
+        # Two micro-consultations at the same station share one photo of it, captioned with the
+        # station's name: the store keeps the file once (content addressing), the records keep
+        # one attachment each. The first such pair of 织里 if it has one, else of any group.
+        at_station: dict[tuple[str, str], list[_Plan]] = {}
+        for p in plans:
+            if p.kind is ConsultationKind.MICRO and p.case is None and p.venue.endswith("协商驿站"):
+                at_station.setdefault((p.gp.town.org_code, p.venue), []).append(p)
+        pairs = sorted(
+            (found[:2] for found in at_station.values() if len(found) >= 2),
+            key=lambda pair: (pair[0].gp.town.org_code != "ZL", pair[0].held_on),
+        )
+        if pairs:
+            for p in pairs[0]:
+                p.shared_photo = True
 
     # --- saving -----------------------------------------------------------------------------
 
     def _save_groups(self) -> None:
+        self._clock(datetime(DEMO_YEAR - self.scale + 1, 1, 2, 9, 0))  # set up at the start
         existing = {g.name: g for g in self.sv.groups.all()}
         for gp in self.groups:
             old = existing.get(gp.group.name)
@@ -2039,17 +2480,37 @@ class _DemoBuilder:
             self._tick()
 
     def _save_people(self) -> None:
-        for gp in self.groups:
-            for roster in gp.rosters.values():
+        for g, gp in enumerate(self.groups):
+            for year, roster in gp.rosters.items():
+                # Each group enters its roster of the year on its first working days.
+                moment = datetime(year, 1, 2, 9, 30) + timedelta(minutes=20 * g)
                 for people in roster.lists():
                     for i, person in enumerate(people):
+                        self._clock(moment)
+                        moment += timedelta(seconds=45)
                         person.group_id = gp.group.id
                         people[i] = self.sv.people.save(person)
                         self.people += 1
                         self._tick()
 
     def _save_consultation(self, plan: _Plan, rng: random.Random, steps: list[str]) -> None:
+        """The record saved (with its photos) on the evening of the session or, when some item
+        was solved or revisited later, of the last such day: the services refuse those dates
+        until they have come, and one save per record keeps the build quick. Archived records
+        are archived then, or (with photos, added first) some days later."""
         c = self._compose(plan, rng, steps)
+        clock_rng = _rng(self.seed, "clock", plan.gp.town.org_code, plan.held_on, plan.start)
+        later = [d for i in c.outcome_items for d in (i.resolved_on, i.revisit_on) if d]
+        last = max([plan.held_on, *later])
+        if last == plan.held_on:
+            evening = datetime.combine(plan.held_on, max(plan.end, time(17, 0)))
+            evening += timedelta(minutes=clock_rng.randint(30, 150))
+        else:
+            evening = datetime.combine(last, time(17, 0))
+            evening += timedelta(minutes=clock_rng.randint(0, 210))
+        evening = min(evening, datetime.combine(last, time(23, 30)))
+        evening += timedelta(seconds=clock_rng.randint(0, 59))
+        self._clock(evening)
         saved = self.sv.consultations.save(c)
         assert saved.id is not None
         plan.saved_id = saved.id
@@ -2057,6 +2518,7 @@ class _DemoBuilder:
         self.solved += saved.solved_count
         self._tick()
         for i in range(plan.photos):
+            self._clock(evening + timedelta(minutes=1 + i))
             data, name, caption = self._photo(plan, saved.number, i)
             att = self.sv.attachments.add(
                 data, name, consultation_id=saved.id, caption=caption, position=i, is_cover=i == 0
@@ -2066,25 +2528,29 @@ class _DemoBuilder:
             self.photos += 1
             self._tick()
         if plan.shared_photo:
-            if self.shared_photo is None:
+            self._clock(evening + timedelta(minutes=1 + plan.photos))
+            if self.shared_photo is None:  # taken outside the station before the first session
                 self.shared_photo = _draw_photo(
                     _rng(self.seed, "station"),
                     ConsultationKind.MICRO,
                     hashlib.sha256(f"{self.seed}-station".encode()).digest(),
-                    datetime.combine(plan.held_on, plan.start),
+                    datetime.combine(plan.held_on, plan.start) - timedelta(minutes=12),
                     rotate=False,
                 )
             self.sv.attachments.add(
                 self.shared_photo,
-                "协商驿站外景.jpg",
+                f"{plan.venue}.jpg",
                 consultation_id=saved.id,
-                caption=f"{plan.place}协商驿站外景",
+                caption=plan.venue,
                 position=plan.photos,
                 is_cover=plan.photos == 0,
             )
             self.photos += 1
             self._tick()
         if plan.archived and not saved.is_locked:
+            on = min(last + timedelta(days=clock_rng.randint(3, 20)), self.today)
+            at = datetime.combine(on, time(10, clock_rng.randint(0, 59)))
+            self._clock(max(at, evening + timedelta(minutes=10)))
             self.sv.consultations.archive(saved.id)
 
     # --- composing a consultation -----------------------------------------------------------
@@ -2159,23 +2625,17 @@ class _DemoBuilder:
             [HeadCount(category=ParticipantCategory.RESIDENT, count=crowd)] if crowd else []
         )
 
-        picked = sorted(rng.sample(range(len(topic.asks)), len(plan.items)))
-        asks = [topic.asks[i] for i in picked]
-        owners = _OWNERS[topic.key]
         cap = min(date(plan.year, 12, 31), self.today)
-        items = [
-            self._item(rng, plan, ip, topic.asks[i], bodies[int(owners[i])], roster, cap)
-            for ip, i in zip(plan.items, picked, strict=True)
-        ]
+        if plan.case is not None:  # its results are known when the case is written up
+            cap = min(cap, _CASES_WRITTEN_BY)
+        items = [self._item(rng, plan, ip, bodies[ip.owner], roster, cap) for ip in plan.items]
+        asks = [ip.ask for ip in plan.items if not ip.on_spot]
+        on_spot = [ip.ask for ip in plan.items if ip.on_spot]
         words = gp.words(place=plan.place)
-        minutes, speeches = self._minutes(plan, rng, host, present, crowd, asks, words)
+        minutes, speeches = self._minutes(plan, rng, host, present, crowd, asks, on_spot, words)
         agenda_pool = _HALL_AGENDA if hall else _MICRO_AGENDA
         middle = sorted(rng.sample(range(1, len(agenda_pool) - 1), rng.randint(1, 3)))
         agenda = [agenda_pool[0], *(agenda_pool[i] for i in middle), agenda_pool[-1]]
-        consensus = "经充分协商，与会各方达成以下共识：" + "；".join(
-            f"{_CN_ORDINALS[i]}是{ask}" for i, ask in enumerate(asks)
-        )
-        consensus += f"。以上意见由联络组交{'、'.join(dict.fromkeys(i.responsible_body for i in items))}办理，委员全程跟踪问效。"
 
         return Consultation(
             kind=plan.kind,
@@ -2196,7 +2656,7 @@ class _DemoBuilder:
             else ConsultationStatus.COMPLETED,
             agenda=agenda,
             minutes=minutes,
-            consensus=consensus,
+            consensus=_consensus(items),
             participants=participants,
             head_counts=head_counts,
             speeches=speeches,
@@ -2209,33 +2669,43 @@ class _DemoBuilder:
         rng: random.Random,
         plan: _Plan,
         ip: _ItemPlan,
-        ask: str,
         body: str,
         roster: _Roster,
         cap: date,
     ) -> OutcomeItem:
-        person = next((p.name for p in roster.departments if p.unit == body), "")
-        if not person and body.endswith(("村委会", "居委会")):
-            person = next((p.name for p in roster.cadres if p.unit == plan.place), "")
-        deadline = plan.held_on + timedelta(days=rng.choice((30, 45, 60, 60, 90)))
+        if ip.status is OutcomeStatus.NOT_ADOPTED:  # turned down: nobody to do it, no deadline
+            return OutcomeItem(
+                content=ip.ask,
+                status=ip.status,
+                adopted=False,
+                unsolved_reason=rng.choice(_NOT_ADOPTED_REASONS[ip.kind]),
+            )
+        if ip.on_spot:
+            deadline = plan.held_on
+        else:
+            days = rng.choice((30, 45, 60, 60, 90)) + (60 if ip.kind == "B" else 0)
+            deadline = plan.held_on + timedelta(days=days)
         if ip.long_term:  # 纳入下一年度计划: due in the first half of next year or at its end
             month, day = rng.choice(((3, 31), (6, 30), (6, 30), (9, 30), (12, 31)))
             deadline = max(deadline, date(plan.year + 1, month, day))
         item = OutcomeItem(
-            content=ask,
+            content=ip.ask,
             responsible_body=body,
-            responsible_person=person,
+            # A pending item is not yet taken on by anyone.
+            responsible_person=""
+            if ip.status is OutcomeStatus.PENDING
+            else self._responsible_person(plan, body, roster),
             deadline=deadline,
             status=ip.status,
-            adopted=ip.status is not OutcomeStatus.NOT_ADOPTED
-            and ip.status is not OutcomeStatus.PENDING,
+            adopted=ip.status is not OutcomeStatus.PENDING,
         )
         if ip.status is OutcomeStatus.SOLVED:
             if ip.on_spot:
                 item.solved_on_spot, item.resolved_on = True, plan.held_on
             else:
-                span = max(7, (deadline - plan.held_on).days + rng.randint(-10, 20))
-                item.resolved_on = min(plan.held_on + timedelta(days=rng.randint(5, span)), cap)
+                low = _MIN_DAYS.get(ip.kind, 5)
+                span = max(low + 2, (deadline - plan.held_on).days + rng.randint(-10, 20))
+                item.resolved_on = min(plan.held_on + timedelta(days=rng.randint(low, span)), cap)
             if rng.random() < 0.65:
                 revisit = item.resolved_on + timedelta(days=rng.randint(10, 60))
                 if revisit <= cap:
@@ -2259,8 +2729,26 @@ class _DemoBuilder:
                             f"群众表示{sat.label}。"
                         )
         elif ip.status is OutcomeStatus.UNSOLVED:
-            item.unsolved_reason = rng.choice(_UNSOLVED_REASONS)
+            item.unsolved_reason = rng.choice(_UNSOLVED_REASONS[ip.kind])
         return item
+
+    def _responsible_person(self, plan: _Plan, body: str, roster: _Roster) -> str:
+        """责任人: the body's head on the group's roster (the village's or community's cadre for
+        its committee), else the body's contact for the district; with the role."""
+        person = next((p for p in roster.departments if p.unit == body), None)
+        if person is None and body == _committee(plan.place):
+            person = next((p for p in roster.cadres if p.unit == plan.place), None)
+        if person is None:  # e.g. the town's health centre, whose head may be a member
+            person = next((p for p in roster.members if p.unit == body), None)
+        if person is not None:
+            return f"{person.name}（{person.title}）"
+        if body not in self.contacts:
+            rng = _rng(self.seed, "contact", body)
+            title = _CONTACT_TITLES.get(body) or dict(_DISTRICT_BUREAUS).get(body, "")
+            if not title:
+                title = "副院长" if body.endswith(("卫生院", "卫生服务中心")) else "科长"
+            self.contacts[body] = f"{_draw_name(rng)}（{title}）"
+        return self.contacts[body]
 
     def _minutes(
         self,
@@ -2270,6 +2758,7 @@ class _DemoBuilder:
         present: list[Person],
         crowd: int,
         asks: list[str],
+        on_spot: list[str],
         words: dict[str, str],
     ) -> tuple[str, list[Speech]]:
         gp, topic = plan.gp, plan.topic
@@ -2356,11 +2845,15 @@ class _DemoBuilder:
         elif suggestions:
             paragraphs.append("委员们结合调研情况逐一发言。" + "；".join(suggestions) + "。")
         for official in officials[: 2 if hall else 1]:
-            response = rng.choice(_RESPONSES).format(weeks=rng.choice((2, 3, 4)))
+            response = rng.choice(_RESPONSES).format(
+                weeks=rng.choice((2, 3, 4)), soon=_soon(plan.held_on)
+            )
             paragraphs.append(f"{official.name}（{official.unit}{official.title}）回应：{response}")
             speeches.append(
                 Speech(speaker=official.name, capacity=_capacity(official), content=response)
             )
+        if on_spot:
+            paragraphs.append("对群众反映的问题，能马上办的马上办：" + "；".join(on_spot) + "。")
         cadres = [p for p in by_cat.get(ParticipantCategory.VILLAGE_CADRE, []) if p is not host]
         if cadres and (len(speeches) < 3 or rng.random() < 0.4):
             speeches.insert(
@@ -2373,7 +2866,7 @@ class _DemoBuilder:
             )
         closing = rng.choice(_CLOSINGS)
         paragraphs.append(
-            f"{host.name}在总结时指出，{closing}。会议形成协商意见{len(asks)}条，"
+            f"{host.name}在总结时指出，{closing}。会议形成协商意见{len(asks) + len(on_spot)}条，"
             "由联络组梳理后交有关单位办理，委员将全程跟踪问效。"
         )
         speeches = speeches[:7]
@@ -2423,6 +2916,11 @@ class _DemoBuilder:
             ]
             sections = dict(text.sections)
             sections["basic_info"] = _basic_info(text, records)
+            # Written up about ten days after the case's last session, once its records are in.
+            last = max((p.held_on for p in plans), default=_CASES_WRITTEN_BY)
+            at = datetime.combine(min(last + timedelta(days=10), self.today), time(15, 0))
+            entered = [c.created_at for c in records if c.created_at]
+            self._clock(max([at, *(t + timedelta(hours=1) for t in entered)]))
             case = Case(
                 group_id=gp.group.id,
                 year=DEMO_YEAR,
@@ -2445,23 +2943,32 @@ class _DemoBuilder:
             case = saved[text.town]
             assert case.id is not None
             note = "推荐报送省政协" if text.province else f"入选{DEMO_YEAR}年度市政协优秀协商案例"
-            self._submit(case, city, date(DEMO_YEAR, 10, 16), note)
+            group = by_town[text.town].group
+            self._submit(case, group, city, date(DEMO_YEAR, 10, 16), date(DEMO_YEAR, 12, 5), note)
             if text.province:
-                self._submit(case, province, date(DEMO_YEAR, 11, 20), "收录进汇编")
+                on, result_on = date(DEMO_YEAR, 11, 20), date(DEMO_YEAR, 12, 20)
+                self._submit(case, group, province, on, result_on, "收录进汇编")
 
-    def _submit(self, case: Case, target: str, on: date, note: str) -> None:
+    def _submit(
+        self, case: Case, group: LiaisonGroup, target: str, on: date, result_on: date, note: str
+    ) -> None:
+        """A submission sent on ``on`` (the package's name recorded; there is no package file,
+        so no hash) and its result, heard on ``result_on``."""
         assert case.id is not None
+        self._clock(datetime.combine(on, time(10, 0)))
         sub = self.sv.submissions.record(
             Submission(
                 group_id=case.group_id,
                 target=target,
                 submitted_on=on,
+                file_name=f"吴兴区政协-{group.name}-{DEMO_YEAR}-协商案例报送-{on:%Y%m%d}.zip",
                 note="经区政协办公室汇总后报送",
                 cases=[SubmissionCase(case_id=case.id)],
             )
         )
         self._tick()
         assert sub.id is not None
+        self._clock(datetime.combine(min(result_on, self.today), time(16, 0)))
         self.sv.submissions.set_result(sub.id, case.id, SubmissionResult.SELECTED, note)
         self.submissions += 1
         self._tick()
@@ -2519,6 +3026,25 @@ def _times(rng: random.Random, kind: ConsultationKind) -> tuple[time, time]:
     return start, end
 
 
+def _title(
+    rng: random.Random, topic: _Topic, town: _Town, place: str, taken: set[str]
+) -> tuple[str, str]:
+    """A place and a title that no other session of the group's year has: one of the topic's
+    titles at ``place``, else at another place of the town where the topic fits, else a
+    follow-up session's (再协商)."""
+    others = [p for p in town.places if p != place and _fits(topic, town, p)]
+    for where in [place, *rng.sample(others, len(others))]:
+        free = [t.format(place=where) for t in topic.titles]
+        free = [t for t in free if t not in taken]
+        if free:
+            return where, rng.choice(free)
+    base = rng.choice(topic.titles).format(place=place)
+    title, k = f"{base}再协商", 3
+    while title in taken:
+        title, k = f"{base}（第{k}次协商）", k + 1
+    return place, title
+
+
 def _venue(rng: random.Random, plan: _Plan) -> str:
     if plan.kind is ConsultationKind.HALL:
         if rng.random() < 0.75:
@@ -2562,6 +3088,41 @@ def _item_plan(rng: random.Random, plan: _Plan) -> _ItemPlan:
         on_spot=status is OutcomeStatus.SOLVED and rng.random() < 0.2,
         long_term=status.is_open and rng.random() < 0.9,  # the rest may fall overdue
     )
+
+
+def _soon(d: date) -> str:
+    """When a department hopes to show results, as said in the month of the session."""
+    if d.month <= 9:
+        return "争取年内"
+    if d.month == 10:
+        return "争取年底前"
+    return "争取明年一季度" if d.month == 11 else "争取春节前"
+
+
+def _consensus(items: list[OutcomeItem]) -> str:
+    """协商共识: what was agreed and who does it, what was done on the spot, what was turned down
+    and why."""
+    agreed = [
+        i for i in items if i.status is not OutcomeStatus.NOT_ADOPTED and not i.solved_on_spot
+    ]
+    done = [i.content for i in items if i.solved_on_spot]
+    declined = [i for i in items if i.status is OutcomeStatus.NOT_ADOPTED]
+    if agreed:
+        text = "经充分协商，与会各方达成以下共识：" + "；".join(
+            f"{_CN_ORDINALS[k]}是{i.content}" for k, i in enumerate(agreed)
+        )
+        bodies = "、".join(dict.fromkeys(i.responsible_body for i in agreed))
+        text += f"。以上意见由联络组交{bodies}办理，委员全程跟踪问效。"
+    else:
+        text = "经充分协商，与会各方就协商事项充分交换了意见。"
+    if done:
+        text += "以下事项已在会上办结：" + "；".join(done) + "。"
+    for i in declined:
+        text += (
+            f"关于{_quoted(i.content)}的建议，经研究暂不采纳，原因是{i.unsolved_reason}，"
+            "已向提出建议的委员和群众作出说明。"
+        )
+    return text
 
 
 def _capacity(p: Person) -> str:
