@@ -756,8 +756,14 @@ def restore_backup(archive: Path, db_file: Path, progress: Progress | None = Non
 
         safety: Path | None = None
         if db_file.exists():
-            _refuse_if_in_use(db_file)
             safety = _safety_backup(db_file, store, tracker, current)
+            # Checked only now: the check touches the file's header, and until here a cancel
+            # must leave the database byte for byte as it was.
+            try:
+                _refuse_if_in_use(db_file)
+            except BackupError:
+                _discard(safety)
+                raise
         tracker.cancellable = False
         _install(staged_db, staged, db_file, store, staging)
         tracker.done = tracker.total
@@ -850,6 +856,13 @@ def _in_use(db_file: Path) -> BackupError:
         f"数据库「{db_file}」正被使用（可能是另一个打开的联络组履职档案台）。"
         "请关闭它后重试；当前数据没有被改动。"
     )
+
+
+def _discard(safety: Path) -> None:
+    """Remove a safety backup that turned out not to be needed (and its folder, if now empty)."""
+    _remove_quietly(safety)
+    with contextlib.suppress(OSError):
+        safety.parent.rmdir()
 
 
 def _refuse_if_in_use(db_file: Path) -> None:
