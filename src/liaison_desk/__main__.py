@@ -1,3 +1,3 @@
-from liaison_desk.cli import main
+from liaison_desk.entry import main
 
 raise SystemExit(main())
