@@ -44,6 +44,8 @@ def pytest_configure(config: pytest.Config) -> None:
     import tempfile
 
     os.environ["LIAISON_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="liaison-desk-tests-")
+    # Headless even when pytest is run by hand on a machine without a display.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.pop("LIAISON_DESK_DB", None)
 
 

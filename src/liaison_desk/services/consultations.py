@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from liaison_desk.domain.entities import Consultation, OutcomeItem, ProcedureTemplate, new_uuid
 from liaison_desk.domain.enums import (
     AuditAction,
@@ -184,7 +182,7 @@ class ConsultationService:
             old = repo.get_outcome_item(s, item.id) if item.id else None
             if old is not None:
                 check_not_stale(old.revision, item.revision, "这条意见建议")
-            self._refuse_if_parent_locked(s, item.consultation_id)
+            repo.refuse_if_locked(s, item.consultation_id, None)
             saved = repo.save_outcome_item(s, item, self.ctx.now())
             action = AuditAction.UPDATE if old else AuditAction.CREATE
             audit(self.ctx, s, "outcome_item", saved, action, changes=changes_between(old, saved))
@@ -204,7 +202,7 @@ class ConsultationService:
                 item = repo.get_outcome_item(s, item_id)
                 if item is None:
                     raise KeyError(item_id)
-                self._refuse_if_parent_locked(s, item.consultation_id)
+                repo.refuse_if_locked(s, item.consultation_id, None)
                 old = copy.deepcopy(item)
                 item.status = status
                 if status is OutcomeStatus.SOLVED:
@@ -225,12 +223,6 @@ class ConsultationService:
                 )
                 results.append(saved)
         return results
-
-    @staticmethod
-    def _refuse_if_parent_locked(s: Session, consultation_id: int | None) -> None:
-        parent = repo.get_consultation(s, consultation_id) if consultation_id else None
-        if parent is not None and parent.is_locked:
-            raise LockedError(f"{parent.number} 已归档，是只读的。请先解锁。")
 
     def record_revisit(
         self, item_id: int, on: date, note: str, satisfaction: Satisfaction | None

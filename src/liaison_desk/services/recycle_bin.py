@@ -114,14 +114,12 @@ class RecycleBinService:
 
     @staticmethod
     def _refuse_if_locked(s: Session, entity_type: str, row: Any) -> None:
-        if entity_type == "consultation" and row.status == "archived":
-            raise LockedError(f"{row.number} 已归档，不能删除或恢复其内容。如确需修改，请先解锁。")
-        if entity_type in ("outcome_item", "attachment") and row.consultation_id:
-            parent = repo.record_row(s, "consultation", row.consultation_id)
-            if parent is not None and parent.status == "archived":
-                raise LockedError(f"{parent.number} 已归档，是只读的。请先解锁。")
-        if entity_type == "case" and row.status in ("submitted", "selected"):
-            raise LockedError("已报送的案例不能删除。")
+        if entity_type == "consultation":
+            repo.refuse_if_locked(s, row.id, None)
+        elif entity_type == "case":
+            repo.refuse_if_locked(s, None, row.id)
+        elif entity_type in ("outcome_item", "attachment"):
+            repo.refuse_if_locked(s, row.consultation_id, getattr(row, "case_id", None))
 
     @staticmethod
     def _refresh_parent(s: Session, entity_type: str, row: Any) -> None:

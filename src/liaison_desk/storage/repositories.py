@@ -326,10 +326,12 @@ def touch(s: Session, entity_type: str, record_id: int | None, now: datetime) ->
 
 
 def refuse_if_locked(s: Session, consultation_id: int | None, case_id: int | None) -> None:
+    """The one lock rule for a record and its parts (items, photos): an archived consultation
+    or a submitted case is read-only."""
     if consultation_id:
         row = s.get(ConsultationRow, consultation_id)
         if row is not None and row.status == ConsultationStatus.ARCHIVED.value:
-            raise LockedError(f"{row.number} 已归档，是只读的。请先解锁再添加附件。")
+            raise LockedError(f"{row.number} 已归档，是只读的。如需修改，请先解锁并填写原因。")
     if case_id:
         case = s.get(CaseRow, case_id)
         if case is not None and CaseStatus(case.status).is_locked:
