@@ -1,16 +1,51 @@
-"""Where the app keeps its files. Paths come from platformdirs, so each OS gets its usual place;
-``LIAISON_DESK_DATA_DIR`` moves everything (tests and portable installs use it)."""
+"""Where the app keeps its files, and every setting declared once.
+
+Paths come from platformdirs, so each OS gets its usual place; ``LIAISON_DESK_DATA_DIR`` moves
+everything (tests and portable installs use it).
+
+Settings (architecture.md: "declared once and versioned"): each is a :class:`SettingSpec` in
+:data:`SETTINGS` with its key, type, default, Chinese help text and scope:
+
+- ``Scope.DATABASE``: stored in the database's ``settings`` table and shared by everyone who
+  opens that database (which liaison group it belongs to, masking defaults, fonts, ...). Read and
+  written through ``services.settings``.
+- ``Scope.MACHINE``: stored in ``<data folder>/settings.json`` on this computer only (language,
+  window geometry, recent databases). Read and written through :class:`MachineSettings`.
+
+Both stores carry :data:`SETTINGS_VERSION`. When a release renames or changes the meaning of a
+setting it raises the version and adds a function to :data:`MIGRATIONS` (version n → n + 1) that
+rewrites the stored values; :func:`migrate` runs the steps in order. A store written by a *newer*
+release is read for the keys this release knows (each checked by :func:`coerce`, falling back to
+its default); writing keeps that newer version number and every key this release does not know,
+so opening the file with an older copy of the app never throws away the newer copy's settings.
+
+This module stays free of Qt and SQLAlchemy: the settings page, the services and the command line
+all import it.
+"""
 
 from __future__ import annotations
 
+import enum
+import json
+import logging
 import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "LiaisonDesk"
 DATA_DIR_ENV = "LIAISON_DESK_DATA_DIR"
 DEFAULT_DB_NAME = "liaison-desk.sqlite"
+MACHINE_SETTINGS_FILE = "settings.json"
 
 
 def data_dir() -> Path:
@@ -26,3 +61,507 @@ def default_database_file() -> Path:
 
 def log_dir() -> Path:
     return data_dir() / "logs"
+
+
+# --- declarations ------------------------------------------------------------------------------
+
+SETTINGS_VERSION = 1
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# Version n → n + 1, applied to the stored values of either scope (the keys of both scopes never
+# collide, so one function can handle both). No entry for a step means nothing changed in it.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class Scope(enum.StrEnum):
+    DATABASE = "database"  # the ``settings`` table: shared by everyone who opens the database
+    MACHINE = "machine"  # <data folder>/settings.json: this computer only
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting.
+
+    ``type`` is ``bool``, ``int``, ``str`` or ``list`` (a list of strings). ``minimum`` and
+    ``maximum`` bound an ``int``'s value and a ``str``'s or ``list``'s length. ``choices`` lists
+    the only values allowed. ``nullable`` allows ``None`` ("not set"). ``label`` is the short
+    Chinese name used in messages and as the row title of the settings page; ``description`` is
+    the longer Chinese help text.
+    """
+
+    key: str
+    type: type[Any]
+    default: Any
+    description: str
+    scope: Scope
+    choices: tuple[Any, ...] | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    label: str = ""
+    nullable: bool = False
+
+
+_DB = Scope.DATABASE
+_MACHINE = Scope.MACHINE
+_FONT_HELP = "本机没有这种字体时，改用软件自带的中文字体，打印出来的中文不会缺字。"
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    # --- database: which group this database belongs to ---
+    SettingSpec(
+        "profile.group_id",
+        int,
+        None,
+        "这个数据库属于哪个镇（街道）联络组。设好后，新记录默认记在这个联络组名下，首页显示它的"
+        "年度概况。区政协办公室汇总各联络组的数据库不用设置。联络组的名称、组长、联络员、全宗号"
+        "和机构代码在“联络组”资料中修改。",
+        _DB,
+        minimum=1,
+        label="本数据库所属的联络组",
+        nullable=True,
+    ),
+    # --- database: masking of what leaves the app (domain.md, Privacy) ---
+    SettingSpec(
+        "masking.phones",
+        bool,
+        True,
+        "报送包、案例文档、统计表等离开本软件的材料中，群众的手机号和固定电话只显示部分数字"
+        "（如 138****8000）。本人已登记同意公开的不隐藏。软件内部查看和内部打印不受影响。",
+        _DB,
+        label="对外材料隐藏电话号码",
+    ),
+    SettingSpec(
+        "masking.id_cards",
+        bool,
+        True,
+        "离开本软件的材料中，身份证号只显示前 6 位和后 4 位（如 110105********0123）。"
+        "本人已登记同意公开的不隐藏。",
+        _DB,
+        label="对外材料隐藏身份证号",
+    ),
+    SettingSpec(
+        "masking.resident_names",
+        bool,
+        True,
+        "离开本软件的材料中，群众的姓名显示为“张某”。政协委员和干部的姓名照常显示；"
+        "本人已登记同意公开的不隐藏。",
+        _DB,
+        label="对外材料隐藏群众姓名",
+    ),
+    # --- database: case write-ups ---
+    SettingSpec(
+        "cases.word_limit",
+        int,
+        3000,
+        "协商案例正文的字数上限，写案例时超过会提示。默认 3000 字，可以设为 500 到 20000 字。",
+        _DB,
+        minimum=500,
+        maximum=20000,
+        label="案例字数上限",
+    ),
+    # --- database: fonts of printed sheets and documents (formats.md, GB/T 9704) ---
+    SettingSpec(
+        "documents.font.title",
+        str,
+        "方正小标宋简体",
+        "打印和导出的文档中，标题（2号字）使用的字体。" + _FONT_HELP,
+        _DB,
+        minimum=1,
+        maximum=100,
+        label="标题字体",
+    ),
+    SettingSpec(
+        "documents.font.body",
+        str,
+        "仿宋_GB2312",
+        "正文（3号字）使用的字体。" + _FONT_HELP,
+        _DB,
+        minimum=1,
+        maximum=100,
+        label="正文字体",
+    ),
+    SettingSpec(
+        "documents.font.heading1",
+        str,
+        "黑体",
+        "一级标题（“一、”）使用的字体。" + _FONT_HELP,
+        _DB,
+        minimum=1,
+        maximum=100,
+        label="一级标题字体",
+    ),
+    SettingSpec(
+        "documents.font.heading2",
+        str,
+        "楷体_GB2312",
+        "二级标题（“（一）”）使用的字体。" + _FONT_HELP,
+        _DB,
+        minimum=1,
+        maximum=100,
+        label="二级标题字体",
+    ),
+    SettingSpec(
+        "documents.font.page_number",
+        str,
+        "宋体",
+        "页码（“— 1 —”，4号字）使用的字体。" + _FONT_HELP,
+        _DB,
+        minimum=1,
+        maximum=100,
+        label="页码字体",
+    ),
+    # --- database: first run ---
+    SettingSpec(
+        "ui.first_run_done",
+        bool,
+        False,
+        "这个数据库是否已经完成首次设置（填写本联络组的资料）。完成后打开程序不再显示首次设置向导。",
+        _DB,
+        label="已完成首次设置",
+    ),
+    # --- machine ---
+    SettingSpec(
+        "ui.language",
+        str,
+        "zh_CN",
+        "程序界面使用的语言：简体中文（zh_CN）或英文（en）。重新打开程序后生效。",
+        _MACHINE,
+        choices=("zh_CN", "en"),
+        label="界面语言",
+    ),
+    SettingSpec(
+        "window.geometry",
+        str,
+        "",
+        "主窗口上次关闭时的位置和大小，由程序自动保存，下次打开时恢复。",
+        _MACHINE,
+        label="窗口位置和大小",
+    ),
+    SettingSpec(
+        "window.state",
+        str,
+        "",
+        "主窗口上次关闭时工具栏和面板的布局，由程序自动保存。",
+        _MACHINE,
+        label="窗口布局",
+    ),
+    SettingSpec(
+        "window.last_page",
+        str,
+        "dashboard",
+        "上次关闭程序时打开的页面，下次打开时回到这一页。",
+        _MACHINE,
+        minimum=1,
+        maximum=100,
+        label="上次打开的页面",
+    ),
+    SettingSpec(
+        "ui.recent_databases",
+        list,
+        [],
+        "这台电脑上最近打开过的数据库文件，最近打开的排在前面。",
+        _MACHINE,
+        label="最近打开的数据库",
+    ),
+)
+
+_BY_KEY: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}
+
+
+def spec(key: str) -> SettingSpec:
+    """The declaration of ``key``; KeyError (with the known keys) for a key nobody declared."""
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise KeyError(
+            f"没有名为“{key}”的设置项（unknown setting {key!r}; known: {', '.join(_BY_KEY)}）"
+        ) from None
+
+
+def specs(scope: Scope | str) -> tuple[SettingSpec, ...]:
+    """The settings of one scope, in declaration order (the order of the settings page)."""
+    return tuple(s for s in SETTINGS if s.scope == scope)
+
+
+def defaults(scope: Scope | str) -> dict[str, Any]:
+    return {s.key: _copy(s.default) for s in specs(scope)}
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"“{value}”"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def coerce(spec: SettingSpec, value: Any) -> Any:
+    """``value`` checked and converted to what ``spec`` stores; ValueError in Chinese otherwise.
+
+    Accepted: for ``bool`` only True/False; for ``int`` an integer, a whole float or a string of
+    digits (from a text field); for ``str`` a string (surrounding spaces removed); for ``list`` a
+    list or tuple of strings (returned as a new list).
+    """
+    name = f"“{spec.label or spec.key}”"
+    if value is None:
+        if spec.nullable:
+            return None
+        raise ValueError(f"{name}不能为空。")
+    if spec.type is bool:
+        if isinstance(value, bool):
+            return value
+        raise ValueError(f"{name}只能是“是”或“否”（True/False），收到的是 {_shown(value)}。")
+    if spec.type is int:
+        number = _as_int(value)
+        low, high = spec.minimum, spec.maximum
+        if low is not None and high is not None:
+            allowed = f"{low} 到 {high} 之间的整数"
+        elif low is not None:
+            allowed = f"不小于 {low} 的整数"
+        elif high is not None:
+            allowed = f"不大于 {high} 的整数"
+        else:
+            allowed = "整数"
+        if (
+            number is None
+            or (low is not None and number < low)
+            or (high is not None and number > high)
+        ):
+            raise ValueError(f"{name}应为{allowed}，收到的是 {_shown(value)}。")
+        result: Any = number
+    elif spec.type is str:
+        if not isinstance(value, str):
+            raise ValueError(f"{name}应为文字，收到的是 {_shown(value)}。")
+        result = value.strip()
+        if spec.minimum is not None and len(result) < spec.minimum:
+            raise ValueError(
+                f"{name}不能为空。"
+                if spec.minimum == 1
+                else f"{name}至少要有 {spec.minimum} 个字。"
+            )
+        if spec.maximum is not None and len(result) > spec.maximum:
+            raise ValueError(f"{name}最多 {spec.maximum} 个字，现在有 {len(result)} 个。")
+    elif spec.type is list:
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"{name}应为一组文字（字符串列表），收到的是 {_shown(value)}。")
+        result = list(value)
+        if spec.minimum is not None and len(result) < spec.minimum:
+            raise ValueError(f"{name}至少要有 {spec.minimum} 项。")
+        if spec.maximum is not None and len(result) > spec.maximum:
+            raise ValueError(f"{name}最多 {spec.maximum} 项，现在有 {len(result)} 项。")
+    else:  # a declaration error, not a user's
+        raise TypeError(f"setting {spec.key!r} has unsupported type {spec.type!r}")
+    if spec.choices is not None and result not in spec.choices:
+        allowed = "、".join(_shown(c) for c in spec.choices)
+        raise ValueError(f"{name}只能是 {allowed} 之一，收到的是 {_shown(value)}。")
+    return result
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def migrate(
+    values: Mapping[str, Any],
+    from_version: int,
+    to_version: int = SETTINGS_VERSION,
+    migrations: Mapping[int, Migration] | None = None,
+) -> dict[str, Any]:
+    """Stored values of ``from_version`` rewritten for ``to_version`` by the steps in
+    ``migrations`` (default :data:`MIGRATIONS`); a missing step changes nothing."""
+    steps = MIGRATIONS if migrations is None else migrations
+    result = dict(values)
+    for version in range(from_version, to_version):
+        step = steps.get(version)
+        if step is not None:
+            result = dict(step(result))
+            log.info("settings migrated from version %d to %d", version, version + 1)
+    return result
+
+
+def resolve(stored: Mapping[str, Any], scope: Scope | str) -> dict[str, Any]:
+    """Every setting of ``scope``: the stored value where there is a valid one, else the default.
+    A stored value that no longer passes :func:`coerce` is logged and replaced by the default."""
+    result: dict[str, Any] = {}
+    for s in specs(scope):
+        if s.key not in stored:
+            result[s.key] = _copy(s.default)
+            continue
+        try:
+            result[s.key] = coerce(s, stored[s.key])
+        except ValueError as exc:
+            log.warning("setting %s: stored value ignored, default used (%s)", s.key, exc)
+            result[s.key] = _copy(s.default)
+    return result
+
+
+# --- the machine's settings file ---------------------------------------------------------------
+
+
+class SettingsFileError(OSError):
+    """The settings file could not be written; ``str(exc)`` says what to do, in Chinese. An
+    OSError, so callers that guard file writes with ``except OSError`` catch it too."""
+
+
+class MachineSettings:
+    """This computer's settings in ``<data folder>/settings.json``.
+
+    File: ``{"version": 1, "values": {"ui.language": "zh_CN", ...}}`` in UTF-8. Loading never
+    writes. :meth:`set` re-reads the file, changes one key and writes the whole file at once
+    (temporary file in the same folder, fsync, ``os.replace``), so two copies of the app open at
+    the same time do not undo each other's other settings and a crash never leaves half a file.
+    Keys this release does not know are kept. A file that cannot be read or parsed is logged,
+    copied to ``settings.json.bad`` and replaced by defaults (written on the next change).
+    """
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        version: int = SETTINGS_VERSION,
+        migrations: Mapping[int, Migration] | None = None,
+    ) -> None:
+        self.path = path if path is not None else data_dir() / MACHINE_SETTINGS_FILE
+        self.version = version
+        self._migrations = MIGRATIONS if migrations is None else migrations
+        self._lock = threading.Lock()
+        self._file_version = version
+        self._stored: dict[str, Any] = {}
+        self._values: dict[str, Any] = defaults(Scope.MACHINE)
+        self.reload()
+
+    @property
+    def bad_copy(self) -> Path:
+        return self.path.with_name(self.path.name + ".bad")
+
+    def reload(self) -> None:
+        with self._lock:
+            self._take(*self._read())
+
+    def get(self, key: str) -> Any:
+        return _copy(self._values[self._machine_spec(key).key])
+
+    def values(self) -> dict[str, Any]:
+        return {k: _copy(v) for k, v in self._values.items()}
+
+    def set(self, key: str, value: Any) -> None:
+        """Check ``value`` (ValueError in Chinese when not allowed) and save it at once
+        (SettingsFileError when the file cannot be written; nothing changes then)."""
+        new = coerce(self._machine_spec(key), value)
+        with self._lock:
+            version, stored = self._read()
+            stored[key] = new
+            self._write(version, stored)
+            self._take(version, stored)
+
+    def _machine_spec(self, key: str) -> SettingSpec:
+        s = spec(key)
+        if s.scope != Scope.MACHINE:
+            raise KeyError(
+                f"“{s.label}”（{key}）是保存在数据库中的设置，请通过 services.settings 读写。"
+            )
+        return s
+
+    def _take(self, version: int, stored: dict[str, Any]) -> None:
+        self._file_version = version
+        self._stored = stored
+        self._values = resolve(stored, Scope.MACHINE)
+
+    def _read(self) -> tuple[int, dict[str, Any]]:
+        """(version to write back, stored values after migration) from the file."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return self.version, {}
+        except OSError as exc:
+            self._give_up_on_file(f"cannot be read: {exc}")
+            return self.version, {}
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))  # -sig: a BOM left by Windows Notepad
+            file_version, stored = _parse(data)
+        except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+            self._give_up_on_file(f"is damaged: {exc}")
+            return self.version, {}
+        if file_version < self.version:
+            stored = migrate(stored, file_version, self.version, self._migrations)
+        elif file_version > self.version:
+            log.info(
+                "%s was written by a newer release (settings version %d > %d): known keys read,"
+                " everything else kept",
+                self.path,
+                file_version,
+                self.version,
+            )
+        return max(file_version, self.version), stored
+
+    def _give_up_on_file(self, why: str) -> None:
+        log.warning(
+            "settings file %s %s; defaults used, copy kept as %s", self.path, why, self.bad_copy
+        )
+        try:
+            shutil.copyfile(self.path, self.bad_copy)
+        except OSError as exc:
+            log.warning("could not keep a copy of the damaged settings file: %s", exc)
+
+    def _write(self, version: int, stored: dict[str, Any]) -> None:
+        text = json.dumps({"version": version, "values": stored}, ensure_ascii=False, indent=2)
+        folder = self.path.parent
+        tmp: str | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+            tmp = None
+        except OSError as exc:
+            raise SettingsFileError(
+                f"无法保存本机设置文件 {self.path}（{exc.strerror or exc}）。"
+                "请检查数据文件夹是否可以写入、磁盘是否已满，然后再试一次。"
+            ) from exc
+        finally:
+            if tmp is not None:
+                with suppress(OSError):
+                    os.unlink(tmp)
+        _sync_folder(folder)
+
+
+def _parse(data: Any) -> tuple[int, dict[str, Any]]:
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    version, values = data.get("version"), data.get("values")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ValueError(f"bad version {version!r}")
+    if not isinstance(values, dict):
+        raise ValueError("'values' is not a JSON object")
+    return version, values
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows cannot open a folder and needs not)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

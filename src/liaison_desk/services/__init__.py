@@ -10,6 +10,7 @@ from liaison_desk.services.cases import CaseService, SubmissionService
 from liaison_desk.services.consultations import ConsultationService
 from liaison_desk.services.people import GroupService, PersonService
 from liaison_desk.services.recycle_bin import RecycleBinService
+from liaison_desk.services.settings import SettingsService
 from liaison_desk.services.statistics import StatisticsService
 
 
@@ -28,6 +29,7 @@ class Services:
         self.recycle_bin = RecycleBinService(self.ctx)
         self.statistics = StatisticsService(self.ctx)
         self.attachments = AttachmentService(self.ctx)
+        self.settings = SettingsService(self.ctx)
 
 
 __all__ = ["ServiceContext", "Services"]

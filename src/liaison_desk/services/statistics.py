@@ -18,3 +18,17 @@ class StatisticsService:
     def row_counts(self) -> dict[str, int]:
         with self.ctx.db.session() as s:
             return repo.count_rows(s)
+
+    def years(self) -> list[int]:
+        """Years with consultations, newest first."""
+        with self.ctx.db.session() as s:
+            return repo.record_years(s)
+
+    def default_year(self) -> int:
+        """The year lists and the dashboard open on: this year, or the latest year with records
+        when this year has none yet (a new year's first weeks, a database of past years)."""
+        this_year = self.ctx.today().year
+        years = self.years()
+        if not years or this_year in years:
+            return this_year
+        return years[0]

@@ -55,6 +55,7 @@ from liaison_desk.storage.models import (
     ParticipantRow,
     PersonRow,
     ProcedureStepRow,
+    SettingRow,
     SpeechRow,
     SubmissionCaseRow,
     SubmissionRow,
@@ -887,6 +888,18 @@ def list_deleted(s: Session) -> list[RecycleBinEntry]:
 # --- statistics ---------------------------------------------------------------------------------
 
 
+def record_years(s: Session) -> list[int]:
+    """Years that have consultations (not deleted), newest first: the year filters offer them."""
+    year = extract("year", ConsultationRow.held_on)
+    rows = s.execute(
+        select(year)
+        .where(ConsultationRow.deleted_at.is_(None))
+        .group_by(year)
+        .order_by(year.desc())
+    ).scalars()
+    return [int(y) for y in rows if y is not None]
+
+
 def year_statistics(s: Session, year: int, group_id: int | None, today: date) -> YearStatistics:
     c_where = [
         ConsultationRow.deleted_at.is_(None),
@@ -969,3 +982,26 @@ def count_rows(s: Session) -> dict[str, int]:
         name: s.scalar(select(func.count()).select_from(table)) or 0
         for name, table in RECORD_TABLES.items()
     }
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+# The row holding the version of the stored settings (config.SETTINGS_VERSION when written).
+SETTINGS_VERSION_KEY = "_version"
+
+
+def get_settings(s: Session) -> dict[str, Any]:
+    """Every row of the ``settings`` table as key → value, ``_version`` and unknown keys included;
+    services.settings checks them against the declarations in config."""
+    return {row.key: row.value for row in s.scalars(select(SettingRow).order_by(SettingRow.key))}
+
+
+def put_settings(s: Session, values: dict[str, Any]) -> None:
+    """Insert or replace one row per key (JSON values; None is stored as JSON null)."""
+    for key, value in values.items():
+        row = s.get(SettingRow, key)
+        if row is None:
+            s.add(SettingRow(key=key, value=value))
+        else:
+            row.value = value
+    s.flush()
