@@ -116,3 +116,37 @@ def new_consultation(services: Services, group: LiaisonGroup) -> Callable[..., C
         return c
 
     return make
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo database built through the CLI for the whole session (never changed by tests;
+    use ``demo_db`` or ``demo_services`` for a private copy)."""
+    from liaison_desk.cli import EXIT_OK, main
+
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "示例.sqlite"
+    assert main(["demo", "--db", str(db)]) == EXIT_OK
+    return db
+
+
+@pytest.fixture
+def demo_db(demo_master: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database and its attachment folder."""
+    import shutil
+
+    db = tmp_path / demo_master.name
+    shutil.copyfile(demo_master, db)
+    src_store = AttachmentStore.beside_database(demo_master).root
+    shutil.copytree(src_store, AttachmentStore.beside_database(db).root)
+    return db
+
+
+@pytest.fixture
+def demo_services(demo_db: Path, clock: FixedClock) -> Iterator[Services]:
+    """Services over a private copy of the demo year (2024), on 2024-12-31 by the test clock."""
+    database = Database.open(f"sqlite:///{demo_db}")
+    yield Services(
+        ServiceContext(database, AttachmentStore.beside_database(demo_db), actor=ACTOR, clock=clock)
+    )
+    database.close()

@@ -33,25 +33,6 @@ def table_dump(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
         conn.close()
 
 
-@pytest.fixture(scope="session")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo database built through the CLI for the whole session (read-only for tests)."""
-    folder = tmp_path_factory.mktemp("demo")
-    db = folder / "示例.sqlite"
-    assert main(["demo", "--db", str(db)]) == EXIT_OK
-    return db
-
-
-@pytest.fixture
-def demo_db(demo_master: Path, tmp_path: Path) -> Path:
-    """A private copy of the demo database and its attachment folder."""
-    db = tmp_path / demo_master.name
-    shutil.copyfile(demo_master, db)
-    src_store = AttachmentStore.beside_database(demo_master).root
-    shutil.copytree(src_store, AttachmentStore.beside_database(db).root)
-    return db
-
-
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])

@@ -62,3 +62,7 @@ class AttachmentService:
             repo.touch(s, owner[0], owner[1], self.ctx.now())
             audit(self.ctx, s, "attachment", saved, AuditAction.CREATE, f"添加附件 {original_name}")
             return saved
+
+    def thumbnail(self, sha256: str, size: int = 256) -> Path:
+        """A cached thumbnail of a stored photo (made on first use; call off the GUI thread)."""
+        return self.store.thumbnail(sha256, size)

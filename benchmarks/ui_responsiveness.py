@@ -1,0 +1,113 @@
+"""How long the main window's GUI thread is ever blocked while a user switches pages and types
+in the search box, on a large database.
+
+    .venv/bin/liaison-desk demo --db /tmp/scale20.sqlite --scale 20   # once, about 2 minutes
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_responsiveness.py --db /tmp/scale20.sqlite
+
+A 5 ms heartbeat timer runs on the GUI thread; the longest gap between two beats is the longest
+freeze a user would feel. The target (issue 3) is under 250 ms. Prints the figures per action.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, required=True, help="a demo database, e.g. built with --scale 20")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from liaison_desk.app import create_application, open_services
+    from liaison_desk.ui.main_window import MainWindow
+    from liaison_desk.ui.pages.base import RecordListPage
+    from liaison_desk.ui.tasks import wait_for_tasks
+
+    app = create_application(None, "zh_CN")
+    assert isinstance(app, QApplication)
+    db, services = open_services(f"sqlite:///{args.db}")
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def beat() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(beat)
+
+    def measure(label: str, action) -> None:  # type: ignore[no-untyped-def]
+        gaps.clear()
+        last[0] = clock.elapsed()
+        started = time.perf_counter()
+        action()
+        page = window.current_page()
+        while True:  # until the debounced search has run and its answer is shown
+            wait_for_tasks()
+            app.processEvents()
+            if not page.is_busy():
+                break
+        end = time.perf_counter() + 0.05
+        while time.perf_counter() < end:
+            app.processEvents()
+        beat()
+        total = (time.perf_counter() - started) * 1000
+        print(f"{label:<28} longest freeze {max(gaps):6.0f} ms   (done in {total:6.0f} ms)")
+        results.append(max(gaps))
+
+    results: list[float] = []
+    started = time.perf_counter()
+    window = MainWindow(services, str(args.db), None)
+    window.resize(1400, 900)
+    window.show()
+    print(f"window built in {(time.perf_counter() - started) * 1000:.0f} ms (before the heartbeat)")
+    heartbeat.start()
+    for _ in range(args.rounds):
+        for page_id in window.pages:
+            measure(f"show {page_id}", lambda p=page_id: window.show_page(p))
+            page = window.pages[page_id]
+            if isinstance(page, RecordListPage):
+                page.mark_stale()
+
+        for page_id in ("hall", "micro", "outcomes", "people"):
+            page = window.pages[page_id]
+            assert isinstance(page, RecordListPage)
+            window.show_page(page_id)
+            wait_for_tasks()
+
+            def type_text(page: RecordListPage = page) -> None:  # type: ignore[type-arg]
+                page.search.clear()
+                for ch in "社区停车":
+                    page.search.insert(ch)
+                    t = time.perf_counter() + 0.08  # a quick typist
+                    while time.perf_counter() < t:
+                        app.processEvents()
+
+            measure(f"type in {page_id} search", type_text)
+            measure(f"clear {page_id} search", page.search.clear)
+            measure(f"sort {page_id} by column 1", lambda p=page: p.table.sortByColumn(1, p.table.horizontalHeader().sortIndicatorOrder()))
+    heartbeat.stop()
+    print(f"\nlongest freeze overall: {max(results):.0f} ms; median of actions {statistics.median(results):.0f} ms")
+    print("target: under 250 ms")
+    window.close()
+    db.close()
+    return 0 if max(results) < 250 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

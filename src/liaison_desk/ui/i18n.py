@@ -1,0 +1,58 @@
+"""Languages of the user interface. Strings are English in the code and translated by Qt;
+the app starts in Chinese. Qt's own strings (standard buttons, dialogs) come from Qt's
+translations."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+_installed: list[QTranslator] = []
+_current = DEFAULT_LANGUAGE
+
+
+def translation_file(language: str) -> str:
+    """Path of the compiled .qm for ``language`` inside the package resources."""
+    return str(resources.files("liaison_desk.resources") / "translations" / f"{language}.qm")
+
+
+def install_language(language: str) -> str:
+    """Switch the application's translators to ``language`` (unknown → Chinese). Widgets built
+    afterwards show the new language; the main window rebuilds itself to follow."""
+    global _current
+    app = QCoreApplication.instance()
+    if language not in LANGUAGES:
+        log.warning("unknown UI language %r, using %s", language, DEFAULT_LANGUAGE)
+        language = DEFAULT_LANGUAGE
+    if app is None:
+        _current = language
+        return language
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    ours = QTranslator(app)
+    if ours.load(translation_file(language)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("translation %s could not be loaded", translation_file(language))
+    if language != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt = QTranslator(app)
+        if qt.load(QLocale(language), "qtbase", "_", qt_dir):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    QLocale.setDefault(QLocale(language))
+    _current = language
+    return language
+
+
+def current_language() -> str:
+    return _current

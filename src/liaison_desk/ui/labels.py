@@ -1,0 +1,76 @@
+"""How the UI names the domain's enumerations. In Chinese the domain's own labels (the words
+printed on sheets); in English a name from this table."""
+
+from __future__ import annotations
+
+from liaison_desk.domain import enums
+from liaison_desk.domain.enums import _Labelled
+from liaison_desk.ui.i18n import current_language
+
+_ENGLISH: dict[_Labelled, str] = {
+    enums.ConsultationKind.HALL: "Deliberation hall",
+    enums.ConsultationKind.MICRO: "Micro-consultation",
+    enums.TopicSource.RESIDENTS: "Raised by residents",
+    enums.TopicSource.GRASSROOTS: "Chosen locally",
+    enums.TopicSource.PARTY_GOVERNMENT: "Chosen by Party and government",
+    enums.TopicSource.MEMBER: "Proposed by a member",
+    enums.TopicSource.ONLINE: "Collected online",
+    enums.TopicSource.PUBLIC_OPINION: "Public opinion report",
+    enums.TopicSource.OTHER: "Other",
+    enums.ConsultationStatus.PLANNED: "Planned",
+    enums.ConsultationStatus.COMPLETED: "Completed",
+    enums.ConsultationStatus.ARCHIVED: "Archived",
+    enums.ParticipantCategory.MEMBER: "CPPCC member",
+    enums.ParticipantCategory.TOWN_LEADER: "Town leader",
+    enums.ParticipantCategory.DEPARTMENT_HEAD: "Department head",
+    enums.ParticipantCategory.VILLAGE_CADRE: "Village cadre",
+    enums.ParticipantCategory.RESIDENT: "Resident",
+    enums.ParticipantCategory.EXPERT: "Expert / lawyer",
+    enums.ParticipantCategory.OTHER: "Other",
+    enums.CppccLevel.DISTRICT: "District",
+    enums.CppccLevel.CITY: "City",
+    enums.CppccLevel.PROVINCE: "Province",
+    enums.CppccLevel.NATIONAL: "National",
+    enums.OutcomeStatus.PENDING: "To assign",
+    enums.OutcomeStatus.IN_PROGRESS: "In progress",
+    enums.OutcomeStatus.SOLVED: "Solved",
+    enums.OutcomeStatus.UNSOLVED: "Unsolved",
+    enums.OutcomeStatus.NOT_ADOPTED: "Not adopted",
+    enums.Satisfaction.SATISFIED: "Satisfied",
+    enums.Satisfaction.MOSTLY_SATISFIED: "Mostly satisfied",
+    enums.Satisfaction.DISSATISFIED: "Dissatisfied",
+    enums.AttachmentKind.PHOTO: "Photo",
+    enums.AttachmentKind.SIGNIN_SCAN: "Signed sign-in sheet",
+    enums.AttachmentKind.REPLY_LETTER: "Reply letter",
+    enums.AttachmentKind.OTHER: "Other",
+    enums.CaseStatus.DRAFT: "Draft",
+    enums.CaseStatus.FINAL: "Final",
+    enums.CaseStatus.SUBMITTED: "Submitted",
+    enums.CaseStatus.SELECTED: "Selected",
+    enums.CaseStatus.RETURNED: "Returned",
+    enums.RetentionPeriod.PERMANENT: "Permanent",
+    enums.RetentionPeriod.YEARS_30: "30 years",
+    enums.RetentionPeriod.YEARS_10: "10 years",
+    enums.SubmissionResult.PENDING: "Awaiting result",
+    enums.SubmissionResult.SELECTED: "Selected",
+    enums.SubmissionResult.NOT_SELECTED: "Not selected",
+    enums.SubmissionResult.RETURNED: "Returned for revision",
+    enums.AuditAction.CREATE: "Created",
+    enums.AuditAction.UPDATE: "Changed",
+    enums.AuditAction.DELETE: "Moved to the recycle bin",
+    enums.AuditAction.RESTORE: "Restored",
+    enums.AuditAction.PURGE: "Deleted for good",
+    enums.AuditAction.LOCK: "Locked",
+    enums.AuditAction.UNLOCK: "Unlocked",
+}
+
+
+def label(member: _Labelled) -> str:
+    """The name of ``member`` in the current UI language."""
+    if current_language() == "en":
+        return _ENGLISH[member]
+    return member.label
+
+
+def english_label(member: _Labelled) -> str:
+    return _ENGLISH[member]

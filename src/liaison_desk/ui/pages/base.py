@@ -1,0 +1,383 @@
+"""What every page of the main window has, and the list page most of them are.
+
+A page loads its data off the GUI thread (``LatestOnly``: typing in the search box cancels the
+query before), so switching pages and typing never freeze the window. Pages are marked stale
+when another page changes data and reload when next shown.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_desk.services import Services
+from liaison_desk.ui.messages import show_error
+from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.tasks import LatestOnly, TaskControl
+
+R = TypeVar("R")
+
+
+class Page(QWidget):
+    """A page of the main window's navigation."""
+
+    page_id: ClassVar[str] = ""
+    status_changed = Signal(str)  # the text for the status bar
+    data_changed = Signal()  # this page changed records: other pages reload when shown
+    navigate = Signal(str, dict)  # go to page_id with these filters (dashboard links)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._stale = True
+        self._status = ""
+
+    def activate(self) -> None:
+        """Shown in the window: reload when something changed since the last load."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        self.status_changed.emit(self._status)
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def refresh(self) -> None:
+        """Reload from the database (F5)."""
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: put the cursor in the search box; False when the page has none."""
+        return False
+
+    def new_record(self) -> bool:
+        """Ctrl+N: start a new record of this page's kind; False when the page has none."""
+        return False
+
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        """Show the records matching ``filters`` (keys the page documents)."""
+
+    def is_busy(self) -> bool:
+        return False
+
+    def set_status(self, text: str) -> None:
+        self._status = text
+        if self.isVisible():
+            self.status_changed.emit(text)
+
+    def status_text(self) -> str:
+        return self._status
+
+
+@dataclass
+class Detail:
+    """What the detail pane shows for one record: HTML and photo thumbnails."""
+
+    html: str
+    photos: list[tuple[QImage, str]] = field(default_factory=list)  # thumbnail, caption
+
+
+def esc(value: object) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def detail_html(title: str, rows: Sequence[tuple[str, object]], sections: Sequence[tuple[str, str]] = ()) -> str:
+    """A record as the detail pane shows it: a heading, a two-column table of facts and
+    sections of longer text (kept with their line breaks)."""
+    parts = [f"<h3 style='margin-bottom:6px'>{esc(title)}</h3>", "<table cellspacing='0' cellpadding='3'>"]
+    for name, value in rows:
+        if value in (None, ""):
+            continue
+        parts.append(
+            f"<tr><td style='color:#555;white-space:nowrap;padding-right:10px' valign='top'>"
+            f"{esc(name)}</td><td>{esc(value)}</td></tr>"
+        )
+    parts.append("</table>")
+    for heading, text in sections:
+        if text:
+            body = esc(text).replace("\n", "<br/>")
+            parts.append(f"<h4 style='margin-top:12px;margin-bottom:4px'>{esc(heading)}</h4><p>{body}</p>")
+    return "".join(parts)
+
+
+def load_thumbnails(services: Services, items: Sequence[tuple[str, str]], size: int = 160) -> list[tuple[QImage, str]]:
+    """Thumbnails (sha256, caption) read in the worker; a missing file shows as a grey tile."""
+    photos: list[tuple[QImage, str]] = []
+    for sha256, caption in items:
+        image = QImage()
+        try:
+            path: Path = services.attachments.thumbnail(sha256, size)
+            image.load(str(path))
+        except Exception:  # noqa: BLE001 - a damaged photo must not hide the record
+            image = QImage()
+        if image.isNull():
+            image = QImage(size, size * 3 // 4, QImage.Format.Format_RGB32)
+            image.fill(Qt.GlobalColor.lightGray)
+        photos.append((image, caption))
+    return photos
+
+
+class DetailPane(QWidget):
+    """Read-only view of the selected record: text above, photo thumbnails below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.photos = QListWidget()
+        self.photos.setViewMode(QListView.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(160, 120))
+        self.photos.setResizeMode(QListView.ResizeMode.Adjust)
+        self.photos.setMovement(QListView.Movement.Static)
+        self.photos.setWordWrap(True)
+        self.photos.setMaximumHeight(190)
+        self.photos.setVisible(False)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.photos)
+        self.clear()
+
+    def clear(self, message: str = "") -> None:
+        self.text.setHtml(f"<p style='color:#777'>{esc(message)}</p>" if message else "")
+        self.photos.clear()
+        self.photos.setVisible(False)
+
+    def show_detail(self, detail: Detail) -> None:
+        self.text.setHtml(detail.html)
+        self.photos.clear()
+        for image, caption in detail.photos:
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), caption)
+            item.setToolTip(caption)
+            self.photos.addItem(item)
+        self.photos.setVisible(bool(detail.photos))
+
+
+class RecordListPage(Page, Generic[R]):
+    """A filter bar, a sortable table and the detail pane of the selected row.
+
+    Subclasses give the columns, build their filter widgets, and say how to fetch rows and the
+    detail of one row; both run off the GUI thread with a snapshot of the filters."""
+
+    search_placeholder: ClassVar[str] = ""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        self._loader = LatestOnly(self)
+        self._detail_loader = LatestOnly(self)
+        self._loading = False
+        self._selected_key: object = None
+
+        outer = QVBoxLayout(self)
+        self.filter_bar = QHBoxLayout()
+        outer.addLayout(self.filter_bar)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.placeholder())
+        self.search.setMinimumWidth(220)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.reload)
+        self.build_filters(self.filter_bar)
+        self.filter_bar.addWidget(self.search, 1)
+        self.build_actions(self.filter_bar)
+
+        self.model: RecordTableModel[R] = self.make_model()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        char = self.fontMetrics().horizontalAdvance("中")
+        for i, column in enumerate(self.model.columns):
+            if column.stretch:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            elif column.width:
+                header.resizeSection(i, column.width * char + 16)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.sort_default()
+
+        self.detail = DetailPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self.search.clear)
+
+    # --- for subclasses ------------------------------------------------------------------------
+    def placeholder(self) -> str:
+        return self.tr("Search")
+
+    def columns(self) -> list[Column[R]]:
+        raise NotImplementedError
+
+    def make_model(self) -> RecordTableModel[R]:
+        return RecordTableModel(self.columns(), self)
+
+    def sort_default(self) -> None:
+        """Initial sort order of the table (e.g. newest first)."""
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        """Add filter widgets to ``bar``; call ``self.reload`` when they change."""
+
+    def build_actions(self, bar: QHBoxLayout) -> None:
+        """Add buttons after the search box."""
+
+    def filters(self) -> Any:
+        """A snapshot of the filters (immutable), taken on the GUI thread."""
+        return self.search.text().strip()
+
+    def fetch(self, filters: Any, control: TaskControl) -> list[R]:
+        """The rows for ``filters``. Runs off the GUI thread."""
+        raise NotImplementedError
+
+    def record_key(self, record: R) -> object:
+        """What identifies a row across reloads (to keep the selection)."""
+        return getattr(record, "id", None)
+
+    def fetch_detail(self, record: R, control: TaskControl) -> Detail:
+        """The detail pane's content. Runs off the GUI thread."""
+        raise NotImplementedError
+
+    def count_text(self, shown: int) -> str:
+        return self.tr("{count} records").format(count=shown)
+
+    def open_record(self, record: R) -> None:
+        """Double-click or Enter on a row."""
+
+    # --- behaviour -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self._search_timer.stop()
+        filters = self.filters()
+        self._loading = True
+        self._loader.run(
+            lambda control: self.fetch(filters, control), self._rows_loaded, self._load_failed
+        )
+
+    def is_busy(self) -> bool:
+        return (
+            self._search_timer.isActive()
+            or self._loading
+            or self._loader.busy
+            or self._detail_loader.busy
+        )
+
+    def focus_search(self) -> bool:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+        return True
+
+    def selected_records(self) -> list[R]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+
+    def current_record(self) -> R | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _rows_loaded(self, rows: list[R]) -> None:
+        self._loading = False
+        current = self.current_record()
+        if current is not None:
+            self._selected_key = self.record_key(current)
+        self.model.set_rows(rows)
+        self.set_status(self.count_text(len(rows)))
+        if not rows:
+            self.detail.clear(self.tr("No records match."))
+            return
+        row = 0
+        if self._selected_key is not None:
+            for i, r in enumerate(self.model.rows()):
+                if self.record_key(r) == self._selected_key:
+                    row = i
+                    break
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.model.set_rows([])
+        self.set_status(self.tr("Could not load the list."))
+        show_error(self, exc)
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        record = self.current_record()
+        if record is None:
+            selected = self.selected_records()
+            record = selected[0] if selected else None
+        if record is None:
+            self.detail.clear()
+            return
+        self._selected_key = self.record_key(record)
+        self._detail_loader.run(
+            lambda control: self.fetch_detail(record, control),
+            self.detail.show_detail,
+            lambda exc: self.detail.clear(str(exc)),
+        )
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        record = self.model.row_at(index.row())
+        if record is not None:
+            self.open_record(record)
+
+
+def year_combo(years: Sequence[int], all_text: str, current: int | None) -> QComboBox:
+    """A year filter: "all years" then the years, newest first; data is the year or None."""
+    combo = QComboBox()
+    combo.addItem(all_text, None)
+    for y in sorted(set(years), reverse=True):
+        combo.addItem(str(y), y)
+    if current is not None:
+        i = combo.findData(current)
+        combo.setCurrentIndex(max(i, 0))
+    return combo
+
+
+def with_label(text: str, widget: QWidget) -> QWidget:
+    """A filter widget with its caption on the left (the caption is the widget's buddy)."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    caption = QLabel(text)
+    caption.setBuddy(widget)
+    layout.addWidget(caption)
+    layout.addWidget(widget)
+    return box

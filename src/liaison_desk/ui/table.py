@@ -1,0 +1,167 @@
+"""One table model for every list: an explicit column list over rows of any record type.
+
+Rows are loaded whole by the page (off the GUI thread); sorting happens here, in memory, by each
+column's sort key, which is quick for the tens of thousands of rows a district has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from liaison_desk.domain.enums import _Labelled
+from liaison_desk.ui.labels import label
+
+R = TypeVar("R")
+
+Index = QModelIndex | QPersistentModelIndex
+
+RecordRole = Qt.ItemDataRole.UserRole + 1  # the row's record object
+SortRole = Qt.ItemDataRole.UserRole + 2  # the value the column sorts by
+
+OVERDUE_COLOUR = QColor("#B3261E")
+MUTED_COLOUR = QColor("#6B6B6B")
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    key: str
+    header: str  # already translated
+    value: Callable[[R], Any]
+    sort_key: Callable[[R], Any] | None = None  # default: the value itself
+    numeric: bool = False  # right-aligned
+    width: int = 0  # a hint in characters; 0 lets the view decide
+    stretch: bool = False  # takes the spare width (titles)
+
+
+def display(value: Any) -> str:
+    """How a cell shows a value: dates as 2024-03-05, enums by their label, empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, _Labelled):
+        return label(value)
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def _sortable(value: Any) -> Any:
+    # None sorts first; mixed types never raise.
+    if value is None:
+        return (0, "")
+    if isinstance(value, bool | int | float):
+        return (1, value)
+    if isinstance(value, datetime | date):
+        return (2, value.isoformat())
+    return (3, display(value))
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        parent: Any = None,
+        *,
+        warn: Callable[[R], bool] | None = None,
+        muted: Callable[[R], bool] | None = None,
+        tooltip: Callable[[R], str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[R] = []
+        self._warn = warn  # rows shown in red (overdue)
+        self._muted = muted  # rows shown grey (archived, not adopted)
+        self._tooltip = tooltip
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # --- content -------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def column_index(self, key: str) -> int:
+        for i, c in enumerate(self.columns):
+            if c.key == key:
+                return i
+        raise KeyError(key)
+
+    # --- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[section].numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(column.value(record))
+        if role == RecordRole:
+            return record
+        if role == SortRole:
+            key = column.sort_key or column.value
+            return key(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._warn is not None and self._warn(record):
+                return QBrush(OVERDUE_COLOUR)
+            if self._muted is not None and self._muted(record):
+                return QBrush(MUTED_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self._tooltip is not None:
+                return self._tooltip(record) or None
+            text = display(column.value(record))
+            return text if len(text) > 20 else None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        col = self.columns[column]
+        key = col.sort_key or col.value
+        self._rows.sort(
+            key=lambda r: _sortable(key(r)), reverse=order == Qt.SortOrder.DescendingOrder
+        )
