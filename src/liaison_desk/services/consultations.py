@@ -5,7 +5,15 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from liaison_desk.domain.entities import Consultation, OutcomeItem, ProcedureTemplate, new_uuid
+from sqlalchemy import select
+
+from liaison_desk.domain.entities import (
+    AuditEntry,
+    Consultation,
+    OutcomeItem,
+    ProcedureTemplate,
+    new_uuid,
+)
 from liaison_desk.domain.enums import (
     AuditAction,
     ConsultationKind,
@@ -33,6 +41,7 @@ from liaison_desk.domain.rules import (
 )
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
+from liaison_desk.storage.models import ConsultationRow, OutcomeItemRow
 
 
 class ConsultationService:
@@ -55,6 +64,15 @@ class ConsultationService:
         with self.ctx.db.session() as s:
             cid = repo.consultation_id_by_number(s, number)
             return repo.get_consultation(s, cid) if cid else None
+
+    def history(self, consultation_id: int) -> list[AuditEntry]:
+        """What happened to the record, oldest first: created, changed, locked (archived) and
+        unlocked with the reason, by whom and when. Empty for an unknown id."""
+        with self.ctx.db.session() as s:
+            row = repo.record_row(s, "consultation", consultation_id)
+            if row is None:
+                return []
+            return repo.list_audit(s, "consultation", row.uuid)
 
     def template(self, kind: ConsultationKind) -> ProcedureTemplate:
         with self.ctx.db.session() as s:
@@ -173,6 +191,30 @@ class ConsultationService:
     ) -> Page[OutcomeItemSummary]:
         with self.ctx.db.session() as s:
             return repo.list_outcome_items(s, f, page)
+
+    def today(self) -> date:
+        """The day follow-up is judged on (overdue, due soon): the services' clock, which tests
+        fix, rather than the PC's calendar."""
+        return self.ctx.today()
+
+    def responsible_bodies(self, group_id: int | None = None) -> list[str]:
+        """The responsible bodies (责任单位) named on live outcome items, each once, sorted: what
+        a filter offers for completion."""
+        stmt = (
+            select(OutcomeItemRow.responsible_body)
+            .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
+            .where(
+                OutcomeItemRow.deleted_at.is_(None),
+                ConsultationRow.deleted_at.is_(None),
+                OutcomeItemRow.responsible_body != "",
+            )
+            .distinct()
+        )
+        if group_id is not None:
+            stmt = stmt.where(ConsultationRow.group_id == group_id)
+        with self.ctx.db.session() as s:
+            bodies = {body.strip() for body in s.scalars(stmt) if body and body.strip()}
+        return sorted(bodies)
 
     def save_outcome_item(self, item: OutcomeItem) -> OutcomeItem:
         problems = validate_outcome_item(item, self.ctx.today())

@@ -1,0 +1,656 @@
+"""The 民生议事堂 and 微协商 pages: one list page per kind of consultation.
+
+The filter bar holds year, group and status (the kind is the page's own) and the search box,
+whose text is looked for in the number, title, venue, host, recorder, people, speeches, minutes
+and consensus. The detail pane shows the whole record as its record sheet would: facts, who took
+part, agenda, speeches, minutes, consensus, the procedure checklist, the outcome items with their
+follow-up, and the photos as thumbnails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QStyle, QWidget
+
+from liaison_desk.domain.entities import (
+    Attachment,
+    AuditEntry,
+    Consultation,
+    LiaisonGroup,
+    OutcomeItem,
+)
+from liaison_desk.domain.enums import (
+    AttachmentKind,
+    AuditAction,
+    ConsultationKind,
+    ConsultationStatus,
+    OutcomeStatus,
+)
+from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary, PageRequest
+from liaison_desk.services import Services
+from liaison_desk.ui.labels import label
+from liaison_desk.ui.pages.base import Detail, RecordListPage, esc, load_thumbnails, year_combo
+from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.tasks import TaskControl, run_task
+
+# Colours of the detail pane (the table's overdue red and muted grey, and a quiet note colour).
+_GREY = "#6B6B6B"
+_RED = "#B3261E"
+_GREEN = "#1E7B34"
+_NOTE_BACKGROUND = "#F4F1E8"
+
+# Shown at the top of the detail pane and hidden in the list at first, so that the topic keeps
+# its room beside the detail pane in a 1400-pixel window; the header's context menu shows them.
+HIDDEN_COLUMNS = ("venue", "host", "member_attendance")
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What the filter combos offer, loaded from the database."""
+
+    years: list[int]
+    default_year: int
+    groups: list[LiaisonGroup]
+
+
+def _load_options(services: Services) -> _Options:
+    years = services.statistics.years()
+    this_year = services.ctx.today().year
+    # statistics.default_year() without asking for the years a second time
+    default = this_year if not years or this_year in years else years[0]
+    return _Options(years, default, services.groups.all())
+
+
+def _date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def _time(value: time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
+
+
+def _paragraphs(text: str) -> str:
+    """Plain text kept with its line breaks, escaped."""
+    return esc(text.strip()).replace("\n", "<br/>")
+
+
+class ConsultationsPage(RecordListPage[ConsultationSummary]):
+    """民生议事堂 (page_id "hall") or 微协商 (page_id "micro"), by the kind it is built with.
+
+    ``apply_filter`` keys: ``year`` (int or None for all years), ``group_id`` (int or None),
+    ``status`` (ConsultationStatus or None) and ``text`` (the search box). A key left out is
+    reset to "all" (or an empty search), so a link shows exactly what it names."""
+
+    page_id = "hall"
+
+    def __init__(
+        self, services: Services, kind: ConsultationKind, parent: QWidget | None = None
+    ) -> None:
+        # The base class builds the filter bar and the columns in its constructor: what they
+        # need is set first.
+        self.kind = kind
+        self._options = _load_options(services)  # two small queries: years and groups
+        super().__init__(services, parent)
+        self.page_id = kind.value  # type: ignore[misc]  # per instance: "hall" or "micro"
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setToolTip(
+            self.tr(
+                "Finds the text in the number, topic, venue, host, recorder, participants, "
+                "speeches, minutes and consensus."
+            )
+        )
+        for key in ("Return", "Enter"):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._open_current)
+        self.splitter.setSizes([680, 320])
+        self._fit_headers()
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setToolTip(self.tr("Right-click to choose the columns shown."))
+        for key in HIDDEN_COLUMNS:
+            self.table.setColumnHidden(self.model.column_index(key), True)
+        self._group_column_chosen = False  # the user showed or hid it: leave it so
+        self._show_group_column()
+        self._options_fresh = True
+
+    # --- table ---------------------------------------------------------------------------------
+    def columns(self) -> list[Column[ConsultationSummary]]:
+        return [
+            Column("number", self.tr("Number"), lambda r: r.number, width=9),
+            Column("held_on", self.tr("Date"), lambda r: r.held_on, width=5),
+            Column("title", self.tr("Topic"), lambda r: r.title, stretch=True),
+            Column("venue", self.tr("Venue"), lambda r: r.venue, width=9),
+            Column("group_name", self.tr("Group"), lambda r: r.group_name, width=8),
+            Column("host", self.tr("Host"), lambda r: r.host, width=4),
+            Column(
+                "attendance_total",
+                self.tr("Attendance"),
+                lambda r: r.attendance_total,
+                numeric=True,
+                width=4,
+            ),
+            Column(
+                "member_attendance",
+                self.tr("Members"),
+                lambda r: r.member_attendance,
+                numeric=True,
+                width=4,
+            ),
+            Column(
+                "suggestion_count",
+                self.tr("Suggestions"),
+                lambda r: r.suggestion_count,
+                numeric=True,
+                width=4,
+            ),
+            Column(
+                "solved_count", self.tr("Solved"), lambda r: r.solved_count, numeric=True, width=4
+            ),
+            Column("status", self.tr("Status"), lambda r: r.status, width=4),
+        ]
+
+    def make_model(self) -> RecordTableModel[ConsultationSummary]:
+        return RecordTableModel(
+            self.columns(), self, muted=lambda r: r.status is ConsultationStatus.ARCHIVED
+        )
+
+    def sort_default(self) -> None:
+        self.table.sortByColumn(self.model.column_index("held_on"), Qt.SortOrder.DescendingOrder)
+
+    def _fit_headers(self) -> None:
+        """Widths that fit a typical value of each column (a long number, a date, the longest
+        status) and its header in the current language with the sort arrow, so neither is
+        clipped; longer venues and group names are elided and shown whole in the tooltip."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        samples = {
+            "number": "八里店-2024-议-012",
+            "held_on": "2024-12-31",
+            "venue": "八里店镇民生议事堂",
+            "group_name": "仁皇山街道联络组",
+            "host": "欧阳明月",
+            "status": max((label(s) for s in ConsultationStatus), key=metrics.horizontalAdvance),
+        }
+        for i, column in enumerate(self.model.columns):
+            if column.stretch:
+                continue
+            text = samples.get(column.key, "9999")
+            width = (
+                metrics.horizontalAdvance(text)
+                + 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+                + 12
+            )
+            header.resizeSection(i, max(width, header.sectionSizeHint(i)))
+
+    def _show_group_column(self) -> None:
+        """A secretary's database holds one group: its name in every row says nothing. The
+        district office's holds all of them, and the column (and its filter) matter there."""
+        several = len(self._options.groups) > 1
+        if not self._group_column_chosen:
+            self.table.setColumnHidden(self.model.column_index("group_name"), not several)
+        self.group_combo.setVisible(several or self.group_combo.currentData() is not None)
+
+    def column_actions(self) -> list[QAction]:
+        """One checkable action per column the user may hide (all but the topic)."""
+        actions = []
+        for i, column in enumerate(self.model.columns):
+            if column.stretch:
+                continue
+            action = QAction(column.header, self)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(i))
+            action.toggled.connect(lambda shown, i=i: self._set_column_shown(i, shown))
+            actions.append(action)
+        return actions
+
+    def _set_column_shown(self, index: int, shown: bool) -> None:
+        if self.model.columns[index].key == "group_name":
+            self._group_column_chosen = True
+        self.table.setColumnHidden(index, not shown)
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for action in self.column_actions():
+            action.setParent(menu)
+            menu.addAction(action)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # --- filters -------------------------------------------------------------------------------
+    def placeholder(self) -> str:
+        return self.tr("Search number, topic, venue, people, minutes…")
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        options = self._options
+        self.year_combo = year_combo(options.years, self.tr("All years"), options.default_year)
+        self.year_combo.setAccessibleName(self.tr("Year"))
+        self.year_combo.setToolTip(self.tr("Year"))
+        self.group_combo = QComboBox()
+        self.group_combo.setAccessibleName(self.tr("Liaison group"))
+        self.group_combo.setToolTip(self.tr("Liaison group"))
+        self._fill_groups(options.groups)
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(self.tr("Status"))
+        self.status_combo.setToolTip(self.tr("Status"))
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in ConsultationStatus:
+            self.status_combo.addItem(label(status), status)
+        for combo in (self.year_combo, self.group_combo, self.status_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.reload)
+            bar.addWidget(combo)
+
+    def _fill_groups(self, groups: Sequence[LiaisonGroup]) -> None:
+        current = self.group_combo.currentData()
+        blocked = self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        self.group_combo.addItem(self.tr("All groups"), None)
+        for g in groups:
+            self.group_combo.addItem(g.name, g.id)
+        _select(self.group_combo, current, str(current))
+        self.group_combo.blockSignals(blocked)
+
+    def _fill_years(self, years: Sequence[int]) -> None:
+        current = self.year_combo.currentData()
+        blocked = self.year_combo.blockSignals(True)
+        while self.year_combo.count() > 1:  # keep "All years"
+            self.year_combo.removeItem(1)
+        for y in sorted(set(years), reverse=True):
+            self.year_combo.addItem(str(y), y)
+        _select(self.year_combo, current, str(current))
+        self.year_combo.blockSignals(blocked)
+
+    def filters(self) -> ConsultationFilter:
+        return ConsultationFilter(
+            year=self.year_combo.currentData(),
+            group_id=self.group_combo.currentData(),
+            kind=self.kind,
+            status=self._status_choice(),
+            text=self.search.text().strip(),
+        )
+
+    def _status_choice(self) -> ConsultationStatus | None:
+        # A combo keeps an enum that is a str as a plain str: make it the member again.
+        data = self.status_combo.currentData()
+        return ConsultationStatus(data) if data else None
+
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        year = filters.get("year")
+        group_id = filters.get("group_id")
+        status = filters.get("status")
+        widgets = (self.year_combo, self.group_combo, self.status_combo, self.search)
+        blocked = [w.blockSignals(True) for w in widgets]
+        try:
+            _select(self.year_combo, year, str(year))
+            group_name = next(
+                (g.name for g in self._options.groups if g.id == group_id), str(group_id)
+            )
+            _select(self.group_combo, group_id, group_name)
+            _select(
+                self.status_combo,
+                status,
+                label(status) if isinstance(status, ConsultationStatus) else "",
+            )
+            self.search.setText(str(filters.get("text") or ""))
+        finally:
+            for widget, was in zip(widgets, blocked, strict=True):
+                widget.blockSignals(was)
+        self._stale = False  # the reload below is the one the page would do when shown
+        self.refresh()
+
+    # --- loading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._options_fresh:  # loaded by the constructor a moment ago
+            self._options_fresh = False
+        else:
+            run_task(self, lambda _control: _load_options(self.services), self._options_loaded)
+        self.reload()
+
+    def _options_loaded(self, options: _Options) -> None:
+        """New years or groups since the page was built (the current choices stay)."""
+        self._options = options
+        self._fill_years(options.years)
+        self._fill_groups(options.groups)
+        self._show_group_column()
+
+    def fetch(self, filters: ConsultationFilter, control: TaskControl) -> list[ConsultationSummary]:
+        rows = self.services.consultations.search(filters, PageRequest()).items
+        control.check()
+        return rows
+
+    def count_text(self, shown: int) -> str:
+        rows = self.model.rows()
+        if self.kind is ConsultationKind.HALL:
+            count = self.tr("{count} deliberation-hall sessions").format(count=shown)
+        else:
+            count = self.tr("{count} micro-consultations").format(count=shown)
+        if not rows:
+            return count
+        totals = self.tr(
+            "{attendance} attendances ({members} by members), {suggestions} suggestions, "
+            "{solved} solved"
+        ).format(
+            attendance=sum(r.attendance_total for r in rows),
+            members=sum(r.member_attendance for r in rows),
+            suggestions=sum(r.suggestion_count for r in rows),
+            solved=sum(r.solved_count for r in rows),
+        )
+        return f"{count} · {totals}"
+
+    def open_record(self, record: ConsultationSummary) -> None:
+        """Until the consultation form exists, opening a row means reading it in the pane."""
+        self.detail.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_current(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.open_record(record)
+
+    # --- the detail pane (runs off the GUI thread) ---------------------------------------------
+    def fetch_detail(self, record: ConsultationSummary, control: TaskControl) -> Detail:
+        c = self.services.consultations.get(record.id)
+        if c is None:
+            gone = self.tr("This record no longer exists.")
+            return Detail(f"<p style='color:{_GREY}'>{esc(gone)}</p>")
+        control.check()
+        history = self.services.consultations.history(record.id) if c.is_locked else []
+        control.check()
+        photos = sorted(
+            (a for a in c.attachments if a.kind is AttachmentKind.PHOTO),
+            key=lambda a: (not a.is_cover, a.position, a.id or 0),
+        )
+        thumbnails = load_thumbnails(
+            self.services, [(a.sha256, a.caption or a.original_name) for a in photos]
+        )
+        today = self.services.ctx.today()
+        return Detail(self.record_html(c, record.group_name, history, today), thumbnails)
+
+    def record_html(
+        self, c: Consultation, group_name: str, history: Sequence[AuditEntry], today: date
+    ) -> str:
+        parts = [
+            f"<h3 style='margin-bottom:2px'>{esc(c.title)}</h3>",
+            f"<p style='color:{_GREY};margin-top:0'>"
+            f"{esc(' · '.join(x for x in (c.number, label(c.kind), label(c.status)) if x))}</p>",
+        ]
+        if c.is_locked:
+            parts.append(self._lock_note(history))
+        parts.append(self._facts(c, group_name))
+        parts.append(self._people(c))
+        if c.agenda:
+            items = "".join(f"<li>{esc(step)}</li>" for step in c.agenda if step.strip())
+            parts.append(
+                self._heading(self.tr("Agenda")) + f"<ol style='margin-top:0'>{items}</ol>"
+            )
+        if c.speeches:
+            parts.append(self._heading(self.tr("Speeches")))
+            for sp in c.speeches:
+                capacity = (
+                    f" <span style='color:{_GREY}'>（{esc(sp.capacity)}）</span>"
+                    if sp.capacity
+                    else ""
+                )
+                parts.append(
+                    f"<p style='margin-top:0;margin-bottom:4px'><b>{esc(sp.speaker)}</b>"
+                    f"{capacity}：{_paragraphs(sp.content)}</p>"
+                )
+        if c.minutes.strip():
+            parts.append(self._heading(self.tr("Minutes")) + f"<p>{_paragraphs(c.minutes)}</p>")
+        if c.consensus.strip():
+            parts.append(
+                self._heading(self.tr("Consensus and outcome"))
+                + f"<p>{_paragraphs(c.consensus)}</p>"
+            )
+        parts.append(self._checklist(c))
+        parts.append(self._outcome_items(c.outcome_items, today))
+        parts.append(self._files(c.attachments))
+        return "".join(p for p in parts if p)
+
+    def _heading(self, text: str) -> str:
+        return f"<h4 style='margin-top:14px;margin-bottom:4px'>{esc(text)}</h4>"
+
+    def _lock_note(self, history: Sequence[AuditEntry]) -> str:
+        locks = [e for e in history if e.action is AuditAction.LOCK]
+        if locks:
+            last = locks[-1]
+            text = self.tr(
+                "Archived on {date} by {actor}: read-only. Unlock it with a reason to change it."
+            ).format(date=_date(last.at), actor=last.actor)
+        else:
+            text = self.tr("Archived: read-only. Unlock it with a reason to change it.")
+        return (
+            f"<table width='100%' cellpadding='6' style='background-color:{_NOTE_BACKGROUND}'>"
+            f"<tr><td>{esc(text)}</td></tr></table>"
+        )
+
+    def _facts(self, c: Consultation, group_name: str) -> str:
+        when = _date(c.held_on)
+        start, end = _time(c.start_time), _time(c.end_time)
+        if start or end:
+            when += " " + (f"{start}–{end}" if start and end else start or end)
+        photos = sum(1 for a in c.attachments if a.kind is AttachmentKind.PHOTO)
+        rows: list[tuple[str, str]] = [
+            (self.tr("Number"), c.number),
+            (self.tr("Kind"), label(c.kind)),
+            (self.tr("Topic source"), label(c.topic_source)),
+            (self.tr("Date"), when),
+            (self.tr("Venue"), c.venue),
+            (self.tr("Group"), group_name),
+            (self.tr("Host"), c.host),
+            (self.tr("Recorder"), c.recorder),
+            (self.tr("Status"), label(c.status)),
+            (
+                self.tr("Attendance"),
+                self.tr(
+                    "expected {expected}, present {present}; {total} attendances, "
+                    "{members} by CPPCC members"
+                ).format(
+                    expected=c.expected_count,
+                    present=c.attended_count,
+                    total=c.attendance_total,
+                    members=c.member_attendance,
+                ),
+            ),
+            (
+                self.tr("Suggestions"),
+                self.tr("{count}, {solved} solved").format(
+                    count=c.suggestion_count, solved=c.solved_count
+                )
+                if c.suggestion_count
+                else "",
+            ),
+            (self.tr("Photos"), str(photos) if photos else ""),
+            (self.tr("Recorded by"), c.author),
+            (self.tr("Last changed"), _date(c.updated_at)),
+        ]
+        return _fact_table(rows)
+
+    def _people(self, c: Consultation) -> str:
+        if not c.participants and not c.head_counts:
+            return ""
+        parts = [
+            self._heading(
+                self.tr("Participants ({present} of {expected} present)").format(
+                    present=c.attended_count, expected=c.expected_count
+                )
+                if c.participants
+                else self.tr("Participants")
+            )
+        ]
+        if c.participants:
+            rows = [
+                [
+                    self.tr("Name"),
+                    self.tr("Category"),
+                    self.tr("Unit and title"),
+                    self.tr("Present"),
+                ]
+            ]
+            cells: list[list[str]] = []
+            for p in c.participants:
+                unit = "，".join(x for x in (p.unit, p.title) if x)
+                if p.attended:
+                    present = f"<span style='color:{_GREEN}'>✓</span>"
+                else:
+                    absent = self.tr("Absent")
+                    reason = f"：{esc(p.absence_reason)}" if p.absence_reason else ""
+                    present = f"<span style='color:{_RED}'>{esc(absent)}{reason}</span>"
+                cells.append([esc(p.name), esc(label(p.category)), esc(unit), present])
+            parts.append(_grid(rows[0], cells))
+        if c.head_counts:
+            counted = "、".join(
+                f"{esc(label(h.category))} {h.count}" for h in c.head_counts if h.count
+            )
+            caption = self.tr("Counted without names:")
+            parts.append(f"<p style='margin-top:4px'>{esc(caption)} {counted}</p>")
+        return "".join(parts)
+
+    def _checklist(self, c: Consultation) -> str:
+        if not c.checklist:
+            return ""
+        done = sum(1 for step in c.checklist if step.done)
+        heading = self._heading(
+            self.tr("Procedure ({done} of {total} steps done)").format(
+                done=done, total=len(c.checklist)
+            )
+        )
+        cells = []
+        for step in c.checklist:
+            mark = (
+                f"<span style='color:{_GREEN}'>✓</span>"
+                if step.done
+                else f"<span style='color:{_GREY}'>○</span>"
+            )
+            name = (
+                esc(step.name)
+                if step.done
+                else f"<span style='color:{_GREY}'>{esc(step.name)}</span>"
+            )
+            cells.append([mark, name, esc(_date(step.done_on)), esc(step.note)])
+        return heading + _grid(None, cells)
+
+    def _outcome_items(self, items: Sequence[OutcomeItem], today: date) -> str:
+        live = [i for i in items if not i.is_deleted]
+        if not live:
+            return ""
+        solved = sum(1 for i in live if i.status is OutcomeStatus.SOLVED)
+        parts = [
+            self._heading(
+                self.tr("Suggestions and problems ({count}, {solved} solved)").format(
+                    count=len(live), solved=solved
+                )
+            )
+        ]
+        for n, item in enumerate(live, start=1):
+            overdue = item.is_overdue(today)
+            status_colour = _GREEN if item.status is OutcomeStatus.SOLVED else ""
+            status = esc(label(item.status))
+            if status_colour:
+                status = f"<span style='color:{status_colour}'>{status}</span>"
+            flags = [status]
+            if overdue:
+                overdue_text = self.tr("Overdue")
+                flags.append(f"<b style='color:{_RED}'>{esc(overdue_text)}</b>")
+            if item.solved_on_spot:
+                flags.append(esc(self.tr("solved on the spot")))
+            if item.adopted and item.status is not OutcomeStatus.NOT_ADOPTED:
+                flags.append(esc(self.tr("adopted")))
+            facts: list[str] = []
+            responsible = "，".join(
+                x for x in (item.responsible_body, item.responsible_person) if x
+            )
+            if responsible:
+                facts.append(self.tr("Responsible: {who}").format(who=responsible))
+            if item.deadline:
+                facts.append(self.tr("Deadline: {date}").format(date=_date(item.deadline)))
+            if item.resolved_on:
+                facts.append(self.tr("Resolved: {date}").format(date=_date(item.resolved_on)))
+            if (
+                item.status in (OutcomeStatus.UNSOLVED, OutcomeStatus.NOT_ADOPTED)
+                and item.unsolved_reason
+            ):
+                facts.append(self.tr("Reason: {reason}").format(reason=item.unsolved_reason))
+            revisit: list[str] = []
+            if item.revisit_on:
+                revisit.append(self.tr("Revisited {date}").format(date=_date(item.revisit_on)))
+            if item.revisit_note:
+                revisit.append(item.revisit_note)
+            if item.satisfaction is not None:
+                revisit.append(
+                    self.tr("Satisfaction: {value}").format(value=label(item.satisfaction))
+                )
+            lines = [f"<b>{n}.</b> {_paragraphs(item.content)} &nbsp;[{' · '.join(flags)}]"]
+            if facts:
+                lines.append(f"<span style='color:{_GREY}'>{esc(' · '.join(facts))}</span>")
+            if revisit:
+                lines.append(f"<span style='color:{_GREY}'>{esc(' · '.join(revisit))}</span>")
+            parts.append(f"<p style='margin-top:0;margin-bottom:6px'>{'<br/>'.join(lines)}</p>")
+        return "".join(parts)
+
+    def _files(self, attachments: Sequence[Attachment]) -> str:
+        others = [a for a in attachments if a.kind is not AttachmentKind.PHOTO]
+        if not others:
+            return ""
+        cells = [
+            [esc(a.original_name), esc(label(a.kind)), esc(a.caption)]
+            for a in sorted(others, key=lambda a: (a.position, a.id or 0))
+        ]
+        return self._heading(self.tr("Other files")) + _grid(None, cells)
+
+
+def _select(combo: QComboBox, value: object, text: str) -> None:
+    """Select the entry whose data is ``value``; one that is missing (a year without records
+    yet, a link to a group not loaded yet) is added so the filter still says what it shows."""
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(text, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
+def _fact_table(rows: Sequence[tuple[str, str]]) -> str:
+    parts = ["<table cellspacing='0' cellpadding='2'>"]
+    for name, value in rows:
+        if not value:
+            continue
+        parts.append(
+            f"<tr><td style='color:{_GREY};padding-right:12px' valign='top'>{esc(name)}</td>"
+            f"<td>{esc(value)}</td></tr>"
+        )
+    parts.append("</table>")
+    return "".join(parts)
+
+
+def _grid(header: Sequence[str] | None, rows: Sequence[Sequence[str]]) -> str:
+    """A compact table; ``rows`` hold HTML already escaped, ``header`` plain text."""
+    parts = ["<table cellspacing='0' cellpadding='2'>"]
+    if header:
+        parts.append(
+            "<tr>"
+            + "".join(
+                f"<td style='color:{_GREY};padding-right:8px;border-bottom:1px solid #CCC'>"
+                f"{esc(h)}</td>"
+                for h in header
+            )
+            + "</tr>"
+        )
+    for row in rows:
+        parts.append(
+            "<tr>"
+            + "".join(f"<td valign='top' style='padding-right:8px'>{cell}</td>" for cell in row)
+            + "</tr>"
+        )
+    parts.append("</table>")
+    return "".join(parts)
