@@ -1,35 +1,183 @@
-"""Composition root of the desktop app: QApplication, database, services, main window."""
+"""Composition root of the desktop app: QApplication, fonts, translations, crash hook, database,
+services and the main window."""
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QLockFile, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from liaison_desk import __version__
-from liaison_desk.config import data_dir
+from liaison_desk.config import MachineSettings, data_dir
+from liaison_desk.log import setup_logging
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, sqlite_path
 from liaison_desk.storage.errors import StorageError
 
+if TYPE_CHECKING:
+    from liaison_desk.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
+
+APP_DISPLAY_NAME = "联络组履职档案台"
+
+
+def create_application(machine: MachineSettings | None, language: str | None = None) -> QApplication:
+    """The QApplication with our name, icon, fonts and language (from the machine settings)."""
+    from liaison_desk.fonts import apply_ui_font
+    from liaison_desk.ui.i18n import install_language
+    from liaison_desk.ui.icons import app_icon
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("LiaisonDesk")
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("LiaisonDesk")
+    app.setDesktopFileName("liaison-desk")
+    app.setWindowIcon(app_icon())
+    apply_ui_font(app)
+    if language is None:
+        language = str(machine.get("ui.language")) if machine is not None else "zh_CN"
+    install_language(language)
+    return app
+
+
+def open_services(url: str) -> tuple[Database, Services]:
+    db = Database.open(url)
+    path = sqlite_path(url)
+    store = AttachmentStore.beside_database(path) if path else AttachmentStore(data_dir() / "附件")
+    return db, Services(ServiceContext(db, store))
+
+
+class InstanceLock:
+    """One window per database file. A lock file beside the database (so two PCs opening the
+    same file on a shared folder are refused too); on a read-only folder, a lock in this PC's
+    data folder instead. A lock left by a crashed process on this PC is taken over."""
+
+    def __init__(self, db_file: Path) -> None:
+        self.db_file = db_file
+        self._lock: QLockFile | None = None
+
+    def _candidates(self) -> list[Path]:
+        import hashlib
+
+        digest = hashlib.sha256(str(self.db_file.resolve()).encode()).hexdigest()[:16]
+        return [
+            self.db_file.with_name(self.db_file.name + ".lock"),
+            data_dir() / "locks" / f"{digest}.lock",
+        ]
+
+    def acquire(self) -> str | None:
+        """None when acquired; otherwise a Chinese message saying who has the database open."""
+        for path in self._candidates():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                continue
+            lock = QLockFile(str(path))
+            lock.setStaleLockTime(0)  # only a dead process's lock is stale, never a slow one
+            if lock.tryLock(100):
+                self._lock = lock
+                return None
+            if lock.error() == QLockFile.LockError.LockFailedError:
+                info = lock.getLockInfo()  # (pid, host, app) in PySide6; empty when unreadable
+                pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
+                here = socket.gethostname()
+                who = (
+                    QCoreApplication.translate("InstanceLock", "on this computer (process {pid})").format(pid=pid)
+                    if not host or host == here
+                    else QCoreApplication.translate("InstanceLock", "on the computer “{host}”").format(host=host)
+                )
+                return QCoreApplication.translate(
+                    "InstanceLock",
+                    "The database “{file}” is already open in Liaison Desk {who}.\n\n"
+                    "Switch to that window, or close it first. Two windows on one database "
+                    "could overwrite each other's work, so a second one is not opened.",
+                ).format(file=self.db_file, who=who)
+            # Permission denied or similar: try the next place.
+        log.warning("no lock file could be created for %s; opening without one", self.db_file)
+        return None
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+
+class DesktopSession:
+    """The open database, its services and the main window; rebuilds the window when the user
+    switches the language (nothing is lost: pages hold no unsaved input)."""
+
+    def __init__(self, services: Services, where: str, machine: MachineSettings) -> None:
+        self.services = services
+        self.where = where
+        self.machine = machine
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        from liaison_desk.ui.main_window import MainWindow
+
+        window = MainWindow(self.services, self.where, self.machine)
+        window.language_changed.connect(self.switch_language)
+        return window
+
+    def switch_language(self, language: str) -> None:
+        from liaison_desk.ui.i18n import install_language
+
+        old = self.window
+        old.save_state()
+        install_language(language)
+        self.window = self._new_window()
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+        log.info("UI language switched to %s", language)
 
 
 def run_gui(url: str) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("联络组履职档案台")
-    app.setApplicationVersion(__version__)
-    try:
-        db = Database.open(url)
-    except StorageError as exc:
-        QMessageBox.critical(None, "无法打开数据库", str(exc))
-        return 1
+    from liaison_desk.ui.crash import install_exception_hook
+
+    log_file = setup_logging()
+    machine = MachineSettings()
+    app = create_application(machine)
+    install_exception_hook(log_file or data_dir() / "logs" / "liaison-desk.log")
+
     path = sqlite_path(url)
-    store = AttachmentStore.beside_database(path) if path else AttachmentStore(data_dir() / "附件")
-    services = Services(ServiceContext(db, store))
+    lock = InstanceLock(path) if path is not None else None
+    if lock is not None:
+        refusal = lock.acquire()
+        if refusal:
+            QMessageBox.warning(None, QCoreApplication.translate("App", "Database already open"), refusal)
+            return 1
+    try:
+        try:
+            db, services = open_services(url)
+        except StorageError as exc:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), str(exc))
+            return 1
+        try:
+            _purge_expired(services)
+            _first_run(services)  # cancelled: it comes back next time; the app still opens
+            session = DesktopSession(services, str(path or url), machine)
+            session.window.show()
+            log.info("main window opened on %s", path or url)
+            return app.exec()
+        finally:
+            db.close()
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _purge_expired(services: Services) -> None:
     try:
         purged = services.recycle_bin.purge_expired()
         if purged:
@@ -37,12 +185,68 @@ def run_gui(url: str) -> int:
     except StorageError as exc:  # a read-only database still opens for reading
         log.warning("could not purge the recycle bin: %s", exc)
 
+
+def _first_run(services: Services) -> bool:
+    """On a new database, ask for the liaison group's profile. True when nothing is needed or
+    the user filled it in."""
+    try:
+        needed = services.settings.needs_first_run()
+    except StorageError as exc:
+        log.warning("could not read the settings: %s", exc)
+        return True
+    if not needed:
+        return True
+    from liaison_desk.ui.group_form import FirstRunDialog
+
+    dialog = FirstRunDialog(services)
+    return bool(dialog.exec())
+
+
+def take_screenshot(
+    url: str, page: str, out: Path, size: QSize, language: str | None = None
+) -> None:
+    """Render ``page`` of the main window offscreen into ``out`` (PNG), for the README and
+    tests. Does not touch the saved window state. Raises ValueError for an unknown page."""
     from liaison_desk.ui.main_window import MainWindow
 
-    window = MainWindow(services, str(path or url))
-    window.show()
-    log.info("main window opened on %s", path or url)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    machine = MachineSettings()
+    app = create_application(machine, language)
+    db, services = open_services(url)
     try:
-        return app.exec()
+        window = MainWindow(services, str(sqlite_path(url) or url), None)
+        page_id = window.page_id_for(page)
+        if page_id is None:
+            names = "、".join(window.page_titles().values())
+            raise ValueError(
+                QCoreApplication.translate("App", "There is no page “{page}”. Pages: {names}").format(
+                    page=page, names=names
+                )
+            )
+        window.resize(size)
+        window.show()
+        window.show_page(page_id)
+        _settle(app, window)
+        image = window.grab().toImage()
+        tmp = out.with_name(out.name + ".part")
+        if not image.save(str(tmp), "PNG"):
+            raise OSError(f"无法写入文件「{out}」")
+        os.replace(tmp, out)
+        window.close()
     finally:
         db.close()
+
+
+def _settle(app: QApplication, window: MainWindow) -> None:
+    """Let the page load and lay itself out before the grab."""
+    from liaison_desk.ui.tasks import wait_for_tasks
+
+    for _ in range(5):
+        wait_for_tasks()
+        app.processEvents()
+        if not window.current_page().is_busy():
+            break
+    loop_done = []
+    QTimer.singleShot(50, lambda: loop_done.append(True))
+    while not loop_done:
+        app.processEvents()

@@ -100,6 +100,16 @@ _DB_HELP = (
 )
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是窗口大小，请写成 宽x高，如 1400x900") from None
+    if not (640 <= w <= 7680 and 480 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"窗口大小 {w}x{h} 不合适：宽 640–7680，高 480–4320")
+    return w, h
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, metavar="数据库", help=_DB_HELP)
@@ -167,6 +177,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument(
         "--out", required=True, type=Path, metavar="备份文件", help="备份文件路径，以 .zip 结尾"
+    )
+
+    shot = sub.add_parser(
+        "screenshot",
+        parents=[common],
+        help="把主窗口的某一页存成图片（不显示窗口）",
+        description="在后台打开主窗口，显示指定的页面，存成 PNG 图片后退出。用于说明文档和测试。",
+        epilog="例如：liaison-desk screenshot --page 工作台 --out 工作台.png --size 1400x900",
+    )
+    shot.add_argument(
+        "--page",
+        required=True,
+        metavar="页面",
+        help="页面名称，如 工作台、民生议事堂、微协商、问题跟踪、协商案例、人员名册、报送记录、回收站、设置",
+    )
+    shot.add_argument("--out", required=True, type=Path, metavar="图片文件", help="PNG 图片路径")
+    shot.add_argument(
+        "--size", type=_size, default=(1400, 900), metavar="宽x高", help="窗口大小，默认 1400x900"
+    )
+    shot.add_argument(
+        "--lang", choices=["zh_CN", "en"], default=None, metavar="语言", help="界面语言：zh_CN 或 en"
     )
 
     restore = sub.add_parser(
@@ -253,6 +284,30 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from liaison_desk.app import run_gui  # Qt is loaded only for the window
 
     return run_gui(_url(args))
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QSize
+
+    from liaison_desk.app import take_screenshot
+
+    out: Path = args.out
+    if out.suffix.lower() != ".png":
+        raise UserError(f"图片文件「{out}」应以 .png 结尾。")
+    if not out.parent.is_dir():
+        raise UserError(f"文件夹「{out.parent}」不存在，请先建好文件夹或换一个路径。")
+    url = _url(args)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise UserError(f"数据库文件「{path}」不存在。")
+    try:
+        take_screenshot(url, args.page, out, QSize(*args.size), args.lang)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    except OSError as exc:
+        raise UserError(f"无法写入图片「{out}」：{os_error_text(exc)}。") from exc
+    print(out)
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -398,4 +453,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "screenshot": cmd_screenshot,
 }

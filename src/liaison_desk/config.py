@@ -224,7 +224,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "ui.language",
         str,
         "zh_CN",
-        "程序界面使用的语言：简体中文（zh_CN）或英文（en）。重新打开程序后生效。",
+        "程序界面使用的语言：简体中文（zh_CN）或英文（en）。选择后立即切换，已保存的数据不受影响。",
         _MACHINE,
         choices=("zh_CN", "en"),
         label="界面语言",

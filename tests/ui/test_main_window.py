@@ -1,41 +1,118 @@
-"""The window that `liaison-desk` opens shows the open database's figures."""
+"""The main window: every page opens on an empty and on the demo database, the navigation and
+shortcuts reach the pages, and the window remembers its size, position and last page."""
 
 from __future__ import annotations
 
-from datetime import date
+from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from liaison_desk.domain.entities import LiaisonGroup, OutcomeItem
-from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
+from liaison_desk.config import MachineSettings
 from liaison_desk.services import Services
 from liaison_desk.ui.main_window import MainWindow
+from liaison_desk.ui.tasks import wait_for_tasks
+
+PAGES = ["dashboard", "hall", "micro", "outcomes", "cases", "people", "submissions", "recycle_bin", "settings"]
 
 
-def texts(window: MainWindow) -> str:
-    return " ".join(label.text() for label in window.findChildren(QLabel))
-
-
-def test_window_on_an_empty_database(qtbot: QtBot, services: Services) -> None:
-    window = MainWindow(services, "空数据库.sqlite")
+def make_window(qtbot: QtBot, services: Services, machine: MachineSettings | None = None) -> MainWindow:
+    window = MainWindow(services, "测试.sqlite", machine)
     qtbot.addWidget(window)
     window.show()
-    assert "空数据库.sqlite" in window.windowTitle()
-    assert "0 个" in texts(window)
+    wait_for_tasks()
+    return window
 
 
-def test_window_shows_this_years_figures(
-    qtbot: QtBot, services: Services, group: LiaisonGroup
+def test_every_page_opens_on_an_empty_database(qtbot: QtBot, services: Services) -> None:
+    window = make_window(qtbot, services)
+    assert "测试.sqlite" in window.windowTitle()
+    assert list(window.pages) == PAGES
+    for row, page_id in enumerate(PAGES):
+        window.nav.setCurrentRow(row)
+        wait_for_tasks()
+        assert window.stack.currentWidget() is window.pages[page_id]
+        assert not window.current_page().is_busy()
+
+
+@pytest.mark.parametrize(
+    ("page_id", "count"),
+    [("hall", "85"), ("micro", "158"), ("people", "877")],
+)
+def test_list_pages_show_the_demo_counts_in_the_status_bar(
+    qtbot: QtBot, demo_services: Services, page_id: str, count: str
 ) -> None:
-    for kind, title in [(ConsultationKind.HALL, "加装电梯"), (ConsultationKind.MICRO, "停车难")]:
-        c = services.consultations.new(kind, group.id)
-        c.title, c.venue, c.held_on = title, "议事堂", date(2024, 5, 6)
-        c.outcome_items = [OutcomeItem(content="修路", status=OutcomeStatus.SOLVED)]
-        services.consultations.save(c)
-    window = MainWindow(services, "d.sqlite")
-    qtbot.addWidget(window)
-    shown = texts(window)
-    assert "2024 年民生议事堂协商" in shown
-    assert "1 场" in shown
-    assert "2 条，已解决 2 条（100%）" in shown
+    window = make_window(qtbot, demo_services)
+    window.show_page(page_id)
+    wait_for_tasks()
+    assert count in window.page_status.text()
+    assert window.pages[page_id].status_text() == window.page_status.text()
+
+
+def test_shortcuts_for_search_refresh_settings_and_pages(qtbot: QtBot, demo_services: Services) -> None:
+    window = make_window(qtbot, demo_services)
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.refresh_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Refresh)
+    assert not window.settings_action.shortcut().isEmpty()
+
+    window.show_page("micro")
+    wait_for_tasks()
+    window.activateWindow()
+    window.find_action.trigger()
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLineEdit)
+    assert window.pages["micro"].isAncestorOf(focused)
+
+    window.settings_action.trigger()
+    assert window.current_page() is window.pages["settings"]
+
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.pages["outcomes"]
+
+
+def test_window_remembers_size_and_last_page(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    machine = MachineSettings(tmp_path / "settings.json")
+    window = make_window(qtbot, services, machine)
+    window.resize(QSize(800, 620))  # the offscreen screen is 800×800
+    window.show_page("people")
+    wait_for_tasks()
+    window.close()
+
+    again = make_window(qtbot, services, MachineSettings(tmp_path / "settings.json"))
+    assert again.current_page() is again.pages["people"]
+    assert again.size() == QSize(800, 620)
+
+
+def test_pages_reload_after_another_page_changed_data(qtbot: QtBot, demo_services: Services) -> None:
+    window = make_window(qtbot, demo_services)
+    window.show_page("people")
+    wait_for_tasks()
+    before = window.page_status.text()
+    person = demo_services.people.search().items[0]
+    demo_services.recycle_bin.delete("person", person.id)
+    window.pages["recycle_bin"].data_changed.emit()  # as the page does after a change
+    window.show_page("people")
+    wait_for_tasks()
+    assert window.page_status.text() != before
+
+
+def test_closing_with_unsaved_settings_asks_first(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot, services)
+    settings = window.pages["settings"]
+    window.show_page("settings")
+    wait_for_tasks()
+    monkeypatch.setattr(type(settings), "has_unsaved_changes", lambda self: True)
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(window, "ask_about_unsaved", lambda pages: answers.pop(0))
+    assert not window.close()
+    assert window.isVisible()
+    answers.append(QMessageBox.StandardButton.Discard)
+    assert window.close()

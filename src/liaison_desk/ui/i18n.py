@@ -56,3 +56,12 @@ def install_language(language: str) -> str:
 
 def current_language() -> str:
     return _current
+
+
+def translate_in(language: str, context: str, text: str) -> str:
+    """``text`` as the UI of ``language`` shows it, whatever language is installed now (the
+    command line accepts Chinese page names in an English UI)."""
+    translator = QTranslator()
+    if translator.load(translation_file(language)):
+        return translator.translate(context, text) or text
+    return text

@@ -1,51 +1,296 @@
-"""The main window. For now a summary of the open database; navigation, lists and forms come
-with the main-window issue."""
+"""The main window: navigation on the left, one page at a time on the right, the page's count
+in the status bar. It remembers its size, position and last page."""
 
 from __future__ import annotations
 
-from datetime import date
+import logging
+from functools import partial
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
+from liaison_desk import __version__
+from liaison_desk.config import MachineSettings
 from liaison_desk.services import Services
+from liaison_desk.ui.i18n import translate_in
+from liaison_desk.ui.icons import app_icon, icon
+from liaison_desk.ui.pages.base import Page
+
+log = logging.getLogger(__name__)
+
+# Navigation order and titles (source text of the translations; shown translated).
+PAGE_TITLES = {
+    "dashboard": QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
+    "hall": QT_TRANSLATE_NOOP("MainWindow", "Deliberation hall"),
+    "micro": QT_TRANSLATE_NOOP("MainWindow", "Micro-consultations"),
+    "outcomes": QT_TRANSLATE_NOOP("MainWindow", "Problem tracking"),
+    "cases": QT_TRANSLATE_NOOP("MainWindow", "Consultation cases"),
+    "people": QT_TRANSLATE_NOOP("MainWindow", "People"),
+    "submissions": QT_TRANSLATE_NOOP("MainWindow", "Submissions"),
+    "recycle_bin": QT_TRANSLATE_NOOP("MainWindow", "Recycle bin"),
+    "settings": QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+}
+
+
+def _page_classes(machine: MachineSettings | None) -> list[tuple[str, Callable[[Services], Page]]]:
+    from liaison_desk.domain.enums import ConsultationKind
+    from liaison_desk.ui.pages.cases import CasesPage
+    from liaison_desk.ui.pages.consultations import ConsultationsPage
+    from liaison_desk.ui.pages.dashboard import DashboardPage
+    from liaison_desk.ui.pages.outcomes import OutcomesPage
+    from liaison_desk.ui.pages.people import PeoplePage
+    from liaison_desk.ui.pages.recycle_bin import RecycleBinPage
+    from liaison_desk.ui.pages.settings import SettingsPage
+    from liaison_desk.ui.pages.submissions import SubmissionsPage
+
+    return [
+        ("dashboard", DashboardPage),
+        ("hall", lambda s: ConsultationsPage(s, ConsultationKind.HALL)),
+        ("micro", lambda s: ConsultationsPage(s, ConsultationKind.MICRO)),
+        ("outcomes", OutcomesPage),
+        ("cases", CasesPage),
+        ("people", PeoplePage),
+        ("submissions", SubmissionsPage),
+        ("recycle_bin", RecycleBinPage),
+        ("settings", lambda s: SettingsPage(s, machine)),
+    ]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, where: str) -> None:
+    language_changed = Signal(str)  # the app rebuilds the window in the new language
+
+    def __init__(
+        self, services: Services, where: str, machine: MachineSettings | None = None
+    ) -> None:
         super().__init__()
         self.services = services
-        self.setWindowTitle(f"联络组履职档案台 — {where}")
-        self.resize(900, 600)
+        self.where = where
+        self.machine = machine
+        self.setWindowTitle(self.tr("Liaison Desk") + f" — {where}")
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(QSize(800, 560))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(1)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        titles = self.page_titles()
+        for page_id, make in _page_classes(machine):
+            page = make(services)
+            page.setObjectName(page_id)
+            self.pages[page_id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(page_id), titles[page_id])
+            item.setData(Qt.ItemDataRole.UserRole, page_id)
+            item.setSizeHint(QSize(0, 38))
+            self.nav.addItem(item)
+            page.status_changed.connect(self._page_status)
+            page.data_changed.connect(lambda p=page: self._data_changed(p))
+            page.navigate.connect(self.show_page)
+        settings_page = self.pages["settings"]
+        if hasattr(settings_page, "language_chosen"):
+            settings_page.language_chosen.connect(self.language_changed)
+        # Wide enough for the longest title in this language (no clipped labels at any scale).
+        metrics = self.nav.fontMetrics()
+        text_width = max(metrics.horizontalAdvance(t) for t in titles.values())
+        self.nav.setFixedWidth(text_width + self.nav.iconSize().width() + 48)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
         central = QWidget()
-        layout = QVBoxLayout(central)
-        heading = QLabel("<h2>联络组履职档案台</h2>")
-        layout.addWidget(heading)
-        self.summary = QFormLayout()
-        layout.addLayout(self.summary)
-        layout.addStretch(1)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.refresh()
+
+        self.page_status = QLabel()
+        self.statusBar().addWidget(self.page_status, 1)
+        self.db_label = QLabel(where)
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_menus()
+        self._restore_state()
+
+    # --- pages ---------------------------------------------------------------------------------
+    def page_titles(self) -> dict[str, str]:
+        """Each page's title in the current language."""
+        return {p: QCoreApplication.translate("MainWindow", t) for p, t in PAGE_TITLES.items()}
+
+    def page_id_for(self, name: str) -> str | None:
+        """The page called ``name``: its id (hall) or its title in the current language."""
+        if name in self.pages:
+            return name
+        for page_id, title in self.page_titles().items():
+            if name in (title, translate_in("zh_CN", "MainWindow", PAGE_TITLES[page_id])):
+                return page_id
+        return None
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def show_page(self, page_id: str, filters: dict[str, Any] | None = None) -> None:
+        page = self.pages[page_id]
+        if filters:
+            page.apply_filter(filters)
+        row = list(self.pages).index(page_id)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        else:
+            self._nav_changed(row)
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page_id = list(self.pages)[row]
+        page = self.pages[page_id]
+        self.stack.setCurrentWidget(page)
+        page.activate()
+        self.page_status.setText(page.status_text())
+
+    def _page_status(self, text: str) -> None:
+        if self.sender() is self.stack.currentWidget():
+            self.page_status.setText(text)
+
+    def _data_changed(self, source: Page) -> None:
+        for page in self.pages.values():
+            if page is not source:
+                page.mark_stale()
 
     def refresh(self) -> None:
-        groups = self.services.groups.all()
-        latest = self.services.consultations.search().items[:1]
-        year = latest[0].held_on.year if latest else date.today().year
-        stats = self.services.statistics.year(year)
-        rows = [
-            ("联络组", f"{len(groups)} 个"),
-            (f"{year} 年民生议事堂协商", f"{stats.hall_sessions} 场"),
-            (f"{year} 年微协商", f"{stats.micro_consultations} 场"),
-            (
-                "意见建议",
-                f"{stats.suggestions} 条，已解决 {stats.solved} 条（{stats.solved_rate:.0%}）",
-            ),
-            ("参与人次 / 委员人次", f"{stats.attendance} / {stats.member_attendance}"),
-            (
-                "协商案例",
-                f"撰写 {stats.cases_written} 篇，报送 {stats.cases_submitted} 篇，入选 {stats.cases_selected} 篇",
-            ),
-        ]
-        while self.summary.rowCount():
-            self.summary.removeRow(0)
-        for label, value in rows:
-            self.summary.addRow(QLabel(label + "："), QLabel(value))
+        self.current_page().refresh()
+
+    # --- menus and shortcuts -------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())  # never pass "checked" on
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        records = bar.addMenu(self.tr("&Records"))
+        self.new_action = self._action(self.tr("&New record"), QKeySequence.StandardKey.New, self._new_record)
+        self.find_action = self._action(self.tr("&Search"), QKeySequence.StandardKey.Find, self._focus_search)
+        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        self.settings_action = self._action(
+            self.tr("S&ettings"), QKeySequence.StandardKey.Preferences, partial(self.show_page, "settings")
+        )
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        if quit_action.shortcut().isEmpty():
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        for action in (self.new_action, self.find_action, self.refresh_action):
+            records.addAction(action)
+        records.addSeparator()
+        records.addAction(self.settings_action)
+        records.addSeparator()
+        records.addAction(quit_action)
+
+        go = bar.addMenu(self.tr("&Go"))
+        for n, (page_id, title) in enumerate(self.page_titles().items(), start=1):
+            action = self._action(title, f"Ctrl+{n}", partial(self.show_page, page_id))
+            go.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About"), None, self._about))
+
+    def _new_record(self) -> None:
+        if not self.current_page().new_record():
+            self.statusBar().showMessage(self.tr("This page has no new record."), 3000)
+
+    def _focus_search(self) -> None:
+        if not self.current_page().focus_search():
+            self.statusBar().showMessage(self.tr("This page has no search box."), 3000)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Liaison Desk"),
+            self.tr(
+                "<h3>Liaison Desk {version}</h3>"
+                "<p>Records of the CPPCC members' liaison groups: deliberation-hall sessions, "
+                "micro-consultations, problem follow-up, consultation cases and submissions.</p>"
+                "<p>Database: {where}</p>"
+            ).format(version=__version__, where=self.where),
+        )
+
+    # --- state ---------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        page_id = "dashboard"
+        if self.machine is not None:
+            geometry = self.machine.get("window.geometry")
+            if geometry:
+                self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+            else:
+                self.resize(1280, 800)
+            last = self.machine.get("window.last_page")
+            if last in self.pages:
+                page_id = last
+        else:
+            self.resize(1280, 800)
+        self.show_page(page_id)
+
+    def save_state(self) -> None:
+        if self.machine is None:
+            return
+        try:
+            geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.machine.set("window.geometry", geometry)
+            page = self.stack.currentWidget()
+            if isinstance(page, Page):
+                self.machine.set("window.last_page", page.objectName())
+        except OSError as exc:  # a read-only data folder must not stop the app from closing
+            log.warning("could not save the window state: %s", exc)
+
+    def unsaved_pages(self) -> list[Page]:
+        return [p for p in self.pages.values() if getattr(p, "has_unsaved_changes", lambda: False)()]
+
+    def ask_about_unsaved(self, pages: list[Page]) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for pages with unsaved input (a method, so tests answer it)."""
+        titles = "、".join(self.page_titles()[p.objectName()] for p in pages)
+        return QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("{pages} has changes that are not saved yet. Save them before closing?").format(pages=titles),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.unsaved_pages()
+        if unsaved:
+            answer = self.ask_about_unsaved(unsaved)
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                for page in unsaved:
+                    if not page.save():  # type: ignore[attr-defined]
+                        self.show_page(page.objectName())
+                        event.ignore()
+                        return
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,977 @@
+"""The settings page (设置): this database's liaison group, the procedure checklists, masking of
+what leaves the app, the case word limit, the document fonts and the language of the window.
+
+The rows are built from the declarations in ``config.SETTINGS``: a database setting whose key
+starts with a section's prefix (``masking.``, ``cases.``, ``documents.font.``) shows in that
+section with the declaration's label as its caption and its description as grey help text, so a
+new setting needs no new UI code. The labels and descriptions are Chinese data, shown as they are.
+
+Saving: one Save button (and Ctrl+S) for the whole page saves every section with changes:
+the group profile through ``services.groups``, the database settings in one
+``services.settings.update`` (all or nothing: a bad value writes none of them), each changed
+checklist through ``services.consultations.save_template``. Problems show under their fields.
+Changes not saved yet stay in the widgets when the user goes to another page (pages live as long
+as the window); the tabs with such changes carry a "*" and a note above the Save button says so.
+
+The language is a setting of this computer: choosing one saves it at once and asks the window
+to rebuild itself in that language (``language_chosen``); unsaved changes are saved first or the
+switch is called off, since the rebuilt window starts from the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_desk import config, fonts
+from liaison_desk.config import MachineSettings, Scope, SettingSpec
+from liaison_desk.domain.entities import LiaisonGroup, ProcedureTemplate
+from liaison_desk.domain.enums import ConsultationKind
+from liaison_desk.domain.procedure import default_template
+from liaison_desk.domain.rules import ValidationError
+from liaison_desk.services import Services
+from liaison_desk.ui.group_form import PROBLEM_STYLE, GroupProfileForm
+from liaison_desk.ui.i18n import LANGUAGES, current_language
+from liaison_desk.ui.icons import icon
+from liaison_desk.ui.labels import label
+from liaison_desk.ui.messages import confirm, show_error
+from liaison_desk.ui.pages.base import Page
+from liaison_desk.ui.tasks import TaskControl, run_task
+from liaison_desk.ui.template_editor import ChecklistEditor, check_steps
+
+log = logging.getLogger(__name__)
+
+HELP_STYLE = "color:#5F6368"
+NOTE_STYLE = "color:#8A5300"
+GROUP_KEY = "profile.group_id"
+FONT_PREFIX = "documents.font."
+# Shown in each document font: Chinese text because it shows Chinese glyphs (data, not UI text).
+FONT_SAMPLE = "示例：关于加装电梯的协商"
+KINDS = (ConsultationKind.HALL, ConsultationKind.MICRO)
+_NEW_GROUP = -1  # data of the "New liaison group…" entry of the group combo
+
+
+# --- what is loaded ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the page shows, read off the GUI thread."""
+
+    values: dict[str, Any]
+    groups: list[LiaisonGroup]
+    templates: dict[ConsultationKind, list[str]]
+    own_group_id: int | None = None  # None also when the stored group is gone
+
+    def group(self, group_id: int | None) -> LiaisonGroup | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+
+def load_snapshot(services: Services, _control: TaskControl | None = None) -> Snapshot:
+    values = services.settings.values()
+    groups = services.groups.all()
+    templates = {kind: list(services.consultations.template(kind).steps) for kind in KINDS}
+    stored = values.get(GROUP_KEY)
+    own = stored if any(g.id == stored for g in groups) else None
+    return Snapshot(values, groups, templates, own)
+
+
+# --- fonts -------------------------------------------------------------------------------------
+
+
+def font_role(key: str) -> str:
+    return key.removeprefix(FONT_PREFIX)
+
+
+def used_font(role: str, chosen: str) -> str:
+    """The family documents will really print ``chosen`` with in ``role``: ``chosen`` when
+    installed; when ``chosen`` is one of the role's official faces, the first installed of its
+    other names (仿宋_GB2312 → 仿宋 on newer Windows); else the role's bundled face."""
+    face = fonts.DOCUMENT_FACES.get(role)
+    if face is None:
+        return fonts.document_font([chosen], fonts.BUNDLED_SERIF)
+    candidates = [chosen, *face.preferred] if chosen in face.preferred else [chosen]
+    return fonts.document_font(candidates, face.fallback)
+
+
+def official_faces(role: str) -> list[str]:
+    """Official face names (the Chinese ones of DOCUMENT_FACES): the role's own first."""
+    own = fonts.DOCUMENT_FACES.get(role)
+    ordered = list(own.preferred) if own else []
+    for face in fonts.DOCUMENT_FACES.values():
+        ordered.extend(face.preferred)
+    names: list[str] = []
+    for name in ordered:
+        if not name.isascii() and name not in names:
+            names.append(name)
+    return names
+
+
+def _shared_last_sentences(texts: Sequence[str]) -> str:
+    """The sentences every text ends with, to say them once for a group of settings (each text
+    keeps at least one sentence of its own); "" when they end differently."""
+    if len(texts) < 2:
+        return ""
+    split = [re.findall(r"[^。！？]+[。！？]?", t) for t in texts]
+    shared = 0
+    while all(len(parts) > shared + 1 for parts in split) and (
+        len({parts[-shared - 1] for parts in split}) == 1
+    ):
+        shared += 1
+    return "".join(split[0][len(split[0]) - shared :]) if shared else ""
+
+
+# --- a row generated from a SettingSpec --------------------------------------------------------
+
+
+def _help_label(text: str) -> QLabel:
+    help_label = QLabel(text)
+    help_label.setWordWrap(True)
+    help_label.setStyleSheet(HELP_STYLE)
+    help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    help_label.setVisible(bool(text))
+    return help_label
+
+
+def _problem_label() -> QLabel:
+    problem = QLabel()
+    problem.setWordWrap(True)
+    problem.setStyleSheet(PROBLEM_STYLE)
+    problem.setVisible(False)
+    return problem
+
+
+class SettingField:
+    """The widgets of one database setting: editor, help text and problem line.
+
+    ``caption`` is the label to put in front (None for a check box, which carries its own)."""
+
+    def __init__(self, spec: SettingSpec, on_change: Callable[[], None], help_text: str) -> None:
+        self.spec = spec
+        self.caption: QLabel | None = None
+        self.editor = self._make_editor()
+        self.editor.setObjectName(spec.key)
+        self.editor.setAccessibleName(spec.label or spec.key)
+        self.help = _help_label(help_text)
+        self.problem = _problem_label()
+        self._on_change = on_change
+        if not isinstance(self.editor, QCheckBox):
+            self.caption = QLabel(spec.label or spec.key)
+            self.caption.setBuddy(self.editor)
+        self.box = QWidget()
+        column = QVBoxLayout(self.box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        column.addLayout(self.editor_row())
+        help_row = QHBoxLayout()
+        if isinstance(self.editor, QCheckBox):  # help text under the check box's text
+            style = self.editor.style()
+            indent = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + style.pixelMetric(
+                QStyle.PixelMetric.PM_CheckBoxLabelSpacing
+            )
+            help_row.addSpacing(indent)
+        help_row.addWidget(self.help, 1)
+        column.addLayout(help_row)
+        column.addWidget(self.problem)
+
+    def _make_editor(self) -> QWidget:
+        spec = self.spec
+        if spec.type is bool:
+            box = QCheckBox(spec.label or spec.key)
+            box.toggled.connect(lambda _on: self.changed())
+            return box
+        if spec.type is int:
+            spin = QSpinBox()
+            spin.setRange(
+                spec.minimum if spec.minimum is not None else -(2**31),
+                spec.maximum if spec.maximum is not None else 2**31 - 1,
+            )
+            spin.setAccelerated(True)
+            spin.valueChanged.connect(lambda _v: self.changed())
+            return spin
+        if spec.choices is not None:
+            combo = QComboBox()
+            for choice in spec.choices:
+                combo.addItem(str(choice), choice)
+            combo.currentIndexChanged.connect(lambda _i: self.changed())
+            return combo
+        edit = QLineEdit()
+        if spec.maximum is not None:
+            edit.setMaxLength(spec.maximum + 50)  # longer is refused with a message on save
+        edit.textChanged.connect(lambda _t: self.changed())
+        return edit
+
+    def editor_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.editor, 0 if isinstance(self.editor, QSpinBox) else 1)
+        if isinstance(self.editor, QSpinBox):
+            row.addStretch(1)
+        return row
+
+    def changed(self) -> None:
+        self.problem.setVisible(False)
+        self._on_change()
+
+    def value(self) -> Any:
+        editor = self.editor
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def set_value(self, value: Any) -> None:
+        editor = self.editor
+        editor.blockSignals(True)
+        try:
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
+            elif isinstance(editor, QSpinBox):
+                editor.setValue(int(value))
+            elif isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(editor.findData(value), 0))
+            elif isinstance(editor, QLineEdit):
+                editor.setText("" if value is None else str(value))
+        finally:
+            editor.blockSignals(False)
+        self.problem.setVisible(False)
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+
+
+class FontField(SettingField):
+    """A document font: an editable list of faces, a live sample in the face documents will
+    really use, and a note when the chosen face is not installed here."""
+
+    editor: QComboBox
+
+    def __init__(self, spec: SettingSpec, on_change: Callable[[], None], help_text: str) -> None:
+        self.role = font_role(spec.key)
+        self.sample = QLabel(FONT_SAMPLE)
+        self.sample.setTextFormat(Qt.TextFormat.PlainText)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.note.setVisible(False)
+        super().__init__(spec, on_change, help_text)
+        layout = self.box.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.note)
+        self._update_sample()
+
+    def _make_editor(self) -> QWidget:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        grey = QBrush(QColor("#80868B"))
+        official = official_faces(font_role(self.spec.key))
+        for name in official:
+            combo.addItem(name)
+            if not QFontDatabase.hasFamily(name):
+                combo.setItemData(combo.count() - 1, grey, Qt.ItemDataRole.ForegroundRole)
+                combo.setItemData(
+                    combo.count() - 1,
+                    QCoreApplication.translate("SettingsPage", "Not installed on this computer"),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+        combo.insertSeparator(combo.count())
+        for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+            if family not in official:
+                combo.addItem(family)
+        line = combo.lineEdit()
+        assert line is not None
+        line.textChanged.connect(lambda _t: self.changed())
+        return combo
+
+    def changed(self) -> None:
+        self._update_sample()
+        super().changed()
+
+    def value(self) -> Any:
+        return self.editor.currentText().strip()
+
+    def set_value(self, value: Any) -> None:
+        self.editor.blockSignals(True)
+        line = self.editor.lineEdit()
+        assert line is not None
+        line.blockSignals(True)
+        try:
+            index = self.editor.findText(str(value), Qt.MatchFlag.MatchExactly)
+            if index >= 0:
+                self.editor.setCurrentIndex(index)
+            self.editor.setEditText(str(value))
+        finally:
+            line.blockSignals(False)
+            self.editor.blockSignals(False)
+        self.problem.setVisible(False)
+        self._update_sample()
+
+    def _update_sample(self) -> None:
+        chosen = self.value()
+        used = used_font(self.role, chosen) if chosen else ""
+        face = fonts.DOCUMENT_FACES.get(self.role)
+        font = QFont(self.sample.font())
+        if used:
+            font.setFamilies([used])
+        font.setPointSizeF(max(QFont().pointSizeF(), 9.0) * 1.45)
+        bundled = used in (fonts.BUNDLED_SANS, fonts.BUNDLED_SERIF)
+        font.setBold(bool(face and face.fallback_bold and bundled and chosen != used))
+        self.sample.setFont(font)
+        self.sample.setToolTip(used)
+        if not chosen or used == chosen:
+            self.note.setVisible(False)
+            return
+        if bundled:
+            text = QCoreApplication.translate(
+                "SettingsPage",
+                "Not installed on this computer: the bundled font {font} will be used.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "SettingsPage", "Not installed on this computer: {font} will be used."
+            )
+        self.note.setText(text.format(font=used))
+        self.note.setVisible(True)
+
+    def editor_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.editor, 2)
+        row.addSpacing(12)
+        row.addWidget(self.sample, 3)
+        return row
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """One tab: its title and how to know whether it holds unsaved changes."""
+
+    key: str
+    title: str
+    widget: QWidget
+    dirty: Callable[[], bool] = field(default=lambda: False)
+
+
+class SettingsPage(Page):
+    page_id = "settings"
+    language_chosen = Signal(str)
+
+    # The tab to open on: kept while the app runs, so the window rebuilt after a language switch
+    # comes back to the same tab.
+    _remembered_tab: ClassVar[int] = 0
+
+    # Database settings shown in each section, by key prefix (order: the declarations' order).
+    SECTION_PREFIXES: ClassVar[dict[str, str]] = {
+        "masking": "masking.",
+        "cases": "cases.",
+        "fonts": FONT_PREFIX,
+    }
+
+    def __init__(self, services: Services, machine: MachineSettings | None = None) -> None:
+        super().__init__(services)
+        self.machine = machine
+        self._snapshot: Snapshot | None = None
+        self._loading = False
+        self._form_source: LiaisonGroup | None = None  # the group the profile form was filled from
+        self.fields: dict[str, SettingField] = {}
+        self.editors: dict[ConsultationKind, ChecklistEditor] = {}
+        fonts.register_bundled_fonts()
+
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        outer.addWidget(self.tabs, 1)
+        self.sections: list[Section] = [
+            self._group_section(),
+            self._checklist_section(),
+            self._settings_section(
+                "masking",
+                self.tr("Masking"),
+                self.tr(
+                    "What leaves the app for a higher level — submission packages, case documents, "
+                    "statistics — is masked as chosen here. Inside the app and on internal "
+                    "printouts everything shows in full."
+                ),
+            ),
+            self._settings_section("cases", self.tr("Case writing"), ""),
+            self._settings_section(
+                "fonts",
+                self.tr("Document fonts"),
+                self.tr(
+                    "The faces of printed sheets and exported documents, as the official document "
+                    "format (GB/T 9704) asks for. Choose from the list or type a font's name."
+                ),
+            ),
+            self._language_section(),
+        ]
+        for section in self.sections:
+            self.tabs.addTab(section.widget, section.title)
+        if word_limit := self.fields.get("cases.word_limit"):
+            assert isinstance(word_limit.editor, QSpinBox)
+            word_limit.editor.setSuffix(self.tr(" characters"))
+            word_limit.editor.setSingleStep(100)
+
+        bar = QHBoxLayout()
+        self.unsaved_label = QLabel()
+        self.unsaved_label.setStyleSheet(NOTE_STYLE)
+        self.unsaved_label.setWordWrap(True)
+        bar.addWidget(self.unsaved_label, 1)
+        self.discard_button = QPushButton(self.tr("&Discard changes"))
+        self.discard_button.setToolTip(self.tr("Show the saved settings again"))
+        self.discard_button.clicked.connect(self.discard_changes)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save the changes on every tab (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setDefault(True)
+        bar.addWidget(self.discard_button)
+        bar.addWidget(self.save_button)
+        outer.addLayout(bar)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Save),
+            self,
+            self.save,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+
+        self.tabs.setCurrentIndex(min(SettingsPage._remembered_tab, self.tabs.count() - 1))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._set_enabled(False)
+        self._update_dirty()
+
+    # --- building ------------------------------------------------------------------------------
+    def _scrolling(self, content: QWidget) -> QScrollArea:
+        """A tab's content, scrolling when the window is small, kept to a readable width."""
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        content.setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 56)
+        row.addWidget(content, 1)
+        row.addStretch(0)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(holder)
+        return area
+
+    def _section_widget(self, intro: str) -> tuple[QWidget, QVBoxLayout]:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+        return content, layout
+
+    def _group_section(self) -> Section:
+        spec = config.spec(GROUP_KEY)
+        content, layout = self._section_widget("")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.group_combo = QComboBox()
+        self.group_combo.setObjectName(GROUP_KEY)
+        self.group_combo.setAccessibleName(spec.label)
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group_combo.currentIndexChanged.connect(self._group_chosen)
+        caption = QLabel(spec.label)
+        caption.setBuddy(self.group_combo)
+        self.group_problem = _problem_label()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        row = QHBoxLayout()
+        row.addWidget(self.group_combo)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(_help_label(spec.description))
+        column.addWidget(self.group_problem)
+        form.addRow(caption, box)
+        layout.addLayout(form)
+
+        self.profile_box = QGroupBox(self.tr("Profile of the liaison group"))
+        profile = QVBoxLayout(self.profile_box)
+        self.group_form = GroupProfileForm()
+        for edit in self.group_form.edits.values():
+            edit.textChanged.connect(lambda _t: self._update_dirty())
+        profile.addWidget(self.group_form)
+        profile.addWidget(
+            _help_label(
+                self.tr(
+                    "The name and codes appear on printed sheets, in record numbers and in "
+                    "archive numbers."
+                )
+            )
+        )
+        layout.addWidget(self.profile_box)
+        self.no_group_hint = _help_label(
+            self.tr(
+                "Choose the liaison group whose records this database keeps, or “New liaison "
+                "group…”, to see and edit its profile."
+            )
+        )
+        layout.addWidget(self.no_group_hint)
+        layout.addStretch(1)
+        return Section(
+            "group", self.tr("Liaison group"), self._scrolling(content), self._group_dirty
+        )
+
+    def _checklist_section(self) -> Section:
+        content, layout = self._section_widget(
+            self.tr(
+                "The steps each new consultation's checklist starts with. Rename, reorder, add or "
+                "remove steps to match your district's procedure. Records already kept keep their "
+                "own checklist; new records copy the current list."
+            )
+        )
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        for column, kind in enumerate(KINDS):
+            box = QGroupBox(label(kind))
+            inner = QVBoxLayout(box)
+            editor = ChecklistEditor(default_template(kind).steps, label(kind))
+            editor.setObjectName(f"checklist.{kind.value}")
+            editor.changed.connect(self._update_dirty)
+            inner.addWidget(editor)
+            self.editors[kind] = editor
+            grid.addWidget(box, 0, column)
+            grid.setColumnStretch(column, 1)
+        layout.addLayout(grid)
+        layout.addWidget(
+            _help_label(
+                self.tr(
+                    "Keys in a list: F2 renames, Insert adds, Delete removes, Ctrl+Up and "
+                    "Ctrl+Down move a step; steps can also be dragged."
+                )
+            )
+        )
+        layout.addStretch(1)
+        return Section(
+            "checklists",
+            self.tr("Procedure checklists"),
+            self._scrolling(content),
+            self._checklists_dirty,
+        )
+
+    def _settings_section(self, key: str, title: str, intro: str) -> Section:
+        prefix = self.SECTION_PREFIXES[key]
+        specs = [s for s in config.specs(Scope.DATABASE) if s.key.startswith(prefix)]
+        shared = _shared_last_sentences([s.description for s in specs])
+        content, layout = self._section_widget(intro)
+        if shared:  # said once above the rows instead of under each
+            layout.addWidget(_help_label(shared))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(14)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for spec in specs:
+            help_text = spec.description.removesuffix(shared) if shared else spec.description
+            kind = FontField if spec.key.startswith(FONT_PREFIX) else SettingField
+            setting = kind(spec, self._update_dirty, help_text)
+            self.fields[spec.key] = setting
+            if setting.caption is None:
+                form.addRow(setting.box)
+            else:
+                form.addRow(setting.caption, setting.box)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        keys = [s.key for s in specs]
+        return Section(key, title, self._scrolling(content), lambda: self._fields_dirty(keys))
+
+    def _language_section(self) -> Section:
+        spec = config.spec("ui.language")
+        content, layout = self._section_widget("")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("ui.language")
+        self.language_combo.setAccessibleName(spec.label)
+        for code in spec.choices or tuple(LANGUAGES):
+            self.language_combo.addItem(LANGUAGES.get(code, code), code)
+        self.language_combo.setCurrentIndex(
+            max(self.language_combo.findData(current_language()), 0)
+        )
+        self.language_combo.currentIndexChanged.connect(self._language_picked)
+        caption = QLabel(spec.label)
+        caption.setBuddy(self.language_combo)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        row = QHBoxLayout()
+        row.addWidget(self.language_combo)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(
+            _help_label(
+                self.tr(
+                    "A setting of this computer, not of the database. It is saved and applied at "
+                    "once: the window is shown again in the chosen language."
+                )
+            )
+        )
+        form.addRow(caption, box)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return Section("language", self.tr("Language"), self._scrolling(content))
+
+    # --- loading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the settings again. Fields with unsaved changes keep them."""
+        self._load(keep_edits=True)
+
+    def discard_changes(self) -> None:
+        if self.has_unsaved_changes() and not confirm(
+            self,
+            self.tr("Discard changes"),
+            self.tr("Undo the changes not saved yet on every tab of the settings?"),
+            self.tr("Discard"),
+        ):
+            return
+        self._load(keep_edits=False)
+
+    def _load(self, keep_edits: bool) -> None:
+        self._loading = True
+        self.set_status(self.tr("Loading the settings…"))
+        run_task(
+            self,
+            lambda control: load_snapshot(self.services, control),
+            lambda snapshot: self._show(snapshot, keep_edits),
+            self._load_failed,
+        )
+
+    def is_busy(self) -> bool:
+        return self._loading
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.set_status(self.tr("Could not load the settings."))
+        show_error(self, exc)
+
+    def _show(self, snapshot: Snapshot, keep_edits: bool) -> None:
+        old = self._snapshot
+        self._loading = False
+        for key, setting in self.fields.items():
+            edited = old is not None and keep_edits and setting.value() != old.values.get(key)
+            if not edited:
+                setting.set_value(snapshot.values.get(key))
+        for kind, editor in self.editors.items():
+            edited = old is not None and keep_edits and editor.steps() != old.templates[kind]
+            if not edited:
+                editor.set_steps(snapshot.templates[kind])
+        group_edited = old is not None and keep_edits and self._group_dirty()
+        self._snapshot = snapshot
+        if not group_edited:
+            self._fill_group_combo(snapshot.groups, snapshot.own_group_id)
+            self._set_form_group(snapshot.group(snapshot.own_group_id))
+        self._set_enabled(True)
+        self._update_dirty()
+        if not self.has_unsaved_changes():
+            self.set_status(self.tr("Settings of this database and of this computer."))
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for section in self.sections:
+            if section.key != "language":
+                section.widget.setEnabled(enabled)
+
+    # --- the group -----------------------------------------------------------------------------
+    def _fill_group_combo(self, groups: Sequence[LiaisonGroup], selected: int | None) -> None:
+        combo = self.group_combo
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            combo.addItem(self.tr("(Not set)"), None)
+            for g in sorted(groups, key=lambda g: g.name):
+                combo.addItem(g.name, g.id)
+            combo.addItem(icon("new"), self.tr("New liaison group…"), _NEW_GROUP)
+            combo.setCurrentIndex(max(combo.findData(selected), 0))
+        finally:
+            combo.blockSignals(False)
+
+    def _set_form_group(self, group: LiaisonGroup | None) -> None:
+        self._form_source = group
+        self.group_form.set_group(group)
+        chosen = self.group_combo.currentData()
+        self.profile_box.setVisible(chosen is not None)
+        self.no_group_hint.setVisible(chosen is None)
+        self.group_problem.setVisible(False)
+
+    def _form_edited(self) -> bool:
+        """The profile form differs from the group it was filled from (any text for a new one)."""
+        source = self._form_source
+        for key, edit in self.group_form.edits.items():
+            before = str(getattr(source, key, "") or "") if source is not None else ""
+            if edit.text().strip() != before.strip():
+                return True
+        return False
+
+    def _group_dirty(self) -> bool:
+        if self._snapshot is None:
+            return False
+        chosen = self.group_combo.currentData()
+        return chosen != self._snapshot.own_group_id or self._form_edited()
+
+    def _group_chosen(self, _index: int) -> None:
+        chosen = self.group_combo.currentData()
+        source = self._form_source
+        if self._form_edited() and not confirm(
+            self,
+            self.tr("Discard changes"),
+            self.tr("Discard the changes to the profile of “{group}”?").format(
+                group=source.name if source else self.tr("the new liaison group")
+            ),
+            self.tr("Discard"),
+        ):
+            self.group_combo.blockSignals(True)
+            previous = source.id if source is not None and source.id else _NEW_GROUP
+            self.group_combo.setCurrentIndex(max(self.group_combo.findData(previous), 0))
+            self.group_combo.blockSignals(False)
+            return
+        snapshot = self._snapshot
+        group = snapshot.group(chosen) if snapshot is not None and isinstance(chosen, int) else None
+        self._set_form_group(group)
+        if chosen == _NEW_GROUP:
+            self.group_form.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_dirty()
+
+    def _save_group(self) -> bool:
+        snapshot = self._snapshot
+        assert snapshot is not None
+        chosen = self.group_combo.currentData()
+        target: int | None = None if chosen == _NEW_GROUP else chosen
+        if chosen is not None and (chosen == _NEW_GROUP or self._form_edited()):
+            group = self.group_form.group()
+            try:
+                saved = self.services.groups.save(group)
+            except ValidationError as exc:
+                self.group_form.show_problems(exc.problems)
+                return False
+            except Exception as exc:
+                show_error(self, exc)
+                return False
+            target = saved.id
+            groups = [g for g in snapshot.groups if g.id != saved.id] + [saved]
+            snapshot = replace(snapshot, groups=groups)
+            self._snapshot = snapshot
+            self._fill_group_combo(groups, saved.id)
+            self._set_form_group(saved)
+        if target != snapshot.own_group_id:
+            try:
+                self.services.settings.update({GROUP_KEY: target})
+            except ValidationError as exc:
+                self.group_problem.setText("\n".join(p.message for p in exc.problems))
+                self.group_problem.setVisible(True)
+                return False
+            except Exception as exc:
+                show_error(self, exc)
+                return False
+            values = {**snapshot.values, GROUP_KEY: target}
+            self._snapshot = replace(snapshot, values=values, own_group_id=target)
+        return True
+
+    # --- the checklists ------------------------------------------------------------------------
+    def _checklists_dirty(self) -> bool:
+        snapshot = self._snapshot
+        return snapshot is not None and any(
+            editor.steps() != snapshot.templates[kind] for kind, editor in self.editors.items()
+        )
+
+    def _save_checklists(self) -> bool:
+        snapshot = self._snapshot
+        assert snapshot is not None
+        ok = True
+        for kind, editor in self.editors.items():
+            steps = editor.steps()
+            if steps == snapshot.templates[kind]:
+                continue
+            problems = check_steps(steps)
+            if problems:
+                editor.show_problems(problems)
+                ok = False
+                continue
+            try:
+                self.services.consultations.save_template(ProcedureTemplate(kind=kind, steps=steps))
+            except Exception as exc:
+                show_error(self, exc)
+                return False
+            editor.set_steps(steps)
+            templates = {**snapshot.templates, kind: steps}
+            snapshot = replace(snapshot, templates=templates)
+            self._snapshot = snapshot
+        return ok
+
+    # --- the database settings -----------------------------------------------------------------
+    def _fields_dirty(self, keys: Sequence[str]) -> bool:
+        snapshot = self._snapshot
+        return snapshot is not None and any(
+            self.fields[k].value() != snapshot.values.get(k) for k in keys
+        )
+
+    def _save_settings(self) -> bool:
+        snapshot = self._snapshot
+        assert snapshot is not None
+        changes = {
+            key: setting.value()
+            for key, setting in self.fields.items()
+            if setting.value() != snapshot.values.get(key)
+        }
+        if not changes:
+            return True
+        try:
+            self.services.settings.update(changes)
+        except ValidationError as exc:
+            unplaced = []
+            for problem in exc.problems:
+                setting = self.fields.get(problem.field)
+                if setting is None:
+                    unplaced.append(problem)
+                else:
+                    setting.show_problem(problem.message)
+            if unplaced:
+                show_error(self, ValidationError(unplaced))
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        stored = self.services.settings.values()
+        for key in changes:
+            self.fields[key].set_value(stored[key])  # as stored: spaces trimmed
+        self._snapshot = replace(snapshot, values=stored)
+        return True
+
+    # --- saving --------------------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return any(section.dirty() for section in self.sections)
+
+    def save(self) -> bool:
+        """Save every tab with changes. True when everything is saved; otherwise the problems
+        show where they are and the first tab with one is brought forward."""
+        if self._snapshot is None or self._loading:
+            return False
+        if not self.has_unsaved_changes():
+            self.set_status(self.tr("Nothing to save: the settings are as saved."))
+            return True
+        if self._group_dirty():
+            self._save_group()
+        if any(
+            setting.value() != self._snapshot.values.get(key)
+            for key, setting in self.fields.items()
+        ):
+            self._save_settings()  # one update for every settings tab: all or nothing
+        if self._checklists_dirty():
+            self._save_checklists()
+        self.data_changed.emit()  # other pages show the group, word limit, ... afresh
+        self._update_dirty()
+        unsaved = [section for section in self.sections if section.dirty()]
+        if unsaved:
+            first = next((s for s in unsaved if self._shows_problem(s)), unsaved[0])
+            self.tabs.setCurrentWidget(first.widget)
+            self.set_status(
+                self.tr("Not saved: please check the entries marked in red on “{tab}”.").format(
+                    tab=first.title
+                )
+            )
+            return False
+        self.set_status(self.tr("Settings saved."))
+        return True
+
+    @staticmethod
+    def _shows_problem(section: Section) -> bool:
+        return any(
+            not problem.isHidden() and problem.styleSheet() == PROBLEM_STYLE
+            for problem in section.widget.findChildren(QLabel)
+        )
+
+    def _update_dirty(self) -> None:
+        dirty_any = False
+        for index, section in enumerate(self.sections):
+            dirty = section.dirty()
+            dirty_any = dirty_any or dirty
+            self.tabs.setTabText(index, section.title + (" *" if dirty else ""))
+        self.unsaved_label.setText(
+            self.tr("Unsaved changes on the tabs marked *. Save them with Ctrl+S.")
+            if dirty_any
+            else ""
+        )
+        self.save_button.setEnabled(dirty_any)
+        self.discard_button.setEnabled(dirty_any)
+        if dirty_any:
+            self.set_status(self.tr("Unsaved changes"))
+        elif self.status_text() == self.tr("Unsaved changes"):
+            self.set_status(self.tr("Settings of this database and of this computer."))
+
+    def _tab_changed(self, index: int) -> None:
+        SettingsPage._remembered_tab = index
+
+    # --- language ------------------------------------------------------------------------------
+    def _language_picked(self, _index: int) -> None:
+        code = self.language_combo.currentData()
+        if not isinstance(code, str) or code == current_language():
+            return
+        if self.has_unsaved_changes() and not self._save_before_switching():
+            self._show_language(current_language())
+            return
+        if self.machine is not None:
+            try:
+                self.machine.set("ui.language", code)
+            except OSError as exc:  # still switch for now; next start uses the old language
+                show_error(self, exc)
+        log.info("language chosen: %s", code)
+        self.language_chosen.emit(code)
+
+    def _save_before_switching(self) -> bool:
+        """The rebuilt window starts from the database: save first, or call the switch off."""
+        return (
+            confirm(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr(
+                    "The window is shown again in the new language. Save the changes on the "
+                    "other tabs first?"
+                ),
+                self.tr("Save and switch"),
+            )
+            and self.save()
+        )
+
+    def _show_language(self, code: str) -> None:
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(code), 0))
+        self.language_combo.blockSignals(False)

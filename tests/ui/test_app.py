@@ -1,0 +1,104 @@
+"""Start-up: one window per database, the first-run dialog, switching language without losing
+anything, and the screenshot command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from liaison_desk.app import DesktopSession, InstanceLock
+from liaison_desk.cli import EXIT_OK, EXIT_PROBLEM, main
+from liaison_desk.config import MachineSettings
+from liaison_desk.services import Services
+from liaison_desk.ui.group_form import FirstRunDialog
+from liaison_desk.ui.i18n import install_language
+from liaison_desk.ui.tasks import wait_for_tasks
+
+
+def test_a_second_window_on_the_same_database_is_refused(qapp: object, tmp_path: Path) -> None:
+    db = tmp_path / "联络组.sqlite"
+    db.write_bytes(b"")
+    first = InstanceLock(db)
+    assert first.acquire() is None
+    refusal = InstanceLock(db).acquire()
+    assert refusal is not None and str(db) in refusal
+    first.release()
+    second = InstanceLock(db)
+    assert second.acquire() is None
+    second.release()
+
+
+def test_first_run_asks_for_the_group_and_shows_problems_next_to_fields(
+    qtbot: QtBot, services: Services
+) -> None:
+    assert services.settings.needs_first_run()
+    dialog = FirstRunDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.form.edits["secretary_phone"].setText("12345")
+    dialog.accept()
+    assert dialog.result() == 0  # still open
+    assert dialog.form.problems["name"].text()
+    assert dialog.form.problems["secretary_phone"].text()
+    assert services.groups.all() == []
+
+    for key, value in {
+        "name": "织里镇政协委员联络组",
+        "town": "织里镇",
+        "secretary": "沈丽",
+        "secretary_phone": "13905721234",
+        "fonds_code": "J012",
+        "org_code": "ZL",
+    }.items():
+        dialog.form.edits[key].setText(value)
+    dialog.accept()
+    assert dialog.result() == 1
+    group = services.settings.own_group()
+    assert group is not None and group.name == "织里镇政协委员联络组" and group.fonds_code == "J012"
+    assert not services.settings.needs_first_run()
+
+
+def test_switching_to_english_rebuilds_the_window_on_the_same_page(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path
+) -> None:
+    install_language("zh_CN")
+    machine = MachineSettings(tmp_path / "settings.json")
+    session = DesktopSession(demo_services, "示例.sqlite", machine)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    session.window.show_page("hall")
+    wait_for_tasks()
+    assert session.window.nav.item(0).text() == "工作台"
+    try:
+        session.switch_language("en")
+        qtbot.addWidget(session.window)
+        wait_for_tasks()
+        assert session.window.nav.item(0).text() == "Dashboard"
+        assert session.window.current_page() is session.window.pages["hall"]
+        assert "85" in session.window.page_status.text()
+    finally:
+        install_language("zh_CN")
+
+
+def test_screenshot_command_writes_a_png_of_the_page(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "工作台.png"
+    assert main(["screenshot", "--db", str(demo_db), "--page", "工作台", "--out", str(out), "--size", "1200x800"]) == EXIT_OK
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--page", "不存在的页", "--out", "x.png"], "不存在的页"),
+        (["--page", "工作台", "--out", "x.jpg"], ".png"),
+    ],
+)
+def test_screenshot_command_explains_bad_arguments(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    args = [str(tmp_path / a) if a.endswith(("png", "jpg")) else a for a in args]
+    assert main(["screenshot", "--db", str(demo_db), *args]) == EXIT_PROBLEM
+    assert message in capsys.readouterr().err
