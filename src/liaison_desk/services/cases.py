@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from liaison_desk.domain.entities import Case, Submission, SubmissionCase
@@ -29,6 +32,17 @@ _RESULT_TO_STATUS = {
 }
 
 
+@dataclass(frozen=True)
+class LinkedConsultation:
+    """A consultation a case is written from, as the case's page lists it."""
+
+    id: int
+    number: str
+    title: str
+    held_on: date | None
+    deleted: bool  # in the recycle bin
+
+
 class CaseService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -40,6 +54,44 @@ class CaseService:
     def get(self, case_id: int) -> Case | None:
         with self.ctx.db.session() as s:
             return repo.get_case(s, case_id)
+
+    def in_statuses(
+        self, statuses: Collection[CaseStatus], f: CaseFilter = CaseFilter()
+    ) -> list[Case]:
+        """The cases matching ``f`` whose status is any of ``statuses`` (e.g. 已报送 or 入选);
+        ``f.status``, when set, has to match too. A district writes dozens of cases a year, so
+        the list is filtered here rather than in SQL."""
+        wanted = set(statuses)
+        return [c for c in self.search(f).items if c.status in wanted]
+
+    def photo_files(self, case: Case) -> list[tuple[str, str]]:
+        """(sha256, caption) of the case's chosen photos, in the case's order. A photo that is
+        gone or in the recycle bin is left out; the caption is the case's own, or the photo's
+        when the case gives none."""
+        files: list[tuple[str, str]] = []
+        with self.ctx.db.session() as s:
+            for photo in case.photos:
+                att = repo.get_attachment(s, photo.attachment_id)
+                if att is None or att.is_deleted:
+                    continue
+                files.append((att.sha256, photo.caption or att.caption))
+        return files
+
+    def linked_consultations(self, case: Case) -> list[LinkedConsultation]:
+        """The consultations the case is written from, in the case's order (those purged from
+        the recycle bin are left out)."""
+        linked: list[LinkedConsultation] = []
+        with self.ctx.db.session() as s:
+            for cid in case.consultation_ids:
+                row = repo.record_row(s, "consultation", cid)
+                if row is None:
+                    continue
+                linked.append(
+                    LinkedConsultation(
+                        row.id, row.number, row.title, row.held_on, row.deleted_at is not None
+                    )
+                )
+        return linked
 
     @staticmethod
     def word_count(case: Case) -> int:

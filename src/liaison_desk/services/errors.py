@@ -4,6 +4,7 @@ text is a clear Chinese message saying what to do."""
 from __future__ import annotations
 
 from liaison_desk.domain.rules import ConflictError, LockedError, ValidationError
+from liaison_desk.services.recycle_bin import PurgeRefused
 from liaison_desk.storage.attachments import AttachmentError
 from liaison_desk.storage.errors import (
     BackupError,
@@ -21,6 +22,7 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     ValidationError,
     LockedError,
     ConflictError,
+    PurgeRefused,
 )
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "DatabaseTooNewError",
     "LockedError",
     "NotADatabaseError",
+    "PurgeRefused",
     "StorageError",
     "ValidationError",
     "os_error_text",

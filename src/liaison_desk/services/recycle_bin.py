@@ -4,14 +4,15 @@ or by an explicit action."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import math
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.queries import RecycleBinEntry
-from liaison_desk.domain.rules import LockedError, purge_due
+from liaison_desk.domain.rules import RECYCLE_BIN_DAYS, LockedError, purge_due
 from liaison_desk.services.base import ServiceContext, audit
 from liaison_desk.storage import repositories as repo
 
@@ -39,6 +40,18 @@ class RecycleBinService:
     def entries(self) -> list[RecycleBinEntry]:
         with self.ctx.db.session() as s:
             return repo.list_deleted(s)
+
+    @staticmethod
+    def purge_on(deleted_at: datetime) -> datetime:
+        """When an entry deleted at ``deleted_at`` is purged automatically (the first start of
+        the app from then on)."""
+        return deleted_at + timedelta(days=RECYCLE_BIN_DAYS)
+
+    def days_left(self, deleted_at: datetime, now: datetime | None = None) -> int:
+        """Whole days, rounded up, until the automatic purge: 30 on the day of deleting, 0 once
+        it is due."""
+        remaining = self.purge_on(deleted_at) - (now or self.ctx.now())
+        return max(0, math.ceil(remaining / timedelta(days=1)))
 
     def delete(self, entity_type: str, record_id: int) -> None:
         with self.ctx.db.session() as s:

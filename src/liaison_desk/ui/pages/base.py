@@ -102,10 +102,15 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def detail_html(title: str, rows: Sequence[tuple[str, object]], sections: Sequence[tuple[str, str]] = ()) -> str:
+def detail_html(
+    title: str, rows: Sequence[tuple[str, object]], sections: Sequence[tuple[str, str]] = ()
+) -> str:
     """A record as the detail pane shows it: a heading, a two-column table of facts and
     sections of longer text (kept with their line breaks)."""
-    parts = [f"<h3 style='margin-bottom:6px'>{esc(title)}</h3>", "<table cellspacing='0' cellpadding='3'>"]
+    parts = [
+        f"<h3 style='margin-bottom:6px'>{esc(title)}</h3>",
+        "<table cellspacing='0' cellpadding='3'>",
+    ]
     for name, value in rows:
         if value in (None, ""):
             continue
@@ -117,11 +122,15 @@ def detail_html(title: str, rows: Sequence[tuple[str, object]], sections: Sequen
     for heading, text in sections:
         if text:
             body = esc(text).replace("\n", "<br/>")
-            parts.append(f"<h4 style='margin-top:12px;margin-bottom:4px'>{esc(heading)}</h4><p>{body}</p>")
+            parts.append(
+                f"<h4 style='margin-top:12px;margin-bottom:4px'>{esc(heading)}</h4><p>{body}</p>"
+            )
     return "".join(parts)
 
 
-def load_thumbnails(services: Services, items: Sequence[tuple[str, str]], size: int = 160) -> list[tuple[QImage, str]]:
+def load_thumbnails(
+    services: Services, items: Sequence[tuple[str, str]], size: int = 160
+) -> list[tuple[QImage, str]]:
     """Thumbnails (sha256, caption) read in the worker; a missing file shows as a grey tile."""
     photos: list[tuple[QImage, str]] = []
     for sha256, caption in items:
@@ -150,10 +159,12 @@ class DetailPane(QWidget):
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(160, 120))
-        self.photos.setResizeMode(QListView.ResizeMode.Adjust)
+        # One row that scrolls sideways: a second row would be cut off by the fixed height.
+        self.photos.setFlow(QListView.Flow.LeftToRight)
+        self.photos.setWrapping(False)
         self.photos.setMovement(QListView.Movement.Static)
         self.photos.setWordWrap(True)
-        self.photos.setMaximumHeight(190)
+        self.photos.setFixedHeight(200)
         self.photos.setVisible(False)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.photos)
@@ -237,7 +248,22 @@ class RecordListPage(Page, Generic[R]):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self.search.clear)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        escape.activated.connect(self.search.clear)
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Tab follows the layout: the filter bar left to right, then the table, then the
+        detail pane (widgets were created in another order)."""
+        chain: list[QWidget] = []
+        for i in range(self.filter_bar.count()):
+            widget = self.filter_bar.itemAt(i).widget()
+            if widget is not None:
+                chain.append(widget.focusProxy() or widget)
+        chain += [self.table, self.detail.text, self.detail.photos]
+        focusable = [w for w in chain if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        for first, second in zip(focusable, focusable[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # --- for subclasses ------------------------------------------------------------------------
     def placeholder(self) -> str:
@@ -380,4 +406,5 @@ def with_label(text: str, widget: QWidget) -> QWidget:
     caption.setBuddy(widget)
     layout.addWidget(caption)
     layout.addWidget(widget)
+    box.setFocusProxy(widget)
     return box

@@ -1,0 +1,224 @@
+"""报送记录: what was sent upward, when and to whom, and the result for each case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from liaison_desk.domain.entities import Case, Submission
+from liaison_desk.domain.enums import SubmissionResult
+from liaison_desk.services import Services
+from liaison_desk.ui.labels import label
+from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, esc, with_label
+from liaison_desk.ui.pages.cases import (
+    TooltipTableModel,
+    chain_tab_order,
+    filter_combo,
+    fit_headers,
+    group_choices,
+    group_names,
+    select_value,
+    set_choices,
+)
+from liaison_desk.ui.table import Column, RecordTableModel, display
+from liaison_desk.ui.tasks import TaskControl
+
+SHORT_HASH = 10  # characters of the SHA-256 shown in the list; the tooltip has all 64
+
+# How the list sums up the results, most wanted first.
+RESULT_ORDER = (
+    SubmissionResult.SELECTED,
+    SubmissionResult.NOT_SELECTED,
+    SubmissionResult.RETURNED,
+    SubmissionResult.PENDING,
+)
+
+
+@dataclass(frozen=True)
+class SubmissionQuery:
+    year: int | None
+    group_id: int | None
+    text: str
+
+
+def result_count(submission: Submission, result: SubmissionResult) -> int:
+    return sum(1 for c in submission.cases if c.result is result)
+
+
+def results_text(submission: Submission) -> str:
+    """The results in a few words: "入选 2 · 退回 1" (results with no case are left out)."""
+    counts = ((r, result_count(submission, r)) for r in RESULT_ORDER)
+    return " · ".join(f"{label(r)} {n}" for r, n in counts if n)
+
+
+class SubmissionsPage(RecordListPage[Submission]):
+    """The submissions (报送记录), newest first.
+
+    ``apply_filter`` keys: ``year`` (int, the year submitted), ``group_id`` (int), ``text``
+    (in the target or the package's file name). Filters not given are reset to "all"."""
+
+    page_id = "submissions"
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        self._group_names: dict[int, str] = {}
+        self._years: set[int] = set()
+        super().__init__(services, parent)
+        self.model.modelReset.connect(self._update_choices)
+        chain_tab_order([self.year_filter, self.group_filter, self.search, self.table])
+        fit_headers(self.table)
+        # The list is the point here; the detail is a short table of cases.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+
+    # --- RecordListPage --------------------------------------------------------------------------
+    def placeholder(self) -> str:
+        return self.tr("Search targets and file names")
+
+    def columns(self) -> list[Column[Submission]]:
+        return [
+            Column("submitted_on", self.tr("Submitted on"), lambda s: s.submitted_on, width=6),
+            Column("target", self.tr("Sent to"), lambda s: s.target, width=15),
+            Column("group", self.tr("Liaison group"), self._group_name, width=7),
+            Column("cases", self.tr("Cases"), lambda s: len(s.cases), numeric=True, width=3),
+            Column(
+                "results",
+                self.tr("Results"),
+                results_text,
+                sort_key=lambda s: tuple(result_count(s, r) for r in RESULT_ORDER),
+                width=10,
+            ),
+            Column("file_name", self.tr("File"), lambda s: s.file_name, stretch=True),
+            Column("sha256", self.tr("SHA-256"), lambda s: s.sha256[:SHORT_HASH], width=6),
+        ]
+
+    def make_model(self) -> RecordTableModel[Submission]:
+        return TooltipTableModel(
+            self.columns(),
+            self,
+            tooltips={
+                "sha256": lambda s: s.sha256,
+                "file_name": lambda s: s.file_name,
+                "target": lambda s: s.target,
+            },
+        )
+
+    def sort_default(self) -> None:
+        self.table.sortByColumn(
+            self.model.column_index("submitted_on"), Qt.SortOrder.DescendingOrder
+        )
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.year_filter = filter_combo(self.tr("All years"))
+        self.group_filter = filter_combo(self.tr("All groups"))
+        bar.addWidget(with_label(self.tr("&Year:"), self.year_filter))
+        bar.addWidget(with_label(self.tr("&Group:"), self.group_filter))
+        for combo in (self.year_filter, self.group_filter):
+            combo.currentIndexChanged.connect(self.reload)
+
+    def filters(self) -> SubmissionQuery:
+        return SubmissionQuery(
+            self.year_filter.currentData(),
+            self.group_filter.currentData(),
+            self.search.text().strip(),
+        )
+
+    def fetch(self, filters: SubmissionQuery, control: TaskControl) -> list[Submission]:
+        every = self.services.submissions.all(filters.group_id)
+        control.check()
+        # Read on the GUI thread by the table: built here, then swapped in whole.
+        self._group_names = group_names(self.services)
+        self._years = {s.submitted_on.year for s in every}
+        text = filters.text.casefold()
+        return [
+            s
+            for s in every
+            if (filters.year is None or s.submitted_on.year == filters.year)
+            and (not text or text in s.target.casefold() or text in s.file_name.casefold())
+        ]
+
+    def fetch_detail(self, record: Submission, control: TaskControl) -> Detail:
+        services = self.services
+        sub = services.submissions.get(record.id) if record.id is not None else None
+        sub = sub or record
+        group = services.groups.get(sub.group_id) if sub.group_id is not None else None
+        rows: list[tuple[str, object]] = [
+            (self.tr("Submitted on"), display(sub.submitted_on)),
+            (self.tr("Liaison group"), group.name if group else ""),
+            (self.tr("Cases"), len(sub.cases)),
+            (self.tr("File"), sub.file_name or self.tr("Not recorded")),
+            (self.tr("SHA-256"), sub.sha256 or self.tr("Not recorded")),
+        ]
+        cases: dict[int, Case | None] = {}
+        for entry in sub.cases:
+            cases[entry.case_id] = services.cases.get(entry.case_id)
+            control.check()
+        html = detail_html(sub.target, rows, [(self.tr("Note"), sub.note)])
+        html += self._cases_html(sub, cases)
+        return Detail(html)
+
+    def count_text(self, shown: int) -> str:
+        return self.tr("{count} submissions").format(count=shown)
+
+    # --- filters from other pages ------------------------------------------------------------
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        select_value(self.year_filter, filters.get("year"))
+        group_id = filters.get("group_id")
+        select_value(self.group_filter, group_id, self._group_names.get(group_id or 0))
+        self.search.blockSignals(True)
+        self.search.setText(str(filters.get("text") or ""))
+        self.search.blockSignals(False)
+        self.reload()
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _cases_html(self, sub: Submission, cases: dict[int, Case | None]) -> str:
+        heading = self.tr("Cases and results")
+        head = f"<h4 style='margin-top:12px;margin-bottom:4px'>{esc(heading)}</h4>"
+        if not sub.cases:
+            empty = self.tr("No cases recorded.")
+            return head + f"<p style='color:#777'>{esc(empty)}</p>"
+        parts = [
+            head,
+            "<table cellspacing='0' cellpadding='4' width='100%' style='border-collapse:collapse'>",
+            "<tr style='background:#eee'>",
+            *(
+                f"<th align='left'>{esc(h)}</th>"
+                for h in (self.tr("Case"), self.tr("Result"), self.tr("Note"))
+            ),
+            "</tr>",
+        ]
+        for entry in sub.cases:
+            case = cases.get(entry.case_id)
+            if case is None:
+                title = self.tr("Case {id} (deleted for good)").format(id=entry.case_id)
+            else:
+                title = case.title
+                if case.is_deleted:
+                    title += " — " + self.tr("in the recycle bin")
+            subtitle = case.subtitle if case is not None else ""
+            colour = {
+                SubmissionResult.SELECTED: "#1B5E20",
+                SubmissionResult.RETURNED: "#B3261E",
+            }.get(entry.result, "")
+            result = esc(label(entry.result))
+            if colour:
+                result = f"<span style='color:{colour}'>{result}</span>"
+            cell = f"<b>{esc(title)}</b>"
+            if subtitle:
+                cell += f"<br/><span style='color:#555'>{esc(subtitle)}</span>"
+            parts.append(
+                f"<tr><td valign='top'>{cell}</td>"
+                f"<td valign='top' style='white-space:nowrap'>{result}</td>"
+                f"<td valign='top'>{esc(entry.note)}</td></tr>"
+            )
+        parts.append("</table>")
+        return "".join(parts)
+
+    def _group_name(self, submission: Submission) -> str:
+        return self._group_names.get(submission.group_id or 0, "")
+
+    def _update_choices(self) -> None:
+        set_choices(self.group_filter, group_choices(self._group_names))
+        set_choices(self.year_filter, ((str(y), y) for y in self._years), keep=True)

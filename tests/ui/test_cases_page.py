@@ -1,0 +1,177 @@
+"""The cases page (协商案例): it lists the case write-ups in the database, its filters (and the
+dashboard's several-statuses link) narrow the list, and the detail shows the whole case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from liaison_desk.domain.entities import CASE_SECTIONS, Case
+from liaison_desk.domain.enums import CaseStatus
+from liaison_desk.domain.queries import CaseFilter
+from liaison_desk.services import Services
+from liaison_desk.ui import messages
+from liaison_desk.ui.labels import label
+from liaison_desk.ui.pages.cases import CasesPage
+from liaison_desk.ui.tasks import wait_for_tasks
+
+
+@pytest.fixture(autouse=True)
+def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "_dialog_override", lambda box: shown.append(box.text()))
+    yield
+    assert shown == []
+
+
+@pytest.fixture
+def open_page(qtbot: QtBot) -> Callable[[Services], CasesPage]:
+    def make(services: Services) -> CasesPage:
+        page = CasesPage(services)
+        qtbot.addWidget(page)
+        page.resize(1400, 900)
+        page.show()
+        page.activate()
+        assert wait_for_tasks()
+        return page
+
+    return make
+
+
+def titles(page: CasesPage) -> set[str]:
+    return {c.title for c in page.model.rows()}
+
+
+def select(page: CasesPage, case_id: int | None) -> None:
+    row = next(i for i, c in enumerate(page.model.rows()) if c.id == case_id)
+    page.table.selectRow(row)
+    assert wait_for_tasks()
+
+
+def test_lists_the_demo_cases(demo_services: Services, open_page: Callable[..., CasesPage]) -> None:
+    page = open_page(demo_services)
+    every = demo_services.cases.search()
+    assert every.total == 6
+    assert titles(page) == {c.title for c in every.items}
+    assert page.status_text() == page.count_text(6)
+    # The columns a user reads: 档号, group, status and 字数 of each case.
+    model = page.model
+    for row, case in enumerate(model.rows()):
+        cell = {c.key: model.index(row, i).data() for i, c in enumerate(model.columns)}
+        assert cell["archive_number"] == case.archive_number
+        assert cell["status"] == label(case.status)
+        assert cell["retention"] == label(case.retention)
+        assert cell["words"] == str(demo_services.cases.word_count(case))
+        group = demo_services.groups.get(case.group_id or 0)
+        assert group is not None and cell["group"] == group.name
+
+
+def test_status_filter_narrows_the_list(
+    demo_services: Services, open_page: Callable[..., CasesPage]
+) -> None:
+    page = open_page(demo_services)
+    combo = page.status_filter
+    combo.setCurrentIndex(combo.findText(label(CaseStatus.SELECTED)))
+    assert wait_for_tasks()
+    expected = demo_services.cases.search(CaseFilter(status=CaseStatus.SELECTED))
+    assert expected.total == 4
+    assert titles(page) == {c.title for c in expected.items}
+    assert {c.status for c in page.model.rows()} == {CaseStatus.SELECTED}
+    assert page.status_text() == page.count_text(4)
+
+    combo.setCurrentIndex(0)  # all statuses
+    assert wait_for_tasks()
+    assert len(page.model.rows()) == 6
+
+
+def test_filters_from_other_pages(
+    demo_services: Services, open_page: Callable[..., CasesPage]
+) -> None:
+    page = open_page(demo_services)
+    page.apply_filter({"statuses": [CaseStatus.FINAL, CaseStatus.DRAFT]})
+    assert wait_for_tasks()
+    every = demo_services.cases.search().items
+    assert titles(page) == {
+        c.title for c in every if c.status in (CaseStatus.FINAL, CaseStatus.DRAFT)
+    }
+    assert len(page.model.rows()) == 2
+    # The combo says which statuses are shown.
+    assert page.status_filter.currentText() == (
+        f"{label(CaseStatus.FINAL)} / {label(CaseStatus.DRAFT)}"
+    )
+
+    page.apply_filter({"status": CaseStatus.DRAFT})
+    assert wait_for_tasks()
+    assert [c.status for c in page.model.rows()] == [CaseStatus.DRAFT]
+    assert page.status_filter.currentText() == label(CaseStatus.DRAFT)
+
+    zhili = every[0]  # 织里镇: 助力青年返乡
+    page.apply_filter({"group_id": zhili.group_id, "year": 2024})
+    assert wait_for_tasks()
+    assert titles(page) == {"助力青年返乡"}
+    assert page.group_filter.currentText() == "织里镇联络组"
+    assert page.year_filter.currentText() == "2024"
+
+    page.apply_filter({"year": 2023})
+    assert wait_for_tasks()
+    assert page.model.rows() == []
+
+    page.apply_filter({"text": "暖心餐"})
+    assert wait_for_tasks()
+    assert titles(page) == {"助力打造“暖心餐”"}
+    assert page.search.text() == "暖心餐"
+
+
+def test_search_box(demo_services: Services, open_page: Callable[..., CasesPage]) -> None:
+    page = open_page(demo_services)
+    page.search.setText("夜市")  # in the subtitle of 清“顽疾”守护烟火气
+    page.reload()
+    assert wait_for_tasks()
+    assert titles(page) == {"清“顽疾”守护烟火气"}
+
+
+def test_detail_shows_the_whole_case(
+    demo_services: Services, open_page: Callable[..., CasesPage]
+) -> None:
+    page = open_page(demo_services)
+    case = next(c for c in demo_services.cases.search().items if c.title == "助力青年返乡")
+    select(page, case.id)
+
+    text = page.detail.text.toPlainText()
+    assert case.subtitle in text
+    assert case.archive_number in text
+    assert label(case.status) in text
+    words = demo_services.cases.word_count(case)
+    assert page.tr("{count} of {limit} characters").format(count=words, limit=3000) in text
+    for key, heading in CASE_SECTIONS:
+        assert heading in text
+        first_line = case.sections[key].splitlines()[0]
+        assert first_line in text
+    for linked in demo_services.cases.linked_consultations(case):
+        assert linked.number in text and linked.title in text
+
+    photos = page.detail.photos
+    assert photos.isVisibleTo(page)
+    assert [photos.item(i).text() for i in range(photos.count())] == [
+        p.caption for p in case.photos
+    ]
+    assert all(not photos.item(i).icon().isNull() for i in range(photos.count()))
+
+
+def test_detail_of_a_long_draft_says_it_is_over_the_limit(
+    demo_services: Services, open_page: Callable[..., CasesPage]
+) -> None:
+    demo_services.settings.update({"cases.word_limit": 500})
+    draft = demo_services.cases.save(
+        Case(group_id=1, year=2024, title="超长的草稿", sections={"background": "字" * 600})
+    )
+    page = open_page(demo_services)
+    select(page, draft.id)
+    text = page.detail.text.toPlainText()
+    words = demo_services.cases.word_count(draft)
+    assert page.tr("{count} of {limit} characters").format(count=words, limit=500) in text
+    assert page.tr("{over} over the limit").format(over=words - 500) in text
+    assert page.tr("Assigned when final") in text  # a draft has no 档号 yet
+    assert not page.detail.photos.isVisibleTo(page)

@@ -1,0 +1,157 @@
+"""The submissions page (报送记录): what was sent upward, with each case's result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from liaison_desk.domain.entities import Case, Submission, SubmissionCase
+from liaison_desk.domain.enums import CaseStatus, SubmissionResult
+from liaison_desk.services import Services
+from liaison_desk.ui import messages
+from liaison_desk.ui.labels import label
+from liaison_desk.ui.pages.submissions import SubmissionsPage
+from liaison_desk.ui.tasks import wait_for_tasks
+
+
+@pytest.fixture(autouse=True)
+def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "_dialog_override", lambda box: shown.append(box.text()))
+    yield
+    assert shown == []
+
+
+@pytest.fixture
+def open_page(qtbot: QtBot) -> Callable[[Services], SubmissionsPage]:
+    def make(services: Services) -> SubmissionsPage:
+        page = SubmissionsPage(services)
+        qtbot.addWidget(page)
+        page.resize(1400, 900)
+        page.show()
+        page.activate()
+        assert wait_for_tasks()
+        return page
+
+    return make
+
+
+def cells(page: SubmissionsPage, row: int) -> dict[str, str]:
+    model = page.model
+    return {c.key: model.index(row, i).data() for i, c in enumerate(model.columns)}
+
+
+def select(page: SubmissionsPage, submission_id: int | None) -> str:
+    row = next(i for i, s in enumerate(page.model.rows()) if s.id == submission_id)
+    page.table.selectRow(row)
+    assert wait_for_tasks()
+    return page.detail.text.toPlainText()
+
+
+def test_lists_the_demo_submissions_with_their_results(
+    demo_services: Services, open_page: Callable[..., SubmissionsPage]
+) -> None:
+    page = open_page(demo_services)
+    every = demo_services.submissions.all()
+    assert len(every) == 5
+    assert {s.id for s in page.model.rows()} == {s.id for s in every}
+    assert page.status_text() == page.count_text(5)
+    # Newest first.
+    dates = [s.submitted_on for s in page.model.rows()]
+    assert dates == sorted(dates, reverse=True)
+    for row, sub in enumerate(page.model.rows()):
+        cell = cells(page, row)
+        assert cell["target"] == sub.target
+        assert cell["cases"] == str(len(sub.cases))
+        assert cell["results"] == f"{label(SubmissionResult.SELECTED)} {len(sub.cases)}"
+        assert cell["file_name"] == sub.file_name
+
+    for sub in every:
+        text = select(page, sub.id)
+        assert sub.target in text and sub.file_name in text
+        for entry in sub.cases:
+            case = demo_services.cases.get(entry.case_id)
+            assert case is not None
+            assert case.title in text
+            assert label(entry.result) in text
+            assert entry.note in text
+
+
+def test_a_new_submission_with_mixed_results_and_its_hash(
+    demo_services: Services, open_page: Callable[..., SubmissionsPage], tmp_path: Path
+) -> None:
+    package = tmp_path / "报送包.zip"
+    package.write_bytes(b"zip")
+    cases = [
+        demo_services.cases.save(
+            Case(group_id=1, year=2024, title=f"案例{i}", status=CaseStatus.FINAL)
+        )
+        for i in range(3)
+    ]
+    sub = demo_services.submissions.record(
+        Submission(
+            group_id=1,
+            target="市政协2025年协商案例征集",
+            submitted_on=date(2024, 12, 20),
+            cases=[SubmissionCase(case_id=c.id or 0) for c in cases],
+        ),
+        package,
+    )
+    demo_services.submissions.set_result(sub.id or 0, cases[0].id or 0, SubmissionResult.SELECTED)
+    demo_services.submissions.set_result(
+        sub.id or 0, cases[1].id or 0, SubmissionResult.RETURNED, "请压缩到3000字以内"
+    )
+    page = open_page(demo_services)
+    row = next(i for i, s in enumerate(page.model.rows()) if s.id == sub.id)
+    cell = cells(page, row)
+    assert cell["results"] == " · ".join(
+        [
+            f"{label(SubmissionResult.SELECTED)} 1",
+            f"{label(SubmissionResult.RETURNED)} 1",
+            f"{label(SubmissionResult.PENDING)} 1",
+        ]
+    )
+    saved = demo_services.submissions.get(sub.id or 0)
+    assert saved is not None and len(saved.sha256) == 64
+    assert cell["sha256"] == saved.sha256[:10]
+    sha_column = page.model.column_index("sha256")
+    tip = page.model.index(row, sha_column).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == saved.sha256
+
+    text = select(page, sub.id)
+    assert saved.sha256 in text
+    assert "请压缩到3000字以内" in text
+    assert label(SubmissionResult.RETURNED) in text and label(SubmissionResult.PENDING) in text
+
+
+def test_filters(demo_services: Services, open_page: Callable[..., SubmissionsPage]) -> None:
+    page = open_page(demo_services)
+    zhili = demo_services.submissions.all(group_id=1)
+    assert len(zhili) == 2
+
+    page.group_filter.setCurrentIndex(page.group_filter.findText("织里镇联络组"))
+    assert wait_for_tasks()
+    assert {s.id for s in page.model.rows()} == {s.id for s in zhili}
+
+    page.search.setText("省政协")
+    page.reload()
+    assert wait_for_tasks()
+    assert [s.target for s in page.model.rows()] == ["省政协“为民办实事”协商案例汇编"]
+
+    page.apply_filter({"text": "埭溪镇"})  # in the file name; the other filters reset
+    assert wait_for_tasks()
+    assert [s.group_id for s in page.model.rows()] == [4]
+    assert page.group_filter.currentIndex() == 0
+
+    page.apply_filter({"year": 2024})
+    assert wait_for_tasks()
+    assert len(page.model.rows()) == 5
+    page.apply_filter({"year": 2023, "group_id": 1})
+    assert wait_for_tasks()
+    assert page.model.rows() == []
+    assert page.group_filter.currentText() == "织里镇联络组"
