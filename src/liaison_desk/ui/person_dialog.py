@@ -155,13 +155,13 @@ class PersonDialog(QDialog):
             "category": self.tr("&Category"),
             "group_id": self.tr("Liaison &group"),
             "unit": self.tr("&Unit"),
-            "title": self.tr("&Position"),
+            "title": self.tr("Posi&tion"),
             "phone": self.tr("&Phone"),
             "id_card": self.tr("&ID number"),
             "cppcc_level": self.tr("CPPCC &level"),
             "sector": self.tr("&Sector"),
             "consent_to_publish": self.tr("Consent"),
-            "consent_note": self.tr("Consent &note"),
+            "consent_note": self.tr("Consent n&ote"),
         }
 
         outer = QVBoxLayout(self)
