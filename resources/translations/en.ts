@@ -1185,6 +1185,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <source>Host</source>
         <translation>Host</translation>
     </message>
+    <message>
+        <source>Raised at</source>
+        <translation>Raised at</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>

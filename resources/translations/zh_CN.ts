@@ -1186,6 +1186,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <source>Host</source>
         <translation>主持人</translation>
     </message>
+    <message>
+        <source>Raised at</source>
+        <translation>所属协商</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>

@@ -249,8 +249,19 @@ class RecordListPage(Page, Generic[R]):
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self.search.clear)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens, like a double-click
+            enter = QShortcut(QKeySequence(key), self.table)
+            # Set apart: PySide ignores a context given to the constructor with a slot.
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self._open_current)
         self._chain_tab_order()
+
+    def _open_current(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.open_record(record)
 
     def _chain_tab_order(self) -> None:
         """Tab follows the layout: the filter bar left to right, then the table, then the
@@ -314,9 +325,17 @@ class RecordListPage(Page, Generic[R]):
         self._search_timer.stop()
         filters = self.filters()
         self._loading = True
-        self._loader.run(
-            lambda control: self.fetch(filters, control), self._rows_loaded, self._load_failed
-        )
+        order = self.model.sort_state()
+        arrange = self.model.sort_in_worker()
+
+        def work(control: TaskControl) -> tuple[object, list[R]]:
+            return order, arrange(self.fetch(filters, control))
+
+        self._loader.run(work, self._sorted_rows_loaded, self._load_failed)
+
+    def _sorted_rows_loaded(self, loaded: tuple[object, list[R]]) -> None:
+        order, rows = loaded
+        self._rows_loaded(rows, presorted=order == self.model.sort_state())
 
     def is_busy(self) -> bool:
         return (
@@ -339,12 +358,12 @@ class RecordListPage(Page, Generic[R]):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
-    def _rows_loaded(self, rows: list[R]) -> None:
+    def _rows_loaded(self, rows: list[R], presorted: bool = False) -> None:
         self._loading = False
         current = self.current_record()
         if current is not None:
             self._selected_key = self.record_key(current)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, presorted=presorted)
         self.set_status(self.count_text(len(rows)))
         if not rows:
             self.detail.clear(self.tr("No records match."))

@@ -109,10 +109,6 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
                 "speeches, minutes and consensus."
             )
         )
-        for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self._open_current)
         self.splitter.setSizes([680, 320])
         self._fit_headers()
         header = self.table.horizontalHeader()
@@ -352,11 +348,6 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
     def open_record(self, record: ConsultationSummary) -> None:
         """Until the consultation form exists, opening a row means reading it in the pane."""
         self.detail.text.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _open_current(self) -> None:
-        record = self.current_record()
-        if record is not None:
-            self.open_record(record)
 
     # --- the detail pane (runs off the GUI thread) ---------------------------------------------
     def fetch_detail(self, record: ConsultationSummary, control: TaskControl) -> Detail:

@@ -47,12 +47,12 @@ class RosterModel(RecordTableModel[Person]):
         self.group_names = {}
         self.on_groups: list[Callable[[dict[int, str]], None]] = []  # told of each new roster
 
-    def set_rows(self, rows: Sequence[Person]) -> None:
+    def set_rows(self, rows: Sequence[Person], *, presorted: bool = False) -> None:
         if isinstance(rows, Roster):
             self.group_names = rows.group_names
             for callback in self.on_groups:
                 callback(self.group_names)
-        super().set_rows(rows)
+        super().set_rows(rows, presorted=presorted)
 
     def group_name(self, person: Person) -> str:
         if person.group_id is None:

@@ -461,12 +461,10 @@ class SettingsPage(Page):
         bar.addWidget(self.discard_button)
         bar.addWidget(self.save_button)
         outer.addLayout(bar)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Save),
-            self,
-            self.save,
-            Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        # Set apart: PySide ignores a context given to the constructor with a slot.
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
 
         self.tabs.setCurrentIndex(min(SettingsPage._remembered_tab, self.tabs.count() - 1))
         self.tabs.currentChanged.connect(self._tab_changed)

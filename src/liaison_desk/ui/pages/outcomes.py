@@ -1,0 +1,353 @@
+"""问题跟踪: every suggestion and problem raised at a consultation, with who has to act on it,
+by when, and how it ended. Overdue items (still open after their deadline) show in red.
+
+``apply_filter`` keys (a key left out means "no restriction"):
+``year`` (int | None), ``group_id`` (int | None), ``status`` (OutcomeStatus | None),
+``open_only`` (bool: still being worked on), ``overdue`` (bool), ``due_within_days`` (int | None:
+open items due from today to that many days ahead, overdue ones not included), ``responsible_body``
+(str, part of the name), ``text`` (the search box), ``item_id`` (int: select that item once shown).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QWidget
+
+from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
+from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
+from liaison_desk.services import Services
+from liaison_desk.ui.labels import label
+from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, with_label
+from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.tasks import TaskControl
+
+# Data of the status filter's entries besides the statuses themselves.
+_OPEN = "open"
+# Data of the due filter's entries: None (any), _OVERDUE, or a number of days.
+_OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class OutcomeQuery:
+    """A snapshot of the filter bar, taken on the GUI thread."""
+
+    filter: OutcomeFilter
+    today: date
+    due_within_days: int | None = None
+
+
+def _status_order(r: OutcomeItemSummary) -> int:
+    return list(OutcomeStatus).index(r.item.status)
+
+
+def overdue_days(item_deadline: date | None, today: date) -> int:
+    return (today - item_deadline).days if item_deadline is not None else 0
+
+
+class OutcomesPage(RecordListPage[OutcomeItemSummary]):
+    page_id = "outcomes"
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        # Twelve columns need the full width: the detail sits below the list, the item's facts
+        # beside those of its consultation.
+        self.splitter.setOrientation(Qt.Orientation.Vertical)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([600, 220])
+
+    # --- columns -------------------------------------------------------------------------------
+    def columns(self) -> list[Column[OutcomeItemSummary]]:
+        C = Column[OutcomeItemSummary]
+        return [
+            C("number", self.tr("No."), lambda r: r.consultation_number, width=9),
+            C("held_on", self.tr("Held on"), lambda r: r.held_on, width=6),
+            C("content", self.tr("Problem / suggestion"), lambda r: r.item.content, stretch=True),
+            C(
+                "responsible_body",
+                self.tr("Responsible body"),
+                lambda r: r.item.responsible_body,
+                width=7,
+            ),
+            C(
+                "responsible_person",
+                self.tr("Person in charge"),
+                lambda r: r.item.responsible_person,
+                width=5,
+            ),
+            C("deadline", self.tr("Deadline"), lambda r: r.item.deadline, width=6),
+            C(
+                "status",
+                self.tr("Status"),
+                lambda r: r.item.status,
+                sort_key=_status_order,
+                width=4,
+            ),
+            C("resolved_on", self.tr("Resolved on"), lambda r: r.item.resolved_on, width=6),
+            C("revisit_on", self.tr("Revisited on"), lambda r: r.item.revisit_on, width=6),
+            C("satisfaction", self.tr("Satisfaction"), lambda r: r.item.satisfaction, width=4),
+            C("kind", self.tr("Source"), lambda r: r.consultation_kind, width=7),
+            C("group", self.tr("Group"), lambda r: r.group_name, width=5),
+        ]
+
+    def make_model(self) -> RecordTableModel[OutcomeItemSummary]:
+        return RecordTableModel(
+            self.columns(),
+            self,
+            warn=lambda r: r.item.is_overdue(self._today),
+            muted=lambda r: r.item.status is OutcomeStatus.NOT_ADOPTED,
+            tooltip=self._row_tooltip,
+        )
+
+    def _row_tooltip(self, r: OutcomeItemSummary) -> str:
+        lines = []
+        if r.item.is_overdue(self._today):
+            lines.append(self.overdue_text(r.item.deadline))
+        lines.append(r.item.content)
+        return "\n".join(lines)
+
+    def overdue_text(self, deadline: date | None) -> str:
+        days = overdue_days(deadline, self._today)
+        if days == 1:
+            return self.tr("Overdue by 1 day")
+        return self.tr("Overdue by {days} days").format(days=days)
+
+    def sort_default(self) -> None:
+        # The service gives newest meetings first and each meeting's items in their order; the
+        # stable sort on the date keeps that order within a day.
+        self.table.sortByColumn(self.model.column_index("held_on"), Qt.SortOrder.DescendingOrder)
+
+    def placeholder(self) -> str:
+        return self.tr("Search content, body, person, number")
+
+    # --- filter bar ----------------------------------------------------------------------------
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self._today = self.services.consultations.today()
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(300)
+        self._filter_timer.timeout.connect(self.reload)
+
+        self.year = QComboBox()
+        self.group = QComboBox()
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        self.status.addItem(self.tr("Open (not solved)"), _OPEN)
+        for st in OutcomeStatus:
+            self.status.addItem(label(st), st.value)
+        self.body = QComboBox()
+        self.body.setEditable(True)
+        self.body.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.body.setMinimumContentsLength(10)
+        self.body.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        line = self.body.lineEdit()
+        assert line is not None  # editable
+        line.setPlaceholderText(self.tr("Any body"))
+        line.setClearButtonEnabled(True)
+        completer = QCompleter(self.body.model(), self.body)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.body.setCompleter(completer)
+        self.due = QComboBox()
+        self.due.addItem(self.tr("Any deadline"), None)
+        self.due.addItem(self.tr("Overdue"), _OVERDUE)
+        self.due.addItem(self.tr("Due within 7 days"), 7)
+        self.due.addItem(self.tr("Due within 30 days"), 30)
+        self._fill_choices(year=self.services.statistics.default_year())
+
+        for combo in (self.year, self.group, self.status, self.due):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        line.textChanged.connect(lambda _t: self._filter_timer.start())
+        line.returnPressed.connect(self.reload)
+
+        bar.addWidget(with_label(self.tr("Year:"), self.year))
+        bar.addWidget(with_label(self.tr("Group:"), self.group))
+        bar.addWidget(with_label(self.tr("Status:"), self.status))
+        bar.addWidget(with_label(self.tr("Due:"), self.due))
+        bar.addWidget(with_label(self.tr("Body:"), self.body))
+
+    def _fill_choices(self, year: int | None = None) -> None:
+        """Years, groups and bodies as they are in the database now; the choices made stay."""
+        if self.year.count():
+            year = self.year.currentData()
+        group_id, body = self.group.currentData(), self.body.currentText()
+        years = self.services.statistics.years()
+        groups = self.services.groups.all()
+        bodies = self.services.consultations.responsible_bodies()
+        for combo in (self.year, self.group, self.body):
+            combo.blockSignals(True)
+        try:
+            self.year.clear()
+            self.year.addItem(self.tr("All years"), None)
+            for y in sorted(set(years) | ({year} if year else set()), reverse=True):
+                self.year.addItem(str(y), y)
+            self.year.setCurrentIndex(max(self.year.findData(year), 0))
+            self.group.clear()
+            self.group.addItem(self.tr("All groups"), None)
+            for g in groups:
+                self.group.addItem(g.name, g.id)
+            self.group.setCurrentIndex(max(self.group.findData(group_id), 0))
+            self.body.clear()
+            self.body.addItems(bodies)
+            self.body.setCurrentIndex(-1)
+            self.body.setEditText(body)
+        finally:
+            for combo in (self.year, self.group, self.body):
+                combo.blockSignals(False)
+
+    def filters(self) -> OutcomeQuery:
+        self._filter_timer.stop()
+        today = self.services.consultations.today()
+        self._today = today
+        status_data = self.status.currentData()
+        due = self.due.currentData()
+        due_within = due if isinstance(due, int) else None
+        return OutcomeQuery(
+            filter=OutcomeFilter(
+                year=self.year.currentData(),
+                group_id=self.group.currentData(),
+                status=OutcomeStatus(status_data) if status_data not in (None, _OPEN) else None,
+                open_only=status_data == _OPEN or due_within is not None,
+                responsible_body=self.body.currentText().strip(),
+                due_before=today + timedelta(days=due_within) if due_within is not None else None,
+                overdue_on=today if due == _OVERDUE else None,
+                text=self.search.text().strip(),
+            ),
+            today=today,
+            due_within_days=due_within,
+        )
+
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        if self._stale:  # records changed elsewhere: new years, groups or bodies to offer
+            self._fill_choices()
+        combos = (self.year, self.group, self.status, self.due, self.body)
+        for combo in combos:
+            combo.blockSignals(True)
+        self.search.blockSignals(True)
+        try:
+            year = filters.get("year")
+            if year is not None and self.year.findData(year) < 0:
+                self.year.addItem(str(year), year)
+            self.year.setCurrentIndex(max(self.year.findData(year), 0))
+            self.group.setCurrentIndex(max(self.group.findData(filters.get("group_id")), 0))
+            status = filters.get("status")
+            if status is not None:
+                self.status.setCurrentIndex(self.status.findData(OutcomeStatus(status).value))
+            elif filters.get("open_only"):
+                self.status.setCurrentIndex(self.status.findData(_OPEN))
+            else:
+                self.status.setCurrentIndex(0)
+            days = filters.get("due_within_days")
+            if filters.get("overdue"):
+                self.due.setCurrentIndex(self.due.findData(_OVERDUE))
+            elif days:
+                if self.due.findData(int(days)) < 0:
+                    self.due.addItem(
+                        self.tr("Due within {days} days").format(days=int(days)), int(days)
+                    )
+                self.due.setCurrentIndex(self.due.findData(int(days)))
+            else:
+                self.due.setCurrentIndex(0)
+            self.body.setEditText(str(filters.get("responsible_body") or ""))
+            self.search.setText(str(filters.get("text") or ""))
+        finally:
+            for combo in combos:
+                combo.blockSignals(False)
+            self.search.blockSignals(False)
+        item_id = filters.get("item_id")
+        if item_id is not None:
+            # Forget the row selected now, so the list lands on the item asked for.
+            self.table.selectionModel().clear()
+            self._selected_key = item_id
+        self._stale = False
+        self.reload()
+
+    def refresh(self) -> None:
+        self._fill_choices()
+        self.reload()
+
+    def is_busy(self) -> bool:
+        return self._filter_timer.isActive() or super().is_busy()
+
+    # --- rows and detail -----------------------------------------------------------------------
+    def fetch(self, filters: OutcomeQuery, control: TaskControl) -> list[OutcomeItemSummary]:
+        rows = self.services.consultations.search_outcome_items(filters.filter).items
+        control.check()
+        if filters.due_within_days is not None:
+            # "Due within" is what is still to come; overdue items have their own filter.
+            rows = [
+                r for r in rows if r.item.deadline is not None and r.item.deadline >= filters.today
+            ]
+        return rows
+
+    def record_key(self, record: OutcomeItemSummary) -> object:
+        return record.item.id
+
+    def count_text(self, shown: int) -> str:
+        overdue = sum(1 for r in self.model.rows() if r.item.is_overdue(self._today))
+        if overdue:
+            return self.tr("{count} items, {overdue} overdue").format(count=shown, overdue=overdue)
+        return self.tr("{count} items").format(count=shown)
+
+    def fetch_detail(self, record: OutcomeItemSummary, control: TaskControl) -> Detail:
+        item = record.item
+        consultation = self.services.consultations.get(record.consultation_id)
+        control.check()
+        yes, no = self.tr("Yes"), self.tr("No")
+        deadline = str(item.deadline) if item.deadline else ""
+        if item.is_overdue(self._today):
+            deadline += " — " + self.overdue_text(item.deadline)
+        facts: list[tuple[str, object]] = [
+            (self.tr("Status"), label(item.status)),
+            (self.tr("Responsible body"), item.responsible_body),
+            (self.tr("Person in charge"), item.responsible_person),
+            (self.tr("Deadline"), deadline),
+            (self.tr("Solved on the spot"), yes if item.solved_on_spot else no),
+            (self.tr("Adopted"), yes if item.adopted else no),
+            (self.tr("Resolved on"), item.resolved_on),
+            (self.tr("Revisited on"), item.revisit_on),
+            (self.tr("Satisfaction"), label(item.satisfaction) if item.satisfaction else ""),
+            (
+                self.tr("Last changed"),
+                item.updated_at.strftime("%Y-%m-%d %H:%M") if item.updated_at else "",
+            ),
+        ]
+        sections = [
+            (self.tr("Why unsolved / not adopted"), item.unsolved_reason),
+            (self.tr("Revisit note"), item.revisit_note),
+        ]
+        meeting: list[tuple[str, object]] = [
+            (self.tr("No."), record.consultation_number),
+            (self.tr("Kind"), label(record.consultation_kind)),
+            (self.tr("Topic"), record.consultation_title),
+            (self.tr("Held on"), record.held_on),
+            (self.tr("Group"), record.group_name),
+        ]
+        if consultation is not None:
+            meeting += [
+                (self.tr("Venue"), consultation.venue),
+                (self.tr("Host"), consultation.host),
+                (self.tr("Status"), label(consultation.status)),
+            ]
+        raised_at = self.tr("Raised at")  # outside the f-string, where lupdate finds it
+        return Detail(
+            "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+            f"<td width='58%' valign='top' style='padding-right:24px'>"
+            f"{detail_html(item.content, facts, sections)}</td>"
+            f"<td valign='top'>{detail_html(raised_at, meeting)}</td>"
+            "</tr></table>"
+        )
+
+    def open_record(self, record: OutcomeItemSummary) -> None:
+        """Enter or double-click: the consultation the item was raised at, on its own page."""
+        page = "hall" if record.consultation_kind is ConsultationKind.HALL else "micro"
+        self.navigate.emit(page, {"text": record.consultation_number})
+
