@@ -863,7 +863,6 @@ Switch to that window, or close it first. Two windows on one database could over
     <name>Messages</name>
     <message>
         <source>Please check the entries</source>
-        <extracomment>Replaces ``QMessageBox.exec()`` when set (tests).</extracomment>
         <translation>Please check the entries</translation>
     </message>
     <message>
@@ -881,6 +880,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>The database is in use</source>
         <translation>The database is in use</translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation>Still needed</translation>
     </message>
     <message>
         <source>Cannot open the database</source>

@@ -864,7 +864,6 @@ Switch to that window, or close it first. Two windows on one database could over
     <name>Messages</name>
     <message>
         <source>Please check the entries</source>
-        <extracomment>Replaces ``QMessageBox.exec()`` when set (tests).</extracomment>
         <translation>请检查填写的内容</translation>
     </message>
     <message>
@@ -882,6 +881,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>The database is in use</source>
         <translation>数据库正在使用中</translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation>仍被其他记录使用</translation>
     </message>
     <message>
         <source>Cannot open the database</source>

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from liaison_desk.ui import i18n
+from liaison_desk.ui import i18n, messages
 
 
 def _untranslated() -> None:
@@ -26,3 +26,17 @@ def source_language(qapp: QApplication) -> Iterator[None]:
     _untranslated()
     yield
     _untranslated()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A message box nobody answers would block the test run: this one is closed at once (as
+    with Escape) and fails the test. Tests that expect a box set their own override."""
+    shown: list[str] = []
+
+    def refuse(box: object) -> None:
+        shown.append(f"{box.windowTitle()}: {box.text()}")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(messages, "_dialog_override", refuse)
+    yield shown
+    assert shown == [], f"unexpected message box: {shown}"

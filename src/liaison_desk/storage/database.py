@@ -284,22 +284,143 @@ def _check_revision(revision: str | None, has_tables: bool, where: str) -> None:
         )
 
 
+# SQLite result codes (https://sqlite.org/rescode.html). Python 3.11+ puts the extended code on
+# the exception as ``sqlite_errorcode``; its low byte is the primary code. Errors built without
+# it (other drivers, tests) are recognised by their English text instead.
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+_SQLITE_READONLY_DBMOVED = _SQLITE_READONLY | (4 << 8)
+_SQLITE_READONLY_DIRECTORY = _SQLITE_READONLY | (6 << 8)
+
+_SQLITE_KINDS = {
+    _SQLITE_BUSY: "busy",
+    _SQLITE_LOCKED: "busy",
+    _SQLITE_READONLY: "readonly",
+    _SQLITE_IOERR: "io",
+    _SQLITE_CORRUPT: "corrupt",
+    _SQLITE_NOTADB: "corrupt",
+    _SQLITE_FULL: "full",
+    _SQLITE_CANTOPEN: "cantopen",
+}
+
+
+def _sqlite_problem(orig: BaseException | None, text: str) -> str:
+    """What went wrong, as one of busy, readonly, readonly-folder, moved, full, io, corrupt,
+    cantopen or other."""
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        if code == _SQLITE_READONLY_DIRECTORY:
+            return "readonly-folder"
+        if code == _SQLITE_READONLY_DBMOVED:
+            return "moved"
+        if code & 0xFF in _SQLITE_KINDS:
+            return _SQLITE_KINDS[code & 0xFF]
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return "busy"
+    if "readonly" in lowered or "read-only" in lowered:
+        return "readonly"
+    if "full" in lowered and "disk" in lowered:
+        return "full"
+    if "disk i/o error" in lowered:
+        return "io"
+    if "malformed" in lowered or "not a database" in lowered:
+        return "corrupt"
+    if "unable to open" in lowered:
+        return "cantopen"
+    return "other"
+
+
 def translate_operational_error(exc: OperationalError, path: Path | None) -> StorageError:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
+    """A clear Chinese message, saying what to do, for a database error the user can act on:
+    another program writing, a read-only file or folder, a full or failing disk."""
+    orig = exc.orig
+    text = str(orig) if orig is not None else str(exc)
+    if orig is not None and not isinstance(orig, sqlite3.Error):
+        return _server_operational_error(text)
+    problem = _sqlite_problem(orig, text)
     where = f"「{path}」" if path else ""
-    if "locked" in text or "busy" in text:
+    copy_it = (
+        f"请把数据库文件连同旁边的「{path.stem}-附件」文件夹一起复制到一个可以写入的文件夹"
+        "（例如“文档”）里，再打开复制出来的文件"
+        if path
+        else "请把数据库文件复制到一个可以写入的文件夹里，再打开复制出来的文件"
+    )
+    ask_it = (
+        "如果它必须留在原处（例如单位的共享文件夹），请联系单位的电脑管理员（信息科）开通写入权限。"
+    )
+    if problem == "busy":
         return DatabaseLockedError(
-            f"数据库{where}正被另一个程序占用（可能是另一个打开的联络组履职档案台）。请关闭它后重试。"
+            f"数据库{where}正被另一个程序或另一个窗口占用，它正在写入数据"
+            "（可能是另一个打开的联络组履职档案台，或者正在进行的备份）。本程序等待后仍然无法写入，"
+            "这次操作没有完成，已保存的数据不受影响。请稍等片刻后重试；"
+            "如果一直这样，请关闭其他打开这个数据库的窗口后再试。"
         )
-    if "readonly" in text or "read-only" in text:
+    if problem == "readonly-folder":
+        folder = f"「{path.parent}」" if path else ""
         return StorageError(
-            f"数据库{where}是只读的，无法保存。请检查文件权限，或把它复制到可写的文件夹。"
+            f"数据库{where}所在的文件夹{folder}不允许写入（只读）。本程序使用数据库时，即使只是查看，"
+            "也要在数据库文件旁边建立两个临时文件（文件名以 -wal 和 -shm 结尾），所以现在无法使用它。"
+            f"{copy_it}；{ask_it}"
         )
-    if "disk" in text and "full" in text:
-        return StorageError("磁盘已满，无法保存。请清理磁盘空间后重试；已保存的数据没有丢失。")
-    if "unable to open" in text:
-        return StorageError(f"无法打开数据库{where}。请检查文件夹是否存在、是否有写入权限。")
+    if problem == "readonly":
+        folder = f"它在文件夹「{path.parent}」里。" if path else ""
+        return StorageError(
+            f"数据库文件{where}是只读的，不能保存修改（可以查看，但不能新增或修改记录）。{folder}"
+            f"要继续录入，{copy_it}；{ask_it}"
+            "在 Windows 上，也可以在文件的“属性”里取消勾选“只读”后重试。"
+        )
+    if problem == "moved":
+        return StorageError(
+            f"数据库文件{where}在程序打开期间被移动、改名或删除了，这次的修改没有保存。"
+            "请关闭本程序，把文件放回原处（或用 --db 指定它的新位置）后重新打开。"
+        )
+    if problem == "full":
+        return StorageError(
+            f"磁盘空间不足（数据库{where}所在的磁盘已满），这次操作没有完成；已保存的数据没有丢失。"
+            "请删除不需要的文件、清理磁盘空间后重试，或把数据库移到空间更大的磁盘上。"
+        )
+    if problem == "io":
+        return StorageError(
+            f"读写数据库{where}时磁盘出错，这次操作没有完成。如果数据库在 U 盘、移动硬盘或共享文件夹上，"
+            "可能是它被拔出或网络断开了：请重新连接后重新打开本程序。如果反复出现，磁盘可能有故障，"
+            "请尽快备份（liaison-desk backup）。"
+        )
+    if problem == "corrupt":
+        return StorageError(
+            f"数据库{where}已损坏，无法读写。请从备份恢复：liaison-desk restore 备份文件.zip"
+        )
+    if problem == "cantopen":
+        return StorageError(
+            f"无法打开数据库{where}。请检查文件和它所在的文件夹是否存在、是否有读写权限；"
+            "如果数据库在 U 盘或共享文件夹上，请确认它已连接。"
+        )
     return StorageError(f"数据库出错：{text}")
+
+
+def _server_operational_error(text: str) -> StorageError:
+    """The same for a database server (PostgreSQL): locks, a full disk, a lost connection."""
+    lowered = text.lower()
+    if "lock" in lowered:
+        return DatabaseLockedError(
+            "这些数据正被另一台电脑或另一个窗口修改（数据库服务器上的记录被占用），"
+            "这次操作没有完成，已保存的数据不受影响。请稍等片刻后重试。"
+        )
+    if "no space left" in lowered or "disk full" in lowered or "could not extend" in lowered:
+        return StorageError(
+            "数据库服务器的磁盘空间不足，这次操作没有完成；已保存的数据没有丢失。"
+            "请联系服务器管理员清理磁盘空间后重试。"
+        )
+    return StorageError(
+        f"与数据库服务器通信时出错（{text.strip()}），这次操作没有完成。"
+        "请检查网络连接和服务器是否开启，然后重试；如果一直这样，请联系服务器管理员。"
+    )
 
 
 def copy_file_atomically(source: Path, dest: Path) -> None:
