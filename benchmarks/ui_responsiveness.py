@@ -19,8 +19,12 @@ from pathlib import Path
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, required=True, help="a demo database, e.g. built with --scale 20")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--db", type=Path, required=True, help="a demo database, e.g. built with --scale 20"
+    )
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -100,9 +104,16 @@ def main() -> int:
 
             measure(f"type in {page_id} search", type_text)
             measure(f"clear {page_id} search", page.search.clear)
-            measure(f"sort {page_id} by column 1", lambda p=page: p.table.sortByColumn(1, p.table.horizontalHeader().sortIndicatorOrder()))
+            measure(
+                f"sort {page_id} by column 1",
+                lambda p=page: p.table.sortByColumn(
+                    1, p.table.horizontalHeader().sortIndicatorOrder()
+                ),
+            )
     heartbeat.stop()
-    print(f"\nlongest freeze overall: {max(results):.0f} ms; median of actions {statistics.median(results):.0f} ms")
+    print(
+        f"\nlongest freeze overall: {max(results):.0f} ms; median of actions {statistics.median(results):.0f} ms"
+    )
     print("target: under 250 ms")
     window.close()
     db.close()

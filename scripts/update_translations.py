@@ -36,14 +36,28 @@ def _tool(name: str) -> str:
 
 
 def source_files() -> list[Path]:
-    return sorted(p for p in SOURCE.rglob("*.py") if "tr(" in p.read_text("utf-8") or "translate(" in p.read_text("utf-8"))
+    return sorted(
+        p
+        for p in SOURCE.rglob("*.py")
+        if "tr(" in p.read_text("utf-8") or "translate(" in p.read_text("utf-8")
+    )
 
 
 def lupdate(ts: Path, language: str) -> None:
     files = [str(p) for p in source_files()]
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
-         "-target-language", language, *files, "-ts", str(ts)],
+        [
+            _tool("pyside6-lupdate"),
+            "-silent",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-target-language",
+            language,
+            *files,
+            "-ts",
+            str(ts),
+        ],
         check=True,
     )
 
@@ -121,8 +135,12 @@ def _messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="report stale translations, change nothing")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="report stale translations, change nothing"
+    )
     args = parser.parse_args()
     if args.check:
         found = problems(TRANSLATIONS)

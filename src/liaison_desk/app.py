@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 APP_DISPLAY_NAME = "联络组履职档案台"
 
 
-def create_application(machine: MachineSettings | None, language: str | None = None) -> QApplication:
+def create_application(
+    machine: MachineSettings | None, language: str | None = None
+) -> QApplication:
     """The QApplication with our name, icon, fonts and language (from the machine settings)."""
     from liaison_desk.fonts import apply_ui_font
     from liaison_desk.ui.i18n import install_language
@@ -89,12 +91,18 @@ class InstanceLock:
                 return None
             if lock.error() == QLockFile.LockError.LockFailedError:
                 info = lock.getLockInfo()  # (pid, host, app) in PySide6; empty when unreadable
-                pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
+                pid, host = (
+                    (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
+                )
                 here = socket.gethostname()
                 who = (
-                    QCoreApplication.translate("InstanceLock", "on this computer (process {pid})").format(pid=pid)
+                    QCoreApplication.translate(
+                        "InstanceLock", "on this computer (process {pid})"
+                    ).format(pid=pid)
                     if not host or host == here
-                    else QCoreApplication.translate("InstanceLock", "on the computer “{host}”").format(host=host)
+                    else QCoreApplication.translate(
+                        "InstanceLock", "on the computer “{host}”"
+                    ).format(host=host)
                 )
                 return QCoreApplication.translate(
                     "InstanceLock",
@@ -155,13 +163,17 @@ def run_gui(url: str) -> int:
     if lock is not None:
         refusal = lock.acquire()
         if refusal:
-            QMessageBox.warning(None, QCoreApplication.translate("App", "Database already open"), refusal)
+            QMessageBox.warning(
+                None, QCoreApplication.translate("App", "Database already open"), refusal
+            )
             return 1
     try:
         try:
             db, services = open_services(url)
         except StorageError as exc:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), str(exc))
+            QMessageBox.critical(
+                None, QCoreApplication.translate("App", "Cannot open the database"), str(exc)
+            )
             return 1
         try:
             _purge_expired(services)
@@ -219,9 +231,9 @@ def take_screenshot(
         if page_id is None:
             names = "、".join(window.page_titles().values())
             raise ValueError(
-                QCoreApplication.translate("App", "There is no page “{page}”. Pages: {names}").format(
-                    page=page, names=names
-                )
+                QCoreApplication.translate(
+                    "App", "There is no page “{page}”. Pages: {names}"
+                ).format(page=page, names=names)
             )
         window.resize(size)
         window.show()
@@ -229,7 +241,7 @@ def take_screenshot(
         _settle(app, window)
         image = window.grab().toImage()
         tmp = out.with_name(out.name + ".part")
-        if not image.save(str(tmp), "PNG"):
+        if not image.save(str(tmp), b"PNG"):
             raise OSError(f"无法写入文件「{out}」")
         os.replace(tmp, out)
         window.close()

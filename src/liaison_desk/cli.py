@@ -104,7 +104,9 @@ def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(part) for part in text.lower().replace("×", "x").split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"「{text}」不是窗口大小，请写成 宽x高，如 1400x900") from None
+        raise argparse.ArgumentTypeError(
+            f"「{text}」不是窗口大小，请写成 宽x高，如 1400x900"
+        ) from None
     if not (640 <= w <= 7680 and 480 <= h <= 4320):
         raise argparse.ArgumentTypeError(f"窗口大小 {w}x{h} 不合适：宽 640–7680，高 480–4320")
     return w, h
@@ -197,7 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", type=_size, default=(1400, 900), metavar="宽x高", help="窗口大小，默认 1400x900"
     )
     shot.add_argument(
-        "--lang", choices=["zh_CN", "en"], default=None, metavar="语言", help="界面语言：zh_CN 或 en"
+        "--lang",
+        choices=["zh_CN", "en"],
+        default=None,
+        metavar="语言",
+        help="界面语言：zh_CN 或 en",
     )
 
     restore = sub.add_parser(

@@ -84,7 +84,22 @@ def test_switching_to_english_rebuilds_the_window_on_the_same_page(
 
 def test_screenshot_command_writes_a_png_of_the_page(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "工作台.png"
-    assert main(["screenshot", "--db", str(demo_db), "--page", "工作台", "--out", str(out), "--size", "1200x800"]) == EXIT_OK
+    assert (
+        main(
+            [
+                "screenshot",
+                "--db",
+                str(demo_db),
+                "--page",
+                "工作台",
+                "--out",
+                str(out),
+                "--size",
+                "1200x800",
+            ]
+        )
+        == EXIT_OK
+    )
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
 

@@ -16,10 +16,22 @@ from liaison_desk.services import Services
 from liaison_desk.ui.main_window import MainWindow
 from liaison_desk.ui.tasks import wait_for_tasks
 
-PAGES = ["dashboard", "hall", "micro", "outcomes", "cases", "people", "submissions", "recycle_bin", "settings"]
+PAGES = [
+    "dashboard",
+    "hall",
+    "micro",
+    "outcomes",
+    "cases",
+    "people",
+    "submissions",
+    "recycle_bin",
+    "settings",
+]
 
 
-def make_window(qtbot: QtBot, services: Services, machine: MachineSettings | None = None) -> MainWindow:
+def make_window(
+    qtbot: QtBot, services: Services, machine: MachineSettings | None = None
+) -> MainWindow:
     window = MainWindow(services, "测试.sqlite", machine)
     qtbot.addWidget(window)
     window.show()
@@ -52,7 +64,9 @@ def test_list_pages_show_the_demo_counts_in_the_status_bar(
     assert window.pages[page_id].status_text() == window.page_status.text()
 
 
-def test_shortcuts_for_search_refresh_settings_and_pages(qtbot: QtBot, demo_services: Services) -> None:
+def test_shortcuts_for_search_refresh_settings_and_pages(
+    qtbot: QtBot, demo_services: Services
+) -> None:
     window = make_window(qtbot, demo_services)
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
@@ -74,7 +88,9 @@ def test_shortcuts_for_search_refresh_settings_and_pages(qtbot: QtBot, demo_serv
     assert window.current_page() is window.pages["outcomes"]
 
 
-def test_window_remembers_size_and_last_page(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+def test_window_remembers_size_and_last_page(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
     machine = MachineSettings(tmp_path / "settings.json")
     window = make_window(qtbot, services, machine)
     window.resize(QSize(800, 620))  # the offscreen screen is 800×800
@@ -87,7 +103,9 @@ def test_window_remembers_size_and_last_page(qtbot: QtBot, services: Services, t
     assert again.size() == QSize(800, 620)
 
 
-def test_pages_reload_after_another_page_changed_data(qtbot: QtBot, demo_services: Services) -> None:
+def test_pages_reload_after_another_page_changed_data(
+    qtbot: QtBot, demo_services: Services
+) -> None:
     window = make_window(qtbot, demo_services)
     window.show_page("people")
     wait_for_tasks()

@@ -232,7 +232,9 @@ def test_inform(qapp: QApplication, boxes: list[QMessageBox]) -> None:
     assert box.icon() == QMessageBox.Icon.Information
 
 
-def test_a_real_modal_box_is_answered_from_a_timer(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_real_modal_box_is_answered_from_a_timer(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without the override the box runs modally; a test can still answer it. (If the box never
     turns up, every dialog is closed after a few seconds, so the test fails instead of hanging.)"""
     monkeypatch.setattr(messages, "_dialog_override", None)

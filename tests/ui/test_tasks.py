@@ -119,7 +119,9 @@ def test_latest_only_shows_the_newest_answer(qtbot: QtBot) -> None:
     assert not latest.busy
 
 
-def test_progress_dialog_cancel_stops_the_work(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_dialog_cancel_stops_the_work(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     outcome: list[str] = []
@@ -131,7 +133,11 @@ def test_progress_dialog_cancel_stops_the_work(qtbot: QtBot, monkeypatch: pytest
         return "finished"
 
     handle = run_with_progress(
-        parent, "导出", work, lambda r: outcome.append(r), on_cancelled=lambda: outcome.append("cancelled")
+        parent,
+        "导出",
+        work,
+        lambda r: outcome.append(r),
+        on_cancelled=lambda: outcome.append("cancelled"),
     )
     qtbot.waitUntil(lambda: bool(parent.findChildren(QProgressDialog)), timeout=2000)
     dialog = parent.findChildren(QProgressDialog)[0]

@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _translations_script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "scripts" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "scripts" / "update_translations.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -32,7 +34,9 @@ def restore_chinese(qapp: object) -> Iterator[None]:
 def test_every_ui_string_is_translated_and_none_is_obsolete() -> None:
     script = _translations_script()
     problems = script.problems(script.TRANSLATIONS)
-    assert problems == [], "run scripts/update_translations.py and translate:\n" + "\n".join(problems[:40])
+    assert problems == [], "run scripts/update_translations.py and translate:\n" + "\n".join(
+        problems[:40]
+    )
 
 
 def test_every_enum_member_has_an_english_name_and_chinese_is_the_domain_label(
@@ -62,7 +66,8 @@ def test_no_translated_string_hides_inside_an_f_string() -> None:
                     if (
                         isinstance(inner, ast.Call)
                         and isinstance(inner.func, ast.Attribute | ast.Name)
-                        and getattr(inner.func, "attr", getattr(inner.func, "id", "")) in ("tr", "translate")
+                        and getattr(inner.func, "attr", getattr(inner.func, "id", ""))
+                        in ("tr", "translate")
                     ):
                         hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
     assert hidden == []

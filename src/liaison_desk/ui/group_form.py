@@ -4,6 +4,7 @@ dialog and by the settings page."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,7 +29,16 @@ PROBLEM_STYLE = "color:#B3261E"
 class GroupProfileForm(QWidget):
     """Fields of a LiaisonGroup with each validation problem shown under its field."""
 
-    FIELDS = ("name", "town", "short_name", "leader", "secretary", "secretary_phone", "fonds_code", "org_code")
+    FIELDS = (
+        "name",
+        "town",
+        "short_name",
+        "leader",
+        "secretary",
+        "secretary_phone",
+        "fonds_code",
+        "org_code",
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +92,7 @@ class GroupProfileForm(QWidget):
         self.show_problems([])
 
     def group(self) -> LiaisonGroup:
-        values = {key: edit.text().strip() for key, edit in self.edits.items()}
+        values: dict[str, Any] = {key: edit.text().strip() for key, edit in self.edits.items()}
         if self._group is not None:
             return replace(self._group, **values)
         return LiaisonGroup(**values)
@@ -125,7 +135,9 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         self.form = GroupProfileForm()
         layout.addWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Start"))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)

@@ -4,8 +4,8 @@ in the status bar. It remembers its size, position and last page."""
 from __future__ import annotations
 
 import logging
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, Signal
@@ -31,16 +31,16 @@ from liaison_desk.ui.pages.base import Page
 log = logging.getLogger(__name__)
 
 # Navigation order and titles (source text of the translations; shown translated).
-PAGE_TITLES = {
-    "dashboard": QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
-    "hall": QT_TRANSLATE_NOOP("MainWindow", "Deliberation hall"),
-    "micro": QT_TRANSLATE_NOOP("MainWindow", "Micro-consultations"),
-    "outcomes": QT_TRANSLATE_NOOP("MainWindow", "Problem tracking"),
-    "cases": QT_TRANSLATE_NOOP("MainWindow", "Consultation cases"),
-    "people": QT_TRANSLATE_NOOP("MainWindow", "People"),
-    "submissions": QT_TRANSLATE_NOOP("MainWindow", "Submissions"),
-    "recycle_bin": QT_TRANSLATE_NOOP("MainWindow", "Recycle bin"),
-    "settings": QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+PAGE_TITLES: dict[str, str] = {
+    "dashboard": str(QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
+    "hall": str(QT_TRANSLATE_NOOP("MainWindow", "Deliberation hall")),
+    "micro": str(QT_TRANSLATE_NOOP("MainWindow", "Micro-consultations")),
+    "outcomes": str(QT_TRANSLATE_NOOP("MainWindow", "Problem tracking")),
+    "cases": str(QT_TRANSLATE_NOOP("MainWindow", "Consultation cases")),
+    "people": str(QT_TRANSLATE_NOOP("MainWindow", "People")),
+    "submissions": str(QT_TRANSLATE_NOOP("MainWindow", "Submissions")),
+    "recycle_bin": str(QT_TRANSLATE_NOOP("MainWindow", "Recycle bin")),
+    "settings": str(QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 }
 
 
@@ -178,7 +178,12 @@ class MainWindow(QMainWindow):
         self.current_page().refresh()
 
     # --- menus and shortcuts -------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], Any]) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], Any],
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -189,11 +194,19 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         records = bar.addMenu(self.tr("&Records"))
-        self.new_action = self._action(self.tr("&New record"), QKeySequence.StandardKey.New, self._new_record)
-        self.find_action = self._action(self.tr("&Search"), QKeySequence.StandardKey.Find, self._focus_search)
-        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        self.new_action = self._action(
+            self.tr("&New record"), QKeySequence.StandardKey.New, self._new_record
+        )
+        self.find_action = self._action(
+            self.tr("&Search"), QKeySequence.StandardKey.Find, self._focus_search
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
+        )
         self.settings_action = self._action(
-            self.tr("S&ettings"), QKeySequence.StandardKey.Preferences, partial(self.show_page, "settings")
+            self.tr("S&ettings"),
+            QKeySequence.StandardKey.Preferences,
+            partial(self.show_page, "settings"),
         )
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -264,7 +277,9 @@ class MainWindow(QMainWindow):
             log.warning("could not save the window state: %s", exc)
 
     def unsaved_pages(self) -> list[Page]:
-        return [p for p in self.pages.values() if getattr(p, "has_unsaved_changes", lambda: False)()]
+        return [
+            p for p in self.pages.values() if getattr(p, "has_unsaved_changes", lambda: False)()
+        ]
 
     def ask_about_unsaved(self, pages: list[Page]) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for pages with unsaved input (a method, so tests answer it)."""
@@ -272,7 +287,9 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            self.tr("{pages} has changes that are not saved yet. Save them before closing?").format(pages=titles),
+            self.tr("{pages} has changes that are not saved yet. Save them before closing?").format(
+                pages=titles
+            ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

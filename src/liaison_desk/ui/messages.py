@@ -75,12 +75,12 @@ def error_text(exc: BaseException) -> tuple[str, str]:
 
 # Titles by the class of a StorageError (translated where they are shown).
 _STORAGE_TITLES: list[tuple[type[StorageError], str]] = [  # most specific first
-    (DatabaseLockedError, QT_TRANSLATE_NOOP("Messages", "The database is in use")),
-    (NotADatabaseError, QT_TRANSLATE_NOOP("Messages", "Cannot open the database")),
-    (DatabaseTooNewError, QT_TRANSLATE_NOOP("Messages", "Cannot open the database")),
-    (BackupError, QT_TRANSLATE_NOOP("Messages", "Backup problem")),
-    (AttachmentError, QT_TRANSLATE_NOOP("Messages", "File problem")),
-    (StorageError, QT_TRANSLATE_NOOP("Messages", "Database problem")),
+    (DatabaseLockedError, str(QT_TRANSLATE_NOOP("Messages", "The database is in use"))),
+    (NotADatabaseError, str(QT_TRANSLATE_NOOP("Messages", "Cannot open the database"))),
+    (DatabaseTooNewError, str(QT_TRANSLATE_NOOP("Messages", "Cannot open the database"))),
+    (BackupError, str(QT_TRANSLATE_NOOP("Messages", "Backup problem"))),
+    (AttachmentError, str(QT_TRANSLATE_NOOP("Messages", "File problem"))),
+    (StorageError, str(QT_TRANSLATE_NOOP("Messages", "Database problem"))),
 ]
 
 

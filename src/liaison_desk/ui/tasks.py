@@ -115,8 +115,6 @@ class TaskHandle(QObject, Generic[T]):
         self.deleteLater()
 
 
-
-
 class _Runnable(QRunnable):
     def __init__(self, work: Callable[[TaskControl], Any], relay: _Relay, control: TaskControl):
         super().__init__()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -138,7 +139,7 @@ def load_thumbnails(
         try:
             path: Path = services.attachments.thumbnail(sha256, size)
             image.load(str(path))
-        except Exception:  # noqa: BLE001 - a damaged photo must not hide the record
+        except Exception:
             image = QImage()
         if image.isNull():
             image = QImage(size, size * 3 // 4, QImage.Format.Format_RGB32)
@@ -268,12 +269,13 @@ class RecordListPage(Page, Generic[R]):
         detail pane (widgets were created in another order)."""
         chain: list[QWidget] = []
         for i in range(self.filter_bar.count()):
-            widget = self.filter_bar.itemAt(i).widget()
+            item = self.filter_bar.itemAt(i)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 chain.append(widget.focusProxy() or widget)
         chain += [self.table, self.detail.text, self.detail.photos]
         focusable = [w for w in chain if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
-        for first, second in zip(focusable, focusable[1:], strict=False):
+        for first, second in pairwise(focusable):
             QWidget.setTabOrder(first, second)
 
     # --- for subclasses ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QStyle, QWidget
 
 from liaison_desk.domain.entities import (

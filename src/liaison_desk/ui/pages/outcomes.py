@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QWidget
 
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
@@ -350,4 +349,3 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         """Enter or double-click: the consultation the item was raised at, on its own page."""
         page = "hall" if record.consultation_kind is ConsultationKind.HALL else "micro"
         self.navigate.emit(page, {"text": record.consultation_number})
-
