@@ -240,8 +240,8 @@ def take_screenshot(
         window.show_page(page_id)
         _settle(app, window)
         image = window.grab().toImage()
-        tmp = out.with_name(out.name + ".part")
-        if not image.save(str(tmp), b"PNG"):
+        tmp = out.with_name(out.name + ".part.png")  # the suffix tells Qt the format
+        if not image.save(str(tmp)):
             raise OSError(f"无法写入文件「{out}」")
         os.replace(tmp, out)
         window.close()
