@@ -117,3 +117,43 @@ def test_screenshot_command_explains_bad_arguments(
     args = [str(tmp_path / a) if a.endswith(("png", "jpg")) else a for a in args]
     assert main(["screenshot", "--db", str(demo_db), *args]) == EXIT_PROBLEM
     assert message in capsys.readouterr().err
+
+
+def _close_windows_soon() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        if not windows:
+            QTimer.singleShot(50, close)
+            return
+        wait_for_tasks()
+        for w in windows:
+            w.close()
+
+    QTimer.singleShot(50, close)
+
+
+@pytest.mark.parametrize("demo", [False, True])
+def test_run_gui_opens_the_window_asking_for_the_group_only_on_a_new_database(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, demo_db: Path, demo: bool
+) -> None:
+    from liaison_desk import app as app_module
+    from liaison_desk.ui.crash import uninstall_exception_hook
+
+    asked: list[bool] = []
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: asked.append(True) or 0)
+    db = demo_db if demo else tmp_path / "新建.sqlite"
+    _close_windows_soon()
+    try:
+        assert app_module.run_gui(f"sqlite:///{db}") == 0
+    finally:
+        uninstall_exception_hook()
+        install_language("zh_CN")
+    assert db.exists()
+    assert asked == ([] if demo else [True])
+    # The window let go of the database: another one may open it now.
+    lock = InstanceLock(db)
+    assert lock.acquire() is None
+    lock.release()
