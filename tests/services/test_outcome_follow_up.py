@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-
-from tests.conftest import FixedClock
+from typing import TYPE_CHECKING
 
 from liaison_desk.domain.entities import Consultation, LiaisonGroup, OutcomeItem
 from liaison_desk.domain.queries import OutcomeFilter
 from liaison_desk.services import Services
+
+if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
+    from conftest import FixedClock
 
 
 def test_today_is_the_services_clock(services: Services, clock: FixedClock) -> None:

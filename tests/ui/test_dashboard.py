@@ -4,14 +4,13 @@ needs following up now (overdue first), and the latest records — loaded withou
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
-from tests.conftest import FixedClock
 
 from liaison_desk.domain.enums import (
     CaseStatus,
@@ -24,6 +23,9 @@ from liaison_desk.services import Services
 from liaison_desk.ui.pages.dashboard import DashboardPage
 from liaison_desk.ui.table import OVERDUE_COLOUR
 from liaison_desk.ui.tasks import wait_for_tasks
+
+if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
+    from conftest import FixedClock
 
 
 def open_dashboard(qtbot: QtBot, services: Services) -> DashboardPage:

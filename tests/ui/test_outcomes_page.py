@@ -4,13 +4,12 @@ service does, overdue items are red with how late they are, and other pages link
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from pytestqt.qtbot import QtBot
-from tests.conftest import FixedClock
 
 from liaison_desk.domain.entities import LiaisonGroup, OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
@@ -19,6 +18,9 @@ from liaison_desk.services import Services
 from liaison_desk.ui.pages.outcomes import OutcomesPage
 from liaison_desk.ui.table import MUTED_COLOUR, OVERDUE_COLOUR
 from liaison_desk.ui.tasks import wait_for_tasks
+
+if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
+    from conftest import FixedClock
 
 TODAY = date(2024, 12, 31)
 
