@@ -272,6 +272,26 @@
         <translation>{attendance} attendances ({members} by members), {suggestions} suggestions, {solved} solved</translation>
     </message>
     <message>
+        <source>Attach signed sheets…</source>
+        <translation>Attach signed sheets…</translation>
+    </message>
+    <message>
+        <source>Attach scans or photos of signed sheets to the consultations whose QR codes they show. You can also drop a folder of scans onto the list.</source>
+        <translation>Attach scans or photos of signed sheets to the consultations whose QR codes they show. You can also drop a folder of scans onto the list.</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the scans of signed sheets</source>
+        <translation>Choose the folder with the scans of signed sheets</translation>
+    </message>
+    <message>
+        <source>Reading sheet {done} of {total}…</source>
+        <translation>Reading sheet {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>Attaching signed sheets</source>
+        <translation>Attaching signed sheets</translation>
+    </message>
+    <message>
         <source>This record no longer exists.</source>
         <translation>This record no longer exists.</translation>
     </message>
@@ -1478,6 +1498,236 @@ They can be restored from the recycle bin within 30 days.</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>First page</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>Last page</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Mask residents' phone numbers and ID numbers</source>
+        <translation>&amp;Mask residents' phone numbers and ID numbers</translation>
+    </message>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>The printout could not be prepared.</source>
+        <translation>The printout could not be prepared.</translation>
+    </message>
+    <message>
+        <source>The printout could not be drawn.</source>
+        <translation>The printout could not be drawn.</translation>
+    </message>
+    <message>
+        <source>This printout leaves the office, so the numbers are always masked.</source>
+        <translation>This printout leaves the office, so the numbers are always masked.</translation>
+    </message>
+    <message>
+        <source>Nothing is masked: keep this printout in the office, do not send it out.</source>
+        <translation>Nothing is masked: keep this printout in the office, do not send it out.</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>of {count}</translation>
+    </message>
+    <message>
+        <source>Nothing to print.</source>
+        <translation>Nothing to print.</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} pages</translation>
+    </message>
+    <message>
+        <source>phone and ID numbers masked</source>
+        <translation>phone and ID numbers masked</translation>
+    </message>
+    <message>
+        <source>nothing masked</source>
+        <translation>nothing masked</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Printing failed.</source>
+        <translation>Printing failed.</translation>
+    </message>
+    <message>
+        <source>{count} pages sent to {printer}.</source>
+        <translation>{count} pages sent to {printer}.</translation>
+    </message>
+    <message>
+        <source>{count} pages sent to the printer.</source>
+        <translation>{count} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+    <message>
+        <source>Saved as “{name}” in {folder}.</source>
+        <translation>Saved as “{name}” in {folder}.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>&amp;Sign-in sheet…</source>
+        <translation>&amp;Sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>&amp;Record sheet…</source>
+        <translation>&amp;Record sheet…</translation>
+    </message>
+    <message>
+        <source>Micro-consultation &amp;card…</source>
+        <translation>Micro-consultation &amp;card…</translation>
+    </message>
+    <message>
+        <source>&amp;Assignment slips…</source>
+        <translation>&amp;Assignment slips…</translation>
+    </message>
+    <message>
+        <source>&amp;Print sign-in sheet…</source>
+        <translation>&amp;Print sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>&amp;Print record sheet…</source>
+        <translation>&amp;Print record sheet…</translation>
+    </message>
+    <message>
+        <source>&amp;Print card…</source>
+        <translation>&amp;Print card…</translation>
+    </message>
+    <message>
+        <source>&amp;Print assignment slips…</source>
+        <translation>&amp;Print assignment slips…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>Record sheet</source>
+        <translation>Record sheet</translation>
+    </message>
+    <message>
+        <source>Micro-consultation card</source>
+        <translation>Micro-consultation card</translation>
+    </message>
+    <message>
+        <source>Assignment slips</source>
+        <translation>Assignment slips</translation>
+    </message>
+    <message>
+        <source>Assignment slips go to the departments, so the numbers are always masked.</source>
+        <translation>Assignment slips go to the departments, so the numbers are always masked.</translation>
+    </message>
+    <message>
+        <source>This printout leaves the office, so the numbers are always masked.</source>
+        <translation>This printout leaves the office, so the numbers are always masked.</translation>
+    </message>
+    <message>
+        <source>Select one or more consultations to print.</source>
+        <translation>Select one or more consultations to print.</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>Print sheets of the selected consultations ({shortcut}: {sheet})</source>
+        <translation>Print sheets of the selected consultations ({shortcut}: {sheet})</translation>
+    </message>
+</context>
+<context>
     <name>RecordListPage</name>
     <message>
         <source>Search</source>
@@ -1677,6 +1927,65 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Town / sub-district</source>
         <translation>Town / sub-district</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReportDialog</name>
+    <message>
+        <source>Signed sheets</source>
+        <translation>Signed sheets</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Attached</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>Not attached</translation>
+    </message>
+    <message>
+        <source>Attached ({count})</source>
+        <translation>Attached ({count})</translation>
+    </message>
+    <message>
+        <source>Not attached ({count})</source>
+        <translation>Not attached ({count})</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <source>Copy both lists as text, e.g. to paste into notes.</source>
+        <translation>Copy both lists as text, e.g. to paste into notes.</translation>
+    </message>
+    <message>
+        <source>There were no files to look at.</source>
+        <translation>There were no files to look at.</translation>
+    </message>
+    <message>
+        <source>{attached} signed sheets attached to {records} consultations; {unmatched} files not attached.</source>
+        <translation>{attached} signed sheets attached to {records} consultations; {unmatched} files not attached.</translation>
+    </message>
+    <message>
+        <source>Stopped before all files were looked at; the sheets attached so far stay attached.</source>
+        <translation>Stopped before all files were looked at; the sheets attached so far stay attached.</translation>
     </message>
 </context>
 <context>

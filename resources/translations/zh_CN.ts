@@ -273,6 +273,26 @@
         <translation>参与 {attendance} 人次（委员 {members} 人次），意见建议 {suggestions} 条，已解决 {solved} 条</translation>
     </message>
     <message>
+        <source>Attach signed sheets…</source>
+        <translation>导入签到表扫描件…</translation>
+    </message>
+    <message>
+        <source>Attach scans or photos of signed sheets to the consultations whose QR codes they show. You can also drop a folder of scans onto the list.</source>
+        <translation>把签字后的纸质表格的扫描件或照片附加到其二维码所示的协商活动。也可以把装有扫描件的文件夹直接拖到列表上。</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the scans of signed sheets</source>
+        <translation>选择存放签到表扫描件的文件夹</translation>
+    </message>
+    <message>
+        <source>Reading sheet {done} of {total}…</source>
+        <translation>正在识别第 {done} 张，共 {total} 张…</translation>
+    </message>
+    <message>
+        <source>Attaching signed sheets</source>
+        <translation>正在导入签到表扫描件</translation>
+    </message>
+    <message>
         <source>This record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -1479,6 +1499,236 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>正在准备打印内容…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>最后一页</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>&amp;Mask residents&apos; phone numbers and ID numbers</source>
+        <translation>对群众的电话号码和身份证号脱敏(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>打印预览 — {title}</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>The printout could not be prepared.</source>
+        <translation>无法准备打印内容。</translation>
+    </message>
+    <message>
+        <source>The printout could not be drawn.</source>
+        <translation>无法生成打印页面。</translation>
+    </message>
+    <message>
+        <source>This printout leaves the office, so the numbers are always masked.</source>
+        <translation>这份材料要送出办公室，号码一律脱敏。</translation>
+    </message>
+    <message>
+        <source>Nothing is masked: keep this printout in the office, do not send it out.</source>
+        <translation>未脱敏：这份材料请留在办公室内部使用，不要外送。</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Nothing to print.</source>
+        <translation>没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} 页</translation>
+    </message>
+    <message>
+        <source>phone and ID numbers masked</source>
+        <translation>电话和身份证号已脱敏</translation>
+    </message>
+    <message>
+        <source>nothing masked</source>
+        <translation>未脱敏</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing failed.</source>
+        <translation>打印失败。</translation>
+    </message>
+    <message>
+        <source>{count} pages sent to {printer}.</source>
+        <translation>已将 {count} 页发送到打印机“{printer}”。</translation>
+    </message>
+    <message>
+        <source>{count} pages sent to the printer.</source>
+        <translation>已将 {count} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>正在保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved as “{name}” in {folder}.</source>
+        <translation>已保存为“{name}”，位于 {folder}。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>&amp;Sign-in sheet…</source>
+        <translation>签到表(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record sheet…</source>
+        <translation>议事记录表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Micro-consultation &amp;card…</source>
+        <translation>微协商记录卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Assignment slips…</source>
+        <translation>交办单(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print sign-in sheet…</source>
+        <translation>打印签到表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print record sheet…</source>
+        <translation>打印议事记录表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print card…</source>
+        <translation>打印记录卡(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print assignment slips…</source>
+        <translation>打印交办单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Record sheet</source>
+        <translation>议事记录表</translation>
+    </message>
+    <message>
+        <source>Micro-consultation card</source>
+        <translation>微协商记录卡</translation>
+    </message>
+    <message>
+        <source>Assignment slips</source>
+        <translation>交办单</translation>
+    </message>
+    <message>
+        <source>Assignment slips go to the departments, so the numbers are always masked.</source>
+        <translation>交办单要送到各部门，号码一律脱敏。</translation>
+    </message>
+    <message>
+        <source>This printout leaves the office, so the numbers are always masked.</source>
+        <translation>这份材料要送出办公室，号码一律脱敏。</translation>
+    </message>
+    <message>
+        <source>Select one or more consultations to print.</source>
+        <translation>请先选择要打印的一场或多场协商活动。</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print sheets of the selected consultations ({shortcut}: {sheet})</source>
+        <translation>打印所选协商活动的表格（{shortcut}：{sheet}）</translation>
+    </message>
+</context>
+<context>
     <name>RecordListPage</name>
     <message>
         <source>Search</source>
@@ -1678,6 +1928,65 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Town / sub-district</source>
         <translation>所在镇（街道）</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReportDialog</name>
+    <message>
+        <source>Signed sheets</source>
+        <translation>签到表扫描件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>已附加</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>未附加</translation>
+    </message>
+    <message>
+        <source>Attached ({count})</source>
+        <translation>已附加（{count}）</translation>
+    </message>
+    <message>
+        <source>Not attached ({count})</source>
+        <translation>未附加（{count}）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>Copy both lists as text, e.g. to paste into notes.</source>
+        <translation>把两份清单复制为文本，便于粘贴到记录中。</translation>
+    </message>
+    <message>
+        <source>There were no files to look at.</source>
+        <translation>没有可识别的文件。</translation>
+    </message>
+    <message>
+        <source>{attached} signed sheets attached to {records} consultations; {unmatched} files not attached.</source>
+        <translation>已将 {attached} 份扫描件附加到 {records} 场协商活动；{unmatched} 个文件未附加。</translation>
+    </message>
+    <message>
+        <source>Stopped before all files were looked at; the sheets attached so far stay attached.</source>
+        <translation>已中途停止，未识别全部文件；已附加的扫描件保留。</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,9 @@ from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.cases import CaseService, SubmissionService
 from liaison_desk.services.consultations import ConsultationService
 from liaison_desk.services.people import GroupService, PersonService
+from liaison_desk.services.printouts import PrintoutService
 from liaison_desk.services.recycle_bin import RecycleBinService
+from liaison_desk.services.scans import ScanService
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.services.statistics import StatisticsService
 
@@ -30,6 +32,8 @@ class Services:
         self.statistics = StatisticsService(self.ctx)
         self.attachments = AttachmentService(self.ctx)
         self.settings = SettingsService(self.ctx)
+        self.printouts = PrintoutService(self.ctx)
+        self.scans = ScanService(self.ctx, self.consultations, self.attachments)
 
 
 __all__ = ["ServiceContext", "Services"]

@@ -12,12 +12,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QStyle, QWidget
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMenu,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
+from liaison_desk.documents.sheets import SheetKind
 from liaison_desk.domain.entities import (
     Attachment,
     AuditEntry,
@@ -34,10 +44,20 @@ from liaison_desk.domain.enums import (
 )
 from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary, PageRequest
 from liaison_desk.services import Services
+from liaison_desk.services.scans import ScanReport
 from liaison_desk.ui.labels import label
+from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, esc, load_thumbnails, year_combo
+from liaison_desk.ui.printing import add_print_menu
+from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
 from liaison_desk.ui.table import Column, RecordTableModel
-from liaison_desk.ui.tasks import TaskControl, run_task
+from liaison_desk.ui.tasks import (
+    TaskCancelled,
+    TaskControl,
+    TaskHandle,
+    run_task,
+    run_with_progress,
+)
 
 # Colours of the detail pane (the table's overdue red and muted grey, and a quiet note colour).
 _GREY = "#6B6B6B"
@@ -120,6 +140,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self._group_column_chosen = False  # the user showed or hid it: leave it so
         self._show_group_column()
         self._options_fresh = True
+        self._set_up_signed_sheets()
 
     # --- table ---------------------------------------------------------------------------------
     def columns(self) -> list[Column[ConsultationSummary]]:
@@ -348,6 +369,138 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
     def open_record(self, record: ConsultationSummary) -> None:
         """Until the consultation form exists, opening a row means reading it in the pane."""
         self.detail.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- signed paper sheets back from the sessions (drop a folder of scans) --------------------
+    def _set_up_signed_sheets(self) -> None:
+        """A folder of scans or phone photos (or some image files) dropped from the file manager
+        onto the page is attached sheet by sheet to the consultation whose QR code each shows;
+        the button (and the table's context menu) chooses the folder in a dialog instead."""
+        self._sheets_task: TaskHandle[ScanReport] | None = None
+        self.setAcceptDrops(True)
+        for widget in (self.detail.text, self.detail.text.viewport()):
+            widget.setAcceptDrops(False)  # read-only: a drop there is a drop on the page
+        self.attach_sheets_action = QAction(self.tr("Attach signed sheets…"), self)
+        self.attach_sheets_action.setToolTip(
+            self.tr(
+                "Attach scans or photos of signed sheets to the consultations whose QR codes "
+                "they show. You can also drop a folder of scans onto the list."
+            )
+        )
+        self.attach_sheets_action.triggered.connect(
+            lambda _checked=False: self.choose_signed_sheets()
+        )
+        self.attach_sheets_button = QToolButton()
+        self.attach_sheets_button.setDefaultAction(self.attach_sheets_action)
+        self.attach_sheets_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.filter_bar.addWidget(self.attach_sheets_button)
+        kinds = (
+            [SheetKind.SIGNIN, SheetKind.RECORD]
+            if self.kind is ConsultationKind.HALL
+            else [SheetKind.CARD, SheetKind.SIGNIN]
+        ) + [SheetKind.SLIP]
+        self.print_button = add_print_menu(
+            self, self.services, kinds, lambda: [r.id for r in self.selected_records()]
+        )
+        self.filter_bar.addWidget(self.print_button)
+        self.table.addAction(self.attach_sheets_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._chain_tab_order()  # the button joins the filter bar's tab chain
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()) and self._sheets_task is None:
+            # Always a copy: a "move" accepted here would let the file manager delete the scans.
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_paths(event.mimeData()) and self._sheets_task is None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if not paths or self._sheets_task is not None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.attach_signed_sheets(paths)
+
+    def choose_signed_sheets(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder with the scans of signed sheets")
+        )
+        if folder:
+            self.attach_signed_sheets([Path(folder)])
+
+    def attach_signed_sheets(self, paths: Sequence[Path]) -> None:
+        """Read the QR code of every image in ``paths`` (folders: the images in them, not their
+        subfolders) off the GUI thread, attach each to its consultation, then show the report.
+        Cancel stops before the next image; what was attached stays and is reported."""
+        if self._sheets_task is not None:
+            return
+        scans = self.services.scans
+        reading = self.tr("Reading sheet {done} of {total}…")
+        reports: list[ScanReport] = []  # kept for Cancel, whose signal carries no result
+
+        def work(control: TaskControl) -> ScanReport:
+            files: list[Path] = []
+            for path in paths:
+                control.check()
+                files.extend(scans.files_in(path) if path.is_dir() else [path])
+
+            def progress(done: int, total: int) -> bool:
+                try:
+                    control.progress(
+                        done, total, reading.format(done=min(done + 1, total), total=total)
+                    )
+                except TaskCancelled:
+                    return False
+                return True
+
+            report = scans.match_files(files, progress)
+            reports.append(report)
+            return report
+
+        def done(report: ScanReport) -> None:
+            self._sheets_task = None
+            self._signed_sheets_matched(report)
+
+        def cancelled() -> None:
+            self._sheets_task = None
+            if reports:
+                self._signed_sheets_matched(reports[0])
+
+        def failed(exc: BaseException) -> None:
+            self._sheets_task = None
+            self.data_changed.emit()  # some may have been attached before the error
+            self._reload_selecting(None)
+            show_error(self, exc)
+
+        self._sheets_task = run_with_progress(
+            self, self.tr("Attaching signed sheets"), work, done, failed, cancelled
+        )
+
+    def _signed_sheets_matched(self, report: ScanReport) -> None:
+        if report.attached:
+            self.data_changed.emit()
+            # The detail pane then shows the first record that got a sheet, with its new file.
+            self._reload_selecting(report.consultation_ids[0])
+        dialog = ScanReportDialog(report, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def _reload_selecting(self, consultation_id: int | None) -> None:
+        self.table.selectionModel().clear()
+        if consultation_id is not None:
+            self._selected_key = consultation_id
+        self.reload()
 
     # --- the detail pane (runs off the GUI thread) ---------------------------------------------
     def fetch_detail(self, record: ConsultationSummary, control: TaskControl) -> Detail:

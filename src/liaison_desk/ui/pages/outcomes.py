@@ -17,11 +17,13 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QWidget
 
+from liaison_desk.documents.sheets import SheetKind
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
 from liaison_desk.services import Services
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, with_label
+from liaison_desk.ui.printing import add_print_menu
 from liaison_desk.ui.table import Column, RecordTableModel
 from liaison_desk.ui.tasks import TaskControl
 
@@ -172,6 +174,17 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         bar.addWidget(with_label(self.tr("Status:"), self.status))
         bar.addWidget(with_label(self.tr("Due:"), self.due))
         bar.addWidget(with_label(self.tr("Body:"), self.body))
+
+    def build_actions(self, bar: QHBoxLayout) -> None:
+        # Assignment slips (交办单) of the consultations the selected items were raised at.
+        self.print_button = add_print_menu(
+            self, self.services, [SheetKind.SLIP], self.selected_consultation_ids
+        )
+        bar.addWidget(self.print_button)
+
+    def selected_consultation_ids(self) -> list[int]:
+        """The consultations of the selected items, each once, in the list's order."""
+        return list(dict.fromkeys(r.consultation_id for r in self.selected_records()))
 
     def _fill_choices(self, year: int | None = None) -> None:
         """Years, groups and bodies as they are in the database now; the choices made stay."""

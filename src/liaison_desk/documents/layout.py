@@ -1,0 +1,883 @@
+"""A small page-layout engine for printed sheets: GB/T 9704 pages, text with fixed line spacing,
+tables that repeat their header rows, and one drawing code for every paged device.
+
+Geometry (formats.md): A4 portrait; the text block (版心) is 156 × 225 mm, 37 mm from the top and
+28 mm from the left edge. Everything a sheet says is drawn inside the text block; outside it go only
+
+- the page number "— n —" (4号 宋体 role, 14 pt): its line 7 mm below the text block, odd pages at
+  the right (one character in from the text block's right edge), even pages at the left (one
+  character in from its left edge);
+- the QR code of the consultation number, 18 mm square, in the top margin at the right, its right
+  edge on the text block's right edge, 8 mm from the top of the paper, with the number in small type
+  right-aligned under it (about 29–32 mm from the top, so still above the text block).
+
+Units. Everything is measured and placed in points (1/72 inch) from the top-left corner of the
+paper. Text is laid out once against a 72-dpi reference device, where a font of n points is n units
+tall, with design metrics and no hinting, so line breaks do not depend on the output. To draw,
+:func:`paint_page` needs a painter whose unit is one point (see :func:`begin_points`); the same
+operations then draw on a QPdfWriter, a QPrinter (printer and print preview) or a QImage.
+
+Text. Chinese breaks at any character, Latin words stay together where they fit
+(``WrapAtWordBoundaryOrAnywhere``, with the Unicode line-breaking rules, so "，" never starts a
+line). Font fallback is left on: each role's font lists the chosen face, then the bundled Noto faces,
+then Qt's own fallback, so a rare character that the chosen face lacks still prints. (Qt's PDF
+writer leaves characters outside the BMP, such as 𬌗, out of the PDF's text layer: they print,
+but copying them from the PDF gives nothing.)
+
+Pagination. A paragraph flows line by line (never two lines on top of each other, never a line
+clipped). A table row moves whole to the next page when it does not fit; only a row taller than a
+page, or one marked splittable (long minutes), is split, and always between two lines of text. The
+table's header rows are repeated at the top of each page it continues on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import logging
+import math
+import os
+import secrets
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+
+from liaison_desk import fonts
+
+log = logging.getLogger(__name__)
+
+MM = 72 / 25.4  # points per millimetre
+
+PAGE_WIDTH = 210 * MM
+PAGE_HEIGHT = 297 * MM
+TEXT_LEFT = 28 * MM
+TEXT_TOP = 37 * MM
+TEXT_WIDTH = 156 * MM
+TEXT_HEIGHT = 225 * MM
+TEXT_RIGHT = TEXT_LEFT + TEXT_WIDTH
+TEXT_BOTTOM = TEXT_TOP + TEXT_HEIGHT
+
+# GB/T 9704 type: 2号 title, 3号 body on a grid of 22 lines, 4号 page numbers, 小四 in forms.
+TITLE_SIZE = 22.0
+BODY_SIZE = 16.0
+BODY_LINE_HEIGHT = TEXT_HEIGHT / 22  # 28.9 pt
+PAGE_NUMBER_SIZE = 14.0
+FORM_SIZE = 12.0
+
+PAGE_NUMBER_GAP = 7 * MM  # from the bottom of the text block to the page number's dash
+QR_SIZE = 18 * MM
+QR_TOP = 8 * MM
+QR_LABEL_SIZE = 8.0
+QR_LABEL_GAP = 3 * MM  # between the code and its label: the code's quiet zone stays clear
+
+PDF_RESOLUTION = 1200
+_EPS = 1e-6
+
+
+class Align(Enum):
+    LEFT = Qt.AlignmentFlag.AlignLeft
+    CENTER = Qt.AlignmentFlag.AlignHCenter
+    RIGHT = Qt.AlignmentFlag.AlignRight
+    JUSTIFY = Qt.AlignmentFlag.AlignJustify
+
+
+# --- fonts ------------------------------------------------------------------------------------
+
+
+class FontBook:
+    """The family of each document role (title, body, heading1, heading2, page_number; see
+    ``fonts.DOCUMENT_FACES``): the settings' choice when installed, else the first official face
+    installed, else the bundled face. Registers the bundled fonts first."""
+
+    def __init__(self, choices: Mapping[str, str] | None = None) -> None:
+        fonts.register_bundled_fonts()
+        self._families: dict[str, str] = {}
+        self._fallbacks: dict[str, str] = {}
+        self._heavy: dict[str, bool] = {}
+        for role, face in fonts.DOCUMENT_FACES.items():
+            chosen = ((choices or {}).get(role) or "").strip()
+            preferred = (chosen, *face.preferred) if chosen else face.preferred
+            family = fonts.document_font(preferred, face.fallback)
+            self._families[role] = family
+            self._fallbacks[role] = face.fallback
+            # The official title face is heavy by design; its bundled stand-in is set in bold.
+            self._heavy[role] = face.fallback_bold and family == face.fallback
+        log.debug("document fonts: %s", self._families)
+
+    def family(self, role: str) -> str:
+        return self._families[role]
+
+    def families(self) -> dict[str, str]:
+        return dict(self._families)
+
+    def font(self, role: str, size: float, bold: bool = False) -> QFont:
+        """The role's font at ``size`` points (on the 72-dpi reference, 1 pt = 1 unit). Its family
+        list ends with the bundled faces, and Qt's own fallback stays on, so no character is
+        dropped for want of a glyph."""
+        family = self._families[role]
+        chain = [family]
+        for extra in (self._fallbacks[role], fonts.BUNDLED_SERIF, fonts.BUNDLED_SANS):
+            if extra not in chain:
+                chain.append(extra)
+        font = QFont()
+        font.setFamilies(chain)
+        font.setPointSizeF(size)
+        font.setBold(bold or self._heavy[role])
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
+
+
+_local = threading.local()  # jobs may be laid out off the GUI thread (the preview does)
+
+
+def reference_device() -> QImage:
+    """A 72-dpi device for measuring text: there a font of n points is n units tall. One per
+    thread."""
+    image: QImage | None = getattr(_local, "reference", None)
+    if image is None:
+        image = QImage(1, 1, QImage.Format.Format_RGB32)
+        dots_per_metre = round(72 / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        _local.reference = image
+    return image
+
+
+# --- text -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a piece of text looks: the font role, size and weight, the fixed line height (every
+    line takes exactly this much, whatever its glyphs), the alignment and the first-line indent
+    in characters (2 for body paragraphs)."""
+
+    role: str = "body"
+    size: float = BODY_SIZE
+    line_height: float = BODY_LINE_HEIGHT
+    bold: bool = False
+    align: Align = Align.JUSTIFY
+    indent: float = 0.0
+
+
+def clean_paragraphs(text: str) -> list[str]:
+    """Paragraphs of ``text``: one per line, tabs and stray control characters made spaces,
+    blank lines dropped."""
+    paragraphs = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = "".join(" " if (ch < " " or ch == "\x7f") else ch for ch in raw).strip()
+        if line:
+            paragraphs.append(line)
+    return paragraphs
+
+
+class TextBox:
+    """Text laid out at a width: one QTextLayout per paragraph, lines at a fixed pitch. Line ``i``
+    is drawn in a slot of ``style.line_height`` whose top the caller chooses."""
+
+    def __init__(self, text: str, style: Style, book: FontBook, width: float) -> None:
+        self.style = style
+        self.width = width
+        self.text = text
+        self._layouts: list[QTextLayout] = []
+        self._lines: list[tuple[int, int]] = []  # (layout, line in layout)
+        font = book.font(style.role, style.size, style.bold)
+        option = QTextOption(style.align.value)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setUseDesignMetrics(True)
+        indent = style.indent * style.size
+        for paragraph in clean_paragraphs(text):
+            layout = QTextLayout(paragraph, font, reference_device())
+            layout.setTextOption(option)
+            layout.setCacheEnabled(True)
+            layout.beginLayout()
+            first = True
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                shift = indent if first else 0.0
+                line.setLineWidth(max(width - shift, style.size))
+                # Centre the glyphs' box in the slot: the same for every line of this font.
+                line.setPosition(QPointF(shift, (style.line_height - line.height()) / 2))
+                self._lines.append((len(self._layouts), line.lineNumber()))
+                first = False
+            layout.endLayout()
+            self._layouts.append(layout)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    @property
+    def height(self) -> float:
+        return self.line_count * self.style.line_height
+
+    def line_text(self, index: int) -> str:
+        layout_index, line_index = self._lines[index]
+        layout = self._layouts[layout_index]
+        line = layout.lineAt(line_index)
+        return layout.text()[line.textStart() : line.textStart() + line.textLength()]
+
+    def natural_width(self, index: int = 0) -> float:
+        """Width of the text of line ``index`` (with its indent), for right-aligned pieces."""
+        layout_index, line_index = self._lines[index]
+        line = self._layouts[layout_index].lineAt(line_index)
+        return line.position().x() + line.naturalTextWidth()
+
+    def max_width(self) -> float:
+        return max((self.natural_width(i) for i in range(self.line_count)), default=0.0)
+
+    def baseline(self, index: int = 0) -> float:
+        """Distance from the top of a line's slot to its baseline."""
+        layout_index, line_index = self._lines[index]
+        line = self._layouts[layout_index].lineAt(line_index)
+        return line.position().y() + line.ascent()
+
+    def draw_line(self, painter: QPainter, index: int, x: float, top: float) -> None:
+        layout_index, line_index = self._lines[index]
+        self._layouts[layout_index].lineAt(line_index).draw(painter, QPointF(x, top))
+
+
+# --- what a page holds ------------------------------------------------------------------------
+
+
+class Op(Protocol):
+    """One thing drawn on a page, in points from the paper's top-left corner."""
+
+    def draw(self, painter: QPainter) -> None: ...
+
+
+_BLACK = QColor(0, 0, 0)
+
+
+@dataclass(frozen=True)
+class TextLineOp:
+    box: TextBox
+    index: int
+    x: float
+    top: float
+
+    def draw(self, painter: QPainter) -> None:
+        painter.setPen(QPen(_BLACK))
+        self.box.draw_line(painter, self.index, self.x, self.top)
+
+
+@dataclass(frozen=True)
+class RuleOp:
+    """A straight line (cell borders, lines to write on)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float = 0.5
+
+    def draw(self, painter: QPainter) -> None:
+        pen = QPen(_BLACK, self.width)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(self.x1, self.y1), QPointF(self.x2, self.y2))
+
+
+@dataclass(frozen=True)
+class FillOp:
+    """A filled shape (the QR code's modules, as vector rectangles)."""
+
+    path: QPainterPath
+
+    def draw(self, painter: QPainter) -> None:
+        painter.fillPath(self.path, _BLACK)
+
+
+Page = list[Op]
+
+
+class Pager:
+    """Hands out vertical space in the text block, page by page."""
+
+    def __init__(self) -> None:
+        self.pages: list[Page] = [[]]
+        self.y = 0.0  # used height of the current page's text block
+
+    @property
+    def remaining(self) -> float:
+        return TEXT_HEIGHT - self.y
+
+    @property
+    def fresh(self) -> bool:
+        """Nothing placed on this page yet."""
+        return self.y <= _EPS
+
+    @property
+    def top(self) -> float:
+        """Where the next thing goes, from the top of the paper."""
+        return TEXT_TOP + self.y
+
+    def fits(self, height: float) -> bool:
+        return height <= self.remaining + _EPS
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = 0.0
+
+    def add(self, op: Op) -> None:
+        self.pages[-1].append(op)
+
+    def advance(self, height: float) -> None:
+        self.y = min(self.y + height, TEXT_HEIGHT)
+
+
+# --- blocks -----------------------------------------------------------------------------------
+
+
+class Block(ABC):
+    """Something that flows down the text block. ``keep_with_next``: never the last thing on a
+    page (a heading, a caption)."""
+
+    keep_with_next: bool = False
+
+    @abstractmethod
+    def lead_height(self) -> float:
+        """The least of this block that must follow a keep-with-next block on its page."""
+
+    @abstractmethod
+    def place(self, pager: Pager, follow: float) -> None:
+        """Put the block on the pages; ``follow`` is the lead height of the next block when this
+        one is kept with it (else 0)."""
+
+
+class Paragraph(Block):
+    """Text with fixed line spacing, flowing line by line over pages (never splitting a
+    paragraph of two or three lines so that a single line stands alone)."""
+
+    def __init__(
+        self,
+        text: str,
+        style: Style,
+        book: FontBook,
+        *,
+        width: float = TEXT_WIDTH,
+        x: float = TEXT_LEFT,
+        space_before: float = 0.0,
+        space_after: float = 0.0,
+        keep_with_next: bool = False,
+    ) -> None:
+        self.box = TextBox(text, style, book, width)
+        self.x = x
+        self.space_before = space_before
+        self.space_after = space_after
+        self.keep_with_next = keep_with_next
+
+    def lead_height(self) -> float:
+        return self.box.style.line_height * min(self.box.line_count, 2)
+
+    def place(self, pager: Pager, follow: float) -> None:
+        count = self.box.line_count
+        if count == 0:
+            return
+        lh = self.box.style.line_height
+        if not pager.fresh:
+            pager.advance(self.space_before)
+        need = lh * min(count, 2)
+        if self.keep_with_next:
+            need = lh * count + follow
+        if not pager.fits(need) and not pager.fresh:
+            pager.new_page()
+        for i in range(count):
+            if not pager.fits(lh):
+                pager.new_page()
+            pager.add(TextLineOp(self.box, i, self.x, pager.top))
+            pager.advance(lh)
+        pager.advance(self.space_after)
+
+
+class Spacer(Block):
+    def __init__(self, height: float) -> None:
+        self.height = height
+
+    def lead_height(self) -> float:
+        return 0.0
+
+    def place(self, pager: Pager, follow: float) -> None:
+        if not pager.fresh:
+            pager.advance(self.height)
+
+
+class PageBreak(Block):
+    def lead_height(self) -> float:
+        return 0.0
+
+    def place(self, pager: Pager, follow: float) -> None:
+        if not pager.fresh:
+            pager.new_page()
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A line to write on, ``width`` points long, inside a :class:`FillLines` line."""
+
+    width: float
+
+
+class FillLines(Block):
+    """Lines of labels and blanks to fill by hand (主持人：______), kept together at the bottom
+    right of the page; on the next page when they do not fit below what is already there."""
+
+    def __init__(
+        self,
+        lines: Sequence[Sequence[str | Blank]],
+        style: Style,
+        book: FontBook,
+        *,
+        space_before: float = 0.0,
+    ) -> None:
+        self.style = style
+        self.space_before = space_before
+        self.lines: list[list[tuple[TextBox | Blank, float]]] = []  # (piece, width)
+        for parts in lines:
+            pieces: list[tuple[TextBox | Blank, float]] = []
+            for part in parts:
+                if isinstance(part, Blank):
+                    pieces.append((part, part.width))
+                else:
+                    box = TextBox(
+                        part, dataclasses.replace(style, align=Align.LEFT), book, TEXT_WIDTH
+                    )
+                    pieces.append((box, box.max_width()))
+            self.lines.append(pieces)
+        self._probe = TextBox("字", style, book, TEXT_WIDTH)
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.style.line_height
+
+    def lead_height(self) -> float:
+        return self.height
+
+    def place(self, pager: Pager, follow: float) -> None:
+        if not pager.fits(self.height + self.space_before) and not pager.fresh:
+            pager.new_page()
+        lh = self.style.line_height
+        block_width = max((sum(w for _, w in line) for line in self.lines), default=0.0)
+        left = TEXT_RIGHT - block_width
+        top = TEXT_TOP + TEXT_HEIGHT - self.height
+        baseline = self._probe.baseline()
+        for row, pieces in enumerate(self.lines):
+            x = left
+            slot = top + row * lh
+            for piece, width in pieces:
+                if isinstance(piece, Blank):
+                    y = slot + baseline + 2.0
+                    pager.add(RuleOp(x + 2.0, y, x + width - 2.0, y, 0.6))
+                elif piece.line_count:
+                    pager.add(TextLineOp(piece, 0, x, slot))
+                x += width
+        pager.y = TEXT_HEIGHT
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+class VAlign(Enum):
+    TOP = "top"
+    CENTER = "center"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str = ""
+    span: int = 1
+    role: str = "body"
+    bold: bool = False
+    align: Align = Align.LEFT
+    valign: VAlign = VAlign.CENTER
+
+
+@dataclass
+class Row:
+    """One table row. ``min_height``: room to write by hand. ``splittable``: may break between
+    lines at a page end even when it would fit on the next page (long free text); any row taller
+    than a page is split anyway."""
+
+    cells: list[Cell]
+    min_height: float = 0.0
+    keep_with_next: bool = False
+    splittable: bool = False
+
+
+@dataclass
+class _LaidCell:
+    cell: Cell
+    x: float
+    width: float
+    box: TextBox
+
+
+@dataclass
+class _LaidRow:
+    row: Row
+    cells: list[_LaidCell]
+    slots: int  # line slots, the unit a split respects
+    height: float
+
+    def slice_height(self, count: int, pad: float, lh: float) -> float:
+        return 2 * pad + count * lh
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    size: float = FORM_SIZE
+    line_height: float = 20.0
+    pad_x: float = 4.0
+    pad_y: float = 3.0
+    borders: bool = True
+    border_width: float = 0.5
+
+
+class Table(Block):
+    """A table whose rows may each divide the columns differently (``Cell.span``), so it serves
+    for forms (label, value, label, value) and lists alike. ``caption`` rows open the table once;
+    ``header`` rows follow them and are repeated on every page the table continues on."""
+
+    def __init__(
+        self,
+        columns: Sequence[float],
+        rows: Sequence[Row],
+        book: FontBook,
+        *,
+        header: Sequence[Row] = (),
+        caption: Sequence[Row] = (),
+        style: TableStyle = TableStyle(),
+        x: float = TEXT_LEFT,
+    ) -> None:
+        self.columns = list(columns)
+        self.style = style
+        self.x = x
+        self.book = book
+        self.caption = [self._lay(r) for r in caption]
+        self.header = [self._lay(r) for r in header]
+        self.rows = [self._lay(r) for r in rows]
+        self._last_bottom: tuple[int, float] | None = None
+
+    @property
+    def width(self) -> float:
+        return sum(self.columns)
+
+    def _lay(self, row: Row) -> _LaidRow:
+        st = self.style
+        laid: list[_LaidCell] = []
+        column = 0
+        for cell in row.cells:
+            span = max(1, cell.span)
+            x = self.x + sum(self.columns[:column])
+            width = sum(self.columns[column : column + span])
+            column += span
+            text_style = Style(
+                role=cell.role,
+                size=st.size,
+                line_height=st.line_height,
+                bold=cell.bold,
+                align=cell.align,
+            )
+            box = TextBox(cell.text, text_style, self.book, width - 2 * st.pad_x)
+            laid.append(_LaidCell(cell, x, width, box))
+        if column != len(self.columns):
+            raise ValueError(f"row spans {column} columns, the table has {len(self.columns)}")
+        lines = max((c.box.line_count for c in laid), default=0)
+        content = 2 * st.pad_y + max(lines, 1) * st.line_height
+        height = max(content, row.min_height)
+        slots = max(lines, math.floor((height - 2 * st.pad_y) / st.line_height + _EPS), 1)
+        return _LaidRow(row, laid, slots, height)
+
+    def _lead(self, row: _LaidRow) -> float:
+        if row.row.splittable:
+            return min(
+                row.height,
+                row.slice_height(min(row.slots, 2), self.style.pad_y, self.style.line_height),
+            )
+        return row.height
+
+    def lead_height(self) -> float:
+        first = self._lead(self.rows[0]) if self.rows else 0.0
+        return sum(r.height for r in self.caption + self.header) + first
+
+    def _emit(self, pager: Pager, row: _LaidRow, start: int = 0, end: int | None = None) -> None:
+        """Draw line slots ``start``–``end`` of ``row`` at the pager's position; without
+        ``end`` the whole row, its cells centred vertically as asked."""
+        st = self.style
+        whole = end is None
+        stop = row.slots if end is None else min(end, row.slots)
+        height = row.height if whole else row.slice_height(stop - start, st.pad_y, st.line_height)
+        top = pager.top
+        if st.borders:
+            # Each line once: the row's top unless the row above on this page already drew it
+            # as its bottom, each cell's left edge, the last cell's right edge, the bottom.
+            here = (len(pager.pages), round(top, 3))
+            left, right = row.cells[0].x, row.cells[-1].x + row.cells[-1].width
+            w = st.border_width
+            if here != self._last_bottom:
+                pager.add(RuleOp(left, top, right, top, w))
+            for cell in row.cells:
+                pager.add(RuleOp(cell.x, top, cell.x, top + height, w))
+            pager.add(RuleOp(right, top, right, top + height, w))
+            pager.add(RuleOp(left, top + height, right, top + height, w))
+            self._last_bottom = (len(pager.pages), round(top + height, 3))
+        for cell in row.cells:
+            count = cell.box.line_count
+            if whole and cell.cell.valign is VAlign.CENTER:
+                first_top = top + (height - count * st.line_height) / 2
+            else:
+                first_top = top + st.pad_y - start * st.line_height
+            for i in range(start, min(stop, count)):
+                pager.add(
+                    TextLineOp(cell.box, i, cell.x + st.pad_x, first_top + i * st.line_height)
+                )
+        pager.advance(height)
+
+    def _continue(self, pager: Pager) -> None:
+        pager.new_page()
+        for row in self.header:
+            self._emit(pager, row)
+
+    def place(self, pager: Pager, follow: float) -> None:
+        st = self.style
+        opening = self.caption + self.header
+        if not pager.fits(self.lead_height()) and not pager.fresh:
+            pager.new_page()
+        for row in opening:
+            self._emit(pager, row)
+        header_height = sum(r.height for r in self.header)
+        room_on_a_page = TEXT_HEIGHT - header_height
+        for i, row in enumerate(self.rows):
+            need = row.height
+            if row.row.keep_with_next and i + 1 < len(self.rows):
+                need += self._lead(self.rows[i + 1])
+            elif i + 1 == len(self.rows):
+                need += follow
+            if pager.fits(need):
+                self._emit(pager, row)
+                continue
+            if not row.row.splittable and row.height <= room_on_a_page + _EPS:
+                self._continue(pager)
+                self._emit(pager, row)
+                continue
+            # Split between lines: as many whole lines as fit here, the rest on the next pages.
+            start = 0
+            while start < row.slots:
+                fit = math.floor((pager.remaining - 2 * st.pad_y) / st.line_height + _EPS)
+                left = row.slots - start
+                if fit < min(2, left) and not (pager.y <= header_height + _EPS):
+                    self._continue(pager)
+                    continue
+                count = max(1, min(fit, left))
+                if 0 < left - count < 2 and count > 2:
+                    count -= 1  # no single line alone at the top of the next page
+                self._emit(pager, row, start, start + count)
+                start += count
+                if start < row.slots:
+                    self._continue(pager)
+
+
+def paginate(blocks: Sequence[Block]) -> list[Page]:
+    """Flow ``blocks`` down the text block of as many pages as they need."""
+    pager = Pager()
+    for i, block in enumerate(blocks):
+        follow = 0.0
+        if block.keep_with_next and i + 1 < len(blocks):
+            follow = blocks[i + 1].lead_height()
+        block.place(pager, follow)
+    return pager.pages
+
+
+# --- page furniture: numbers and the QR code --------------------------------------------------
+
+
+def page_number_ops(book: FontBook, number: int) -> list[Op]:
+    """ "— n —" in the page-number role at 14 pt, its dash 7 mm below the text block: odd pages
+    at the right, even pages at the left, one character in from the text block's edge."""
+    style = Style(
+        role="page_number",
+        size=PAGE_NUMBER_SIZE,
+        line_height=PAGE_NUMBER_SIZE * 1.5,
+        align=Align.LEFT,
+    )
+    box = TextBox(f"— {number} —", style, book, TEXT_WIDTH)
+    # The dash sits about a third of an em above the baseline.
+    baseline = TEXT_BOTTOM + PAGE_NUMBER_GAP + PAGE_NUMBER_SIZE * 0.32
+    top = baseline - box.baseline()
+    width = box.natural_width()
+    x = TEXT_RIGHT - PAGE_NUMBER_SIZE - width if number % 2 else TEXT_LEFT + PAGE_NUMBER_SIZE
+    return [TextLineOp(box, 0, x, top)]
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """The modules of a QR code of ``text`` (UTF-8, error correction M or better), no border."""
+    import segno
+
+    code = segno.make_qr(text, error="m", boost_error=True, encoding="utf-8")
+    return [[bool(v) for v in row] for row in code.matrix]
+
+
+def qr_ops(book: FontBook, text: str) -> list[Op]:
+    """The QR code of ``text`` as vector rectangles (one per run of dark modules in a row), in
+    the top margin at the right, with ``text`` under it."""
+    matrix = qr_matrix(text)
+    modules = len(matrix)
+    unit = QR_SIZE / modules
+    left = TEXT_RIGHT - QR_SIZE
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < modules:
+            if not row[c]:
+                c += 1
+                continue
+            run = c
+            while run < modules and row[run]:
+                run += 1
+            path.addRect(QRectF(left + c * unit, QR_TOP + r * unit, (run - c) * unit, unit))
+            c = run
+    style = Style(
+        role="heading1", size=QR_LABEL_SIZE, line_height=QR_LABEL_SIZE * 1.4, align=Align.LEFT
+    )
+    label = TextBox(text, style, book, TEXT_WIDTH)
+    label_x = TEXT_RIGHT - label.natural_width()
+    label_top = QR_TOP + QR_SIZE + QR_LABEL_GAP
+    return [FillOp(path), TextLineOp(label, 0, label_x, label_top)]
+
+
+# --- drawing on devices ------------------------------------------------------------------------
+
+
+def begin_points(painter: QPainter, dpi_x: float, dpi_y: float) -> None:
+    """Make one unit of ``painter`` one point on a device of the given resolution."""
+    painter.scale(dpi_x / 72, dpi_y / 72)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+
+
+def paint_page(painter: QPainter, ops: Iterable[Op]) -> None:
+    """Draw one page's operations; the painter's unit must be one point (:func:`begin_points`)."""
+    painter.save()
+    try:
+        for op in ops:
+            op.draw(painter)
+    finally:
+        painter.restore()
+
+
+def a4_layout() -> QPageLayout:
+    """A4 portrait, painting from the paper's corner (margins are the sheets' own business)."""
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Point,
+    )
+    layout.setMode(QPageLayout.Mode.FullPageMode)
+    return layout
+
+
+class PaintedPages(Protocol):
+    def page_count(self) -> int: ...
+
+    def render_page(self, painter: QPainter, index: int) -> None: ...
+
+
+def render(pages: PaintedPages, device: QPagedPaintDevice) -> None:
+    """Set ``device`` (QPdfWriter or QPrinter) to A4 portrait and draw every page on it."""
+    if hasattr(device, "setFullPage"):
+        device.setFullPage(True)  # a QPrinter: paint from the paper's corner
+    if not device.setPageLayout(a4_layout()):
+        log.warning("the device refused the A4 page layout; drawing on its own page")
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("无法开始打印：打印机或文件无法打开。")
+    try:
+        begin_points(painter, device.logicalDpiX(), device.logicalDpiY())
+        for index in range(pages.page_count()):
+            if index:
+                device.newPage()
+            pages.render_page(painter, index)
+    finally:
+        painter.end()
+
+
+def page_image(pages: PaintedPages, index: int, dpi: float = 150) -> QImage:
+    """Page ``index`` drawn on a white A4 image at ``dpi`` (thumbnails, tests)."""
+    width = round(PAGE_WIDTH / 72 * dpi)
+    height = round(PAGE_HEIGHT / 72 * dpi)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(255, 255, 255))
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    try:
+        begin_points(painter, dpi, dpi)
+        pages.render_page(painter, index)
+    finally:
+        painter.end()
+    return image
+
+
+@dataclass
+class PdfInfo:
+    title: str = ""
+    creator: str = ""
+
+
+def _reserve_temporary(path: Path) -> Path:
+    """An empty, new file beside ``path`` to write into (with the folder's usual permissions);
+    OSError (with its errno) when the folder is missing or cannot be written."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}.pdf.tmp")
+        try:
+            with tmp.open("xb"):
+                return tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "无法在文件夹中创建临时文件", str(path.parent))
+
+
+def write_pdf(pages: PaintedPages, path: Path, info: PdfInfo) -> None:
+    """Write the pages to ``path`` as a PDF with every font embedded: first into a temporary file
+    in the same folder, then renamed over ``path``, so a failure leaves nothing behind and never
+    a half-written file under the real name. OSError when the folder cannot be written."""
+    path = Path(path)
+    tmp = _reserve_temporary(path)
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setTitle(info.title)
+        writer.setCreator(info.creator)
+        render(pages, writer)
+        del writer  # closes the file
+        if tmp.stat().st_size == 0:
+            raise OSError(errno.ENOSPC, "生成的 PDF 文件是空的", str(path))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

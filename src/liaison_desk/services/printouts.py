@@ -1,0 +1,185 @@
+"""Printed sheets: gathers what a sheet needs (the consultation, its liaison group, the roster
+entries of its participants with their phones and consent, the settings' fonts and masking rules)
+as plain data, and hands it to ``documents.sheets`` to lay out.
+
+The documents package (and with it Qt) is imported only when a job is built, so importing the
+services stays free of Qt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from liaison_desk.domain.entities import Consultation, LiaisonGroup, Person
+from liaison_desk.domain.rules import Problem, ValidationError
+from liaison_desk.services.base import ServiceContext
+from liaison_desk.services.settings import SettingsService
+from liaison_desk.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from liaison_desk.documents.sheets import PrintJob, SheetKind, SheetOptions
+
+# Settings key of each document font role (config.SETTINGS).
+FONT_SETTINGS = {
+    "title": "documents.font.title",
+    "body": "documents.font.body",
+    "heading1": "documents.font.heading1",
+    "heading2": "documents.font.heading2",
+    "page_number": "documents.font.page_number",
+}
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """Everything one consultation's sheet shows, read in one go.
+
+    ``people``: the roster entries of the named participants, by person id (their phone, ID
+    number, category and consent to publish). ``mask_phones``/``mask_id_cards``/``mask_names``:
+    the database's masking settings, i.e. what ``SheetOptions.mask`` hides when it is on.
+    """
+
+    consultation: Consultation
+    group: LiaisonGroup | None = None
+    people: Mapping[int, Person] = field(default_factory=dict)
+    mask_phones: bool = True
+    mask_id_cards: bool = True
+    mask_names: bool = True
+
+    @property
+    def consent_ids(self) -> frozenset[int]:
+        """The people whose recorded consent lifts the mask."""
+        return frozenset(pid for pid, p in self.people.items() if p.consent_to_publish)
+
+    @property
+    def number(self) -> str:
+        return self.consultation.number
+
+
+class UnknownConsultations(ValidationError):
+    """Some of the consultations asked for are not there (or are in the recycle bin): a problem
+    the user can fix, shown like any other ValidationError."""
+
+    def __init__(self, missing: Sequence[str], deleted: Sequence[str] = ()) -> None:
+        self.missing = list(missing)
+        self.deleted = list(deleted)
+        parts = []
+        if self.missing:
+            parts.append(
+                f"找不到编号为「{'」「'.join(self.missing)}」的协商活动，请检查编号是否写对"
+                "（如 织里-2024-议-012）。"
+            )
+        if self.deleted:
+            parts.append(
+                f"编号为「{'」「'.join(self.deleted)}」的协商活动在回收站中，请先恢复再打印。"
+            )
+        super().__init__([Problem("number", "".join(parts))])
+
+
+class PrintoutService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- data ---------------------------------------------------------------------------------
+
+    def sheet_data(self, consultation_ids: Sequence[int]) -> list[SheetData]:
+        """The sheets' data for these consultations, in the order given. UnknownConsultations
+        (naming the ids) when one is missing or in the recycle bin."""
+        found: list[Consultation] = []
+        missing: list[str] = []
+        deleted: list[str] = []
+        with self.ctx.db.session() as s:
+            for cid in consultation_ids:
+                c = repo.get_consultation(s, cid)
+                if c is None:
+                    missing.append(f"#{cid}")
+                elif c.is_deleted:
+                    deleted.append(c.number)
+                else:
+                    found.append(c)
+        if missing or deleted:
+            raise UnknownConsultations(missing, deleted)
+        return self._gather(found)
+
+    def sheet_data_by_numbers(self, numbers: Sequence[str]) -> list[SheetData]:
+        """As :meth:`sheet_data`, by 编号 (织里-2024-议-012); every unknown number is named."""
+        found: list[Consultation] = []
+        missing: list[str] = []
+        deleted: list[str] = []
+        with self.ctx.db.session() as s:
+            for number in numbers:
+                cid = repo.consultation_id_by_number(s, number)
+                c = repo.get_consultation(s, cid) if cid is not None else None
+                if c is None:
+                    missing.append(number.strip())
+                elif c.is_deleted:
+                    deleted.append(c.number)
+                else:
+                    found.append(c)
+        if missing or deleted:
+            raise UnknownConsultations(missing, deleted)
+        return self._gather(found)
+
+    def _gather(self, consultations: list[Consultation]) -> list[SheetData]:
+        settings = SettingsService(self.ctx).values()
+        person_ids = {
+            p.person_id for c in consultations for p in c.participants if p.person_id is not None
+        }
+        group_ids = {c.group_id for c in consultations if c.group_id is not None}
+        with self.ctx.db.session() as s:
+            people = {p.id: p for p in repo.all_people(s, person_ids) if p.id is not None}
+            groups = {gid: repo.get_group(s, gid) for gid in group_ids}
+        result = []
+        for c in consultations:
+            own = {
+                p.person_id: people[p.person_id]
+                for p in c.participants
+                if p.person_id is not None and p.person_id in people
+            }
+            result.append(
+                SheetData(
+                    consultation=c,
+                    group=groups.get(c.group_id) if c.group_id is not None else None,
+                    people=own,
+                    mask_phones=bool(settings["masking.phones"]),
+                    mask_id_cards=bool(settings["masking.id_cards"]),
+                    mask_names=bool(settings["masking.resident_names"]),
+                )
+            )
+        return result
+
+    def fonts(self) -> dict[str, str]:
+        """Role → family as chosen in the settings (documents.font.*)."""
+        values: dict[str, Any] = SettingsService(self.ctx).values()
+        return {role: str(values[key]) for role, key in FONT_SETTINGS.items() if values.get(key)}
+
+    # --- jobs ---------------------------------------------------------------------------------
+
+    def job(
+        self,
+        kind: SheetKind,
+        consultation_ids: Sequence[int],
+        options: SheetOptions | None = None,
+    ) -> PrintJob:
+        """A print job of ``kind`` for these consultations, each starting on a new page. Options
+        without fonts take the settings' fonts. Needs a QGuiApplication. Raises
+        UnknownConsultations, or NothingToPrint (documents.sheets) for slips of consultations
+        that hand nothing over."""
+        return self._job(kind, self.sheet_data(consultation_ids), options)
+
+    def job_by_numbers(
+        self, kind: SheetKind, numbers: Sequence[str], options: SheetOptions | None = None
+    ) -> PrintJob:
+        return self._job(kind, self.sheet_data_by_numbers(numbers), options)
+
+    def _job(
+        self, kind: SheetKind, data: list[SheetData], options: SheetOptions | None
+    ) -> PrintJob:
+        from liaison_desk.documents.sheets import SheetOptions, build_job
+
+        options = options or SheetOptions()
+        if options.fonts is None:
+            options = dataclasses.replace(options, fonts=self.fonts())
+        return build_job(kind, data, options)
