@@ -220,6 +220,7 @@ def take_screenshot(
     """Render ``page`` of the main window offscreen into ``out`` (PNG), for the README and
     tests. Does not touch the saved window state. Raises ValueError for an unknown page."""
     from liaison_desk.ui.main_window import MainWindow
+    from liaison_desk.ui.tasks import wait_for_tasks
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     machine = MachineSettings()
@@ -246,6 +247,7 @@ def take_screenshot(
         os.replace(tmp, out)
         window.close()
     finally:
+        wait_for_tasks()  # the pages' loads finish before the database closes
         db.close()
 
 

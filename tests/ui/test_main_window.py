@@ -134,3 +134,36 @@ def test_closing_with_unsaved_settings_asks_first(
     assert window.isVisible()
     answers.append(QMessageBox.StandardButton.Discard)
     assert window.close()
+
+
+@pytest.mark.parametrize(
+    ("card", "page_id", "shown"),
+    [
+        ("hall", "hall", 85),
+        ("micro", "micro", 158),
+        ("cases_written", "cases", 6),
+        ("cases_submitted", "cases", 4),
+        ("cases_selected", "cases", 4),
+    ],
+)
+def test_every_dashboard_figure_opens_a_list_with_that_many_rows(
+    qtbot: QtBot, demo_services: Services, card: str, page_id: str, shown: int
+) -> None:
+    """Through the real signal between the pages (Qt must not turn the filters' enums into
+    plain strings on the way)."""
+    window = make_window(qtbot, demo_services)
+    dashboard = window.pages["dashboard"]
+    window.show_page("dashboard")
+    wait_for_tasks()
+    qtbot.mouseClick(dashboard.cards[card], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    wait_for_tasks()
+    assert window.current_page() is window.pages[page_id]
+    assert window.pages[page_id].model.rowCount() == shown  # type: ignore[attr-defined]
+
+
+def test_tab_leaves_a_list_table(qtbot: QtBot, demo_services: Services) -> None:
+    window = make_window(qtbot, demo_services)
+    window.show_page("people")
+    wait_for_tasks()
+    page = window.pages["people"]
+    assert not page.table.tabKeyNavigation()  # type: ignore[attr-defined]

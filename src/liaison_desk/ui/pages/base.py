@@ -47,7 +47,9 @@ class Page(QWidget):
     page_id: ClassVar[str] = ""
     status_changed = Signal(str)  # the text for the status bar
     data_changed = Signal()  # this page changed records: other pages reload when shown
-    navigate = Signal(str, dict)  # go to page_id with these filters (dashboard links)
+    # Go to page_id with these filters (dashboard links). "object", not dict: Qt would turn the
+    # enums inside into plain strings.
+    navigate = Signal(str, object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,6 +229,8 @@ class RecordListPage(Page, Generic[R]):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Tab leaves the table (to the detail pane) instead of walking through every cell.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()

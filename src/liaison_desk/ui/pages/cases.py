@@ -342,9 +342,9 @@ class CasesPage(RecordListPage[Case]):
         select_value(self.group_filter, group_id, self._group_names.get(group_id or 0))
         statuses: list[CaseStatus] | None = None
         if filters.get("statuses"):
-            statuses = list(dict.fromkeys(filters["statuses"]))
+            statuses = [CaseStatus(s) for s in dict.fromkeys(filters["statuses"])]
         elif filters.get("status") is not None:
-            statuses = [filters["status"]]
+            statuses = [CaseStatus(filters["status"])]
         self._select_statuses(statuses)
         self.search.blockSignals(True)
         self.search.setText(str(filters.get("text") or ""))
