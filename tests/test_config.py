@@ -382,3 +382,10 @@ def test_two_open_copies_of_the_app_keep_each_others_changes(tmp_path: Path) -> 
         "ui.language": "en",
         "window.last_page": "cases",
     }
+
+
+def test_every_setting_has_an_english_label_and_description_for_the_english_ui() -> None:
+    for s in config.SETTINGS:
+        assert s.label_en and s.description_en, s.key
+        assert s.shown_label("en") == s.label_en and s.shown_label("zh_CN") == s.label
+        assert s.shown_description("en") == s.description_en

@@ -100,11 +100,24 @@ class SettingSpec:
     maximum: int | None = None
     label: str = ""
     nullable: bool = False
+    # The same in English, for the English UI (settings are declared here once, in both).
+    label_en: str = ""
+    description_en: str = ""
+
+    def shown_label(self, language: str) -> str:
+        return self.label_en if language == "en" and self.label_en else self.label or self.key
+
+    def shown_description(self, language: str) -> str:
+        return self.description_en if language == "en" and self.description_en else self.description
 
 
 _DB = Scope.DATABASE
 _MACHINE = Scope.MACHINE
 _FONT_HELP = "本机没有这种字体时，改用软件自带的中文字体，打印出来的中文不会缺字。"
+_FONT_HELP_EN = (
+    " When this computer does not have the font, the Chinese font that comes with the app is "
+    "used, so no character is missing in print."
+)
 
 SETTINGS: tuple[SettingSpec, ...] = (
     # --- database: which group this database belongs to ---
@@ -119,6 +132,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         minimum=1,
         label="本数据库所属的联络组",
         nullable=True,
+        label_en="Liaison group of this database",
+        description_en="Which town's or subdistrict's liaison group this database belongs to. Once set, new records go to this group by default and the dashboard shows its year. A district office that merges the groups' databases leaves it unset. The group's name, leader, secretary and archive codes are edited in its profile.",
     ),
     # --- database: masking of what leaves the app (domain.md, Privacy) ---
     SettingSpec(
@@ -129,6 +144,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "（如 138****8000）。本人已登记同意公开的不隐藏。软件内部查看和内部打印不受影响。",
         _DB,
         label="对外材料隐藏电话号码",
+        label_en="Hide phone numbers in material that leaves the app",
+        description_en="In submission packages, case documents, statistics and other material that leaves the app, residents' mobile and landline numbers show only some digits (e.g. 138****8000). People who consented are not masked. Viewing and printing for internal use are not affected.",
     ),
     SettingSpec(
         "masking.id_cards",
@@ -138,6 +155,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "本人已登记同意公开的不隐藏。",
         _DB,
         label="对外材料隐藏身份证号",
+        label_en="Hide ID numbers in material that leaves the app",
+        description_en="In material that leaves the app, ID numbers show only the first 6 and the last 4 digits (e.g. 110105********0123). People who consented are not masked.",
     ),
     SettingSpec(
         "masking.resident_names",
@@ -147,6 +166,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "本人已登记同意公开的不隐藏。",
         _DB,
         label="对外材料隐藏群众姓名",
+        label_en="Hide residents' names in material that leaves the app",
+        description_en="In material that leaves the app, residents' names show as “张某”. Members' and officials' names show as they are; people who consented are not masked.",
     ),
     # --- database: case write-ups ---
     SettingSpec(
@@ -158,6 +179,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         minimum=500,
         maximum=20000,
         label="案例字数上限",
+        label_en="Word limit for cases",
+        description_en="The most characters a consultation case's text may have; writing a case warns when it is longer. 3000 by default; 500 to 20000.",
     ),
     # --- database: fonts of printed sheets and documents (formats.md, GB/T 9704) ---
     SettingSpec(
@@ -169,6 +192,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
         minimum=1,
         maximum=100,
         label="标题字体",
+        label_en="Title font",
+        description_en="The font of titles (2号, 22 pt) in printed and exported documents."
+        + _FONT_HELP_EN,
     ),
     SettingSpec(
         "documents.font.body",
@@ -179,6 +205,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         minimum=1,
         maximum=100,
         label="正文字体",
+        label_en="Body font",
+        description_en="The font of the body text (3号, 16 pt)." + _FONT_HELP_EN,
     ),
     SettingSpec(
         "documents.font.heading1",
@@ -189,6 +217,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         minimum=1,
         maximum=100,
         label="一级标题字体",
+        label_en="First-level heading font",
+        description_en="The font of first-level headings (“一、”)." + _FONT_HELP_EN,
     ),
     SettingSpec(
         "documents.font.heading2",
@@ -199,6 +229,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         minimum=1,
         maximum=100,
         label="二级标题字体",
+        label_en="Second-level heading font",
+        description_en="The font of second-level headings (“（一）”)." + _FONT_HELP_EN,
     ),
     SettingSpec(
         "documents.font.page_number",
@@ -209,6 +241,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         minimum=1,
         maximum=100,
         label="页码字体",
+        label_en="Page number font",
+        description_en="The font of page numbers (“— 1 —”, 4号, 14 pt)." + _FONT_HELP_EN,
     ),
     # --- database: first run ---
     SettingSpec(
@@ -218,6 +252,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "这个数据库是否已经完成首次设置（填写本联络组的资料）。完成后打开程序不再显示首次设置向导。",
         _DB,
         label="已完成首次设置",
+        label_en="First-run set-up done",
+        description_en="Whether this database's first-run set-up (the liaison group's profile) is done; after it, the set-up dialog no longer opens.",
     ),
     # --- machine ---
     SettingSpec(
@@ -228,6 +264,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         _MACHINE,
         choices=("zh_CN", "en"),
         label="界面语言",
+        label_en="Language",
+        description_en="The language of the window: Simplified Chinese (zh_CN) or English (en). Switching takes effect at once; saved data is not affected.",
     ),
     SettingSpec(
         "window.geometry",
@@ -236,6 +274,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "主窗口上次关闭时的位置和大小，由程序自动保存，下次打开时恢复。",
         _MACHINE,
         label="窗口位置和大小",
+        label_en="Window position and size",
+        description_en="Where the main window was when it was last closed; restored when the app opens.",
     ),
     SettingSpec(
         "window.state",
@@ -244,6 +284,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "主窗口上次关闭时工具栏和面板的布局，由程序自动保存。",
         _MACHINE,
         label="窗口布局",
+        label_en="Window layout",
+        description_en="The layout of toolbars and panels when the window was last closed.",
     ),
     SettingSpec(
         "window.last_page",
@@ -254,6 +296,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         minimum=1,
         maximum=100,
         label="上次打开的页面",
+        label_en="Last page",
+        description_en="The page open when the app was last closed; the app opens on it again.",
     ),
     SettingSpec(
         "ui.recent_databases",
@@ -262,6 +306,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "这台电脑上最近打开过的数据库文件，最近打开的排在前面。",
         _MACHINE,
         label="最近打开的数据库",
+        label_en="Recent databases",
+        description_en="Database files opened recently on this computer, the latest first.",
     ),
 )
 

@@ -175,12 +175,12 @@ class SettingField:
         self.caption: QLabel | None = None
         self.editor = self._make_editor()
         self.editor.setObjectName(spec.key)
-        self.editor.setAccessibleName(spec.label or spec.key)
+        self.editor.setAccessibleName(spec.shown_label(current_language()))
         self.help = _help_label(help_text)
         self.problem = _problem_label()
         self._on_change = on_change
         if not isinstance(self.editor, QCheckBox):
-            self.caption = QLabel(spec.label or spec.key)
+            self.caption = QLabel(spec.shown_label(current_language()))
             self.caption.setBuddy(self.editor)
         self.box = QWidget()
         column = QVBoxLayout(self.box)
@@ -201,7 +201,7 @@ class SettingField:
     def _make_editor(self) -> QWidget:
         spec = self.spec
         if spec.type is bool:
-            box = QCheckBox(spec.label or spec.key)
+            box = QCheckBox(spec.shown_label(current_language()))
             box.toggled.connect(lambda _on: self.changed())
             return box
         if spec.type is int:
@@ -504,10 +504,10 @@ class SettingsPage(Page):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.group_combo = QComboBox()
         self.group_combo.setObjectName(GROUP_KEY)
-        self.group_combo.setAccessibleName(spec.label)
+        self.group_combo.setAccessibleName(spec.shown_label(current_language()))
         self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.group_combo.currentIndexChanged.connect(self._group_chosen)
-        caption = QLabel(spec.label)
+        caption = QLabel(spec.shown_label(current_language()))
         caption.setBuddy(self.group_combo)
         self.group_problem = _problem_label()
         box = QWidget()
@@ -518,7 +518,7 @@ class SettingsPage(Page):
         row.addWidget(self.group_combo)
         row.addStretch(1)
         column.addLayout(row)
-        column.addWidget(_help_label(spec.description))
+        column.addWidget(_help_label(spec.shown_description(current_language())))
         column.addWidget(self.group_problem)
         form.addRow(caption, box)
         layout.addLayout(form)
@@ -590,7 +590,7 @@ class SettingsPage(Page):
     def _settings_section(self, key: str, title: str, intro: str) -> Section:
         prefix = self.SECTION_PREFIXES[key]
         specs = [s for s in config.specs(Scope.DATABASE) if s.key.startswith(prefix)]
-        shared = _shared_last_sentences([s.description for s in specs])
+        shared = _shared_last_sentences([s.shown_description(current_language()) for s in specs])
         content, layout = self._section_widget(intro)
         if shared:  # said once above the rows instead of under each
             layout.addWidget(_help_label(shared))
@@ -600,7 +600,11 @@ class SettingsPage(Page):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for spec in specs:
-            help_text = spec.description.removesuffix(shared) if shared else spec.description
+            help_text = (
+                spec.shown_description(current_language()).removesuffix(shared)
+                if shared
+                else spec.shown_description(current_language())
+            )
             kind = FontField if spec.key.startswith(FONT_PREFIX) else SettingField
             setting = kind(spec, self._update_dirty, help_text)
             self.fields[spec.key] = setting
@@ -620,14 +624,14 @@ class SettingsPage(Page):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("ui.language")
-        self.language_combo.setAccessibleName(spec.label)
+        self.language_combo.setAccessibleName(spec.shown_label(current_language()))
         for code in spec.choices or tuple(LANGUAGES):
             self.language_combo.addItem(LANGUAGES.get(code, code), code)
         self.language_combo.setCurrentIndex(
             max(self.language_combo.findData(current_language()), 0)
         )
         self.language_combo.currentIndexChanged.connect(self._language_picked)
-        caption = QLabel(spec.label)
+        caption = QLabel(spec.shown_label(current_language()))
         caption.setBuddy(self.language_combo)
         box = QWidget()
         column = QVBoxLayout(box)
