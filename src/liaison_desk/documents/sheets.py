@@ -346,7 +346,7 @@ def _status(item: OutcomeItem) -> str:
 # --- 签到表 ------------------------------------------------------------------------------------
 
 # 序号 姓名 单位 职务 联系电话 签名 备注
-_SIGNIN_COLUMNS = (34.0, 56.0, 104.0, 74.0, 80.0, 60.0, TEXT_WIDTH - 408.0)
+_SIGNIN_COLUMNS = (34.0, 54.0, 98.0, 70.0, 78.0, 64.0, TEXT_WIDTH - 398.0)  # room to sign and note
 _SIGNIN_ROW = 26.0  # room to sign by hand (about 9 mm)
 
 
