@@ -18,8 +18,8 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <source>Search titles</source>
-        <translation>Search titles</translation>
+        <source>Search title, archive number, text…</source>
+        <translation>Search title, archive number, text…</translation>
     </message>
     <message>
         <source>Archive no.</source>
@@ -655,6 +655,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>Could not load the dashboard.</translation>
     </message>
     <message>
+        <source>Hall {hall} · micro {micro}</source>
+        <translation>Hall {hall} · micro {micro}</translation>
+    </message>
+    <message>
         <source>{adopted} adopted</source>
         <translation>{adopted} adopted</translation>
     </message>
@@ -681,6 +685,21 @@ If this happens again, copy the details below (or send the log file) to whoever 
     <message>
         <source>All groups</source>
         <translation>All groups</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Photo file missing</source>
+        <translation>Photo file missing</translation>
+    </message>
+    <message>
+        <source>Photo file missing: keep the folder “{folder}” beside the database file.</source>
+        <translation>Photo file missing: keep the folder “{folder}” beside the database file.</translation>
+    </message>
+    <message>
+        <source>Photo file missing.</source>
+        <translation>Photo file missing.</translation>
     </message>
 </context>
 <context>
@@ -2178,8 +2197,8 @@ They can be restored from the recycle bin within 30 days.</translation>
         <translation>File</translation>
     </message>
     <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
+        <source>Checksum</source>
+        <translation>Checksum</translation>
     </message>
     <message>
         <source>All years</source>
@@ -2200,6 +2219,14 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Not recorded</source>
         <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>File checksum (SHA-256)</source>
+        <translation>File checksum (SHA-256)</translation>
+    </message>
+    <message>
+        <source>No package file was recorded for this submission.</source>
+        <translation>No package file was recorded for this submission.</translation>
     </message>
     <message>
         <source>Note</source>

@@ -19,8 +19,8 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <source>Search titles</source>
-        <translation>搜索标题……</translation>
+        <source>Search title, archive number, text…</source>
+        <translation>搜索标题、档号、正文…</translation>
     </message>
     <message>
         <source>Archive no.</source>
@@ -656,6 +656,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>无法加载工作台。</translation>
     </message>
     <message>
+        <source>Hall {hall} · micro {micro}</source>
+        <translation>议事堂 {hall} · 微协商 {micro}</translation>
+    </message>
+    <message>
         <source>{adopted} adopted</source>
         <translation>已采纳 {adopted} 条</translation>
     </message>
@@ -682,6 +686,21 @@ If this happens again, copy the details below (or send the log file) to whoever 
     <message>
         <source>All groups</source>
         <translation>全部联络组</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Photo file missing</source>
+        <translation>照片文件缺失</translation>
+    </message>
+    <message>
+        <source>Photo file missing: keep the folder “{folder}” beside the database file.</source>
+        <translation>照片文件缺失：附件文件夹“{folder}”须与数据库文件放在同一位置。</translation>
+    </message>
+    <message>
+        <source>Photo file missing.</source>
+        <translation>照片文件缺失。</translation>
     </message>
 </context>
 <context>
@@ -2179,8 +2198,8 @@ They can be restored from the recycle bin within 30 days.</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
+        <source>Checksum</source>
+        <translation>校验值</translation>
     </message>
     <message>
         <source>All years</source>
@@ -2201,6 +2220,14 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Not recorded</source>
         <translation>未记录</translation>
+    </message>
+    <message>
+        <source>File checksum (SHA-256)</source>
+        <translation>文件校验值（SHA-256）</translation>
+    </message>
+    <message>
+        <source>No package file was recorded for this submission.</source>
+        <translation>本次报送未登记报送包文件。</translation>
     </message>
     <message>
         <source>Note</source>

@@ -32,6 +32,10 @@ from liaison_desk.domain.rules import (
     ValidationError,
     is_valid_id_card,
     is_valid_phone,
+    normalise_group,
+    normalise_name,
+    normalise_person,
+    normalise_phone,
     purge_due,
     validate_case,
     validate_consultation,
@@ -435,3 +439,149 @@ def test_recycle_bin_keeps_for_thirty_days() -> None:
     assert not purge_due(deleted, deleted + timedelta(days=30) - timedelta(seconds=1))
     assert purge_due(deleted, deleted + timedelta(days=30))
     assert purge_due(deleted, deleted + timedelta(days=31))
+
+
+# --- normalising names, phones and codes --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("13800138000", "13800138000"),
+        ("138 0013 8000", "13800138000"),
+        ("138-0013-8000", "13800138000"),
+        ("１３９００１３９０００", "13900139000"),
+        ("１３９　００１３　９０００", "13900139000"),
+        ("+86 139 0013 9000", "13900139000"),
+        ("+86-13900139000", "13900139000"),
+        ("0572-2345678", "0572-2345678"),
+        ("05722345678", "0572-2345678"),
+        ("0572 234 5678", "0572-2345678"),
+        ("(0572)2345678", "0572-2345678"),
+        ("０５７２－２３４５６７８", "0572-2345678"),
+        ("010 12345678", "010-12345678"),
+        ("0572-2345678-123", "0572-2345678-123"),
+        (" 12345 ", "12345"),  # no phone: only trimmed, for validation to explain
+        ("电话", "电话"),
+    ],
+)
+def test_normalise_phone(typed: str, stored: str) -> None:
+    assert normalise_phone(typed) == stored
+
+
+@pytest.mark.parametrize("phone", ["138-0013-8000", "１３９００１３９０００", "+86 138 0013 8000"])
+def test_phones_in_other_spellings_are_valid(phone: str) -> None:
+    assert is_valid_phone(phone)
+    assert (
+        validate_person(Person(name="张三", category=ParticipantCategory.RESIDENT, phone=phone))
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("phone", "says"),
+    [
+        ("1380013800", "11位"),
+        ("138001380001", "11位"),
+        ("12812348000", "第二位"),
+        ("0572-23456", "区号"),
+        ("572-2345678", "区号"),
+        ("138OO138000", "只能包含数字"),
+    ],
+)
+def test_a_bad_phone_is_told_why(phone: str, says: str) -> None:
+    problems = validate_person(
+        Person(name="张三", category=ParticipantCategory.RESIDENT, phone=phone)
+    )
+    assert fields_of(problems) == ["phone"]
+    assert says in problems[0].message and "联系电话" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("张三", "张三"),
+        ("张 三", "张三"),
+        (" 张　三 ", "张三"),
+        ("欧阳 娜娜", "欧阳娜娜"),
+        ("阿卜杜拉 · 买买提", "阿卜杜拉·买买提"),
+        ("Li  Ming", "Li Ming"),
+    ],
+)
+def test_normalise_name(typed: str, stored: str) -> None:
+    assert normalise_name(typed) == stored
+
+
+def test_normalise_person_and_group_return_normalised_copies() -> None:
+    person = Person(name="张 三", category=ParticipantCategory.RESIDENT, phone="138 0013 8000")
+    clean = normalise_person(person)
+    assert (clean.name, clean.phone) == ("张三", "13800138000")
+    assert person.name == "张 三"  # the original is left as it was
+    group = LiaisonGroup(
+        name=" 织里镇联络组 ",
+        town="织里镇",
+        secretary_phone="０５７２ ２３４５６７８",
+        fonds_code=" j012 ",
+        org_code="ｚｌ",
+    )
+    g = normalise_group(group)
+    assert (g.name, g.secretary_phone, g.fonds_code, g.org_code) == (
+        "织里镇联络组",
+        "0572-2345678",
+        "J012",
+        "ZL",
+    )
+
+
+def test_group_secretary_phone_is_checked_after_normalising() -> None:
+    group = LiaisonGroup(name="织里镇联络组", town="织里镇", secretary_phone="138-0013-8000")
+    assert validate_group(group) == []
+
+
+# --- group names and archive codes --------------------------------------------------------------
+
+
+def valid_group(**overrides: object) -> LiaisonGroup:
+    values: dict[str, object] = {
+        "name": "织里镇联络组",
+        "town": "织里镇",
+        "short_name": "织里",
+        "fonds_code": "J012",
+        "org_code": "ZL",
+    }
+    values.update(overrides)
+    return LiaisonGroup(**values)  # type: ignore[arg-type]
+
+
+def test_a_group_with_good_codes_is_valid() -> None:
+    assert validate_group(valid_group()) == []
+    assert validate_group(valid_group(fonds_code="", org_code="", short_name="")) == []
+    assert validate_group(valid_group(fonds_code="j012", org_code="zl")) == []  # upper-cased
+    assert validate_group(valid_group(fonds_code="A123456789", org_code="Z9")) == []
+
+
+@pytest.mark.parametrize("code", ["J-012", "全宗12", "J012/1", "A1234567890", "#1"])
+def test_archive_codes_must_be_letters_and_digits(code: str) -> None:
+    problems = validate_group(valid_group(fonds_code=code, org_code=code))
+    assert fields_of(problems) == ["fonds_code", "org_code"]
+    assert "全宗号" in problems[0].message and "J012" in problems[0].message
+    assert "机构代码" in problems[1].message and "ZL" in problems[1].message
+
+
+@pytest.mark.parametrize("short_name", ["织里-南", "织 里", "织里镇南片区联络", "a-b"])
+def test_short_name_fits_into_record_numbers(short_name: str) -> None:
+    problems = validate_group(valid_group(short_name=short_name))
+    assert fields_of(problems) == ["short_name"]
+    assert "简称" in problems[0].message and "织里-2024-议-012" in problems[0].message
+
+
+def test_short_name_derived_from_a_long_town_is_checked_too() -> None:
+    problems = validate_group(valid_group(short_name="", town="某某某某某某某镇"))
+    assert fields_of(problems) == ["short_name"]
+    assert "某某某某某某某" in problems[0].message
+
+
+def test_group_name_needs_two_characters() -> None:
+    problems = validate_group(valid_group(name="织"))
+    assert fields_of(problems) == ["name"]
+    assert "至少2个字" in problems[0].message

@@ -253,3 +253,10 @@ def test_first_run_is_one_transaction(services: Services, monkeypatch: pytest.Mo
     assert count(services, SettingRow) == 0
     assert count(services, AuditRow) == 0
     assert services.settings.needs_first_run()
+
+
+def test_first_run_stores_the_group_as_the_groups_service_would(services: Services) -> None:
+    saved = services.settings.set_up_first_run(
+        LiaisonGroup(name="织里镇联络组", town="织里镇", fonds_code="j012", org_code="zl")
+    )
+    assert (saved.fonds_code, saved.org_code) == ("J012", "ZL")

@@ -132,6 +132,24 @@ def test_search_box(demo_services: Services, open_page: Callable[..., CasesPage]
     assert titles(page) == {"清“顽疾”守护烟火气"}
 
 
+def test_search_box_finds_section_text_and_archive_numbers(
+    demo_services: Services, open_page: Callable[..., CasesPage]
+) -> None:
+    page = open_page(demo_services)
+    assert page.search.placeholderText() == page.tr("Search title, archive number, text…")
+    page.search.setText("童装")  # only in a section of 助力青年返乡: “童装之都”
+    page.reload()
+    assert wait_for_tasks()
+    assert titles(page) == {"助力青年返乡"}
+    assert page.status_text() == page.count_text(1)
+    page.search.setText("J012")  # the 档号 of every case that has one (not the draft)
+    page.reload()
+    assert wait_for_tasks()
+    numbered = {c.title for c in demo_services.cases.search().items if c.archive_number}
+    assert len(numbered) == 5
+    assert titles(page) == numbered
+
+
 def test_detail_shows_the_whole_case(
     demo_services: Services, open_page: Callable[..., CasesPage]
 ) -> None:

@@ -12,12 +12,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
-from liaison_desk.domain.enums import (
-    CaseStatus,
-    ConsultationKind,
-    OutcomeStatus,
-    ParticipantCategory,
-)
+from liaison_desk.domain.enums import CaseStatus, ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PageRequest
 from liaison_desk.services import Services
 from liaison_desk.ui.pages.dashboard import DashboardPage
@@ -94,12 +89,9 @@ SCOPE = {"year": 2024, "group_id": None}
             {**SCOPE, "statuses": [CaseStatus.SUBMITTED, CaseStatus.SELECTED, CaseStatus.RETURNED]},
         ),
         ("cases_selected", "cases", {**SCOPE, "statuses": [CaseStatus.SELECTED]}),
-        ("attendance", "people", {"group_id": None}),
-        (
-            "member_attendance",
-            "people",
-            {"group_id": None, "category": ParticipantCategory.MEMBER},
-        ),
+        # Person-times are counted from the consultations, not the roster.
+        ("attendance", "hall", SCOPE),
+        ("member_attendance", "hall", SCOPE),
     ],
 )
 def test_every_figure_opens_the_list_it_counts(
@@ -264,7 +256,61 @@ def test_latest_records_are_the_years_ten_newest_and_open_on_their_page(
 def test_an_empty_database_shows_zeros_and_empty_lists(qtbot: QtBot, services: Services) -> None:
     page = open_dashboard(qtbot, services)
     assert page.year.currentData() == 2024  # this year by the services' clock
-    assert all(card.number.text() in ("0", "0.0%") for card in page.cards.values())
+    rate = page.cards.pop("solved_rate")
+    assert all(card.number.text() == "0" for card in page.cards.values())
+    # No rate without suggestions: a dash, and no "0 of 0" under it.
+    assert rate.number.text() == "—"
+    assert rate.note.text() == "" and not rate.note.isVisibleTo(rate)
+    assert not page.cards["attendance"].note.isVisibleTo(page.cards["attendance"])
     assert page.follow_up_stack.currentIndex() == 1
     assert page.latest_stack.currentIndex() == 1
     assert not page.all_overdue.isEnabled()
+
+
+def test_person_times_split_by_kind_and_match_the_hall_list(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    page = open_dashboard(qtbot, demo_services)
+    split = demo_services.statistics.attendance_by_kind(2024)
+    hall, micro = split[ConsultationKind.HALL], split[ConsultationKind.MICRO]
+    stats = demo_services.statistics.year(2024)
+    assert hall.total + micro.total == stats.attendance
+    note = page.tr("Hall {hall} · micro {micro}")
+    assert page.cards["attendance"].note.text() == note.format(hall=hall.total, micro=micro.total)
+    assert page.cards["member_attendance"].note.text() == note.format(
+        hall=hall.members, micro=micro.members
+    )
+    # The hall list the card opens sums the same hall attendance in its status bar.
+    halls = demo_services.consultations.search(
+        ConsultationFilter(year=2024, kind=ConsultationKind.HALL)
+    ).items
+    assert sum(c.attendance_total for c in halls) == hall.total
+    assert sum(c.member_attendance for c in halls) == hall.members
+
+
+def test_opens_on_the_databases_own_group(qtbot: QtBot, demo_services: Services) -> None:
+    groups = demo_services.groups.all()
+    own = groups[4]
+    demo_services.settings.update({"profile.group_id": own.id})
+    page = open_dashboard(qtbot, demo_services)
+    assert page.group.currentData() == own.id
+    assert page.data is not None and page.data.group_id == own.id
+    stats = demo_services.statistics.year(2024, own.id)
+    assert figure(page, "hall") == str(stats.hall_sessions)
+    # The user can still look at the whole district, and it stays so on refresh.
+    page.group.setCurrentIndex(page.group.findData(None))
+    assert wait_for_tasks()
+    assert page.data.group_id is None
+    assert figure(page, "hall") == str(demo_services.statistics.year(2024).hall_sessions)
+    page.refresh()
+    assert wait_for_tasks()
+    assert page.group.currentData() is None and page.data.group_id is None
+    page.apply_filter({"year": 2024})  # no group given: the group shown stays
+    assert wait_for_tasks()
+    assert page.data.group_id is None
+
+
+def test_without_an_own_group_it_opens_on_all_groups(qtbot: QtBot, demo_services: Services) -> None:
+    page = open_dashboard(qtbot, demo_services)
+    assert page.group.currentData() is None
+    assert page.data is not None and page.data.group_id is None

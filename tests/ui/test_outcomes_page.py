@@ -15,8 +15,10 @@ from liaison_desk.domain.entities import LiaisonGroup, OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
 from liaison_desk.services import Services
+from liaison_desk.ui.i18n import install_language
+from liaison_desk.ui.pages.base import Detail, DetailPane, load_thumbnails
 from liaison_desk.ui.pages.outcomes import OutcomesPage
-from liaison_desk.ui.table import MUTED_COLOUR, OVERDUE_COLOUR
+from liaison_desk.ui.table import MUTED_COLOUR, OVERDUE_COLOUR, pinyin_key
 from liaison_desk.ui.tasks import wait_for_tasks
 
 if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
@@ -178,7 +180,7 @@ def test_the_body_filter_offers_the_bodies_and_narrows_to_them(
 ) -> None:
     page = open_page(qtbot, demo_services)
     bodies = [page.body.itemText(i) for i in range(page.body.count())]
-    assert bodies == demo_services.consultations.responsible_bodies()
+    assert bodies == sorted(demo_services.consultations.responsible_bodies(), key=pinyin_key)
     page.body.setEditText("区住建局")
     assert page.is_busy()  # typing waits a moment before the list reloads
     qtbot.waitUntil(lambda: not page.is_busy())
@@ -316,3 +318,84 @@ def test_new_bodies_and_groups_appear_after_a_refresh(
     assert page.body.findText("区气象局") >= 0
     assert page.group.count() == groups_before + 1
     assert "增设气象预警屏" in {r.item.content for r in page.model.rows()}
+
+
+def test_the_body_choices_are_in_pinyin_order(qtbot: QtBot, demo_services: Services) -> None:
+    page = open_page(qtbot, demo_services)
+    bodies = [page.body.itemText(i) for i in range(page.body.count())]
+    assert sorted(bodies) == sorted(demo_services.consultations.responsible_bodies())
+    assert bodies == sorted(bodies, key=pinyin_key)
+    # Pinyin, not character code: ai 爱, ba 八, dong 东, qu 区, zhi 织.
+    firsts = [b[0] for b in bodies if b[0] in "爱八东区织"]
+    assert firsts == sorted(firsts, key="爱八东区织".index)
+    assert set(firsts) == set("爱八东区织")
+
+
+def all_visible_inside(page: OutcomesPage) -> None:
+    """Every filter widget, the search box and the print button lie wholly inside the page."""
+    widgets = [*page._filter_boxes, page.search, page.print_button]
+    for widget in widgets:
+        assert widget.isVisible()
+        rect = widget.rect().translated(widget.mapTo(page, widget.rect().topLeft()))
+        assert page.rect().contains(rect), (widget, rect, page.rect())
+        assert widget.width() >= widget.minimumSizeHint().width()
+    for combo in (page.year, page.group, page.status, page.due):
+        text_width = max(
+            combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+        )
+        assert combo.width() > text_width  # the choices are not cut ("全部责…")
+
+
+@pytest.mark.parametrize(("width", "rows"), [(1400, 1), (1024, 2), (800, 2)])
+def test_the_filter_bar_fits_the_page(
+    qtbot: QtBot, demo_services: Services, width: int, rows: int
+) -> None:
+    install_language("zh_CN")  # the conftest goes back to the source language afterwards
+    page = OutcomesPage(demo_services)
+    qtbot.addWidget(page)
+    page.resize(width - 130, 700)  # beside the main window's navigation list
+    page.show()
+    page.activate()
+    assert wait_for_tasks()
+    qtbot.wait(10)
+    all_visible_inside(page)
+    assert _rows_of(page) == rows
+    page.resize(1400, 700)  # wider again: back on one row
+    qtbot.wait(10)
+    all_visible_inside(page)
+    assert _rows_of(page) == 1
+
+
+def _rows_of(page: OutcomesPage) -> int:
+    """How many rows the year filter and the search box take (a pixel or two apart is one row:
+    combo boxes and line edits differ a little in height)."""
+    centres = [w.mapTo(page, w.rect().center()).y() for w in (page.year, page.search)]
+    return 1 if abs(centres[0] - centres[1]) < page.year.height() // 2 else 2
+
+
+# --- the detail pane's photos (shared by the pages that show them) -----------------------------
+
+
+def test_a_missing_photo_file_says_so_and_where_the_files_belong(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    photos = load_thumbnails(demo_services, [("0" * 64, "协商现场")])
+    assert len(photos) == 1
+    image, caption = photos[0]
+    assert caption == "协商现场"
+    assert not image.isNull()
+    folder = demo_services.attachments.store.root.name
+    assert folder.endswith("-附件")
+    tooltip = image.text("tooltip")
+    assert "协商现场" in tooltip and f"“{folder}”" in tooltip and "missing" in tooltip
+    # Something is written on the tile: not every pixel is the grey background.
+    grey = image.pixel(0, 0)
+    assert any(
+        image.pixel(x, y) != grey for x in range(image.width()) for y in range(image.height())
+    )
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_detail(Detail("<p>x</p>", photos))
+    assert pane.photos.count() == 1
+    assert pane.photos.item(0).toolTip() == tooltip
+    assert pane.photos.item(0).text() == "协商现场"

@@ -481,3 +481,35 @@ def test_a_new_person_starts_in_the_only_group(
     dialog = PersonDialog(services)
     qtbot.addWidget(dialog)
     assert dialog.person().group_id == group.id
+
+
+def test_a_new_person_gets_the_databases_own_group_without_a_group_filter(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    groups = demo_services.groups.all()
+    own, other = groups[2], groups[5]
+    demo_services.settings.update({"profile.group_id": own.id})
+    dialog = PersonDialog(demo_services)
+    qtbot.addWidget(dialog)
+    assert dialog.group.currentData() == own.id
+    # The page's group filter wins over the own group.
+    filtered = PersonDialog(demo_services, group_id=other.id)
+    qtbot.addWidget(filtered)
+    assert filtered.group.currentData() == other.id
+    # Without an own group, the demo's 16 groups leave the choice open.
+    demo_services.settings.update({"profile.group_id": None})
+    unset = PersonDialog(demo_services)
+    qtbot.addWidget(unset)
+    assert unset.group.currentData() is None
+
+
+def test_the_group_filter_lists_groups_in_the_services_order(
+    open_page: Callable[[Services], PeoplePage], demo_services: Services
+) -> None:
+    page = open_page(demo_services)
+    listed = [
+        (page.group_combo.itemData(i), page.group_combo.itemText(i))
+        for i in range(1, page.group_combo.count())
+    ]
+    assert listed == [(g.id, g.name) for g in demo_services.groups.all()]
+    assert [name for _id, name in listed] != sorted(name for _id, name in listed)

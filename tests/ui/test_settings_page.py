@@ -369,7 +369,7 @@ def test_a_bad_phone_in_the_group_profile_shows_under_the_field(
     assert not page.save()
     problem = page.group_form.problems["secretary_phone"]
     assert not problem.isHidden()
-    assert "电话格式不对" in problem.text()
+    assert "联络员电话" in problem.text()
     assert services.groups.get(group.id).secretary_phone == ""  # type: ignore[arg-type, union-attr]
     assert services.settings.own_group() is None
     assert page.tabs.currentWidget() is page.sections[0].widget

@@ -122,11 +122,25 @@ def test_a_new_submission_with_mixed_results_and_its_hash(
     sha_column = page.model.column_index("sha256")
     tip = page.model.index(row, sha_column).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == saved.sha256
+    assert not page.table.isColumnHidden(sha_column)  # a row has a checksum now
 
     text = select(page, sub.id)
+    assert page.tr("File checksum (SHA-256)") in text
     assert saved.sha256 in text
     assert "请压缩到3000字以内" in text
     assert label(SubmissionResult.RETURNED) in text and label(SubmissionResult.PENDING) in text
+
+
+def test_without_any_checksum_the_column_is_hidden_and_the_detail_says_why(
+    demo_services: Services, open_page: Callable[..., SubmissionsPage]
+) -> None:
+    page = open_page(demo_services)
+    assert page.model.rows() and not any(s.sha256 for s in page.model.rows())
+    assert page.table.isColumnHidden(page.model.column_index("sha256"))
+    text = select(page, page.model.rows()[0].id)
+    assert page.tr("File checksum (SHA-256)") in text
+    assert page.tr("No package file was recorded for this submission.") in text
+    assert "SHA-256 " + page.tr("Not recorded") not in text
 
 
 def test_filters(demo_services: Services, open_page: Callable[..., SubmissionsPage]) -> None:

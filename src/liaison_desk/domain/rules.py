@@ -4,7 +4,8 @@ field in Chinese, so a form can show all of them next to their fields before sav
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from liaison_desk.domain.entities import (
@@ -15,6 +16,7 @@ from liaison_desk.domain.entities import (
     Person,
 )
 from liaison_desk.domain.enums import ConsultationKind, ConsultationStatus, OutcomeStatus
+from liaison_desk.domain.numbering import short_name_of
 
 RECYCLE_BIN_DAYS = 30
 MAX_TITLE_LENGTH = 200
@@ -68,9 +70,80 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−－﹣"})
+_NAME_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·・•"
+_SPACE_IN_NAME = re.compile(rf"(?<=[{_NAME_CHAR}])\s+(?=[{_NAME_CHAR}])")
+
+
+def _ascii_digits(text: str) -> str:
+    """Full-width digits, letters, spaces and dashes as their ordinary forms (１３９ → 139)."""
+    return unicodedata.normalize("NFKC", text).translate(_DASHES)
+
+
+def normalise_phone(text: str) -> str:
+    """A phone number as it is stored: a mobile as 11 digits (13900139000), a landline with one
+    dash after the area code (0572-2345678, an extension after another dash). Full-width digits,
+    spaces, dashes, brackets round the area code and a +86 prefix are taken out. Text that is
+    no phone number comes back only trimmed, for validation to explain."""
+    original = text.strip()
+    cleaned = _ascii_digits(original).strip()
+    cleaned = re.sub(r"^(\+\s*86|0086)[\s-]*", "", cleaned)
+    cleaned = re.sub(r"^\((0\d{2,3})\)", r"\1-", cleaned)  # (0572)2345678
+    if not re.fullmatch(r"[\d\s-]+", cleaned):
+        return original
+    parts = [p for p in re.split(r"[\s-]+", cleaned) if p]
+    digits = "".join(parts)
+    if _MOBILE.match(digits):
+        return digits
+    if not digits.startswith("0"):
+        return original
+    area_len = 3 if digits[1] in "12" else 4  # 010, 020–029 have three digits
+    area, rest = digits[:area_len], digits[area_len:]
+    if 7 <= len(rest) <= 8:
+        return f"{area}-{rest}"
+    if len(parts) >= 2 and 1 <= len(parts[-1]) <= 5:  # an extension, typed after a dash or space
+        local = rest[: -len(parts[-1])]
+        if 7 <= len(local) <= 8:
+            return f"{area}-{local}-{parts[-1]}"
+    return original
+
+
+def normalise_name(text: str) -> str:
+    """A person's name as it is stored: trimmed, without the spaces (full-width ones too) typed
+    between Chinese characters ("张 三" → 张三); other runs of spaces become one ("Li  Ming")."""
+    name = _SPACE_IN_NAME.sub("", text.strip())
+    return re.sub(r"\s+", " ", name)
+
+
+def normalise_code(text: str) -> str:
+    """An archive code (全宗号, 机构代码) as stored: half-width, upper case, no spaces."""
+    return re.sub(r"\s+", "", _ascii_digits(text)).upper()
+
+
 def is_valid_phone(phone: str) -> bool:
-    text = phone.strip().replace(" ", "")
+    text = normalise_phone(phone)
     return bool(_MOBILE.match(text) or _LANDLINE.match(text))
+
+
+def phone_problem(phone: str, label: str) -> str | None:
+    """Why ``phone`` is no phone number (Chinese, naming the field ``label``); None when it is."""
+    if not phone.strip() or is_valid_phone(phone):
+        return None
+    text = _ascii_digits(phone.strip())
+    text = re.sub(r"^(\+\s*86|0086)[\s-]*", "", text)
+    example = "请填写11位手机号（如 13800138000），或带区号的固定电话（如 0572-2345678）。"
+    if re.search(r"[^\d\s()-]", text):
+        return f"{label}只能包含数字（可以用空格或“-”分隔）：{example}"
+    digits = re.sub(r"\D", "", text)
+    if digits.startswith("1"):
+        if len(digits) != 11:
+            return f"{label}是{len(digits)}位数字，手机号应为11位，请核对。"
+        return f"{label}不是有效的手机号（第二位应为3–9），请核对。"
+    if digits.startswith("0"):
+        return f"{label}的固定电话应为区号加7–8位号码，如 0572-2345678，请核对。"
+    return (
+        f"{label}格式不对：固定电话要带区号（如 0572-2345678），手机号应为11位（如 13800138000）。"
+    )
 
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
@@ -97,27 +170,90 @@ def _required(value: str, field: str, label: str, problems: list[Problem]) -> No
         problems.append(Problem(field, f"请填写{label}。"))
 
 
+MAX_SHORT_NAME_LENGTH = 6
+MIN_GROUP_NAME_LENGTH = 2
+_CODE = re.compile(r"[A-Z0-9]{1,10}")
+
+
+def normalise_group(group: LiaisonGroup) -> LiaisonGroup:
+    """A copy of ``group`` as it is stored: names trimmed, codes in upper case, the phone in
+    its standard form (``normalise_phone``)."""
+    return replace(
+        group,
+        name=group.name.strip(),
+        town=group.town.strip(),
+        short_name=group.short_name.strip(),
+        leader=normalise_name(group.leader),
+        secretary=normalise_name(group.secretary),
+        secretary_phone=normalise_phone(group.secretary_phone),
+        fonds_code=normalise_code(group.fonds_code),
+        org_code=normalise_code(group.org_code),
+    )
+
+
+def normalise_person(person: Person) -> Person:
+    """A copy of ``person`` as it is stored: the name without stray spaces, the phone in its
+    standard form, the ID number in upper case."""
+    return replace(
+        person,
+        name=normalise_name(person.name),
+        phone=normalise_phone(person.phone),
+        id_card=person.id_card.strip().upper(),
+    )
+
+
 def validate_group(group: LiaisonGroup) -> list[Problem]:
     problems: list[Problem] = []
     _required(group.name, "name", "联络组名称", problems)
+    if group.name.strip() and len(group.name.strip()) < MIN_GROUP_NAME_LENGTH:
+        problems.append(Problem("name", "联络组名称太短：请写全称，至少2个字，如“织里镇联络组”。"))
     _required(group.town, "town", "所在镇/街道", problems)
-    if group.secretary_phone and not is_valid_phone(group.secretary_phone):
+    short = group.short_name.strip() or short_name_of(group.town)
+    if short:
+        where = "简称" if group.short_name.strip() else f"由所在镇/街道得出的简称“{short}”"
+        if len(short) > MAX_SHORT_NAME_LENGTH:
+            problems.append(
+                Problem(
+                    "short_name",
+                    f"{where}太长：简称会写进活动编号（如 织里-2024-议-012），"
+                    f"请填写不超过{MAX_SHORT_NAME_LENGTH}个字的简称，如“织里”。",
+                )
+            )
+        if re.search(r"[\s\-－]", short):
+            problems.append(
+                Problem(
+                    "short_name",
+                    f"{where}不能含空格或“-”：简称会写进活动编号（如 织里-2024-议-012），"
+                    "请只写地名，如“织里”。",
+                )
+            )
+    if group.fonds_code.strip() and not _CODE.fullmatch(normalise_code(group.fonds_code)):
         problems.append(
-            Problem("secretary_phone", "联络员电话格式不对：请填写11位手机号或带区号的固定电话。")
+            Problem(
+                "fonds_code",
+                "全宗号只能由字母和数字组成（1–10位，不含空格或“-”），"
+                "请按档案馆给的全宗号填写，如 J012。",
+            )
         )
+    if group.org_code.strip() and not _CODE.fullmatch(normalise_code(group.org_code)):
+        problems.append(
+            Problem(
+                "org_code",
+                "机构代码只能由字母和数字组成（1–10位，不含空格或“-”），如 ZL。",
+            )
+        )
+    problem = phone_problem(group.secretary_phone, "联络员电话")
+    if problem:
+        problems.append(Problem("secretary_phone", problem))
     return problems
 
 
 def validate_person(person: Person, today: date | None = None) -> list[Problem]:
     problems: list[Problem] = []
     _required(person.name, "name", "姓名", problems)
-    if person.phone and not is_valid_phone(person.phone):
-        problems.append(
-            Problem(
-                "phone",
-                "联系电话格式不对：请填写11位手机号，或带区号的固定电话（如 0572-2345678）。",
-            )
-        )
+    problem = phone_problem(person.phone, "联系电话")
+    if problem:
+        problems.append(Problem("phone", problem))
     if person.id_card and not is_valid_id_card(person.id_card, today):
         problems.append(
             Problem("id_card", "身份证号不正确：应为18位，最后一位可以是X，请核对后重新填写。")

@@ -10,6 +10,9 @@ from liaison_desk.domain.rules import (
     Problem,
     ValidationError,
     check_not_stale,
+    normalise_group,
+    normalise_person,
+    normalise_phone,
     validate_group,
     validate_person,
 )
@@ -30,6 +33,7 @@ class GroupService:
             return repo.get_group(s, group_id)
 
     def save(self, group: LiaisonGroup) -> LiaisonGroup:
+        group = normalise_group(group)
         problems = validate_group(group)
         if problems:
             raise ValidationError(problems)
@@ -65,16 +69,20 @@ class PersonService:
 
     def possible_duplicates(self, person: Person) -> list[Person]:
         """People already on the roster with the same name and phone (or the same name when either
-        has no phone): the form warns before a second entry is made by accident."""
+        has no phone): the form warns before a second entry is made by accident. Names and phones
+        are compared as stored ("张 三" is 张三, "138 0013 8000" is 13800138000)."""
+        person = normalise_person(person)
         with self.ctx.db.session() as s:
             same_name = repo.people_named(s, person.name)
         return [
             p
             for p in same_name
-            if p.id != person.id and (not p.phone or not person.phone or p.phone == person.phone)
+            if p.id != person.id
+            and (not p.phone or not person.phone or normalise_phone(p.phone) == person.phone)
         ]
 
     def save(self, person: Person) -> Person:
+        person = normalise_person(person)
         problems = validate_person(person, self.ctx.today())
         if problems:
             raise ValidationError(problems)

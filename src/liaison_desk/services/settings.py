@@ -24,7 +24,13 @@ from liaison_desk.config import SETTINGS_VERSION, Scope
 from liaison_desk.domain.entities import LiaisonGroup
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.numbering import short_name_of
-from liaison_desk.domain.rules import Problem, ValidationError, check_not_stale, validate_group
+from liaison_desk.domain.rules import (
+    Problem,
+    ValidationError,
+    check_not_stale,
+    normalise_group,
+    validate_group,
+)
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
 
@@ -104,6 +110,7 @@ class SettingsService:
         """Save this database's own liaison group and remember it (``profile.group_id``,
         ``ui.first_run_done``), all in one transaction. A new group whose name is already taken
         is not created twice: the existing group is used as it is."""
+        group = normalise_group(group)  # stored as the groups service stores it
         problems = validate_group(group)
         if problems:
             raise ValidationError(problems)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, exists, extract, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, extract, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from liaison_desk.domain.entities import (
+    CASE_SECTIONS,
     Attachment,
     AuditEntry,
     Case,
@@ -688,6 +689,15 @@ def save_case(s: Session, case: Case, now: datetime) -> Case:
     return case_from_row(row)
 
 
+def _case_text_matches(needle: str) -> ColumnElement[bool]:
+    """Title, subtitle, 档号 or the text of any section contains ``needle``. Each section is
+    read out of the JSON column as text (json_extract on SQLite, ->> on PostgreSQL), because the
+    stored JSON escapes Chinese characters."""
+    sections = [CaseRow.sections[key].as_string() for key, _ in CASE_SECTIONS]
+    columns = [CaseRow.title, CaseRow.subtitle, CaseRow.archive_number, *sections]
+    return or_(*(contains(c, needle) for c in columns))
+
+
 def list_cases(s: Session, f: CaseFilter, page: PageRequest) -> Page[Case]:
     stmt = (
         select(CaseRow)
@@ -700,10 +710,9 @@ def list_cases(s: Session, f: CaseFilter, page: PageRequest) -> Page[Case]:
         stmt = stmt.where(CaseRow.group_id == f.group_id)
     if f.status is not None:
         stmt = stmt.where(CaseRow.status == f.status.value)
-    if f.text.strip():
-        stmt = stmt.where(
-            or_(contains(CaseRow.title, f.text.strip()), contains(CaseRow.subtitle, f.text.strip()))
-        )
+    needle = f.text.strip()
+    if needle:
+        stmt = stmt.where(_case_text_matches(needle))
     rows, total = _page(
         s, stmt, page, {"title": CaseRow.title, "year": CaseRow.year, "status": CaseRow.status}
     )

@@ -89,8 +89,8 @@ class ProblemLabel(QLabel):
 class PersonDialog(QDialog):
     """Edits a copy of ``person`` (a new one when None); ``saved`` is the stored person after
     OK. ``groups`` maps group ids to names (loaded here when not given); ``category`` and
-    ``group_id`` pre-fill a new person (the page's filters); a database with one group gives a
-    new person that group."""
+    ``group_id`` pre-fill a new person (the page's filters); without a group, a new person gets
+    the database's own group (Settings › Liaison group), or the only group of the database."""
 
     def __init__(
         self,
@@ -221,6 +221,10 @@ class PersonDialog(QDialog):
         group_id: int | None,
     ) -> None:
         if person is None:
+            if group_id is None:  # no group filter on the page: this database's own group
+                own = self.services.settings.own_group()
+                if own is not None and self.group.findData(own.id) >= 0:
+                    group_id = own.id
             if group_id is None and self.group.count() == 2:  # the only group of this database
                 group_id = self.group.itemData(1)
             person = Person(

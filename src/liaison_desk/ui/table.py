@@ -85,6 +85,12 @@ def _text_key(text: str) -> Any:
     return collator.sortKey(text) if not text.isascii() else text
 
 
+def pinyin_key(text: str) -> Any:
+    """The key that puts texts in the lists' order: Chinese by pinyin, numbers by value, text
+    in Latin letters (ASCII) before Chinese. ``sorted(names, key=pinyin_key)``."""
+    return _sortable(text)
+
+
 def _sortable(value: Any) -> Any:
     # None sorts first; mixed types never raise.
     if value is None:

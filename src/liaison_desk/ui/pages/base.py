@@ -14,8 +14,16 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -134,7 +142,9 @@ def detail_html(
 def load_thumbnails(
     services: Services, items: Sequence[tuple[str, str]], size: int = 160
 ) -> list[tuple[QImage, str]]:
-    """Thumbnails (sha256, caption) read in the worker; a missing file shows as a grey tile."""
+    """Thumbnails (sha256, caption) read in the worker. A photo whose file is missing shows as a
+    grey tile saying so; its tooltip (the image's "tooltip" text, which ``DetailPane`` shows)
+    says where the files belong."""
     photos: list[tuple[QImage, str]] = []
     for sha256, caption in items:
         image = QImage()
@@ -144,10 +154,39 @@ def load_thumbnails(
         except Exception:
             image = QImage()
         if image.isNull():
-            image = QImage(size, size * 3 // 4, QImage.Format.Format_RGB32)
-            image.fill(Qt.GlobalColor.lightGray)
+            image = _missing_tile(services, size, caption)
         photos.append((image, caption))
     return photos
+
+
+def _missing_tile(services: Services, size: int, caption: str) -> QImage:
+    translate = QCoreApplication.translate
+    image = QImage(size, size * 3 // 4, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.lightGray)
+    painter = QPainter(image)
+    try:
+        painter.setPen(QColor("#444444"))
+        margin = size // 10
+        painter.drawText(
+            image.rect().adjusted(margin, margin, -margin, -margin),
+            int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+            translate("DetailPane", "Photo file missing"),
+        )
+    finally:
+        painter.end()
+    try:
+        folder = services.attachments.store.root.name
+    except Exception:
+        folder = ""
+    if folder:
+        hint = translate(
+            "DetailPane",
+            "Photo file missing: keep the folder “{folder}” beside the database file.",
+        ).format(folder=folder)
+    else:
+        hint = translate("DetailPane", "Photo file missing.")
+    image.setText("tooltip", f"{caption}\n{hint}" if caption else hint)
+    return image
 
 
 class DetailPane(QWidget):
@@ -183,7 +222,7 @@ class DetailPane(QWidget):
         self.photos.clear()
         for image, caption in detail.photos:
             item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), caption)
-            item.setToolTip(caption)
+            item.setToolTip(image.text("tooltip") or caption)
             self.photos.addItem(item)
         self.photos.setVisible(bool(detail.photos))
 

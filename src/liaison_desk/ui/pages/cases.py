@@ -227,7 +227,7 @@ class CasesPage(RecordListPage[Case]):
 
     # --- RecordListPage --------------------------------------------------------------------------
     def placeholder(self) -> str:
-        return self.tr("Search titles")
+        return self.tr("Search title, archive number, text…")
 
     def columns(self) -> list[Column[Case]]:
         return [

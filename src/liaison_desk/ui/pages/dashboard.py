@@ -4,7 +4,10 @@ the latest records. Every figure opens the list it counts.
 Everything is computed in one background task (figures, follow-up list, latest records, and the
 year and group choices), so opening the app or switching the year never freezes the window.
 
-``apply_filter`` keys: ``year`` (int), ``group_id`` (int | None).
+The page opens on this database's own liaison group (Settings › Liaison group) when one is set,
+until the user picks a group (or "All groups") themselves.
+
+``apply_filter`` keys: ``year`` (int), ``group_id`` (int | None; not given: the group shown).
 """
 
 from __future__ import annotations
@@ -34,12 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_desk.domain.entities import LiaisonGroup
-from liaison_desk.domain.enums import (
-    CaseStatus,
-    ConsultationKind,
-    OutcomeStatus,
-    ParticipantCategory,
-)
+from liaison_desk.domain.enums import CaseStatus, ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import (
     ConsultationFilter,
     ConsultationSummary,
@@ -49,6 +47,7 @@ from liaison_desk.domain.queries import (
     YearStatistics,
 )
 from liaison_desk.services import Services
+from liaison_desk.services.statistics import Attendance
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Page, with_label
 from liaison_desk.ui.table import OVERDUE_COLOUR, Column, RecordTableModel
@@ -73,6 +72,7 @@ class DashboardData:
     years: list[int]
     groups: list[LiaisonGroup]
     statistics: YearStatistics
+    attendance: dict[ConsultationKind, Attendance]  # the statistics' attendance per kind
     overdue: int  # items of the year still open after their deadline, today
     follow_up: list[OutcomeItemSummary]  # open, overdue or due soon, any year; soonest first
     follow_up_total: int
@@ -81,20 +81,31 @@ class DashboardData:
 
 
 def load_dashboard(
-    services: Services, year: int | None, group_id: int | None, control: TaskControl | None = None
+    services: Services,
+    year: int | None,
+    group_id: int | None,
+    control: TaskControl | None = None,
+    *,
+    own_group: bool = False,
 ) -> DashboardData:
-    """Everything the dashboard shows for ``year`` (None: the year to open on) and ``group_id``."""
+    """Everything the dashboard shows for ``year`` (None: the year to open on) and ``group_id``
+    (None: every group; with ``own_group``, None means this database's own group when it has
+    one)."""
 
     def check() -> None:
         if control is not None:
             control.check()
 
+    if own_group and group_id is None:
+        own = services.settings.own_group()
+        group_id = own.id if own is not None else None
     consultations = services.consultations
     years = services.statistics.years()
     if year is None:
         year = services.statistics.default_year()
     today = consultations.today()
     statistics = services.statistics.year(year, group_id)
+    attendance = services.statistics.attendance_by_kind(year, group_id)
     check()
     # Counted like the list the figure opens: open items past their deadline as of today.
     overdue = consultations.search_outcome_items(
@@ -125,6 +136,7 @@ def load_dashboard(
         years=years,
         groups=services.groups.all(),
         statistics=statistics,
+        attendance=attendance,
         overdue=overdue,
         follow_up=sorted(follow_up.items, key=lambda r: r.item.deadline or today),
         follow_up_total=follow_up.total,
@@ -259,6 +271,8 @@ class DashboardPage(Page):
         super().__init__(services, parent)
         self._loader = LatestOnly(self)
         self._loading = False
+        # Until the user picks a group, the page shows the database's own group (if set).
+        self._group_chosen = False
         self.data: DashboardData | None = None
         self.setStyleSheet(STYLE)
 
@@ -422,7 +436,9 @@ class DashboardPage(Page):
         content.addLayout(lists, 1)
 
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
-        self.group.currentIndexChanged.connect(lambda _i: self.reload())
+        # _fill_choices changes the combos with their signals blocked: a change seen here is the
+        # user's choice, "All groups" too.
+        self.group.currentIndexChanged.connect(self._group_picked)
         self.year.setEnabled(False)
         self.group.setEnabled(False)
 
@@ -500,13 +516,18 @@ class DashboardPage(Page):
         group_id = self.group.currentData() if self.group.count() else None
         self._load(year, group_id)
 
+    def _group_picked(self, _index: int) -> None:
+        self._group_chosen = True
+        self.reload()
+
     def _load(self, year: int | None, group_id: int | None) -> None:
         services = self.services
+        own_group = not self._group_chosen
         self._loading = True
         self.loading.setVisible(True)
         self.set_status(self.tr("Loading…"))
         self._loader.run(
-            lambda control: load_dashboard(services, year, group_id, control),
+            lambda control: load_dashboard(services, year, group_id, control, own_group=own_group),
             self._loaded,
             self._failed,
         )
@@ -516,7 +537,11 @@ class DashboardPage(Page):
 
     def apply_filter(self, filters: dict[str, Any]) -> None:
         year = filters.get("year", self.year.currentData() if self.year.count() else None)
-        group_id = filters.get("group_id")
+        if "group_id" in filters:
+            group_id = filters["group_id"]
+            self._group_chosen = True
+        else:
+            group_id = self.group.currentData() if self.group.count() else None
         self._stale = False
         self._load(year, group_id)
 
@@ -534,16 +559,30 @@ class DashboardPage(Page):
         s = data.statistics
         self.cards["hall"].set_value(str(s.hall_sessions))
         self.cards["micro"].set_value(str(s.micro_consultations))
-        self.cards["attendance"].set_value(str(s.attendance))
-        self.cards["member_attendance"].set_value(str(s.member_attendance))
+        hall = data.attendance[ConsultationKind.HALL]
+        micro = data.attendance[ConsultationKind.MICRO]
+        split = self.tr("Hall {hall} · micro {micro}")
+        self.cards["attendance"].set_value(
+            str(s.attendance),
+            split.format(hall=hall.total, micro=micro.total) if s.attendance else "",
+        )
+        self.cards["member_attendance"].set_value(
+            str(s.member_attendance),
+            split.format(hall=hall.members, micro=micro.members) if s.member_attendance else "",
+        )
         self.cards["suggestions"].set_value(
             str(s.suggestions), self.tr("{adopted} adopted").format(adopted=s.adopted)
         )
         self.cards["solved"].set_value(str(s.solved))
-        self.cards["solved_rate"].set_value(
-            f"{s.solved_rate:.1%}",
-            self.tr("{solved} of {suggestions}").format(solved=s.solved, suggestions=s.suggestions),
-        )
+        if s.suggestions:
+            self.cards["solved_rate"].set_value(
+                f"{s.solved_rate:.1%}",
+                self.tr("{solved} of {suggestions}").format(
+                    solved=s.solved, suggestions=s.suggestions
+                ),
+            )
+        else:  # no rate without suggestions
+            self.cards["solved_rate"].set_value("—")
         self.cards["overdue"].set_value(
             str(data.overdue),
             self.tr("As of {today}").format(today=data.today.isoformat()),
@@ -594,11 +633,10 @@ class DashboardPage(Page):
         targets: dict[str, tuple[str, dict[str, Any]]] = {
             "hall": ("hall", scope),
             "micro": ("micro", scope),
-            "attendance": ("people", {"group_id": self.data.group_id}),
-            "member_attendance": (
-                "people",
-                {"group_id": self.data.group_id, "category": ParticipantCategory.MEMBER},
-            ),
+            # The person-times are counted from the consultations: the hall list's status bar
+            # sums its sessions' attendance, the hall part of the card's note.
+            "attendance": ("hall", scope),
+            "member_attendance": ("hall", scope),
             "suggestions": ("outcomes", scope),
             "solved": ("outcomes", {**scope, "status": OutcomeStatus.SOLVED}),
             "solved_rate": ("outcomes", {**scope, "status": OutcomeStatus.SOLVED}),

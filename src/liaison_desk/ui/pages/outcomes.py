@@ -15,7 +15,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from liaison_desk.documents.sheets import SheetKind
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
@@ -24,7 +32,7 @@ from liaison_desk.services import Services
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, with_label
 from liaison_desk.ui.printing import add_print_menu
-from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.table import Column, RecordTableModel, pinyin_key
 from liaison_desk.ui.tasks import TaskControl
 
 # Data of the status filter's entries besides the statuses themselves.
@@ -61,6 +69,61 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([600, 220])
+        # Five filters, the search box and the print button need about 1150 px in Chinese: on a
+        # narrower page the search box and the button go on a row of their own under the filters
+        # (``_fit_filter_bar``).
+        self._search_row = QHBoxLayout()
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertLayout(outer.indexOf(self.splitter), self._search_row)
+        self._level = 0  # 0: one row; 1: search box on a second row; 2: body filter there too
+        self._fit_filter_bar()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_filter_bar()
+
+    def _row_width(self, widgets: list[QWidget]) -> int:
+        """The width a row of ``widgets`` needs without squeezing any."""
+        hints = [w.minimumWidth() if w is self.search else w.sizeHint().width() for w in widgets]
+        margins = self.contentsMargins()
+        outer = self.layout()
+        extra = margins.left() + margins.right()
+        if outer is not None:
+            m = outer.contentsMargins()
+            extra += m.left() + m.right()
+        return sum(hints) + max(self.filter_bar.spacing(), 0) * (len(widgets) - 1) + extra
+
+    def _fit_filter_bar(self) -> None:
+        """One row when it fits; else the search box and print button on a second row; on the
+        narrowest window the body filter goes there too."""
+        boxes, tail = self._filter_boxes, [self.search, self.print_button]
+        arrangements = [
+            (boxes + tail, []),
+            (boxes, tail),
+            (boxes[:-1], [boxes[-1], *tail]),
+        ]
+        level = len(arrangements) - 1
+        for i, rows in enumerate(arrangements):
+            if all(self._row_width(row) <= self.width() for row in rows if row):
+                level = i
+                break
+        if level == self._level:
+            return
+        self._level = level
+        first, second = arrangements[level]
+        body_box = boxes[-1]
+        for widget in (body_box, *tail):
+            self.filter_bar.removeWidget(widget)
+            self._search_row.removeWidget(widget)
+        for layout, row in ((self.filter_bar, first), (self._search_row, second)):
+            for widget in row:
+                if widget is body_box or widget in tail:
+                    layout.addWidget(widget)
+        self.filter_bar.setStretchFactor(self.search, 1)
+        self._search_row.setStretchFactor(self.search, 1)
+        # When the body box ends the first row it takes that row's spare width (names are long).
+        self.filter_bar.setStretchFactor(body_box, 1 if level == 1 else 0)
 
     # --- columns -------------------------------------------------------------------------------
     def columns(self) -> list[Column[OutcomeItemSummary]]:
@@ -148,6 +211,8 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.body.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        # The spare width of its row goes to the combo, not between it and its caption.
+        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         line = self.body.lineEdit()
         assert line is not None  # editable
         line.setPlaceholderText(self.tr("Any body"))
@@ -169,11 +234,17 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         line.textChanged.connect(lambda _t: self._filter_timer.start())
         line.returnPressed.connect(self.reload)
 
-        bar.addWidget(with_label(self.tr("Year:"), self.year))
-        bar.addWidget(with_label(self.tr("Group:"), self.group))
-        bar.addWidget(with_label(self.tr("Status:"), self.status))
-        bar.addWidget(with_label(self.tr("Due:"), self.due))
-        bar.addWidget(with_label(self.tr("Body:"), self.body))
+        self._filter_boxes = [
+            with_label(self.tr("Year:"), self.year),
+            with_label(self.tr("Group:"), self.group),
+            with_label(self.tr("Status:"), self.status),
+            with_label(self.tr("Due:"), self.due),
+            with_label(self.tr("Body:"), self.body),
+        ]
+        for box in self._filter_boxes:
+            # Never squeezed below what shows the choice in full: the row breaks instead.
+            box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            bar.addWidget(box)
 
     def build_actions(self, bar: QHBoxLayout) -> None:
         # Assignment slips (交办单) of the consultations the selected items were raised at.
@@ -208,7 +279,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
                 self.group.addItem(g.name, g.id)
             self.group.setCurrentIndex(max(self.group.findData(group_id), 0))
             self.body.clear()
-            self.body.addItems(bodies)
+            self.body.addItems(sorted(bodies, key=pinyin_key))
             self.body.setCurrentIndex(-1)
             self.body.setEditText(body)
         finally:

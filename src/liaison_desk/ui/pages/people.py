@@ -249,16 +249,17 @@ class PeoplePage(RecordListPage[Person]):
     # --- the group filter ------------------------------------------------------------------------
     def _groups_loaded(self, names: Mapping[int, str]) -> None:
         """A fetch brought the groups: refill the combo if they changed, keeping the choice."""
-        shown = {
-            self.group_combo.itemData(i): self.group_combo.itemText(i)
+        shown = [
+            (self.group_combo.itemData(i), self.group_combo.itemText(i))
             for i in range(1, self.group_combo.count())
-        }
-        if shown == dict(names):
+        ]
+        if shown == list(names.items()):
             return
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
         self.group_combo.addItem(self.tr("All groups"), None)
-        for gid, name in sorted(names.items(), key=lambda kv: kv[1]):
+        # In the order the groups service gives them, as on every other page.
+        for gid, name in names.items():
             self.group_combo.addItem(name, gid)
         self.group_combo.setCurrentIndex(max(self.group_combo.findData(self._group_id), 0))
         self.group_combo.blockSignals(False)

@@ -67,6 +67,7 @@ class SubmissionsPage(RecordListPage[Submission]):
         self._years: set[int] = set()
         super().__init__(services, parent)
         self.model.modelReset.connect(self._update_choices)
+        self.model.modelReset.connect(self._update_hash_column)
         chain_tab_order([self.year_filter, self.group_filter, self.search, self.table])
         fit_headers(self.table)
         # The list is the point here; the detail is a short table of cases.
@@ -91,7 +92,7 @@ class SubmissionsPage(RecordListPage[Submission]):
                 width=10,
             ),
             Column("file_name", self.tr("File"), lambda s: s.file_name, stretch=True),
-            Column("sha256", self.tr("SHA-256"), lambda s: s.sha256[:SHORT_HASH], width=6),
+            Column("sha256", self.tr("Checksum"), lambda s: s.sha256[:SHORT_HASH], width=6),
         ]
 
     def make_model(self) -> RecordTableModel[Submission]:
@@ -149,7 +150,10 @@ class SubmissionsPage(RecordListPage[Submission]):
             (self.tr("Liaison group"), group.name if group else ""),
             (self.tr("Cases"), len(sub.cases)),
             (self.tr("File"), sub.file_name or self.tr("Not recorded")),
-            (self.tr("SHA-256"), sub.sha256 or self.tr("Not recorded")),
+            (
+                self.tr("File checksum (SHA-256)"),
+                sub.sha256 or self.tr("No package file was recorded for this submission."),
+            ),
         ]
         cases: dict[int, Case | None] = {}
         for entry in sub.cases:
@@ -218,6 +222,11 @@ class SubmissionsPage(RecordListPage[Submission]):
 
     def _group_name(self, submission: Submission) -> str:
         return self._group_names.get(submission.group_id or 0, "")
+
+    def _update_hash_column(self) -> None:
+        """The checksum column only when some row shown has one (none of the demo's has)."""
+        column = self.model.column_index("sha256")
+        self.table.setColumnHidden(column, not any(s.sha256 for s in self.model.rows()))
 
     def _update_choices(self) -> None:
         set_choices(self.group_filter, group_choices(self._group_names))
