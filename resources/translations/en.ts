@@ -280,8 +280,36 @@
         <translation>Attach scans or photos of signed sheets to the consultations whose QR codes they show. You can also drop a folder of scans onto the list.</translation>
     </message>
     <message>
+        <source>Attach a signed sheet to this record…</source>
+        <translation>Attach a signed sheet to this record…</translation>
+    </message>
+    <message>
         <source>Choose the folder with the scans of signed sheets</source>
         <translation>Choose the folder with the scans of signed sheets</translation>
+    </message>
+    <message>
+        <source>Select the consultation the signed sheet belongs to.</source>
+        <translation>Select the consultation the signed sheet belongs to.</translation>
+    </message>
+    <message>
+        <source>Signed sheet for {number}</source>
+        <translation>Signed sheet for {number}</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>Signed sheet attached to {number}.</source>
+        <translation>Signed sheet attached to {number}.</translation>
+    </message>
+    <message>
+        <source>Another record's sheet?</source>
+        <translation>Another record's sheet?</translation>
+    </message>
+    <message>
+        <source>Attach anyway</source>
+        <translation>Attach anyway</translation>
     </message>
     <message>
         <source>Reading sheet {done} of {total}…</source>

@@ -281,8 +281,36 @@
         <translation>把签字后的纸质表格的扫描件或照片附加到其二维码所示的协商活动。也可以把装有扫描件的文件夹直接拖到列表上。</translation>
     </message>
     <message>
+        <source>Attach a signed sheet to this record…</source>
+        <translation>为这条记录附加签到表扫描件…</translation>
+    </message>
+    <message>
         <source>Choose the folder with the scans of signed sheets</source>
         <translation>选择存放签到表扫描件的文件夹</translation>
+    </message>
+    <message>
+        <source>Select the consultation the signed sheet belongs to.</source>
+        <translation>请先选择这张签到表所属的协商活动。</translation>
+    </message>
+    <message>
+        <source>Signed sheet for {number}</source>
+        <translation>{number} 的签到表扫描件</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>Signed sheet attached to {number}.</source>
+        <translation>签到表扫描件已附加到 {number}。</translation>
+    </message>
+    <message>
+        <source>Another record&apos;s sheet?</source>
+        <translation>是其他记录的签到表？</translation>
+    </message>
+    <message>
+        <source>Attach anyway</source>
+        <translation>仍然附加</translation>
     </message>
     <message>
         <source>Reading sheet {done} of {total}…</source>

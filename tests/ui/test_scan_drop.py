@@ -255,3 +255,54 @@ def test_cancel_stops_after_the_sheet_being_read_and_reports_what_was_attached(
     assert "Stopped" in text
     assert sheets_of(demo_services, a_id) == ["1.jpg"]
     assert sheets_of(demo_services, b_id) == []
+
+
+def test_one_signed_sheet_for_the_selected_record_asks_when_it_shows_another_number(
+    qtbot: QtBot,
+    demo_services: Services,
+    tmp_path: Path,
+    two: tuple[tuple[int, str], tuple[int, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from liaison_desk.ui.pages import consultations as page_module
+
+    (a_id, a_number), (b_id, b_number) = two
+    page = ConsultationsPage(demo_services, ConsultationKind.HALL)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    wait_for_tasks()
+    row = next(i for i, r in enumerate(page.model.rows()) if r.id == a_id)
+    page.table.selectRow(row)
+    wait_for_tasks()
+
+    def scans_of(consultation_id: int) -> int:
+        record = demo_services.consultations.get(consultation_id)
+        assert record is not None
+        return sum(a.kind is AttachmentKind.SIGNIN_SCAN for a in record.attachments)
+
+    own, other = tmp_path / "own.jpg", tmp_path / "other.jpg"
+    own.write_bytes(sheet_jpeg(a_number))
+    other.write_bytes(sheet_jpeg(b_number))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(own), ""))
+    page.choose_signed_sheet()
+    wait_for_tasks()
+    assert scans_of(a_id) == 1
+
+    answers = [False, True]
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, text: str, ok: str | None = None) -> bool:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(page_module, "confirm", answer)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    page.table.selectRow(next(i for i, r in enumerate(page.model.rows()) if r.id == a_id))
+    page.choose_signed_sheet()
+    wait_for_tasks()
+    assert b_number in asked[0] and scans_of(a_id) == 1  # "no": nothing attached
+    page.choose_signed_sheet()
+    wait_for_tasks()
+    wait_for_tasks()
+    assert scans_of(a_id) == 2 and scans_of(b_id) == 0  # "attach anyway"

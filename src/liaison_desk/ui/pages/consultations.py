@@ -44,9 +44,9 @@ from liaison_desk.domain.enums import (
 )
 from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary, PageRequest
 from liaison_desk.services import Services
-from liaison_desk.services.scans import ScanReport
+from liaison_desk.services.scans import ScanReport, WrongSheetError
 from liaison_desk.ui.labels import label
-from liaison_desk.ui.messages import show_error
+from liaison_desk.ui.messages import confirm, show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, esc, load_thumbnails, year_combo
 from liaison_desk.ui.printing import add_print_menu
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
@@ -403,6 +403,9 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         )
         self.filter_bar.addWidget(self.print_button)
         self.table.addAction(self.attach_sheets_action)
+        self.attach_one_action = QAction(self.tr("Attach a signed sheet to this record…"), self)
+        self.attach_one_action.triggered.connect(lambda _checked=False: self.choose_signed_sheet())
+        self.table.addAction(self.attach_one_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._chain_tab_order()  # the button joins the filter bar's tab chain
 
@@ -436,6 +439,53 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         )
         if folder:
             self.attach_signed_sheets([Path(folder)])
+
+    def choose_signed_sheet(self) -> None:
+        """One scan or phone photo for the selected record (the consultation form will offer the
+        same); a sheet whose QR code names another record is attached only when confirmed."""
+        record = self.current_record()
+        if record is None:
+            self.set_status(self.tr("Select the consultation the signed sheet belongs to."))
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Signed sheet for {number}").format(number=record.number),
+            "",
+            self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp)"),
+        )
+        if name:
+            self.attach_signed_sheet(record, Path(name))
+
+    def attach_signed_sheet(
+        self, record: ConsultationSummary, image: Path, force: bool = False
+    ) -> None:
+        scans = self.services.scans
+
+        def done(_attachment: object) -> None:
+            self.data_changed.emit()
+            self._reload_selecting(record.id)
+            self.set_status(
+                self.tr("Signed sheet attached to {number}.").format(number=record.number)
+            )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, WrongSheetError) and not force:
+                if confirm(
+                    self,
+                    self.tr("Another record's sheet?"),
+                    str(exc),
+                    self.tr("Attach anyway"),
+                ):
+                    self.attach_signed_sheet(record, image, force=True)
+                return
+            show_error(self, exc)
+
+        run_task(
+            self,
+            lambda _control: scans.attach_signed_sheet(record.id, image, force=force),
+            done,
+            failed,
+        )
 
     def attach_signed_sheets(self, paths: Sequence[Path]) -> None:
         """Read the QR code of every image in ``paths`` (folders: the images in them, not their
