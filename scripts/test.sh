@@ -15,7 +15,7 @@ export QT_QPA_PLATFORM=offscreen
 # Tests never touch the real user data folder.
 export LIAISON_DESK_DATA_DIR="$(mktemp -d)"
 trap 'rm -rf "$LIAISON_DESK_DATA_DIR"' EXIT
-echo "== ruff"; .venv/bin/ruff check src tests benchmarks
-.venv/bin/ruff format --check src tests benchmarks
+echo "== ruff"; .venv/bin/ruff check src tests benchmarks scripts
+.venv/bin/ruff format --check src tests benchmarks scripts
 echo "== mypy"; .venv/bin/mypy
 echo "== pytest"; .venv/bin/pytest -q "$@"
