@@ -41,6 +41,14 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
 
+    def start_section(self, heading: str | None) -> None:
+        # argparse writes "heading:" with an ASCII colon; Chinese headings take the full-width
+        # one (its "%(heading)s:" format cannot be changed otherwise).
+        super().start_section(f"{heading}\0" if heading else heading)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("\0:", "：")
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse in Chinese: help, usage and complaints, with our exit code."""
