@@ -2038,6 +2038,10 @@ They can be restored from the recycle bin within 30 days.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>From {low} to {high}</source>
+        <translation>From {low} to {high}</translation>
+    </message>
+    <message>
         <source>Not installed on this computer</source>
         <translation>Not installed on this computer</translation>
     </message>

@@ -2039,6 +2039,10 @@ They can be restored from the recycle bin within 30 days.</source>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>From {low} to {high}</source>
+        <translation>可设为 {low} 到 {high}</translation>
+    </message>
+    <message>
         <source>Not installed on this computer</source>
         <translation>本机未安装</translation>
     </message>

@@ -517,3 +517,16 @@ def test_the_demo_database_opens_with_its_groups_to_choose_from(
     assert {g.name for g in demo_services.groups.all()} <= names
     assert len(names) == len(demo_services.groups.all()) + 2  # (not set), new group
     assert not page.has_unsaved_changes()
+
+
+def test_a_word_limit_out_of_range_goes_to_the_nearest_allowed_value(
+    open_page: Callable[..., SettingsPage], services: Services
+) -> None:
+    page = open_page(services)
+    box = spin(page, "cases.word_limit")
+    assert "500" in box.toolTip() and "20000" in box.toolTip()
+    box.lineEdit().setText("100")
+    box.interpretText()
+    box.editingFinished.emit()
+    box.clearFocus()
+    assert box.value() == 500

@@ -211,6 +211,14 @@ class SettingField:
                 spec.maximum if spec.maximum is not None else 2**31 - 1,
             )
             spin.setAccelerated(True)
+            if spec.minimum is not None and spec.maximum is not None:
+                # Qt quietly puts an out-of-range entry back: say what the range is.
+                spin.setToolTip(
+                    QCoreApplication.translate("SettingsPage", "From {low} to {high}").format(
+                        low=spec.minimum, high=spec.maximum
+                    )
+                )
+                spin.setCorrectionMode(QSpinBox.CorrectionMode.CorrectToNearestValue)
             spin.valueChanged.connect(lambda _v: self.changed())
             return spin
         if spec.choices is not None:
