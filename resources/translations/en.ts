@@ -1343,6 +1343,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>Move the selected people to the recycle bin (Delete)</translation>
     </message>
     <message>
+        <source>The roster is empty. Press Ctrl+N to add the first person.</source>
+        <translation>The roster is empty. Press Ctrl+N to add the first person.</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>

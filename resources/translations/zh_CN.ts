@@ -1344,6 +1344,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>将选中的人员移到回收站（Delete）</translation>
     </message>
     <message>
+        <source>The roster is empty. Press Ctrl+N to add the first person.</source>
+        <translation>人员名册还是空的。按 Ctrl+N 新增第一位人员。</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>

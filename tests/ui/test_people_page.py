@@ -513,3 +513,18 @@ def test_the_group_filter_lists_groups_in_the_services_order(
     ]
     assert listed == [(g.id, g.name) for g in demo_services.groups.all()]
     assert [name for _id, name in listed] != sorted(name for _id, name in listed)
+
+
+def test_an_empty_roster_says_how_to_add_the_first_person(qtbot: QtBot, services: Services) -> None:
+    from liaison_desk.ui.pages.people import PeoplePage
+
+    page = PeoplePage(services)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    wait_for_tasks()
+    assert "Ctrl+N" in page.detail.text.toPlainText()
+    page.search.setText("没有这个人")
+    page.reload()
+    wait_for_tasks()
+    assert "Ctrl+N" not in page.detail.text.toPlainText()

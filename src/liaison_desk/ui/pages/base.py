@@ -362,6 +362,10 @@ class RecordListPage(Page, Generic[R]):
     def open_record(self, record: R) -> None:
         """Double-click or Enter on a row."""
 
+    def empty_text(self) -> str:
+        """What the detail pane says when the list is empty."""
+        return QCoreApplication.translate("RecordListPage", "No records match.")
+
     # --- behaviour -----------------------------------------------------------------------------
     def refresh(self) -> None:
         self.reload()
@@ -411,7 +415,7 @@ class RecordListPage(Page, Generic[R]):
         self.model.set_rows(rows, presorted=presorted)
         self.set_status(self.count_text(len(rows)))
         if not rows:
-            self.detail.clear(self.tr("No records match."))
+            self.detail.clear(self.empty_text())
             return
         row = 0
         if self._selected_key is not None:

@@ -186,6 +186,12 @@ class PeoplePage(RecordListPage[Person]):
             text=self.search.text().strip(),
         )
 
+    def empty_text(self) -> str:
+        f = self.filters()
+        if f.group_id is None and f.category is None and not f.text:
+            return self.tr("The roster is empty. Press Ctrl+N to add the first person.")
+        return super().empty_text()
+
     def category_filter(self) -> ParticipantCategory | None:
         # Qt keeps a StrEnum in item data as a plain string: make it the member again.
         data = self.category_combo.currentData()
