@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from liaison_desk import __version__
 from liaison_desk.config import MachineSettings, data_dir
+from liaison_desk.instance_lock import InstanceLock, LockHolder
 from liaison_desk.log import setup_logging
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
@@ -59,65 +59,23 @@ def open_services(url: str) -> tuple[Database, Services]:
     return db, Services(ServiceContext(db, store))
 
 
-class InstanceLock:
-    """One window per database file. A lock file beside the database (so two PCs opening the
-    same file on a shared folder are refused too); on a read-only folder, a lock in this PC's
-    data folder instead. A lock left by a crashed process on this PC is taken over."""
-
-    def __init__(self, db_file: Path) -> None:
-        self.db_file = db_file
-        self._lock: QLockFile | None = None
-
-    def _candidates(self) -> list[Path]:
-        import hashlib
-
-        digest = hashlib.sha256(str(self.db_file.resolve()).encode()).hexdigest()[:16]
-        return [
-            self.db_file.with_name(self.db_file.name + ".lock"),
-            data_dir() / "locks" / f"{digest}.lock",
-        ]
-
-    def acquire(self) -> str | None:
-        """None when acquired; otherwise a Chinese message saying who has the database open."""
-        for path in self._candidates():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError:
-                continue
-            lock = QLockFile(str(path))
-            lock.setStaleLockTime(0)  # only a dead process's lock is stale, never a slow one
-            if lock.tryLock(100):
-                self._lock = lock
-                return None
-            if lock.error() == QLockFile.LockError.LockFailedError:
-                info = lock.getLockInfo()  # (pid, host, app) in PySide6; empty when unreadable
-                pid, host = (
-                    (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
-                )
-                here = socket.gethostname()
-                who = (
-                    QCoreApplication.translate(
-                        "InstanceLock", "on this computer (process {pid})"
-                    ).format(pid=pid)
-                    if not host or host == here
-                    else QCoreApplication.translate(
-                        "InstanceLock", "on the computer “{host}”"
-                    ).format(host=host)
-                )
-                return QCoreApplication.translate(
-                    "InstanceLock",
-                    "The database “{file}” is already open in Liaison Desk {who}.\n\n"
-                    "Switch to that window, or close it first. Two windows on one database "
-                    "could overwrite each other's work, so a second one is not opened.",
-                ).format(file=self.db_file, who=who)
-            # Permission denied or similar: try the next place.
-        log.warning("no lock file could be created for %s; opening without one", self.db_file)
-        return None
-
-    def release(self) -> None:
-        if self._lock is not None:
-            self._lock.unlock()
-            self._lock = None
+def already_open_message(db_file: Path, holder: LockHolder) -> str:
+    """What the window says when another one has the database open."""
+    who = (
+        QCoreApplication.translate("InstanceLock", "on this computer (process {pid})").format(
+            pid=holder.pid
+        )
+        if holder.on_this_computer
+        else QCoreApplication.translate("InstanceLock", "on the computer “{host}”").format(
+            host=holder.host
+        )
+    )
+    return QCoreApplication.translate(
+        "InstanceLock",
+        "The database “{file}” is already open in Liaison Desk {who}.\n\n"
+        "Switch to that window, or close it first. Two windows on one database "
+        "could overwrite each other's work, so a second one is not opened.",
+    ).format(file=db_file, who=who)
 
 
 class DesktopSession:
@@ -161,8 +119,9 @@ def run_gui(url: str) -> int:
     path = sqlite_path(url)
     lock = InstanceLock(path) if path is not None else None
     if lock is not None:
-        refusal = lock.acquire()
-        if refusal:
+        holder = lock.acquire()
+        if holder is not None:
+            refusal = already_open_message(lock.db_file, holder)
             QMessageBox.warning(
                 None, QCoreApplication.translate("App", "Database already open"), refusal
             )

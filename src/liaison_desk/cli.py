@@ -525,6 +525,7 @@ def _warn_incomplete(info: BackupInfo, lead: str) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from liaison_desk.instance_lock import InstanceLock
     from liaison_desk.storage.backup import read_backup, restore_backup
 
     url = _url(args)
@@ -537,9 +538,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise UserError(f"找不到备份文件「{source}」。请检查文件名和路径。")
     info = read_backup(source)
-    progress = _Progress("正在恢复")
-    safety = restore_backup(source, path, progress=progress)
-    progress.finish()
+    lock = InstanceLock(path)
+    holder = lock.acquire()
+    if holder is not None:
+        where = f"本机的进程 {holder.pid}" if holder.on_this_computer else f"电脑“{holder.host}”"
+        raise UserError(
+            f"数据库「{path}」正在联络组履职档案台中打开（{where}）。"
+            "请先关闭那个窗口，再恢复；数据库没有任何改动。"
+        )
+    try:
+        progress = _Progress("正在恢复")
+        safety = restore_backup(source, path, progress=progress)
+        progress.finish()
+    finally:
+        lock.release()
     Database.open(database_url(path, path)).close()  # upgrades a backup from an older version
     print(f"已从「{source}」恢复到「{path}」。")
     if safety:

@@ -357,3 +357,25 @@ def test_help_is_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("用法：") and "显示本帮助并退出" in out
     assert "usage" not in out and "options" not in out
+
+
+def test_restore_refuses_while_a_window_has_the_database_open(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window's lock is checked before anything is touched (no safety backup either)."""
+    from liaison_desk.instance_lock import InstanceLock
+
+    archive = tmp_path / "备份.zip"
+    assert main(["backup", "--db", str(demo_db), "--out", str(archive)]) == EXIT_OK
+    before = sha(demo_db)
+    window = InstanceLock(demo_db)
+    assert window.acquire() is None
+    try:
+        assert main(["restore", str(archive), "--db", str(demo_db)]) == EXIT_PROBLEM
+    finally:
+        window.release()
+    err = capsys.readouterr().err
+    assert "正在联络组履职档案台中打开" in err and "本机的进程" in err
+    assert sha(demo_db) == before
+    assert not (demo_db.parent / "备份").exists()
+    assert main(["restore", str(archive), "--db", str(demo_db)]) == EXIT_OK  # closed: it works

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from liaison_desk.app import DesktopSession, InstanceLock
+from liaison_desk.app import DesktopSession, already_open_message
 from liaison_desk.cli import EXIT_OK, EXIT_PROBLEM, main
 from liaison_desk.config import MachineSettings
+from liaison_desk.instance_lock import InstanceLock
 from liaison_desk.services import Services
 from liaison_desk.ui.group_form import FirstRunDialog
 from liaison_desk.ui.i18n import install_language
@@ -23,8 +24,9 @@ def test_a_second_window_on_the_same_database_is_refused(qapp: object, tmp_path:
     db.write_bytes(b"")
     first = InstanceLock(db)
     assert first.acquire() is None
-    refusal = InstanceLock(db).acquire()
-    assert refusal is not None and str(db) in refusal
+    holder = InstanceLock(db).acquire()
+    assert holder is not None and holder.on_this_computer
+    assert str(db) in already_open_message(db, holder)
     first.release()
     second = InstanceLock(db)
     assert second.acquire() is None
