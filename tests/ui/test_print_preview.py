@@ -5,6 +5,7 @@ the consultations of the items selected."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from pathlib import Path
@@ -335,7 +336,15 @@ class FakePrintouts:
     def fonts(self) -> dict[str, str]:
         return dict(self.FONTS)
 
-    def build_job(self, kind: SheetKind, data: list[int], options: SheetOptions) -> PrintJob:
+    def build(
+        self,
+        kind: SheetKind,
+        data: list[int],
+        options: SheetOptions,
+        fonts: dict[str, str] | None = None,
+    ) -> PrintJob:
+        if options.fonts is None:
+            options = dataclasses.replace(options, fonts=dict(fonts or self.FONTS))
         self.asked.append((kind, list(data), options))
         return FakeJob(len(data), options, title=f"{kind.value} {data}")  # type: ignore[return-value]
 
@@ -346,7 +355,6 @@ class FakePrintouts:
 def fake_printouts(services: Services, monkeypatch: pytest.MonkeyPatch) -> FakePrintouts:
     fake = FakePrintouts()
     monkeypatch.setattr(services, "printouts", fake)
-    monkeypatch.setattr(printing, "build_job", fake.build_job)
     return fake
 
 

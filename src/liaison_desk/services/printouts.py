@@ -9,9 +9,11 @@ services stays free of Qt.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy.orm import Session
 
 from liaison_desk.domain.entities import Consultation, LiaisonGroup, Person
 from liaison_desk.domain.rules import Problem, ValidationError
@@ -21,6 +23,8 @@ from liaison_desk.storage import repositories as repo
 
 if TYPE_CHECKING:
     from liaison_desk.documents.sheets import PrintJob, SheetKind, SheetOptions
+
+K = TypeVar("K")  # what a consultation is looked up by: id or 编号
 
 # Settings key of each document font role (config.SETTINGS).
 FONT_SETTINGS = {
@@ -87,40 +91,37 @@ class PrintoutService:
     def sheet_data(self, consultation_ids: Sequence[int]) -> list[SheetData]:
         """The sheets' data for these consultations, in the order given. UnknownConsultations
         (naming the ids) when one is missing or in the recycle bin."""
-        found: list[Consultation] = []
-        missing: list[str] = []
-        deleted: list[str] = []
-        with self.ctx.db.session() as s:
-            for cid in consultation_ids:
-                c = repo.get_consultation(s, cid)
-                if c is None:
-                    missing.append(f"#{cid}")
-                elif c.is_deleted:
-                    deleted.append(c.number)
-                else:
-                    found.append(c)
-        if missing or deleted:
-            raise UnknownConsultations(missing, deleted)
-        return self._gather(found)
+        return self._gather(self._find(consultation_ids, lambda s, cid: cid, lambda cid: f"#{cid}"))
 
     def sheet_data_by_numbers(self, numbers: Sequence[str]) -> list[SheetData]:
         """As :meth:`sheet_data`, by 编号 (织里-2024-议-012); every unknown number is named."""
+        return self._gather(
+            self._find(numbers, repo.consultation_id_by_number, lambda number: number.strip())
+        )
+
+    def _find(
+        self,
+        keys: Sequence[K],
+        to_id: Callable[[Session, K], int | None],
+        shown: Callable[[K], str],
+    ) -> list[Consultation]:
+        """The consultations for ``keys`` in their order; every missing or deleted one named."""
         found: list[Consultation] = []
         missing: list[str] = []
         deleted: list[str] = []
         with self.ctx.db.session() as s:
-            for number in numbers:
-                cid = repo.consultation_id_by_number(s, number)
+            for key in keys:
+                cid = to_id(s, key)
                 c = repo.get_consultation(s, cid) if cid is not None else None
                 if c is None:
-                    missing.append(number.strip())
+                    missing.append(shown(key))
                 elif c.is_deleted:
                     deleted.append(c.number)
                 else:
                     found.append(c)
         if missing or deleted:
             raise UnknownConsultations(missing, deleted)
-        return self._gather(found)
+        return found
 
     def _gather(self, consultations: list[Consultation]) -> list[SheetData]:
         settings = SettingsService(self.ctx).values()
@@ -167,19 +168,25 @@ class PrintoutService:
         without fonts take the settings' fonts. Needs a QGuiApplication. Raises
         UnknownConsultations, or NothingToPrint (documents.sheets) for slips of consultations
         that hand nothing over."""
-        return self._job(kind, self.sheet_data(consultation_ids), options)
+        return self.build(kind, self.sheet_data(consultation_ids), options)
 
     def job_by_numbers(
         self, kind: SheetKind, numbers: Sequence[str], options: SheetOptions | None = None
     ) -> PrintJob:
-        return self._job(kind, self.sheet_data_by_numbers(numbers), options)
+        return self.build(kind, self.sheet_data_by_numbers(numbers), options)
 
-    def _job(
-        self, kind: SheetKind, data: list[SheetData], options: SheetOptions | None
+    def build(
+        self,
+        kind: SheetKind,
+        data: list[SheetData],
+        options: SheetOptions | None = None,
+        fonts: dict[str, str] | None = None,
     ) -> PrintJob:
+        """Lay out ``data`` (read before, e.g. off the GUI thread). Options without fonts take
+        ``fonts``, or the settings' fonts when those are not given either (a database read)."""
         from liaison_desk.documents.sheets import SheetOptions, build_job
 
         options = options or SheetOptions()
         if options.fonts is None:
-            options = dataclasses.replace(options, fonts=self.fonts())
+            options = dataclasses.replace(options, fonts=self.fonts() if fonts is None else fonts)
         return build_job(kind, data, options)

@@ -14,7 +14,6 @@ slips go to the departments and are always masked.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton, QWidget
 
-from liaison_desk.documents.sheets import PrintJob, SheetKind, SheetOptions, build_job
+from liaison_desk.documents.sheets import PrintJob, SheetKind, SheetOptions
 from liaison_desk.services import Services
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.pages.base import Page
@@ -108,9 +107,8 @@ class SheetPrintout:
     def make_job(self, options: SheetOptions) -> PrintJob:
         if self._data is None:
             raise RuntimeError("SheetPrintout.make_job before load")
-        if options.fonts is None:  # the fonts chosen in the settings
-            options = dataclasses.replace(options, fonts=dict(self._fonts))
-        return build_job(self.kind, self._data, options)
+        # Laid out here, on the GUI thread, from data and fonts read in load(): no database.
+        return self.services.printouts.build(self.kind, self._data, options, fonts=self._fonts)
 
 
 def preview(
