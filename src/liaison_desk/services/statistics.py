@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from sqlalchemy import extract, func, select
-
-from liaison_desk.domain.enums import ConsultationKind, ConsultationStatus
+from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.queries import YearStatistics
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.storage import repositories as repo
-from liaison_desk.storage.models import ConsultationRow
 
 
 class Attendance(NamedTuple):
@@ -33,25 +30,9 @@ class StatisticsService:
     ) -> dict[ConsultationKind, Attendance]:
         """How :meth:`year`'s ``attendance`` and ``member_attendance`` split between 民生议事堂
         and 微协商 (counted the same way: held, not in the recycle bin). Every kind is a key."""
-        where = [
-            ConsultationRow.deleted_at.is_(None),
-            extract("year", ConsultationRow.held_on) == year,
-            ConsultationRow.status != ConsultationStatus.PLANNED.value,
-        ]
-        if group_id is not None:
-            where.append(ConsultationRow.group_id == group_id)
-        stmt = (
-            select(
-                ConsultationRow.kind,
-                func.coalesce(func.sum(ConsultationRow.attendance_total), 0),
-                func.coalesce(func.sum(ConsultationRow.member_attendance), 0),
-            )
-            .where(*where)
-            .group_by(ConsultationRow.kind)
-        )
         with self.ctx.db.session() as s:
-            sums = {kind: Attendance(int(t), int(m)) for kind, t, m in s.execute(stmt).all()}
-        return {kind: sums.get(kind.value, Attendance()) for kind in ConsultationKind}
+            sums = repo.attendance_by_kind(s, year, group_id)
+        return {kind: Attendance(*sums.get(kind.value, (0, 0))) for kind in ConsultationKind}
 
     def row_counts(self) -> dict[str, int]:
         with self.ctx.db.session() as s:

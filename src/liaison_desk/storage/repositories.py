@@ -909,14 +909,34 @@ def record_years(s: Session) -> list[int]:
     return [int(y) for y in rows if y is not None]
 
 
-def year_statistics(s: Session, year: int, group_id: int | None, today: date) -> YearStatistics:
-    c_where = [
+def _held_in_year(year: int, group_id: int | None) -> list[Any]:
+    """The consultations the statistics count: held (not planned) in ``year``, not deleted."""
+    where = [
         ConsultationRow.deleted_at.is_(None),
         extract("year", ConsultationRow.held_on) == year,
         ConsultationRow.status != ConsultationStatus.PLANNED.value,
     ]
     if group_id is not None:
-        c_where.append(ConsultationRow.group_id == group_id)
+        where.append(ConsultationRow.group_id == group_id)
+    return where
+
+
+def attendance_by_kind(s: Session, year: int, group_id: int | None) -> dict[str, tuple[int, int]]:
+    """Kind code → (参与人次, 委员人次) of the consultations year_statistics counts."""
+    rows = s.execute(
+        select(
+            ConsultationRow.kind,
+            func.coalesce(func.sum(ConsultationRow.attendance_total), 0),
+            func.coalesce(func.sum(ConsultationRow.member_attendance), 0),
+        )
+        .where(*_held_in_year(year, group_id))
+        .group_by(ConsultationRow.kind)
+    ).all()
+    return {kind: (int(total), int(members)) for kind, total, members in rows}
+
+
+def year_statistics(s: Session, year: int, group_id: int | None, today: date) -> YearStatistics:
+    c_where = _held_in_year(year, group_id)
     kinds = dict(
         s.execute(
             select(ConsultationRow.kind, func.count())
