@@ -112,15 +112,9 @@ class PeoplePage(RecordListPage[Person]):
             QWidget.setTabOrder(first, second)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter opens the person through the list page's own shortcut (open_record → edit).
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            plain = event.modifiers() in (
-                Qt.KeyboardModifier.NoModifier,
-                Qt.KeyboardModifier.KeypadModifier,
-            )
-            if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.edit_current()
-                return True
             if event.matches(QKeySequence.StandardKey.Delete):
                 self.delete_selected()
                 return True
