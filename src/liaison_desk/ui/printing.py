@@ -35,37 +35,47 @@ if TYPE_CHECKING:
 UNMASKABLE: frozenset[SheetKind] = frozenset({SheetKind.SIGNIN, SheetKind.RECORD, SheetKind.CARD})
 
 
-def sheet_name(kind: SheetKind) -> str:
-    """The printout's name as a menu entry."""
+def _names(kind: SheetKind) -> tuple[str, str, str]:
+    """The printout's menu entry, the text of a button that prints only it, and its title."""
+    translate = QCoreApplication.translate
     names = {
-        SheetKind.SIGNIN: QCoreApplication.translate("Printing", "&Sign-in sheet…"),
-        SheetKind.RECORD: QCoreApplication.translate("Printing", "&Record sheet…"),
-        SheetKind.CARD: QCoreApplication.translate("Printing", "Micro-consultation &card…"),
-        SheetKind.SLIP: QCoreApplication.translate("Printing", "&Assignment slips…"),
+        SheetKind.SIGNIN: (
+            translate("Printing", "&Sign-in sheet…"),
+            translate("Printing", "&Print sign-in sheet…"),
+            translate("Printing", "Sign-in sheet"),
+        ),
+        SheetKind.RECORD: (
+            translate("Printing", "&Record sheet…"),
+            translate("Printing", "&Print record sheet…"),
+            translate("Printing", "Record sheet"),
+        ),
+        SheetKind.CARD: (
+            translate("Printing", "Micro-consultation &card…"),
+            translate("Printing", "&Print card…"),
+            translate("Printing", "Micro-consultation card"),
+        ),
+        SheetKind.SLIP: (
+            translate("Printing", "&Assignment slips…"),
+            translate("Printing", "&Print assignment slips…"),
+            translate("Printing", "Assignment slips"),
+        ),
     }
     return names[kind]
+
+
+def sheet_name(kind: SheetKind) -> str:
+    """The printout's name as a menu entry."""
+    return _names(kind)[0]
 
 
 def print_command(kind: SheetKind) -> str:
     """The text of a button that prints this one kind."""
-    names = {
-        SheetKind.SIGNIN: QCoreApplication.translate("Printing", "&Print sign-in sheet…"),
-        SheetKind.RECORD: QCoreApplication.translate("Printing", "&Print record sheet…"),
-        SheetKind.CARD: QCoreApplication.translate("Printing", "&Print card…"),
-        SheetKind.SLIP: QCoreApplication.translate("Printing", "&Print assignment slips…"),
-    }
-    return names[kind]
+    return _names(kind)[1]
 
 
 def preview_title(kind: SheetKind) -> str:
     """The dialog's title until the job gives its own."""
-    names = {
-        SheetKind.SIGNIN: QCoreApplication.translate("Printing", "Sign-in sheet"),
-        SheetKind.RECORD: QCoreApplication.translate("Printing", "Record sheet"),
-        SheetKind.CARD: QCoreApplication.translate("Printing", "Micro-consultation card"),
-        SheetKind.SLIP: QCoreApplication.translate("Printing", "Assignment slips"),
-    }
-    return names[kind]
+    return _names(kind)[2]
 
 
 def allows_unmask(kind: SheetKind) -> bool:
