@@ -4,12 +4,18 @@ the language switch install a language themselves."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from liaison_desk.services import Services
 from liaison_desk.ui import i18n, messages
+from liaison_desk.ui.tasks import wait_for_tasks
+
+# shown_page(PageClass, services) -> the page, shown at 1400×900 and loaded.
+ShownPage = Callable[..., Any]
 
 
 def _untranslated() -> None:
@@ -40,3 +46,19 @@ def no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[
     monkeypatch.setattr(messages, "_dialog_override", refuse)
     yield shown
     assert shown == [], f"unexpected message box: {shown}"
+
+
+@pytest.fixture
+def shown_page(qtbot: Any) -> ShownPage:
+    """A page built over ``services``, shown at 1400×900, with its first load finished."""
+
+    def make(page_class: Callable[[Services], Any], services: Services) -> Any:
+        page = page_class(services)
+        qtbot.addWidget(page)
+        page.resize(1400, 900)
+        page.show()
+        page.activate()
+        assert wait_for_tasks()
+        return page
+
+    return make

@@ -3,41 +3,23 @@ dashboard's several-statuses link) narrow the list, and the detail shows the who
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from typing import Any
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from liaison_desk.domain.entities import CASE_SECTIONS, Case
 from liaison_desk.domain.enums import CaseStatus
 from liaison_desk.domain.queries import CaseFilter
 from liaison_desk.services import Services
-from liaison_desk.ui import messages
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.pages.cases import CasesPage
 from liaison_desk.ui.tasks import wait_for_tasks
 
 
-@pytest.fixture(autouse=True)
-def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    shown: list[str] = []
-    monkeypatch.setattr(messages, "_dialog_override", lambda box: shown.append(box.text()))
-    yield
-    assert shown == []
-
-
 @pytest.fixture
-def open_page(qtbot: QtBot) -> Callable[[Services], CasesPage]:
-    def make(services: Services) -> CasesPage:
-        page = CasesPage(services)
-        qtbot.addWidget(page)
-        page.resize(1400, 900)
-        page.show()
-        page.activate()
-        assert wait_for_tasks()
-        return page
-
-    return make
+def open_page(shown_page: Callable[..., Any]) -> Callable[[Services], CasesPage]:
+    return lambda services: shown_page(CasesPage, services)
 
 
 def titles(page: CasesPage) -> set[str]:

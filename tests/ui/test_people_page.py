@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -63,17 +64,8 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot, answers: Answers) -> Callable[[Services], PeoplePage]:
-    def make(services: Services) -> PeoplePage:
-        page = PeoplePage(services)
-        qtbot.addWidget(page)
-        page.resize(1400, 900)
-        page.show()
-        page.activate()
-        assert wait_for_tasks()
-        return page
-
-    return make
+def open_page(shown_page: Callable[..., Any], answers: Answers) -> Callable[[Services], PeoplePage]:
+    return lambda services: shown_page(PeoplePage, services)
 
 
 def shown(page: PeoplePage) -> list[Person]:

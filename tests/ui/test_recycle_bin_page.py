@@ -55,17 +55,10 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot, answers: Answers) -> Callable[[Services], RecycleBinPage]:
-    def make(services: Services) -> RecycleBinPage:
-        page = RecycleBinPage(services)
-        qtbot.addWidget(page)
-        page.resize(1400, 900)
-        page.show()
-        page.activate()
-        assert wait_for_tasks()
-        return page
-
-    return make
+def open_page(
+    shown_page: Callable[..., Any], answers: Answers
+) -> Callable[[Services], RecycleBinPage]:
+    return lambda services: shown_page(RecycleBinPage, services)
 
 
 @pytest.fixture

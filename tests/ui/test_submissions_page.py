@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from liaison_desk.domain.entities import Case, Submission, SubmissionCase
 from liaison_desk.domain.enums import CaseStatus, SubmissionResult
 from liaison_desk.services import Services
-from liaison_desk.ui import messages
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.pages.submissions import SubmissionsPage
 from liaison_desk.ui.tasks import wait_for_tasks
 
 
-@pytest.fixture(autouse=True)
-def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    shown: list[str] = []
-    monkeypatch.setattr(messages, "_dialog_override", lambda box: shown.append(box.text()))
-    yield
-    assert shown == []
-
-
 @pytest.fixture
-def open_page(qtbot: QtBot) -> Callable[[Services], SubmissionsPage]:
-    def make(services: Services) -> SubmissionsPage:
-        page = SubmissionsPage(services)
-        qtbot.addWidget(page)
-        page.resize(1400, 900)
-        page.show()
-        page.activate()
-        assert wait_for_tasks()
-        return page
-
-    return make
+def open_page(shown_page: Callable[..., Any]) -> Callable[[Services], SubmissionsPage]:
+    return lambda services: shown_page(SubmissionsPage, services)
 
 
 def cells(page: SubmissionsPage, row: int) -> dict[str, str]:
