@@ -8,6 +8,7 @@ from liaison_desk.services.attachments import AttachmentService
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.cases import CaseService, SubmissionService
 from liaison_desk.services.consultations import ConsultationService
+from liaison_desk.services.drafts import DraftService
 from liaison_desk.services.people import GroupService, PersonService
 from liaison_desk.services.printouts import PrintoutService
 from liaison_desk.services.recycle_bin import RecycleBinService
@@ -32,6 +33,7 @@ class Services:
         self.statistics = StatisticsService(self.ctx)
         self.attachments = AttachmentService(self.ctx)
         self.settings = SettingsService(self.ctx)
+        self.drafts = DraftService(self.ctx)
         self.printouts = PrintoutService(self.ctx)
         self.scans = ScanService(self.ctx, self.consultations, self.attachments)
 

@@ -4,6 +4,7 @@ text is a clear Chinese message saying what to do."""
 from __future__ import annotations
 
 from liaison_desk.domain.rules import ConflictError, LockedError, ValidationError
+from liaison_desk.services.drafts import DraftDamagedError
 from liaison_desk.services.recycle_bin import PurgeRefused
 from liaison_desk.storage.attachments import AttachmentError
 from liaison_desk.storage.errors import (
@@ -23,6 +24,7 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     LockedError,
     ConflictError,
     PurgeRefused,
+    DraftDamagedError,
 )
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "ConflictError",
     "DatabaseLockedError",
     "DatabaseTooNewError",
+    "DraftDamagedError",
     "LockedError",
     "NotADatabaseError",
     "PurgeRefused",

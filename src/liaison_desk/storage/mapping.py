@@ -8,7 +8,7 @@ import enum
 import functools
 import types
 import typing
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any, TypeVar, cast
 
 from liaison_desk.domain.entities import (
@@ -18,6 +18,7 @@ from liaison_desk.domain.entities import (
     Speech,
 )
 from liaison_desk.domain.enums import ParticipantCategory
+from liaison_desk.domain.serialization import to_data
 
 T = TypeVar("T")
 
@@ -113,16 +114,5 @@ def speech_from_row(row: Any) -> Speech:
     return to_domain(Speech, row)
 
 
-def jsonable(value: Any) -> Any:
-    """A value as it is written into audit entries and packages."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: jsonable(v) for k, v in dataclasses.asdict(value).items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    return value
+# Audit entries and packages write values the way drafts and revisions read them back.
+jsonable = to_data
