@@ -355,3 +355,22 @@ def test_a_photo_in_the_bin_keeps_its_file_until_purged(
     services.recycle_bin.purge("attachment", photo.id)
     assert not store.exists(photo.sha256)
     assert store.all_hashes() == set()
+
+
+def test_a_file_stored_for_a_form_not_yet_saved_survives_a_purge(
+    services: Services, store: AttachmentStore, new_consultation: NewConsultation
+) -> None:
+    """The photo panel stores files as they are added and the form refers to them only when it
+    saves; purging something else meanwhile must not take them."""
+    gone = services.consultations.save(new_consultation(title="加装电梯"))
+    old_photo = services.attachments.add(png((200, 30, 30)), "旧照片.png", consultation_id=gone.id)
+    waiting = services.attachments.store_file(jpeg((30, 200, 30)), "新照片.jpg")
+    services.recycle_bin.delete("consultation", gone.id)
+    services.recycle_bin.purge("consultation", gone.id)
+
+    assert not store.exists(old_photo.sha256)
+    assert store.exists(waiting.sha256)
+    open_form = new_consultation(title="停车难")
+    open_form.attachments = [waiting]
+    saved = services.consultations.save(open_form)
+    assert store.open_bytes(saved.attachments[0].sha256)

@@ -79,6 +79,7 @@ class RecycleBinService:
         """Delete for good (only what is already in the recycle bin); stored files no longer
         referenced by any record are removed too."""
         with self.ctx.db.session() as s:
+            referenced_before = set(repo.attachment_hashes(s))
             row = self._row(s, entity_type, record_id)
             if row.deleted_at is None:
                 raise ValueError("只能彻底删除回收站里的记录。")
@@ -95,7 +96,11 @@ class RecycleBinService:
                 f"彻底删除{ENTITY_LABELS.get(entity_type, '')}",
             )
             s.delete(row)
-        self._remove_unreferenced_files()
+            s.flush()
+            # Only files whose last reference went with this record: a file stored for a form
+            # that is still open is not referenced yet, and must survive until the form saves.
+            orphaned = referenced_before - set(repo.attachment_hashes(s))
+        self._remove_files(orphaned)
 
     def purge_expired(self, now: datetime | None = None) -> int:
         """Purge what has been in the recycle bin for 30 days or more; returns how many. Entries
@@ -142,11 +147,9 @@ class RecycleBinService:
             s.refresh(parent, ["outcome_items"])
             repo.refresh_counts(parent)
 
-    def _remove_unreferenced_files(self) -> None:
+    def _remove_files(self, hashes: set[str]) -> None:
         store = self.ctx.store
         if store is None:
             return
-        with self.ctx.db.session() as s:
-            referenced = set(repo.attachment_hashes(s))
-        for sha in store.all_hashes() - referenced:
+        for sha in hashes:
             store.remove(sha)

@@ -308,6 +308,27 @@ def consultation_id_by_number(s: Session, number: str) -> int | None:
     return s.scalar(select(ConsultationRow.id).where(ConsultationRow.number == number.strip()))
 
 
+def consultations_by_number(s: Session, numbers: list[str]) -> dict[str, Consultation]:
+    """The records with these numbers (those in the recycle bin too), loaded in a few queries
+    rather than one lookup each: a ledger names hundreds."""
+    found: dict[str, Consultation] = {}
+    wanted = sorted({n.strip() for n in numbers if n.strip()})
+    for start in range(0, len(wanted), 500):
+        stmt = (
+            select(ConsultationRow)
+            .where(ConsultationRow.number.in_(wanted[start : start + 500]))
+            .options(
+                selectinload(ConsultationRow.participants),
+                selectinload(ConsultationRow.speeches),
+                selectinload(ConsultationRow.outcome_items),
+                selectinload(ConsultationRow.attachments),
+            )
+        )
+        for row in s.scalars(stmt):
+            found[row.number] = consultation_from_row(row)
+    return found
+
+
 def next_sequence(s: Session, scope: str) -> int:
     """The next number in ``scope``; the counter only goes up, so numbers are never reused."""
     row = s.get(NumberCounterRow, scope, with_for_update=True)
@@ -401,6 +422,8 @@ def _sync_attachments(row: ConsultationRow, files: list[Attachment], now: dateti
         if uuid not in kept and att_row.deleted_at is None:
             att_row.deleted_at = now
             _stamp_update(att_row, now)
+    # The record handed back must list its files in their new order, as a reload would.
+    row.attachments.sort(key=lambda a: a.position)
 
 
 def _differs(row: Any, obj: Any, columns: tuple[str, ...]) -> bool:
