@@ -9,13 +9,19 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from liaison_desk.domain.entities import LiaisonGroup, OutcomeItem
-from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
+from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus, Satisfaction
 from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
+from liaison_desk.domain.rules import LockedError, ValidationError
 from liaison_desk.services import Services
+from liaison_desk.ui import follow_up_dialogs
+from liaison_desk.ui.follow_up_dialogs import Revisit, StatusChange
 from liaison_desk.ui.i18n import install_language
+from liaison_desk.ui.main_window import MainWindow
+from liaison_desk.ui.pages import outcomes as outcomes_module
 from liaison_desk.ui.pages.base import Detail, DetailPane, load_thumbnails
 from liaison_desk.ui.pages.outcomes import OutcomesPage
 from liaison_desk.ui.table import MUTED_COLOUR, OVERDUE_COLOUR, pinyin_key
@@ -371,6 +377,279 @@ def _rows_of(page: OutcomesPage) -> int:
     combo boxes and line edits differ a little in height)."""
     centres = [w.mapTo(page, w.rect().center()).y() for w in (page.year, page.search)]
     return 1 if abs(centres[0] - centres[1]) < page.year.height() // 2 else 2
+
+
+# --- follow-up of several items at once ---------------------------------------------------------
+
+
+class Asked:
+    """Stands in for the follow-up dialogs and the error box: records what was asked and
+    answers as told."""
+
+    def __init__(self) -> None:
+        self.status_change: StatusChange | None = None
+        self.revisit: Revisit | None = None
+        self.asked: list[tuple[str, int, OutcomeStatus | None]] = []
+        self.errors: list[BaseException] = []
+
+    def ask_status_change(
+        self, _parent: object, count: int, today: date, status: OutcomeStatus | None = None
+    ) -> StatusChange | None:
+        assert today == TODAY  # the services' day, not the PC's
+        self.asked.append(("status", count, status))
+        return self.status_change
+
+    def ask_revisit(self, _parent: object, count: int, today: date) -> Revisit | None:
+        assert today == TODAY
+        self.asked.append(("revisit", count, None))
+        return self.revisit
+
+    def show_error(self, _parent: object, exc: BaseException, _title: str | None = None) -> None:
+        self.errors.append(exc)
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
+    given = Asked()
+    monkeypatch.setattr(follow_up_dialogs, "ask_status_change", given.ask_status_change)
+    monkeypatch.setattr(follow_up_dialogs, "ask_revisit", given.ask_revisit)
+    monkeypatch.setattr(outcomes_module, "show_error", given.show_error)
+    return given
+
+
+def all_items(services: Services) -> dict[int, OutcomeItem]:
+    return {
+        s.item.id: s.item
+        for s in services.consultations.search_outcome_items().items
+        if s.item.id is not None
+    }
+
+
+def select_rows(page: OutcomesPage, rows: list[int]) -> None:
+    """Click the first row and Ctrl+click the others, as a user picks several items."""
+    table = page.table
+    for n, row in enumerate(rows):
+        index = page.model.index(row, 0)
+        table.scrollTo(index)
+        modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
+        qtbot_click(table, table.visualRect(index).center(), modifier)
+    assert wait_for_tasks()
+
+
+def qtbot_click(table: Any, pos: Any, modifier: Qt.KeyboardModifier) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, pos)
+
+
+def open_rows_of_unlocked(page: OutcomesPage, services: Services, count: int) -> list[int]:
+    rows: list[int] = []
+    for i, r in enumerate(page.model.rows()):
+        c = services.consultations.get(r.consultation_id)
+        if r.item.status.is_open and c is not None and not c.is_locked:
+            rows.append(i)
+            if len(rows) == count:
+                return rows
+    raise AssertionError("not enough open items")
+
+
+def test_bulk_status_changes_exactly_the_selected_items(
+    qtbot: QtBot, demo_services: Services, asked: Asked
+) -> None:
+    page = open_page(qtbot, demo_services)
+    assert not page.status_button.isEnabled() or page.selected_records()
+    before = all_items(demo_services)
+    rows = open_rows_of_unlocked(page, demo_services, 4)
+    select_rows(page, rows)
+    chosen = {page.model.rows()[i].item.id for i in rows}
+    assert {r.item.id for r in page.selected_records()} == chosen
+    assert page.status_button.isEnabled() and "4" in page.selection_label.text()
+    asked.status_change = StatusChange(OutcomeStatus.SOLVED, resolved_on=date(2024, 12, 30))
+
+    with qtbot.waitSignal(page.data_changed):  # the dashboard and other pages reload
+        page.status_actions[OutcomeStatus.SOLVED].trigger()
+        assert wait_for_tasks()
+    assert wait_for_tasks()
+
+    assert asked.asked == [("status", 4, OutcomeStatus.SOLVED)]
+    assert asked.errors == []
+    after = all_items(demo_services)
+    for item_id, item in after.items():
+        if item_id in chosen:
+            assert item.status is OutcomeStatus.SOLVED
+            assert item.resolved_on == date(2024, 12, 30)
+        else:
+            assert item == before[item_id]
+    # The list shows the new status, keeps the same items selected and says what was done.
+    shown = {r.item.id: r.item for r in page.model.rows()}
+    assert all(shown[i].status is OutcomeStatus.SOLVED for i in chosen)
+    assert {r.item.id for r in page.selected_records()} == chosen
+    assert "4" in page.status_text() and "已解决" in page.status_text()
+
+
+def test_cancelling_the_dialog_changes_nothing(
+    qtbot: QtBot, demo_services: Services, asked: Asked
+) -> None:
+    page = open_page(qtbot, demo_services)
+    before = all_items(demo_services)
+    select_rows(page, open_rows_of_unlocked(page, demo_services, 2))
+    asked.status_change = None
+    page.change_status(OutcomeStatus.IN_PROGRESS)
+    asked.revisit = None
+    page.record_revisit()
+    assert wait_for_tasks()
+    assert [a[0] for a in asked.asked] == ["status", "revisit"]
+    assert all_items(demo_services) == before
+
+
+def test_unsolved_without_a_reason_is_refused_and_nothing_changes(
+    qtbot: QtBot, demo_services: Services, asked: Asked
+) -> None:
+    page = open_page(qtbot, demo_services)
+    before = all_items(demo_services)
+    rows = [
+        i
+        for i in open_rows_of_unlocked(page, demo_services, 6)
+        if not page.model.rows()[i].item.unsolved_reason
+    ][:3]
+    select_rows(page, rows)
+    # The dialog would not let this through; the service refuses it all the same.
+    asked.status_change = StatusChange(OutcomeStatus.UNSOLVED)
+    page.change_status(OutcomeStatus.UNSOLVED)
+    assert wait_for_tasks()
+    assert len(asked.errors) == 1 and isinstance(asked.errors[0], ValidationError)
+    assert "原因" in str(asked.errors[0])
+    assert all_items(demo_services) == before
+    assert page.status_button.isEnabled()  # ready for the next try
+
+
+def test_a_locked_consultations_item_refuses_with_a_clear_message(
+    qtbot: QtBot, demo_services: Services, asked: Asked
+) -> None:
+    page = open_page(qtbot, demo_services)
+    rows = open_rows_of_unlocked(page, demo_services, 3)
+    locked = page.model.rows()[rows[1]]
+    demo_services.consultations.archive(locked.consultation_id)
+    before = all_items(demo_services)
+    select_rows(page, rows)
+    asked.status_change = StatusChange(OutcomeStatus.IN_PROGRESS)
+    page.change_status()
+    assert wait_for_tasks()
+    asked.revisit = Revisit(on=TODAY, note="回访", satisfaction=Satisfaction.SATISFIED)
+    page.record_revisit()
+    assert wait_for_tasks()
+    assert len(asked.errors) == 2
+    for error in asked.errors:
+        assert isinstance(error, LockedError)
+        assert locked.consultation_number in str(error) and "解锁" in str(error)
+    assert all_items(demo_services) == before
+
+
+def test_a_revisit_is_recorded_for_the_selected_items(
+    qtbot: QtBot, demo_services: Services, asked: Asked
+) -> None:
+    page = open_page(qtbot, demo_services)
+    before = all_items(demo_services)
+    rows = open_rows_of_unlocked(page, demo_services, 3)
+    select_rows(page, rows)
+    chosen = {page.model.rows()[i].item.id for i in rows}
+    asked.revisit = Revisit(
+        on=date(2024, 12, 29), note="路灯已全部修复", satisfaction=Satisfaction.SATISFIED
+    )
+    with qtbot.waitSignal(page.data_changed):
+        page.revisit_button.click()
+        assert wait_for_tasks()
+    assert wait_for_tasks()
+    assert asked.asked == [("revisit", 3, None)]
+    after = all_items(demo_services)
+    for item_id, item in after.items():
+        if item_id in chosen:
+            assert (item.revisit_on, item.revisit_note, item.satisfaction) == (
+                date(2024, 12, 29),
+                "路灯已全部修复",
+                Satisfaction.SATISFIED,
+            )
+        else:
+            assert item == before[item_id]
+    model = page.model
+    for row, r in enumerate(model.rows()):
+        if r.item.id in chosen:
+            cell = model.data(model.index(row, model.column_index("satisfaction")))
+            assert cell == "满意"
+
+
+def next_tab_stop(widget: Any) -> Any:
+    """Where Tab goes from ``widget``: the next widget in the focus chain that takes focus."""
+    nxt = widget.nextInFocusChain()
+    while nxt is not widget and not (
+        nxt.focusPolicy() & Qt.FocusPolicy.TabFocus and nxt.isVisible() and nxt.isEnabled()
+    ):
+        nxt = nxt.nextInFocusChain()
+    return nxt
+
+
+def test_follow_up_is_reachable_by_keyboard_and_context_menu(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    page = open_page(qtbot, demo_services)
+    assert page.table.selectionMode() is QAbstractItemView.SelectionMode.ExtendedSelection
+    # Mnemonics (Alt+T, Alt+V) and the Tab order: filter bar, these buttons, the list.
+    assert "&t" in page.status_button.text().lower()
+    assert "&v" in page.revisit_button.text().lower()
+    assert next_tab_stop(page.print_button) is page.status_button
+    assert next_tab_stop(page.status_button) is page.revisit_button
+    assert next_tab_stop(page.revisit_button) is page.table
+    # Ctrl+A selects every item; the context menu offers every status and the revisit.
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(page.selected_records()) == page.model.rowCount()
+    menu = page.context_menu()
+    texts = [a.text() for a in menu.actions()]
+    assert page.revisit_action in menu.actions()
+    status_menu = menu.actions()[0].menu()
+    assert status_menu is not None and status_menu.isEnabled()
+    assert [a.text().rstrip("…") for a in status_menu.actions()] == [
+        st.label for st in OutcomeStatus
+    ]
+    assert any("Open" in t for t in texts)
+    menu.deleteLater()
+    # Nothing selected: nothing to do.
+    page.table.clearSelection()
+    assert not page.status_button.isEnabled() and not page.revisit_button.isEnabled()
+
+
+def test_overdue_deadlines_say_how_late_and_the_dashboard_counts_follow_a_change(
+    qtbot: QtBot, demo_services: Services, asked: Asked
+) -> None:
+    window = MainWindow(demo_services, "测试.sqlite")
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("dashboard")
+    assert wait_for_tasks()
+    dashboard = window.pages["dashboard"]
+    overdue_before = int(dashboard.cards["overdue"].number.text())
+    assert overdue_before == 11
+
+    window.show_page("outcomes", {"year": 2024, "overdue": True})
+    assert wait_for_tasks()
+    page = window.pages["outcomes"]
+    assert isinstance(page, OutcomesPage)
+    model = page.model
+    for row, r in enumerate(model.rows()):
+        late = (TODAY - r.item.deadline).days
+        cell = model.data(model.index(row, model.column_index("deadline")))
+        assert r.item.deadline.isoformat() in cell and str(late) in cell
+    rows = open_rows_of_unlocked(page, demo_services, 2)
+    select_rows(page, rows)
+    asked.status_change = StatusChange(OutcomeStatus.SOLVED)
+    page.change_status(OutcomeStatus.SOLVED)
+    assert wait_for_tasks()
+    assert asked.errors == []
+    assert page.model.rowCount() == overdue_before - 2  # solved ones are no longer overdue
+
+    window.show_page("dashboard")
+    assert wait_for_tasks()
+    assert int(dashboard.cards["overdue"].number.text()) == overdue_before - 2
 
 
 # --- the detail pane's photos (shared by the pages that show them) -----------------------------

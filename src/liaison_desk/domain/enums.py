@@ -182,6 +182,7 @@ class SubmissionResult(_Labelled):
     PURGE="彻底删除",
     LOCK="锁定",
     UNLOCK="解锁",
+    REVERT="恢复历史版本",
 )
 class AuditAction(_Labelled):
     CREATE = "create"
@@ -191,3 +192,4 @@ class AuditAction(_Labelled):
     PURGE = "purge"
     LOCK = "lock"
     UNLOCK = "unlock"
+    REVERT = "revert"  # a consultation's own fields put back as they were at an earlier revision

@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from liaison_desk.domain.entities import (
     AuditEntry,
@@ -39,9 +40,37 @@ from liaison_desk.domain.rules import (
     validate_consultation,
     validate_outcome_item,
 )
+from liaison_desk.domain.serialization import from_data, to_data
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.models import ConsultationRow, OutcomeItemRow
+
+# What restoring an earlier revision puts back: the consultation's own fields. Not the number
+# (it never changes), the status (archiving and unlocking have their own reasoned steps) or the
+# author; nor outcome items and attachments, which have their own history (their follow-up
+# goes on after the meeting and rolling it back with the minutes would lose it).
+RESTORED_FIELDS: tuple[str, ...] = (
+    "kind",
+    "title",
+    "topic_source",
+    "group_id",
+    "held_on",
+    "start_time",
+    "end_time",
+    "venue",
+    "host",
+    "recorder",
+    "participants",
+    "head_counts",
+    "agenda",
+    "speeches",
+    "minutes",
+    "consensus",
+    "checklist",
+)
+
+# Audit entries after which the record's fields are known: the states one can go back to.
+_REVISION_ACTIONS = (AuditAction.CREATE, AuditAction.UPDATE, AuditAction.REVERT)
 
 
 class ConsultationService:
@@ -73,6 +102,90 @@ class ConsultationService:
             if row is None:
                 return []
             return repo.list_audit(s, "consultation", row.uuid)
+
+    def revisions(self, consultation_id: int) -> list[AuditEntry]:
+        """The revisions the record can be put back to, oldest first: its creation, every
+        saved change and every earlier restore, each with its revision number, who, when,
+        what changed and the reason. The last one is the record's present content."""
+        return [e for e in self.history(consultation_id) if e.action in _REVISION_ACTIONS]
+
+    def restore_revision(
+        self,
+        consultation_id: int,
+        revision: int,
+        reason: str,
+        expected_revision: int | None = None,
+    ) -> Consultation:
+        """Put the consultation's own fields (``RESTORED_FIELDS``) back as they were at
+        ``revision``, saved as a new revision with an audit entry carrying ``reason``. The
+        restore is itself a revision, so it can be undone the same way. Outcome items and
+        attachments stay as they are. An archived record must be unlocked first;
+        ``expected_revision`` (the revision the user is looking at) refuses a restore over
+        changes saved meanwhile elsewhere."""
+        if not reason.strip():
+            raise ValidationError([Problem("reason", "恢复历史版本需要填写原因。")])
+        with self.ctx.db.session() as s:
+            current = repo.get_consultation(s, consultation_id)
+            if current is None:
+                raise KeyError(consultation_id)
+            if current.is_locked:
+                raise LockedError(
+                    f"{current.number} 已归档，是只读的。如需恢复历史版本，请先解锁并填写原因。"
+                )
+            if expected_revision is not None:
+                check_not_stale(current.revision, expected_revision, f"协商活动 {current.number} ")
+            entries = repo.list_audit(s, "consultation", current.uuid)
+            target = max(
+                (
+                    i
+                    for i, e in enumerate(entries)
+                    if e.revision == revision and e.action in _REVISION_ACTIONS
+                ),
+                default=None,
+            )
+            if target is None:
+                raise ValidationError(
+                    [
+                        Problem(
+                            "revision", f"{current.number} 没有第 {revision} 版，请刷新历史记录。"
+                        )
+                    ]
+                )
+            # Undo, newest first, what every later entry changed: each field ends as it was
+            # before the earliest change after the target.
+            data = to_data(current)
+            for entry in reversed(entries[target + 1 :]):
+                for name, change in entry.changes.items():
+                    if name in RESTORED_FIELDS and isinstance(change, list) and len(change) == 2:
+                        data[name] = change[0]
+            restored = from_data(Consultation, data)
+            restored.outcome_items = current.outcome_items
+            restored.attachments = current.attachments
+            if not changes_between(current, restored):
+                raise ValidationError(
+                    [Problem("revision", f"第 {revision} 版的内容与现在相同，无需恢复。")]
+                )
+            problems = validate_consultation(restored, self.ctx.today())
+            if problems:
+                raise ValidationError(problems)
+            if restored.group_id != current.group_id and (
+                restored.group_id is None or repo.get_group(s, restored.group_id) is None
+            ):
+                raise ValidationError(
+                    [Problem("group_id", f"第 {revision} 版的联络组已不存在，不能恢复这一版。")]
+                )
+            saved = repo.save_consultation(s, restored, self.ctx.now())
+            audit(
+                self.ctx,
+                s,
+                "consultation",
+                saved,
+                AuditAction.REVERT,
+                f"恢复到第 {revision} 版",
+                changes=changes_between(current, saved),
+                reason=reason.strip(),
+            )
+            return saved
 
     def template(self, kind: ConsultationKind) -> ProcedureTemplate:
         with self.ctx.db.session() as s:
@@ -120,47 +233,51 @@ class ConsultationService:
         # that was never stored (a retry would then reuse it).
         c = copy.deepcopy(c)
         with self.ctx.db.session() as s:
-            old = repo.get_consultation(s, c.id) if c.id else None
-            if old is not None and old.is_locked:
-                raise LockedError(f"{old.number} 已归档，是只读的。如需修改，请先解锁并填写原因。")
-            if old is not None:
-                check_not_stale(old.revision, c.revision, f"协商活动 {old.number} ")
-            group = repo.get_group(s, c.group_id) if c.group_id else None
-            if group is None:
-                raise ValidationError([Problem("group_id", "所选联络组不存在，请重新选择。")])
-            if c.number:
-                holder = repo.consultation_id_by_number(s, c.number)
-                if holder is not None and holder != c.id:
-                    raise ValidationError(
-                        [
-                            Problem(
-                                "number",
-                                f"编号 {c.number} 已被另一条记录使用。请留空，保存时会自动编号。",
-                            )
-                        ]
-                    )
-                parsed = parse_consultation_number(c.number)
-                if parsed and parsed.short_name == group.short_name:
-                    # A number brought in from elsewhere (a ledger) must never be handed out again.
-                    repo.raise_sequence(
-                        s, f"consultation:{group.id}:{parsed.year}:{parsed.kind.value}", parsed.seq
-                    )
-            else:
-                assert c.held_on is not None
-                scope = f"consultation:{group.id}:{c.held_on.year}:{c.kind.value}"
-                seq = repo.next_sequence(s, scope)
-                c.number = consultation_number(group.short_name, c.held_on.year, c.kind, seq)
-            saved = repo.save_consultation(s, c, self.ctx.now())
-            if old is None:
-                audit(
-                    self.ctx, s, "consultation", saved, AuditAction.CREATE, f"新建 {saved.number}"
+            return self.save_in(s, c)
+
+    def save_in(self, s: Session, c: Consultation) -> Consultation:
+        """The body of ``save`` inside the caller's transaction, so that several records are
+        saved together or not at all (a ledger import). ``c`` must be validated already and is
+        changed (it gets its number): pass a copy."""
+        old = repo.get_consultation(s, c.id) if c.id else None
+        if old is not None and old.is_locked:
+            raise LockedError(f"{old.number} 已归档，是只读的。如需修改，请先解锁并填写原因。")
+        if old is not None:
+            check_not_stale(old.revision, c.revision, f"协商活动 {old.number} ")
+        group = repo.get_group(s, c.group_id) if c.group_id else None
+        if group is None:
+            raise ValidationError([Problem("group_id", "所选联络组不存在，请重新选择。")])
+        if c.number:
+            holder = repo.consultation_id_by_number(s, c.number)
+            if holder is not None and holder != c.id:
+                raise ValidationError(
+                    [
+                        Problem(
+                            "number",
+                            f"编号 {c.number} 已被另一条记录使用。请留空，保存时会自动编号。",
+                        )
+                    ]
                 )
-                if saved.is_locked:  # recorded straight into the archive (e.g. an import)
-                    audit(self.ctx, s, "consultation", saved, AuditAction.LOCK)
-            else:
-                changes = changes_between(old, saved)
-                audit(self.ctx, s, "consultation", saved, AuditAction.UPDATE, changes=changes)
-            return saved
+            parsed = parse_consultation_number(c.number)
+            if parsed and parsed.short_name == group.short_name:
+                # A number brought in from elsewhere (a ledger) must never be handed out again.
+                repo.raise_sequence(
+                    s, f"consultation:{group.id}:{parsed.year}:{parsed.kind.value}", parsed.seq
+                )
+        else:
+            assert c.held_on is not None
+            scope = f"consultation:{group.id}:{c.held_on.year}:{c.kind.value}"
+            seq = repo.next_sequence(s, scope)
+            c.number = consultation_number(group.short_name, c.held_on.year, c.kind, seq)
+        saved = repo.save_consultation(s, c, self.ctx.now())
+        if old is None:
+            audit(self.ctx, s, "consultation", saved, AuditAction.CREATE, f"新建 {saved.number}")
+            if saved.is_locked:  # recorded straight into the archive (e.g. an import)
+                audit(self.ctx, s, "consultation", saved, AuditAction.LOCK)
+        else:
+            changes = changes_between(old, saved)
+            audit(self.ctx, s, "consultation", saved, AuditAction.UPDATE, changes=changes)
+        return saved
 
     def archive(self, consultation_id: int) -> Consultation:
         return self._set_lock(consultation_id, ConsultationStatus.ARCHIVED, AuditAction.LOCK, "")
@@ -216,6 +333,28 @@ class ConsultationService:
             bodies = {body.strip() for body in s.scalars(stmt) if body and body.strip()}
         return sorted(bodies)
 
+    def venues(self, group_id: int | None = None, limit: int = 50) -> list[str]:
+        """Venues of the group's earlier consultations (all groups' when None), each once, the
+        most recently used first: what the form's venue field offers."""
+        latest = func.max(ConsultationRow.held_on)
+        stmt = (
+            select(ConsultationRow.venue, latest)
+            .where(ConsultationRow.deleted_at.is_(None), ConsultationRow.venue != "")
+            .group_by(ConsultationRow.venue)
+            .order_by(latest.desc(), ConsultationRow.venue)
+        )
+        if group_id is not None:
+            stmt = stmt.where(ConsultationRow.group_id == group_id)
+        with self.ctx.db.session() as s:
+            seen: dict[str, None] = {}
+            for venue, _held_on in s.execute(stmt):
+                text = (venue or "").strip()
+                if text:
+                    seen.setdefault(text, None)
+                if len(seen) >= limit:
+                    break
+        return list(seen)
+
     def save_outcome_item(self, item: OutcomeItem) -> OutcomeItem:
         problems = validate_outcome_item(item, self.ctx.today())
         if problems:
@@ -249,8 +388,9 @@ class ConsultationService:
                 item.status = status
                 if status is OutcomeStatus.SOLVED:
                     item.resolved_on = resolved_on or item.resolved_on or self.ctx.today()
-                if status is OutcomeStatus.UNSOLVED:
-                    item.unsolved_reason = reason or item.unsolved_reason
+                if status in (OutcomeStatus.UNSOLVED, OutcomeStatus.NOT_ADOPTED):
+                    # Why it stays unsolved or was not taken up (required for 未解决).
+                    item.unsolved_reason = reason.strip() or item.unsolved_reason
                 problems = validate_outcome_item(item, self.ctx.today())
                 if problems:
                     raise ValidationError(problems)
@@ -270,9 +410,33 @@ class ConsultationService:
         self, item_id: int, on: date, note: str, satisfaction: Satisfaction | None
     ) -> OutcomeItem:
         """回头看: the date of the revisit, what was found, and the residents' satisfaction."""
+        return self.record_revisits([item_id], on, note, satisfaction)[0]
+
+    def record_revisits(
+        self, item_ids: list[int], on: date, note: str, satisfaction: Satisfaction | None
+    ) -> list[OutcomeItem]:
+        """The same 回头看 for several items (one visit looked at them together), in one
+        transaction: all are recorded or, if one is locked or breaks a rule, none."""
+        results: list[OutcomeItem] = []
         with self.ctx.db.session() as s:
-            item = repo.get_outcome_item(s, item_id)
-            if item is None:
-                raise KeyError(item_id)
-        item.revisit_on, item.revisit_note, item.satisfaction = on, note, satisfaction
-        return self.save_outcome_item(item)
+            for item_id in item_ids:
+                item = repo.get_outcome_item(s, item_id)
+                if item is None:
+                    raise KeyError(item_id)
+                repo.refuse_if_locked(s, item.consultation_id, None)
+                old = copy.deepcopy(item)
+                item.revisit_on, item.revisit_note, item.satisfaction = on, note, satisfaction
+                problems = validate_outcome_item(item, self.ctx.today())
+                if problems:
+                    raise ValidationError(problems)
+                saved = repo.save_outcome_item(s, item, self.ctx.now())
+                audit(
+                    self.ctx,
+                    s,
+                    "outcome_item",
+                    saved,
+                    AuditAction.UPDATE,
+                    changes=changes_between(old, saved),
+                )
+                results.append(saved)
+        return results

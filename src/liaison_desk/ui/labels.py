@@ -3,6 +3,8 @@ printed on sheets); in English a name from this table."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from liaison_desk.domain import enums
 from liaison_desk.domain.enums import _Labelled
 from liaison_desk.ui.i18n import current_language
@@ -62,6 +64,7 @@ _ENGLISH: dict[_Labelled, str] = {
     enums.AuditAction.PURGE: "Deleted for good",
     enums.AuditAction.LOCK: "Locked",
     enums.AuditAction.UNLOCK: "Unlocked",
+    enums.AuditAction.REVERT: "Restored an earlier version",
 }
 
 
@@ -74,3 +77,38 @@ def label(member: _Labelled) -> str:
 
 def english_label(member: _Labelled) -> str:
     return _ENGLISH[member]
+
+
+# The fields of a consultation by their names in the code, in the form's order (history and
+# restore say which fields changed). Translated where shown (context "ConsultationField").
+CONSULTATION_FIELDS: dict[str, str] = {
+    "kind": str(QT_TRANSLATE_NOOP("ConsultationField", "Kind")),
+    "number": str(QT_TRANSLATE_NOOP("ConsultationField", "No.")),
+    "title": str(QT_TRANSLATE_NOOP("ConsultationField", "Topic")),
+    "topic_source": str(QT_TRANSLATE_NOOP("ConsultationField", "Topic source")),
+    "group_id": str(QT_TRANSLATE_NOOP("ConsultationField", "Liaison group")),
+    "held_on": str(QT_TRANSLATE_NOOP("ConsultationField", "Date")),
+    "start_time": str(QT_TRANSLATE_NOOP("ConsultationField", "Start time")),
+    "end_time": str(QT_TRANSLATE_NOOP("ConsultationField", "End time")),
+    "venue": str(QT_TRANSLATE_NOOP("ConsultationField", "Venue")),
+    "host": str(QT_TRANSLATE_NOOP("ConsultationField", "Host")),
+    "recorder": str(QT_TRANSLATE_NOOP("ConsultationField", "Recorder")),
+    "status": str(QT_TRANSLATE_NOOP("ConsultationField", "Status")),
+    "participants": str(QT_TRANSLATE_NOOP("ConsultationField", "Participants")),
+    "head_counts": str(QT_TRANSLATE_NOOP("ConsultationField", "Head counts")),
+    "agenda": str(QT_TRANSLATE_NOOP("ConsultationField", "Agenda")),
+    "speeches": str(QT_TRANSLATE_NOOP("ConsultationField", "Speeches")),
+    "minutes": str(QT_TRANSLATE_NOOP("ConsultationField", "Minutes")),
+    "consensus": str(QT_TRANSLATE_NOOP("ConsultationField", "Consensus and outcomes")),
+    "checklist": str(QT_TRANSLATE_NOOP("ConsultationField", "Procedure checklist")),
+    "outcome_items": str(QT_TRANSLATE_NOOP("ConsultationField", "Outcome items")),
+    "attachments": str(QT_TRANSLATE_NOOP("ConsultationField", "Photos and attachments")),
+    "author": str(QT_TRANSLATE_NOOP("ConsultationField", "Entered by")),
+}
+
+
+def consultation_field_label(name: str) -> str:
+    """The name of the consultation's field ``name`` in the current UI language (the code name
+    itself for a field this table does not know)."""
+    source = CONSULTATION_FIELDS.get(name)
+    return QCoreApplication.translate("ConsultationField", source) if source else name

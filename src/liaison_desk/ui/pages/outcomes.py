@@ -6,6 +6,11 @@ by when, and how it ended. Overdue items (still open after their deadline) show 
 ``open_only`` (bool: still being worked on), ``overdue`` (bool), ``due_within_days`` (int | None:
 open items due from today to that many days ahead, overdue ones not included), ``responsible_body``
 (str, part of the name), ``text`` (the search box), ``item_id`` (int: select that item once shown).
+
+Follow-up works on the selected items (extended selection: Shift/Ctrl+click, Shift+arrows,
+Ctrl+A): 更改状态 (button menu, Alt+T, or the context menu) and 回头看 (Alt+V), through the dialogs
+of ``ui/follow_up_dialogs.py``. The change is one transaction in the service: an item of an
+archived consultation refuses the whole change, with a message naming the consultation.
 """
 
 from __future__ import annotations
@@ -14,26 +19,33 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from liaison_desk.documents.sheets import SheetKind
+from liaison_desk.domain.entities import OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
 from liaison_desk.services import Services
+from liaison_desk.ui import follow_up_dialogs
+from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
+from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, with_label
 from liaison_desk.ui.printing import add_print_menu
 from liaison_desk.ui.table import Column, RecordTableModel, pinyin_key
-from liaison_desk.ui.tasks import TaskControl
+from liaison_desk.ui.tasks import TaskControl, run_task
 
 # Data of the status filter's entries besides the statuses themselves.
 _OPEN = "open"
@@ -78,6 +90,148 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         outer.insertLayout(outer.indexOf(self.splitter), self._search_row)
         self._level = 0  # 0: one row; 1: search box on a second row; 2: body filter there too
         self._fit_filter_bar()
+        self._build_follow_up(outer)
+
+    # --- follow-up of the selected items ------------------------------------------------------
+    def _build_follow_up(self, outer: QVBoxLayout) -> None:
+        """A row above the list with what can be done to the selected items, and the same in
+        the list's context menu (the Menu key opens it too)."""
+        self._writing = False
+        self._reselect: set[int | None] = set()
+        self._done_text = ""
+        self.status_menu = QMenu(self)
+        self.status_actions: dict[OutcomeStatus, QAction] = {}
+        for st in OutcomeStatus:
+            action = self.status_menu.addAction(label(st) + "…")
+            action.triggered.connect(lambda _checked=False, s=st: self.change_status(s))
+            self.status_actions[st] = action
+        self.status_button = QPushButton(icon("edit"), self.tr("Change s&tatus"))
+        self.status_button.setMenu(self.status_menu)
+        self.status_button.setToolTip(self.tr("Set the status of the selected items at once"))
+        self.revisit_action = QAction(self.tr("Record a re&visit…"), self)
+        self.revisit_action.triggered.connect(lambda _checked=False: self.record_revisit())
+        self.revisit_button = QPushButton(self.tr("Re&visit…"))
+        self.revisit_button.setToolTip(
+            self.tr("Record a revisit (date, what was found, satisfaction) of the selected items")
+        )
+        self.revisit_button.clicked.connect(lambda _checked=False: self.record_revisit())
+        self.selection_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.status_button)
+        row.addWidget(self.revisit_button)
+        row.addSpacing(12)
+        row.addWidget(self.selection_label)
+        row.addStretch(1)
+        outer.insertLayout(outer.indexOf(self.splitter), row)
+
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda _new, _old: self._update_follow_up()
+        )
+        self.model.modelReset.connect(self._update_follow_up)
+        # Tab: the filter bar, these buttons, then the list.
+        QWidget.setTabOrder(self.print_button, self.status_button)
+        QWidget.setTabOrder(self.status_button, self.revisit_button)
+        QWidget.setTabOrder(self.revisit_button, self.table)
+        self._update_follow_up()
+
+    def _update_follow_up(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        enabled = count > 0 and not self._writing
+        for widget in (self.status_button, self.revisit_button):
+            widget.setEnabled(enabled)
+        self.revisit_action.setEnabled(enabled)
+        for action in self.status_actions.values():
+            action.setEnabled(enabled)
+        if count > 1:
+            self.selection_label.setText(self.tr("{count} items selected").format(count=count))
+        else:
+            self.selection_label.setText(
+                self.tr("Select several items with Ctrl or Shift to change them together.")
+            )
+
+    def context_menu(self) -> QMenu:
+        """The list's context menu for the selected items."""
+        menu = QMenu(self)
+        status = menu.addMenu(self.tr("Change s&tatus"))
+        status.addActions(list(self.status_actions.values()))
+        status.setEnabled(bool(self.selected_records()) and not self._writing)
+        menu.addAction(self.revisit_action)
+        menu.addSeparator()
+        record = self.current_record()
+        open_action = menu.addAction(self.tr("&Open the consultation"))
+        open_action.setEnabled(record is not None)
+        if record is not None:
+            open_action.triggered.connect(lambda _checked=False: self.open_record(record))
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu()
+        try:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+        finally:
+            menu.deleteLater()
+
+    def _selected_item_ids(self) -> list[int]:
+        return [r.item.id for r in self.selected_records() if r.item.id is not None]
+
+    def change_status(self, status: OutcomeStatus | None = None) -> None:
+        """更改状态 of every selected item (the dialog asks what goes with the status)."""
+        ids = self._selected_item_ids()
+        if not ids or self._writing:
+            return
+        change = follow_up_dialogs.ask_status_change(
+            self, len(ids), self.services.consultations.today(), status
+        )
+        if change is None:
+            return
+        done = self.tr("Status of {count} items set to “{status}”.").format(
+            count=len(ids), status=label(change.status)
+        )
+        self._write(
+            lambda _control: self.services.consultations.set_outcome_status(
+                ids, change.status, change.resolved_on, change.reason
+            ),
+            done,
+        )
+
+    def record_revisit(self) -> None:
+        """回头看 of every selected item."""
+        ids = self._selected_item_ids()
+        if not ids or self._writing:
+            return
+        visit = follow_up_dialogs.ask_revisit(self, len(ids), self.services.consultations.today())
+        if visit is None:
+            return
+        done = self.tr("Revisit of {count} items recorded.").format(count=len(ids))
+        self._write(
+            lambda _control: self.services.consultations.record_revisits(
+                ids, visit.on, visit.note, visit.satisfaction
+            ),
+            done,
+        )
+
+    def _write(self, work: Any, done_text: str) -> None:
+        """One follow-up change off the GUI thread; then the list reloads and the other pages
+        (the dashboard's counts) are told."""
+        self._writing = True
+        self._update_follow_up()
+
+        def finished(items: list[OutcomeItem]) -> None:
+            self._writing = False
+            # The same items stay selected after the reload, with what was done in the status.
+            self._reselect = {i.id for i in items}
+            self._done_text = done_text
+            self.data_changed.emit()
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            self._writing = False
+            self._update_follow_up()
+            show_error(self, exc)
+
+        run_task(self, work, finished, failed)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -144,7 +298,13 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
                 lambda r: r.item.responsible_person,
                 width=5,
             ),
-            C("deadline", self.tr("Deadline"), lambda r: r.item.deadline, width=6),
+            C(
+                "deadline",
+                self.tr("Deadline"),
+                self._deadline_cell,
+                sort_key=lambda r: r.item.deadline,
+                width=12,
+            ),
             C(
                 "status",
                 self.tr("Status"),
@@ -166,6 +326,14 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             warn=lambda r: r.item.is_overdue(self._today),
             muted=lambda r: r.item.status is OutcomeStatus.NOT_ADOPTED,
             tooltip=self._row_tooltip,
+        )
+
+    def _deadline_cell(self, r: OutcomeItemSummary) -> object:
+        """The deadline; past it and still open, how many days late (the row is red too)."""
+        if r.item.deadline is None or not r.item.is_overdue(self._today):
+            return r.item.deadline
+        return self.tr("{date} ({days} d late)").format(
+            date=r.item.deadline.isoformat(), days=overdue_days(r.item.deadline, self._today)
         )
 
     def _row_tooltip(self, r: OutcomeItemSummary) -> str:
@@ -358,7 +526,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.reload()
 
     def is_busy(self) -> bool:
-        return self._filter_timer.isActive() or super().is_busy()
+        return self._filter_timer.isActive() or self._writing or super().is_busy()
 
     # --- rows and detail -----------------------------------------------------------------------
     def fetch(self, filters: OutcomeQuery, control: TaskControl) -> list[OutcomeItemSummary]:
@@ -377,8 +545,22 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
     def count_text(self, shown: int) -> str:
         overdue = sum(1 for r in self.model.rows() if r.item.is_overdue(self._today))
         if overdue:
-            return self.tr("{count} items, {overdue} overdue").format(count=shown, overdue=overdue)
-        return self.tr("{count} items").format(count=shown)
+            text = self.tr("{count} items, {overdue} overdue").format(count=shown, overdue=overdue)
+        else:
+            text = self.tr("{count} items").format(count=shown)
+        done, self._done_text = self._done_text, ""
+        return f"{done} {text}" if done else text
+
+    def _rows_loaded(self, rows: list[OutcomeItemSummary], presorted: bool = False) -> None:
+        super()._rows_loaded(rows, presorted)
+        keys, self._reselect = self._reselect, set()
+        if not keys:
+            return
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for i, r in enumerate(self.model.rows()):
+            if r.item.id in keys:
+                selection.select(self.model.index(i, 0), flags)
 
     def fetch_detail(self, record: OutcomeItemSummary, control: TaskControl) -> Detail:
         item = record.item

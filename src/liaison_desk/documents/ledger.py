@@ -1,0 +1,633 @@
+"""The ledger (台账) workbook of formats.md: writing it, and reading any group's ledger back.
+
+Two sheets: 协商活动 (one row per consultation) and 意见建议 (one row per outcome item), each with
+a frozen header row, widths that fit Chinese text, dates and times as real date cells, counts as
+numbers, the header repeated on every printed page, A4 landscape fitted to the page width.
+
+This module knows cells, not records: ``write_ledger`` takes plain rows (column key → value) and
+``read_ledger`` returns the cells under each sheet's header row with the headings as found.
+``propose_layout`` then says which column holds what, matching the standard headings exactly and
+then tolerantly (synonyms, spaces, full-width brackets, trailing colons, notes in brackets), so
+that a group's own ledger with its columns in another order or named a little differently can be
+mapped — and the user may change the proposal before anything is imported. No database here: the
+service (services/ledger.py) turns rows into consultations.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+import secrets
+import unicodedata
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, Literal
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+
+from liaison_desk.domain.rules import Problem, ValidationError
+
+CONSULTATION_SHEET = "协商活动"
+ITEM_SHEET = "意见建议"
+
+Role = Literal["consultations", "items"]
+CellType = Literal["text", "long", "date", "time", "int", "yesno"]
+
+
+@dataclass(frozen=True)
+class LedgerColumn:
+    key: str  # what the service calls it
+    heading: str  # the standard heading of formats.md
+    type: CellType
+    synonyms: tuple[str, ...] = ()  # other headings groups use for it
+    exported: bool = True  # False: recognised on import only
+
+
+CONSULTATION_COLUMNS: tuple[LedgerColumn, ...] = (
+    LedgerColumn("number", "编号", "text", ("活动编号", "协商编号", "议事编号", "档案编号")),
+    LedgerColumn(
+        "kind", "类型", "text", ("活动类型", "协商类型", "协商形式", "活动形式", "形式", "类别")
+    ),
+    LedgerColumn(
+        "title",
+        "议题",
+        "long",
+        ("协商议题", "主题", "协商主题", "议题名称", "活动主题", "协商内容", "题目"),
+    ),
+    LedgerColumn("topic_source", "议题来源", "text", ("来源", "选题来源", "点题方式", "议题类型")),
+    LedgerColumn(
+        "held_on",
+        "日期",
+        "date",
+        ("协商日期", "活动日期", "议事日期", "时间", "协商时间", "活动时间", "举办日期"),
+    ),
+    LedgerColumn("start_time", "开始时间", "time", ("开始", "起始时间", "开始时刻")),
+    LedgerColumn("end_time", "结束时间", "time", ("结束", "终止时间", "结束时刻")),
+    LedgerColumn(
+        "venue", "地点", "text", ("协商地点", "活动地点", "议事地点", "场所", "地址", "活动场所")
+    ),
+    LedgerColumn(
+        "group", "联络组", "text", ("所属联络组", "委员联络组", "联络组名称", "镇街", "所属镇街")
+    ),
+    LedgerColumn("host", "主持人", "text", ("主持", "主持人员")),
+    LedgerColumn("recorder", "记录人", "text", ("记录", "记录员", "记录人员")),
+    LedgerColumn(
+        "member_attendance",
+        "委员人次",
+        "int",
+        ("参加委员人次", "参与委员人次", "委员人数", "参加委员", "参与委员"),
+    ),
+    LedgerColumn(
+        "attendance_total", "参与人次", "int", ("参加人次", "参与人数", "参加人数", "人次")
+    ),
+    LedgerColumn(
+        "suggestion_count",
+        "建议条数",
+        "int",
+        ("意见建议条数", "建议数", "意见建议数", "提出建议数", "建议数量"),
+    ),
+    LedgerColumn(
+        "solved_count", "已解决条数", "int", ("解决条数", "解决问题数", "已解决数", "解决数")
+    ),
+    LedgerColumn("status", "状态", "text", ("活动状态", "进度")),
+    LedgerColumn(
+        "consensus",
+        "协商成果",
+        "long",
+        ("成果", "协商结果", "达成共识", "共识", "主要成果", "协商成效", "成效"),
+    ),
+)
+
+ITEM_COLUMNS: tuple[LedgerColumn, ...] = (
+    LedgerColumn(
+        "consultation_number", "活动编号", "text", ("协商编号", "编号", "所属活动", "活动")
+    ),
+    LedgerColumn("position", "序号", "int", ("条目序号", "建议序号", "序", "条目")),
+    LedgerColumn(
+        "content",
+        "内容",
+        "long",
+        ("意见建议", "建议内容", "意见建议内容", "问题", "问题内容", "建议", "具体内容"),
+    ),
+    LedgerColumn("responsible_body", "责任单位", "text", ("承办单位", "办理单位", "交办单位")),
+    LedgerColumn("responsible_person", "责任人", "text", ("联系人", "承办人", "经办人")),
+    LedgerColumn(
+        "deadline", "完成时限", "date", ("时限", "办理时限", "截止日期", "完成期限", "办结时限")
+    ),
+    LedgerColumn("solved_on_spot", "现场解决", "yesno", ("当场解决", "是否现场解决")),
+    LedgerColumn("adopted", "采纳", "yesno", ("是否采纳",)),
+    LedgerColumn("status", "状态", "text", ("办理状态", "进展", "办理进度")),
+    LedgerColumn("resolved_on", "解决日期", "date", ("办结日期", "完成日期", "解决时间")),
+    LedgerColumn("revisit_on", "回访日期", "date", ("回头看日期", "回访时间")),
+    LedgerColumn("revisit_note", "回访情况", "long", ("回头看情况", "回访记录", "回头看")),
+    LedgerColumn("satisfaction", "满意度", "text", ("群众满意度", "满意情况", "满意程度")),
+    # Not a column of formats.md: a status 未解决 needs its reason, which a group's own ledger
+    # may keep beside it. Recognised on import so such rows can be taken in; never exported.
+    LedgerColumn(
+        "unsolved_reason",
+        "未解决原因",
+        "long",
+        ("原因", "不予采纳原因", "未采纳原因", "说明"),
+        exported=False,
+    ),
+)
+
+COLUMNS: dict[Role, tuple[LedgerColumn, ...]] = {
+    "consultations": CONSULTATION_COLUMNS,
+    "items": ITEM_COLUMNS,
+}
+SHEET_TITLES: dict[Role, str] = {"consultations": CONSULTATION_SHEET, "items": ITEM_SHEET}
+
+YES, NO = "是", "否"
+
+# --- writing ------------------------------------------------------------------------------------
+
+_DATE_FORMAT = "yyyy-mm-dd"
+_TIME_FORMAT = "hh:mm"
+_THIN = Side(style="thin", color="999999")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="E8E4D8")
+_HEADER_FONT = Font(name="宋体", bold=True, size=11)
+_BODY_FONT = Font(name="宋体", size=11)
+_MAX_WIDTH = {"text": 24.0, "long": 46.0}
+_LINE_HEIGHT = (
+    14.5  # points per line of 11-point 宋体  # in Excel's character units; longer text wraps
+)
+
+
+def display_width(text: str) -> float:
+    """Width of ``text`` in Excel's character units: a Chinese character takes two."""
+    width = 0.0
+    for ch in text:
+        width += 2.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1
+    return width
+
+
+def _clean(text: str) -> str:
+    """Text as a cell can hold it: characters XML forbids are left out."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def _write_sheet(
+    ws: Worksheet,
+    columns: Sequence[LedgerColumn],
+    rows: Sequence[Mapping[str, Any]],
+    header_text: str,
+    tick: Callable[[], None],
+) -> None:
+    widths = [display_width(c.heading) + 3 for c in columns]
+    for col, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=col, value=column.heading)
+        cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r, values in enumerate(rows, start=2):
+        tick()
+        for col, column in enumerate(columns, start=1):
+            value = values.get(column.key)
+            cell = ws.cell(row=r, column=col)
+            cell.font, cell.border = _BODY_FONT, _BORDER
+            wrap = column.type == "long"
+            if value is None or value == "":
+                cell.value = None
+            elif column.type == "date":
+                cell.value = value
+                cell.number_format = _DATE_FORMAT
+                widths[col - 1] = max(widths[col - 1], 12)
+            elif column.type == "time":
+                cell.value = value
+                cell.number_format = _TIME_FORMAT
+                widths[col - 1] = max(widths[col - 1], 8)
+            elif column.type == "int":
+                cell.value = int(value)
+                cell.number_format = "0"
+            elif column.type == "yesno":
+                cell.value = YES if value else NO
+                cell.alignment = Alignment(horizontal="center", vertical="top")
+            else:
+                text = _clean(str(value))
+                cell.value = text
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+                longest = max((display_width(line) for line in text.split("\n")), default=0)
+                widths[col - 1] = max(widths[col - 1], min(longest + 2, _MAX_WIDTH[column.type]))
+                wrap = wrap or "\n" in text or longest + 2 > _MAX_WIDTH[column.type]
+            if column.type != "yesno":
+                cell.alignment = Alignment(vertical="top", wrap_text=wrap)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
+    # Neither Excel nor WPS grows a row for wrapped text written by another program: give
+    # each row the height of its tallest wrapped cell.
+    for r, values in enumerate(rows, start=2):
+        lines = 1
+        for col, column in enumerate(columns):
+            value = values.get(column.key)
+            if column.type in ("text", "long") and isinstance(value, str) and value:
+                usable = max(widths[col] - 1.5, 4.0)
+                lines = max(
+                    lines,
+                    sum(max(1, math.ceil(display_width(t) / usable)) for t in value.split("\n")),
+                )
+        if lines > 1:
+            ws.row_dimensions[r].height = min(_LINE_HEIGHT * lines + 3, 409)
+    ws.row_dimensions[1].height = 22
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    if rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    if header_text:
+        ws.oddHeader.center.text = header_text
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def write_ledger(
+    path: Path,
+    consultations: Sequence[Mapping[str, Any]],
+    items: Sequence[Mapping[str, Any]],
+    title: str = "",
+    progress: Callable[[int, int], bool] | None = None,
+) -> None:
+    """Write the ledger to ``path`` (a temporary name in the same folder, renamed when complete).
+
+    Rows map column keys (``CONSULTATION_COLUMNS``, ``ITEM_COLUMNS``) to values: str, date, time,
+    int, bool for 是/否, None for an empty cell. ``title`` is printed at the top of each page.
+    ``progress(done, total)`` (rows laid out so far) returning False stops before anything is
+    written: ``LedgerCancelled``, and the file at ``path``, if any, is left as it was."""
+    total = len(consultations) + len(items)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and done % 20 == 0 and not progress(done, total):
+            raise LedgerCancelled
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = CONSULTATION_SHEET
+    exported_items = [c for c in ITEM_COLUMNS if c.exported]
+    _write_sheet(ws, CONSULTATION_COLUMNS, consultations, title, tick)
+    _write_sheet(wb.create_sheet(ITEM_SHEET), exported_items, items, title, tick)
+    wb.properties.title = title or "台账"
+    wb.properties.creator = "联络组履职档案台"
+    path = Path(path)
+    # Beside the target (same disk, so the rename is atomic), with the usual permissions.
+    tmp = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(total, total)
+
+
+class LedgerCancelled(Exception):
+    """The user stopped an export; no file was written."""
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+class LedgerFileError(ValidationError):
+    """The file is no workbook that can be read; the message says what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__([Problem("file", message)])
+
+
+@dataclass
+class RawSheet:
+    """One worksheet as found: its headings (by column, 0-based) and the cells below them."""
+
+    title: str
+    header_row: int  # 1-based row number of the headings
+    headings: list[str]
+    rows: list[tuple[int, list[Any]]]  # (1-based row number, cell values by column)
+
+    def sample(self, column: int, limit: int = 3) -> list[Any]:
+        """The first few non-empty values of a column (shown beside it when mapping)."""
+        found = []
+        for _n, cells in self.rows:
+            if column < len(cells) and cells[column] not in (None, ""):
+                found.append(cells[column])
+                if len(found) >= limit:
+                    break
+        return found
+
+
+@dataclass
+class LedgerFile:
+    path: Path
+    sheets: list[RawSheet]
+
+
+_MAX_HEADER_SEARCH = 10  # a title or notes above the headings: look this far down
+
+
+def _cell_text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def read_ledger(path: Path) -> LedgerFile:
+    """The sheets of an .xlsx workbook with their headings and rows, or ``LedgerFileError``."""
+    path = Path(path)
+    if not path.is_file():
+        raise LedgerFileError(f"找不到文件「{path}」。请检查文件名和所在文件夹。")
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise LedgerFileError(
+            f"「{path.name}」是旧版 Excel（.xls）文件，或设置了打开密码。"
+            "请在 Excel 或 WPS 中打开它，去掉密码后“另存为” Excel 工作簿（.xlsx），再导入。"
+        )
+    if not head.startswith(b"PK"):
+        raise LedgerFileError(
+            f"「{path.name}」不是 Excel 工作簿（.xlsx）文件。"
+            "请选择用 Excel 或 WPS 保存的 .xlsx 台账文件；表格（.csv）请先另存为 .xlsx。"
+        )
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise LedgerFileError(
+            f"「{path.name}」已损坏，无法读取（{type(exc).__name__}）。"
+            "请用 Excel 或 WPS 打开它检查，另存为新的 .xlsx 文件后再导入；打不开时请找回原来的文件。"
+        ) from exc
+    except Exception as exc:  # openpyxl raises many kinds on a broken part of the archive
+        raise LedgerFileError(
+            f"「{path.name}」的内容不完整或已损坏，无法读取（{exc}）。"
+            "请用 Excel 或 WPS 打开它，另存为新的 .xlsx 文件后再导入。"
+        ) from exc
+    try:
+        sheets = []
+        for ws in wb.worksheets:
+            try:
+                values = [list(row) for row in ws.iter_rows(values_only=True)]
+            except Exception as exc:
+                raise LedgerFileError(
+                    f"「{path.name}」中的工作表「{ws.title}」已损坏，无法读取（{exc}）。"
+                    "请用 Excel 或 WPS 打开它，另存为新的 .xlsx 文件后再导入。"
+                ) from exc
+            sheets.append(_raw_sheet(ws.title, values))
+    finally:
+        wb.close()
+    return LedgerFile(path, sheets)
+
+
+def _raw_sheet(title: str, values: list[list[Any]]) -> RawSheet:
+    """Find the heading row: of the first rows, the one whose cells name most known columns
+    (a ledger often has its title, or a note, above the headings)."""
+    best, best_score = 0, -1
+    for i, row in enumerate(values[:_MAX_HEADER_SEARCH]):
+        texts = [_cell_text(v) for v in row]
+        score = sum(1 for t in texts if t and _match_any(t))
+        if score > best_score:
+            best, best_score = i, score
+    if best_score <= 0:  # nothing known: the first non-empty row, for the user to map
+        best = next((i for i, r in enumerate(values) if any(_cell_text(v) for v in r)), 0)
+    headings = [_cell_text(v) for v in values[best]] if values else []
+    while headings and not headings[-1]:
+        headings.pop()
+    rows = [(best + 2 + i, row) for i, row in enumerate(values[best + 1 :])]
+    return RawSheet(title, best + 1, headings, rows)
+
+
+# --- matching headings to columns ---------------------------------------------------------------
+
+_BRACKETS = re.compile(r"\(.*?\)|\[.*?\]|【.*?】|〔.*?〕|<.*?>|《.*?》")
+
+
+def normalise_heading(text: str) -> str:
+    """A heading compared by what it says: full-width forms folded (NFKC), notes in brackets
+    ("现场解决（是/否）"), spaces, required-marks and trailing colons left out."""
+    folded = unicodedata.normalize("NFKC", text)
+    folded = _BRACKETS.sub("", folded)
+    folded = re.sub(r"[\s*＊※]", "", folded)
+    return folded.rstrip(":：").lower()
+
+
+def _match_any(heading: str) -> bool:
+    return any(match_heading(heading, role) for role in COLUMNS)
+
+
+@functools.cache
+def _known_names(role: Role) -> tuple[tuple[str, str], ...]:
+    """(column key, normalised heading or synonym) of every column of a sheet."""
+    return tuple(
+        (column.key, normalise_heading(n))
+        for column in COLUMNS[role]
+        for n in (column.heading, *column.synonyms)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def match_heading(heading: str, role: Role) -> tuple[str, bool] | None:
+    """(column key, exact) for a heading: its standard heading or a synonym (exact); else the
+    column whose longest synonym the heading contains ("协商议题名称" → 议题)."""
+    name = normalise_heading(heading)
+    if not name:
+        return None
+    for column_key, known in _known_names(role):
+        if known == name:
+            return column_key, True
+    best: tuple[int, str] | None = None
+    tie = False
+    for column_key, key in _known_names(role):
+        if len(key) >= 2 and key in name:
+            if best is None or len(key) > best[0]:
+                best, tie = (len(key), column_key), False
+            elif len(key) == best[0] and column_key != best[1]:
+                tie = True
+    if best is None or tie:
+        return None
+    return best[1], False
+
+
+@dataclass
+class SheetLayout:
+    """What a sheet holds and which column is which; proposed, then changed by the user."""
+
+    title: str
+    role: Role | None  # None: the sheet is not imported
+    mapping: dict[int, str] = field(default_factory=dict)  # column index → column key
+
+    def column_of(self, key: str) -> int | None:
+        return next((i for i, k in self.mapping.items() if k == key), None)
+
+
+def propose_mapping(headings: Sequence[str], role: Role) -> dict[int, str]:
+    """Column index → key for the headings that match; an exact match wins over a tolerant
+    one, and the first column wins among equals. Each key is used once."""
+    found: dict[int, tuple[str, bool]] = {}
+    for i, heading in enumerate(headings):
+        match = match_heading(heading, role)
+        if match is not None:
+            found[i] = match
+    mapping: dict[int, str] = {}
+    for exact_pass in (True, False):
+        for i, (key, exact) in found.items():
+            if exact is exact_pass and key not in mapping.values():
+                mapping[i] = key
+    return dict(sorted(mapping.items()))
+
+
+def _role_of(sheet: RawSheet) -> tuple[Role | None, dict[int, str]]:
+    for role, title in SHEET_TITLES.items():
+        if normalise_heading(sheet.title) == normalise_heading(title):
+            return role, propose_mapping(sheet.headings, role)
+    scored = []
+    for role in COLUMNS:
+        mapping = propose_mapping(sheet.headings, role)
+        # Keys both sheets share (状态, 编号…) say little about which sheet this is.
+        own = {c.key for c in COLUMNS[role]} - {"status", "number", "consultation_number"}
+        scored.append((sum(1 for k in mapping.values() if k in own), role, mapping))
+    scored.sort(key=lambda t: -t[0])
+    score, role, mapping = scored[0]
+    if score < 2 or score == scored[1][0]:
+        return None, {}
+    return role, mapping
+
+
+def propose_layout(ledger: LedgerFile) -> list[SheetLayout]:
+    """A layout per sheet: 协商活动 and 意见建议 by their names, other sheets by their headings;
+    one sheet of each role at most (the first), the rest not imported."""
+    layouts: list[SheetLayout] = []
+    taken: set[Role] = set()
+    for sheet in ledger.sheets:
+        role, mapping = _role_of(sheet)
+        if role in taken:
+            role, mapping = None, {}
+        if role is not None:
+            taken.add(role)
+        layouts.append(SheetLayout(sheet.title, role, mapping))
+    return layouts
+
+
+def column_by_heading(text: str, role: Role) -> LedgerColumn | None:
+    """The standard column a user named (by its heading or a synonym), for ``--map``."""
+    match = match_heading(text, role)
+    if match is None or not match[1]:
+        return None
+    return next(c for c in COLUMNS[role] if c.key == match[0])
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of a 0-based column: 0 → A."""
+    return get_column_letter(index + 1)
+
+
+def as_date(value: Any) -> date | None:
+    """A cell's date: a date cell, or text such as 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日,
+    20240305. ValueError (Chinese) when it is no date; None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):  # a time of day with it is the caller's to use or drop
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"「{value}」不是日期，请写成 2024-03-05 或设为日期格式")
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = re.sub(r"\s+\d{1,2}\s*[:点时]\s*\d{0,2}\s*分?(?::\d{1,2})?$", "", text)  # 09:30 after it
+    match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
+    if match is None:
+        match = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    if match is None:
+        raise ValueError(f"「{value}」不是日期，请写成 2024-03-05")
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise ValueError(f"「{value}」不是有效的日期（没有这一天），请核对") from None
+
+
+def as_time(value: Any) -> time | None:
+    """A cell's time of day: a time cell, or text such as 9:30, 09:30, 9：30, 9点30, 9时30分."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        if value.date() not in (date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1)):
+            raise ValueError(f"「{value}」不是时刻，请写成 09:30")
+        value = value.time()
+    if isinstance(value, time):
+        # A time from Excel is a fraction of a day: round off what the float lost.
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        seconds += round(value.microsecond / 1_000_000)
+        return time(min(seconds // 3600, 23), seconds // 60 % 60, seconds % 60)
+    if isinstance(value, float) and 0 <= value < 1:
+        seconds = round(value * 86400)
+        return time(min(seconds // 3600, 23), seconds // 60 % 60, seconds % 60)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    match = re.fullmatch(r"(\d{1,2})\s*[:点时]\s*(\d{1,2})?\s*分?(?::(\d{1,2}))?", text)
+    if match is None:
+        raise ValueError(f"「{value}」不是时刻，请写成 09:30")
+    try:
+        return time(int(match[1]), int(match[2] or 0), int(match[3] or 0))
+    except ValueError:
+        raise ValueError(f"「{value}」不是有效的时刻，请写成 09:30") from None
+
+
+def as_int(value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"「{value}」不是整数")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    raise ValueError(f"「{value}」不是整数")
+
+
+_YES = {"是", "y", "yes", "true", "1", "√", "✓", "✔", "已", "对", "有"}
+_NO = {"否", "n", "no", "false", "0", "×", "✗", "✘", "不", "无", "未", "-"}
+
+
+def as_yes_no(value: Any) -> bool | None:
+    """是 / 否 (also √, ×, Y, N, 1, 0); None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        return value
+    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueError(f"「{value}」应为“是”或“否”")
+
+
+def as_text(value: Any) -> str:
+    """A cell as text: numbers without a spurious ``.0``, dates as 2024-03-05, Windows line
+    breaks as plain ones."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").replace("\r", "\n")

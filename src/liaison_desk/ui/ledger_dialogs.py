@@ -1,0 +1,594 @@
+"""导出台账… and 导入台账…: the ledger (台账) workbook from the 民生议事堂 and 微协商 pages.
+
+Export writes what the list shows (its filters) to an .xlsx file chosen in a save dialog, off
+the GUI thread with a progress dialog and Cancel. Import is a small wizard: the user chooses a
+workbook; the column-mapping step shows each sheet with what it holds (协商活动, 意见建议 or not
+imported) and, for each of its headings, the standard column it goes to — pre-filled by the
+tolerant match and changeable; 检查 then works out the row-by-row report (row, 结果, 原因) without
+writing anything; 导入 is enabled only when there is no error and something to import, and
+writes everything in one transaction. After an import the page reloads and tells the other
+pages (``data_changed``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_desk.documents.ledger import (
+    COLUMNS,
+    LedgerFile,
+    RawSheet,
+    Role,
+    SheetLayout,
+    as_text,
+    column_letter,
+    propose_mapping,
+)
+from liaison_desk.domain.enums import ConsultationKind
+from liaison_desk.domain.queries import ConsultationFilter
+from liaison_desk.services import Services
+from liaison_desk.services.ledger import (
+    ExportCancelled,
+    ExportResult,
+    LedgerImportPlan,
+    RowResult,
+)
+from liaison_desk.ui.messages import show_error
+from liaison_desk.ui.pages.base import esc
+from liaison_desk.ui.tasks import TaskCancelled, TaskControl, run_task, run_with_progress
+
+if TYPE_CHECKING:
+    from liaison_desk.ui.pages.consultations import ConsultationsPage
+
+_RED = "#B3261E"
+_GREEN = "#1E7B34"
+_GREY = "#6B6B6B"
+
+_last_folder: Path | None = None
+
+
+def _folder() -> Path:
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    return Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        or Path.home()
+    )
+
+
+# --- the page's 台账 button ---------------------------------------------------------------------
+
+
+def add_ledger_menu(page: ConsultationsPage) -> QPushButton:
+    """The 台账 button of a consultation list page: export the list as shown, import a
+    ledger (rows without 类型 get the page's kind)."""
+    button = QPushButton(QCoreApplication.translate("LedgerDialogs", "&Ledger"), page)
+    button.setToolTip(
+        QCoreApplication.translate(
+            "LedgerDialogs", "Export the list to an Excel ledger, or import a ledger"
+        )
+    )
+    button.setAutoDefault(False)
+    menu = QMenu(button)
+    export_action = QAction(QCoreApplication.translate("LedgerDialogs", "&Export ledger…"), button)
+    export_action.setShortcut(QKeySequence("Ctrl+E"))
+    export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    export_action.triggered.connect(lambda _checked=False: export_ledger(page))
+    import_action = QAction(QCoreApplication.translate("LedgerDialogs", "&Import ledger…"), button)
+    import_action.setShortcut(QKeySequence("Ctrl+I"))
+    import_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    import_action.triggered.connect(lambda _checked=False: import_ledger(page))
+    menu.addAction(export_action)
+    menu.addAction(import_action)
+    page.addAction(export_action)  # the shortcuts work anywhere on the page
+    page.addAction(import_action)
+    button.setMenu(menu)
+    button.setAccessibleName(QCoreApplication.translate("LedgerDialogs", "Ledger"))
+    return button
+
+
+def choose_export_path(parent: QWidget, default_name: str) -> Path | None:
+    """The save dialog (its own function so tests can answer it)."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("LedgerDialogs", "Export ledger"),
+        str(_folder() / default_name),
+        QCoreApplication.translate("LedgerDialogs", "Excel workbook (*.xlsx)"),
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def choose_import_path(parent: QWidget) -> Path | None:
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("LedgerDialogs", "Import ledger"),
+        str(_folder()),
+        QCoreApplication.translate("LedgerDialogs", "Excel workbook (*.xlsx)"),
+    )
+    return Path(name) if name else None
+
+
+def export_ledger(page: ConsultationsPage) -> None:
+    """Export what the page lists (its filters) to a file the user chooses."""
+    global _last_folder
+    services = page.services
+    filters = page.filters()
+    path = choose_export_path(page, services.ledger.default_file_name(filters))
+    if path is None:
+        return
+    _last_folder = path.parent
+    run_export(page, services, filters, path, page.set_status)
+
+
+def run_export(
+    parent: QWidget,
+    services: Services,
+    filters: ConsultationFilter,
+    path: Path,
+    report: Callable[[str], None],
+) -> None:
+    message = QCoreApplication.translate("LedgerDialogs", "Writing the ledger… ({done} of {total})")
+
+    def work(control: TaskControl) -> ExportResult:
+        def progress(done: int, total: int) -> bool:
+            try:
+                control.progress(done, total, message.format(done=done, total=total))
+            except TaskCancelled:
+                return False
+            return True
+
+        try:
+            return services.ledger.export(filters, path, progress)
+        except ExportCancelled:
+            raise TaskCancelled from None
+
+    def done(result: ExportResult) -> None:
+        report(
+            QCoreApplication.translate(
+                "LedgerDialogs",
+                "Exported {consultations} consultations and {items} outcome items to {path}.",
+            ).format(consultations=result.consultations, items=result.items, path=result.path)
+        )
+
+    def failed(exc: BaseException) -> None:
+        show_error(parent, exc)
+
+    run_with_progress(
+        parent,
+        QCoreApplication.translate("LedgerDialogs", "Exporting the ledger"),
+        work,
+        done,
+        failed,
+    )
+
+
+def import_ledger(page: ConsultationsPage) -> None:
+    """Choose a workbook, read it off the GUI thread, then open the import dialog."""
+    global _last_folder
+    path = choose_import_path(page)
+    if path is None:
+        return
+    _last_folder = path.parent
+    services = page.services
+
+    def opened(result: tuple[LedgerFile, list[SheetLayout]]) -> None:
+        ledger, layouts = result
+        filters = page.filters()
+        dialog = LedgerImportDialog(
+            services,
+            ledger,
+            layouts,
+            page,
+            default_kind=page.kind,
+            default_group_id=filters.group_id,
+        )
+        dialog.imported.connect(lambda _plan: _after_import(page))
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        dialog.open()
+
+    run_task(
+        page, lambda _control: services.ledger.read(path), opened, lambda e: show_error(page, e)
+    )
+
+
+def _after_import(page: ConsultationsPage) -> None:
+    page.data_changed.emit()
+    page.reload()
+
+
+# --- the import dialog --------------------------------------------------------------------------
+
+
+class SheetMapping(QGroupBox):
+    """One sheet of the workbook: what it holds, and for each heading the standard column."""
+
+    def __init__(self, sheet: RawSheet, layout: SheetLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sheet = sheet
+        self.setTitle(self.tr("Sheet “{name}”").format(name=sheet.title))
+        outer = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.role_combo = QComboBox()
+        self.role_combo.addItem(self.tr("Consultations (协商活动)"), "consultations")
+        self.role_combo.addItem(self.tr("Outcome items (意见建议)"), "items")
+        self.role_combo.addItem(self.tr("Not imported"), None)
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData(layout.role), 0))
+        if layout.role is None:
+            self.role_combo.setCurrentIndex(2)
+        caption = QLabel(self.tr("This sheet holds:"))
+        caption.setBuddy(self.role_combo)
+        row.addWidget(caption)
+        row.addWidget(self.role_combo)
+        where = self.tr("headings in row {row}").format(row=sheet.header_row)
+        row.addWidget(QLabel(f"<span style='color:{_GREY}'>{where}</span>"))
+        row.addStretch(1)
+        outer.addLayout(row)
+
+        self.table = QTableWidget(len(sheet.headings), 4)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Column"),
+                self.tr("Heading in the file"),
+                self.tr("Example"),
+                self.tr("Imported as"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.combos: list[QComboBox] = []
+        for i, heading in enumerate(sheet.headings):
+            self.table.setItem(i, 0, QTableWidgetItem(column_letter(i)))
+            self.table.setItem(i, 1, QTableWidgetItem(heading))
+            sample = "；".join(" ".join(as_text(v).split())[:20] for v in sheet.sample(i, 2))
+            example = QTableWidgetItem(sample)
+            example.setForeground(Qt.GlobalColor.darkGray)
+            self.table.setItem(i, 2, example)
+            combo = QComboBox()
+            combo.setAccessibleName(
+                self.tr("Column {letter} imported as").format(letter=column_letter(i))
+            )
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.table.setCellWidget(i, 3, combo)
+            self.combos.append(combo)
+        self._fill(layout.role, layout.mapping)
+        rows_height = sum(self.table.rowHeight(r) for r in range(min(len(sheet.headings), 8)))
+        self.table.setMinimumHeight(rows_height + header.height() + 4)
+        outer.addWidget(self.table)
+        self.role_combo.currentIndexChanged.connect(self._role_changed)
+
+    def role(self) -> Role | None:
+        data = self.role_combo.currentData()
+        return data if data in ("consultations", "items") else None
+
+    def _role_changed(self, _index: int) -> None:
+        role = self.role()
+        self._fill(role, propose_mapping(self.sheet.headings, role) if role else {})
+
+    def _fill(self, role: Role | None, mapping: dict[int, str]) -> None:
+        for i, combo in enumerate(self.combos):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(not imported)"), None)
+            for column in COLUMNS[role] if role else ():
+                combo.addItem(column.heading, column.key)
+            combo.setCurrentIndex(max(combo.findData(mapping.get(i)), 0))
+            combo.setEnabled(role is not None)
+            combo.blockSignals(False)
+
+    def layout_chosen(self) -> SheetLayout:
+        mapping = {
+            i: combo.currentData() for i, combo in enumerate(self.combos) if combo.currentData()
+        }
+        return SheetLayout(self.sheet.title, self.role(), mapping)
+
+
+class LedgerImportDialog(QDialog):
+    """Column mapping → the row-by-row check → 导入 (only when nothing is wrong)."""
+
+    imported = Signal(object)  # the applied LedgerImportPlan
+
+    def __init__(
+        self,
+        services: Services,
+        ledger: LedgerFile,
+        layouts: list[SheetLayout],
+        parent: QWidget | None = None,
+        *,
+        default_kind: ConsultationKind | None = None,
+        default_group_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.ledger = ledger
+        self.default_kind = default_kind
+        self.default_group_id = default_group_id
+        self.plan: LedgerImportPlan | None = None
+        self._busy = False
+        self.setWindowTitle(self.tr("Import ledger — {name}").format(name=ledger.path.name))
+        self.resize(900, 640)
+        outer = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+
+        # Step 1: which column is which.
+        mapping_page = QWidget()
+        box = QVBoxLayout(mapping_page)
+        intro = QLabel(
+            self.tr(
+                "Check which standard column each heading of the workbook goes to. Headings "
+                "the app recognised are filled in; choose “(not imported)” for columns to "
+                "leave out. Nothing is written until you press Import."
+            )
+        )
+        intro.setWordWrap(True)
+        box.addWidget(intro)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        inner = QWidget()
+        sheets_box = QVBoxLayout(inner)
+        by_title = {x.title: x for x in layouts}
+        self.sheets: list[SheetMapping] = []
+        for sheet in ledger.sheets:
+            layout = by_title.get(sheet.title) or SheetLayout(sheet.title, None)
+            mapping = SheetMapping(sheet, layout)
+            sheets_box.addWidget(mapping)
+            self.sheets.append(mapping)
+        sheets_box.addStretch(1)
+        scroll.setWidget(inner)
+        box.addWidget(scroll, 1)
+        self.stack.addWidget(mapping_page)
+
+        # Step 2: the report.
+        report_page = QWidget()
+        report_box = QVBoxLayout(report_page)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        report_box.addWidget(self.summary)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        report_box.addWidget(self.notes)
+        self.only_changes = QCheckBox(self.tr("Show only rows with changes, notes or errors"))
+        self.only_changes.setChecked(True)
+        self.only_changes.toggled.connect(lambda _on: self._fill_report())
+        report_box.addWidget(self.only_changes)
+        self.report = QTreeWidget()
+        self.report.setRootIsDecorated(False)
+        self.report.setAlternatingRowColors(True)
+        self.report.setWordWrap(True)
+        self.report.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.report.setHeaderLabels(
+            [
+                self.tr("Sheet"),
+                self.tr("Row"),
+                self.tr("Number"),
+                self.tr("Topic or content"),
+                self.tr("Result"),
+                self.tr("Reason"),
+            ]
+        )
+        self.report.setAccessibleName(self.tr("Row-by-row report"))
+        header = self.report.header()
+        for column in range(5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        report_box.addWidget(self.report, 1)
+        # The whole reason of the current row (the column shows its start).
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        report_box.addWidget(self.detail)
+        self.report.currentItemChanged.connect(self._show_detail)
+        self.stack.addWidget(report_page)
+
+        buttons = QDialogButtonBox()
+        self.back_button = QPushButton(self.tr("< &Back"))
+        self.check_button = QPushButton(self.tr("&Check"))
+        self.check_button.setToolTip(self.tr("Check every row; nothing is written yet"))
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setToolTip(self.tr("Write every change of the workbook at once"))
+        self.close_button = QPushButton(self.tr("Cancel"))
+        for button, role in (
+            (self.back_button, QDialogButtonBox.ButtonRole.ActionRole),
+            (self.check_button, QDialogButtonBox.ButtonRole.ActionRole),
+            (self.import_button, QDialogButtonBox.ButtonRole.AcceptRole),
+            (self.close_button, QDialogButtonBox.ButtonRole.RejectRole),
+        ):
+            buttons.addButton(button, role)
+            button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.show_mapping)
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.reject)
+        outer.addWidget(buttons)
+        self.show_mapping()
+
+    # --- steps ----------------------------------------------------------------------------------
+
+    def layouts(self) -> list[SheetLayout]:
+        return [s.layout_chosen() for s in self.sheets]
+
+    def show_mapping(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.back_button.setVisible(False)
+        self.check_button.setVisible(True)
+        self.check_button.setDefault(True)
+        self.import_button.setVisible(False)
+
+    def check(self) -> None:
+        """Work out the report off the GUI thread; nothing is written."""
+        if self._busy:
+            return
+        self._set_busy(True)
+        layouts = self.layouts()
+        ledger, kind, group_id = self.ledger, self.default_kind, self.default_group_id
+        service = self.services.ledger
+
+        def work(_control: TaskControl) -> LedgerImportPlan:
+            return service.plan_import(
+                ledger, layouts, default_kind=kind, default_group_id=group_id
+            )
+
+        run_task(self, work, self._checked, self._failed)
+
+    def _checked(self, plan: LedgerImportPlan) -> None:
+        self._set_busy(False)
+        self.plan = plan
+        self.stack.setCurrentIndex(1)
+        self.back_button.setVisible(True)
+        self.check_button.setVisible(False)
+        self.import_button.setVisible(True)
+        self.import_button.setEnabled(plan.ok and plan.has_changes)
+        self.import_button.setDefault(self.import_button.isEnabled())
+        colour = _RED if not plan.ok else _GREEN
+        self.summary.setText(f"<b style='color:{colour}'>{esc(self._summary(plan))}</b>")
+        lines = [f"<span style='color:{_RED}'>• {esc(p)}</span>" for p in plan.problems]
+        lines += [f"<span style='color:{_GREY}'>• {esc(n)}</span>" for n in plan.notes]
+        self.notes.setText("<br/>".join(lines))
+        self.notes.setVisible(bool(lines))
+        self._fill_report()
+        (self.import_button if self.import_button.isEnabled() else self.report).setFocus()
+
+    def _summary(self, plan: LedgerImportPlan) -> str:
+        counts = self.tr(
+            "{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, "
+            "{errors} with errors."
+        ).format(
+            created=plan.count(RowResult.CREATED),
+            updated=plan.count(RowResult.UPDATED),
+            unchanged=plan.count(RowResult.UNCHANGED),
+            skipped=plan.count(RowResult.SKIPPED),
+            errors=plan.count(RowResult.ERROR),
+        )
+        if plan.applied:
+            return counts + " " + self.tr("Imported.")
+        if not plan.ok:
+            return (
+                counts
+                + " "
+                + self.tr("Nothing can be imported until every error is corrected in the workbook.")
+            )
+        if not plan.has_changes:
+            return counts + " " + self.tr("The workbook matches the records: nothing to import.")
+        return counts + " " + self.tr("Press Import to write these changes.")
+
+    def _fill_report(self) -> None:
+        self.report.clear()
+        plan = self.plan
+        if plan is None:
+            return
+        labels = {
+            RowResult.CREATED: self.tr("Create"),
+            RowResult.UPDATED: self.tr("Update"),
+            RowResult.UNCHANGED: self.tr("Unchanged"),
+            RowResult.SKIPPED: self.tr("Skipped"),
+            RowResult.ERROR: self.tr("Error"),
+        }
+        if plan.applied:
+            labels[RowResult.CREATED] = self.tr("Created")
+            labels[RowResult.UPDATED] = self.tr("Updated")
+        items = []
+        for r in plan.rows:
+            if self.only_changes.isChecked() and r.result is RowResult.UNCHANGED and not r.reasons:
+                continue
+            item = QTreeWidgetItem(
+                [r.sheet, str(r.row), r.number, r.title, labels[r.result], " ".join(r.reasons)]
+            )
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(5, " ".join(r.reasons))
+            if r.result is RowResult.ERROR:
+                for column in (4, 5):
+                    item.setForeground(column, Qt.GlobalColor.red)
+            items.append(item)
+        self.report.addTopLevelItems(items)
+        first_error = next((i for i in items if i.text(4) == labels[RowResult.ERROR]), None)
+        current = first_error or (items[0] if items else None)
+        if current is not None:
+            self.report.setCurrentItem(current)
+        else:
+            self.detail.clear()
+
+    def _show_detail(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if current is None or not current.text(5):
+            self.detail.clear()
+            return
+        where = self.tr("Sheet “{sheet}”, row {row}:").format(
+            sheet=current.text(0), row=current.text(1)
+        )
+        self.detail.setText(f"{where} {current.text(5)}")
+
+    def apply(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.ok or not plan.has_changes or self._busy:
+            return
+        self._set_busy(True)
+        service = self.services.ledger
+        run_task(self, lambda _control: service.apply_import(plan), self._applied, self._failed)
+
+    def _applied(self, plan: LedgerImportPlan) -> None:
+        self._set_busy(False)
+        self._checked(plan)
+        self.import_button.setVisible(False)
+        self.back_button.setVisible(False)
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setFocus()
+        self.imported.emit(plan)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        show_error(self, exc)
+        if self.plan is not None and not self.plan.applied:
+            self.show_mapping()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for button in (self.back_button, self.check_button, self.import_button):
+            button.setEnabled(not busy)
+        if not busy and self.plan is not None:
+            self.import_button.setEnabled(self.plan.ok and self.plan.has_changes)
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def reject(self) -> None:
+        if self._busy:  # an import being written finishes first (one transaction)
+            return
+        super().reject()

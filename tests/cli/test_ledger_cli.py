@@ -1,0 +1,163 @@
+"""liaison-desk ledger export / import: the round trip from a terminal, --dry-run, --map, and
+the exit codes (0 done, 1 a bad row or file and nothing written, 2 wrong usage)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from liaison_desk.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, main
+from liaison_desk.domain.entities import Consultation, OutcomeItem
+from liaison_desk.domain.enums import ConsultationKind
+from liaison_desk.services import Services
+
+
+def table_dump(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(db_file)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in sorted(names)
+        }
+    finally:
+        conn.close()
+
+
+def set_cell(path: Path, sheet: str, row: int, heading: str, value: object) -> None:
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    column = next(c.column for c in ws[1] if c.value == heading)
+    ws.cell(row, column).value = value
+    wb.save(path)
+
+
+@pytest.fixture
+def recorded(
+    services: Services, new_consultation: Callable[..., Consultation]
+) -> list[Consultation]:
+    hall = services.consultations.save(
+        new_consultation(outcome_items=[OutcomeItem(content="加装电梯")])
+    )
+    micro = services.consultations.save(
+        new_consultation(kind=ConsultationKind.MICRO, title="村口停车", held_on=date(2024, 5, 6))
+    )
+    return [hall, micro]
+
+
+def test_export_then_import_round_trips_and_dry_run_writes_nothing(
+    db_file: Path,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "民生议事堂台账-2024.xlsx"
+    assert (
+        main(["ledger", "export", "--db", str(db_file), "--year", "2024", "--kind", "hall", "--out", str(out)])
+        == EXIT_OK
+    )  # fmt: skip
+    assert "1 场协商活动、1 条意见建议" in capsys.readouterr().out
+    ws = load_workbook(out)["协商活动"]
+    assert ws.max_row == 2 and ws["A2"].value == recorded[0].number
+
+    before = table_dump(db_file)
+    assert main(["ledger", "import", "--db", str(db_file), str(out)]) == EXIT_OK
+    assert "无变化 2 行" in capsys.readouterr().out  # the consultation and its item
+    assert table_dump(db_file) == before
+
+    set_cell(out, "协商活动", 2, "主持人", "沈建国")
+    assert main(["ledger", "import", "--db", str(db_file), str(out), "--dry-run"]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "协商活动 第2行" in printed and "更新" in printed and "主持人" in printed
+    assert "试运行" in printed
+    assert table_dump(db_file) == before
+
+    assert main(["ledger", "import", "--db", str(db_file), str(out)]) == EXIT_OK
+    assert "已导入" in capsys.readouterr().out
+    assert table_dump(db_file) != before
+
+
+def test_a_bad_row_exits_1_lists_every_bad_row_and_writes_nothing(
+    db_file: Path,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "台账.xlsx"
+    assert main(["ledger", "export", "--db", str(db_file), "--out", str(out)]) == EXIT_OK
+    set_cell(out, "协商活动", 2, "日期", "2024-13-01")
+    set_cell(out, "协商活动", 3, "联络组", "不存在的联络组")
+    set_cell(out, "意见建议", 2, "内容", "")
+    capsys.readouterr()
+    before = table_dump(db_file)
+    assert main(["ledger", "import", "--db", str(db_file), str(out)]) == EXIT_PROBLEM
+    printed = capsys.readouterr().out
+    for where in ("协商活动 第2行", "协商活动 第3行", "意见建议 第2行"):
+        assert where in printed
+    assert "2024-13-01" in printed and "不存在的联络组" in printed and "意见建议的内容" in printed
+    assert "没有导入任何内容" in printed
+    assert table_dump(db_file) == before
+
+
+def test_a_damaged_file_exits_1_with_a_chinese_message(
+    db_file: Path,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "台账.xlsx"
+    assert main(["ledger", "export", "--db", str(db_file), "--out", str(out)]) == EXIT_OK
+    out.write_bytes(out.read_bytes()[:2000])
+    before = table_dump(db_file)
+    assert main(["ledger", "import", "--db", str(db_file), str(out)]) == EXIT_PROBLEM
+    assert "损坏" in capsys.readouterr().err
+    assert table_dump(db_file) == before
+
+
+def test_map_puts_a_groups_own_headings_onto_the_standard_columns(
+    db_file: Path,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    own = tmp_path / "我们的台账.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["议事事项", "举办地", "日期", "联络组"])
+    ws.append(["河道保洁", "大河村协商驿站", date(2024, 7, 1), "织里镇联络组"])
+    wb.save(own)
+    args = ["ledger", "import", "--db", str(db_file), str(own), "--kind", "micro"]
+    assert main(args) == EXIT_PROBLEM  # 议事事项 and 举办地 are nothing the app knows
+    assert main([*args, "--map", "议事事项=议题", "--map", "举办地=地点"]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "新建" in printed and "织里-2024-微-002" in printed
+
+
+def test_wrong_usage_exits_2(db_file: Path, tmp_path: Path) -> None:
+    for argv in (
+        ["ledger"],
+        ["ledger", "export", "--db", str(db_file)],  # no --out
+        ["ledger", "export", "--db", str(db_file), "--kind", "big", "--out", "x.xlsx"],
+        ["ledger", "import", "--db", str(db_file), "x.xlsx", "--map", "议题"],
+        ["ledger", "import", "--db", str(db_file), "x.xlsx", "--map", "事项=不是列名"],
+    ):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == EXIT_USAGE, argv
+
+
+def test_export_refuses_a_wrong_file_name(
+    db_file: Path, recorded: list[Consultation], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "台账.xls"
+    assert main(["ledger", "export", "--db", str(db_file), "--out", str(out)]) == EXIT_PROBLEM
+    assert ".xlsx" in capsys.readouterr().err
+    assert not out.exists()
+    missing = ["ledger", "export", "--db", str(db_file), "--group", "火星联络组"]
+    assert main([*missing, "--out", str(tmp_path / "a.xlsx")]) == EXIT_PROBLEM
+    assert "织里镇联络组" in capsys.readouterr().err

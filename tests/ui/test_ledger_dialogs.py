@@ -1,0 +1,219 @@
+"""导出台账… and 导入台账… on the consultation list pages: export follows the list's filters;
+the import dialog maps a group's own headings, shows the row-by-row check, imports only a
+workbook without errors, and the list reloads afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from pytestqt.qtbot import QtBot
+
+from liaison_desk.domain.entities import Consultation, LiaisonGroup
+from liaison_desk.domain.enums import ConsultationKind
+from liaison_desk.domain.queries import ConsultationFilter, PageRequest
+from liaison_desk.services import Services
+from liaison_desk.ui import ledger_dialogs
+from liaison_desk.ui.ledger_dialogs import LedgerImportDialog
+from liaison_desk.ui.pages.consultations import ConsultationsPage
+from liaison_desk.ui.tasks import wait_for_tasks
+
+
+@pytest.fixture
+def recorded(
+    services: Services, new_consultation: Callable[..., Consultation]
+) -> list[Consultation]:
+    return [
+        services.consultations.save(new_consultation(title="老旧小区加装电梯")),
+        services.consultations.save(
+            new_consultation(
+                kind=ConsultationKind.MICRO, title="村口停车", held_on=date(2024, 5, 6)
+            )
+        ),
+    ]
+
+
+@pytest.fixture
+def hall_page(services: Services, recorded: list[Consultation], qtbot: QtBot) -> ConsultationsPage:
+    page = ConsultationsPage(services, ConsultationKind.HALL)
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    page.activate()
+    assert wait_for_tasks()
+    return page
+
+
+def own_ledger(path: Path, headings: list[str], *rows: list[Any]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "我们的台账"
+    ws.append(headings)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def titles(services: Services) -> list[str]:
+    return sorted(r.title for r in services.consultations.search(ConsultationFilter()).items)
+
+
+def test_the_page_offers_export_and_import(hall_page: ConsultationsPage) -> None:
+    button = hall_page.ledger_button
+    assert button.isVisibleTo(hall_page)
+    menu = button.menu()
+    assert menu is not None
+    assert [a.text() for a in menu.actions()] == ["&Export ledger…", "&Import ledger…"]
+    assert all(not a.shortcut().isEmpty() for a in menu.actions())
+
+
+def test_export_writes_what_the_list_shows(
+    hall_page: ConsultationsPage,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    offered: list[str] = []
+
+    def choose(_parent: object, default_name: str) -> Path:
+        offered.append(default_name)
+        return tmp_path / default_name
+
+    monkeypatch.setattr(ledger_dialogs, "choose_export_path", choose)
+    hall_page.ledger_button.menu().actions()[0].trigger()
+    assert wait_for_tasks()
+    assert offered == ["全部联络组-民生议事堂台账-2024.xlsx"]
+    ws = load_workbook(tmp_path / offered[0])["协商活动"]
+    assert [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)] == [recorded[0].number]
+    assert offered[0] in hall_page.status_text()
+
+
+def test_import_dialog_maps_renamed_columns_checks_and_imports(
+    services: Services,
+    group: LiaisonGroup,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    path = own_ledger(
+        tmp_path / "台账.xlsx",
+        ["议事事项", "活动日期", "协商地点", "编号", "所属联络组"],
+        ["河道保洁", date(2024, 7, 1), "大河村协商驿站", None, "织里镇联络组"],
+        ["老旧小区加装电梯（二次）", date(2024, 3, 5), "织里镇民生议事堂", recorded[0].number, "织里镇联络组"],
+    )  # fmt: skip
+    ledger, layouts = services.ledger.read(path)
+    dialog = LedgerImportDialog(
+        services, ledger, layouts, default_kind=ConsultationKind.MICRO, default_group_id=group.id
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    (sheet,) = dialog.sheets
+    assert sheet.role() == "consultations"
+    proposed = [combo.currentText() for combo in sheet.combos]
+    assert proposed == ["(not imported)", "日期", "地点", "编号", "联络组"]
+    sheet.combos[0].setCurrentIndex(sheet.combos[0].findData("title"))  # 议事事项 → 议题
+
+    dialog.check_button.click()
+    assert wait_for_tasks()
+    assert dialog.stack.currentIndex() == 1
+    assert dialog.import_button.isEnabled()
+    shown = [
+        [dialog.report.topLevelItem(i).text(c) for c in range(6)]
+        for i in range(dialog.report.topLevelItemCount())
+    ]
+    assert [(row[1], row[4]) for row in shown] == [("2", "Create"), ("3", "Update")]
+    assert titles(services) == ["村口停车", "老旧小区加装电梯"]  # nothing written yet
+
+    with qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+        assert wait_for_tasks()
+    assert titles(services) == ["村口停车", "河道保洁", "老旧小区加装电梯（二次）"]
+    assert not dialog.import_button.isVisible()
+    assert dialog.close_button.text() == "Close"
+
+
+def test_a_workbook_with_errors_cannot_be_imported(
+    services: Services, recorded: list[Consultation], tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = own_ledger(
+        tmp_path / "台账.xlsx",
+        ["议题", "日期", "地点", "联络组", "类型"],
+        ["好的一行", date(2024, 7, 1), "驿站", "织里镇联络组", "微协商"],
+        ["日期不对", "2024-02-30", "驿站", "织里镇联络组", "微协商"],
+        ["", date(2024, 7, 2), "驿站", "火星联络组", "微协商"],
+    )
+    ledger, layouts = services.ledger.read(path)
+    dialog = LedgerImportDialog(services, ledger, layouts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.check_button.click()
+    assert wait_for_tasks()
+    assert not dialog.import_button.isEnabled()
+    results = {
+        dialog.report.topLevelItem(i).text(1): dialog.report.topLevelItem(i).text(5)
+        for i in range(dialog.report.topLevelItemCount())
+        if dialog.report.topLevelItem(i).text(4) == "Error"
+    }
+    assert set(results) == {"3", "4"}
+    assert "2024-02-30" in results["3"]
+    assert "火星联络组" in results["4"]
+    assert "Nothing can be imported" in dialog.summary.text()
+    dialog.back_button.click()  # back to the mapping to change it
+    assert dialog.stack.currentIndex() == 0
+    assert titles(services) == ["村口停车", "老旧小区加装电梯"]
+
+
+def test_import_from_the_page_reloads_the_list(
+    hall_page: ConsultationsPage,
+    services: Services,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = own_ledger(
+        tmp_path / "台账.xlsx",
+        ["议题", "日期", "地点", "联络组"],
+        ["河道保洁", date(2024, 7, 1), "大河村协商驿站", "织里镇联络组"],
+    )
+    monkeypatch.setattr(ledger_dialogs, "choose_import_path", lambda _parent: path)
+    before = hall_page.model.rowCount()
+    hall_page.ledger_button.menu().actions()[1].trigger()
+    assert wait_for_tasks()
+    (dialog,) = hall_page.findChildren(LedgerImportDialog)
+    assert dialog.isVisible()
+    dialog.check_button.click()
+    assert wait_for_tasks()
+    with qtbot.waitSignal(hall_page.data_changed):
+        dialog.import_button.click()
+        assert wait_for_tasks()
+    assert wait_for_tasks()
+    assert hall_page.model.rowCount() == before + 1  # a hall session: the page's own kind
+    (created,) = [
+        r
+        for r in services.consultations.search(ConsultationFilter(), PageRequest()).items
+        if r.title == "河道保洁"
+    ]
+    assert created.kind is ConsultationKind.HALL
+    dialog.close_button.click()
+
+
+def test_a_damaged_workbook_is_reported_and_no_dialog_opens(
+    hall_page: ConsultationsPage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_unexpected_message_box: list[str],
+) -> None:
+    path = tmp_path / "坏的台账.xlsx"
+    path.write_bytes(b"PK\x03\x04 broken")
+    monkeypatch.setattr(ledger_dialogs, "choose_import_path", lambda _parent: path)
+    hall_page.ledger_button.menu().actions()[1].trigger()
+    assert wait_for_tasks()
+    assert hall_page.findChildren(LedgerImportDialog) == []
+    assert len(no_unexpected_message_box) == 1 and "损坏" in no_unexpected_message_box[0]
+    no_unexpected_message_box.clear()
