@@ -259,6 +259,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="签到表在已邀请人员之后留给现场签名的空行数，默认 10",
     )
 
+    case_doc = sub.add_parser(
+        "case-doc",
+        parents=[common],
+        help="把一篇协商案例存成 Word 或 PDF 文件",
+        description="把一篇协商案例存成可编辑的 Word 文件（.docx）或 PDF 文件：A4，按 GB/T 9704 排版"
+        "（标题方正小标宋简体二号，正文仿宋_GB2312三号，一级标题黑体、二级标题楷体，页码“— 1 —”），"
+        "照片和说明排在正文之后。Word 文件写明公文字体，在装有这些字体的 Windows 电脑上打开即是正式版式；"
+        "PDF 文件嵌入字体，在哪台电脑上打印都一样。\n"
+        "默认隐藏群众的姓名（显示为“张某”）、电话号码和身份证号，本人已登记同意公开的除外；"
+        "只在内部存档时用 --no-mask 显示全部。",
+        epilog="例如：\n"
+        "  liaison-desk case-doc --case J012-WS·2024-Y-ZL-0001 --docx 助力青年返乡.docx\n"
+        "  liaison-desk case-doc --case 助力青年返乡 --pdf 助力青年返乡.pdf",
+    )
+    case_doc.add_argument(
+        "--case",
+        required=True,
+        metavar="档号或标题",
+        help="案例的档号，如 J012-WS·2024-Y-ZL-0001；也可以写案例的完整标题，或案例列表中的序号",
+    )
+    case_doc.add_argument(
+        "--docx", type=Path, metavar="Word文件", help="要写入的 Word 文件，以 .docx 结尾"
+    )
+    case_doc.add_argument(
+        "--pdf", type=Path, metavar="PDF文件", help="要写入的 PDF 文件，以 .pdf 结尾"
+    )
+    case_doc.add_argument(
+        "--no-mask",
+        action="store_true",
+        help="不隐藏群众的姓名、电话号码和身份证号（只用于内部存档，不要外发）",
+    )
+
     restore = sub.add_parser(
         "restore",
         parents=[common],
@@ -269,7 +301,158 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="例如：liaison-desk restore E:\\联络组备份-20250110.zip",
     )
     restore.add_argument("file", type=Path, metavar="备份文件", help="要恢复的备份文件（.zip）")
+
+    export_cases = sub.add_parser(
+        "export-cases",
+        parents=[common],
+        help="把协商案例打成报送包（.zip），并记入报送记录",
+        description="把选定的协商案例打成一个报送包：ZIP 压缩文件，里面是一个 BagIt 包（RFC 8493），"
+        "含说明.txt、归档文件目录.xlsx（DA/T 22）、案例汇编.pdf、每篇案例的 Word 和 PDF 文件及照片"
+        "（已转正、缩小到长边不超过 2560 像素、去除拍摄位置等信息）、案例所依据的议事记录表（PDF）"
+        "和 package.json。接收单位可以用本软件的 verify 命令或任何 BagIt 工具检查报送包是否完整。\n"
+        "生成后记入报送记录（日期、报送对象、案例、文件名和 SHA-256 校验值），案例状态改为“已报送”"
+        "（已入选的保持“入选”）。只能报送已定稿的案例。\n"
+        "默认隐藏群众的姓名（显示为“张某”）、电话号码和身份证号，本人已登记同意公开的除外；"
+        "只在内部存档时用 --no-mask 显示全部。",
+        epilog="例如：\n"
+        "  liaison-desk export-cases --case J012-WS·2024-Y-ZL-0001 --case J012-WS·2024-Y-DX-0001 "
+        '--target "市政协优秀协商案例征集" --out D:\\报送\n'
+        '  liaison-desk export-cases --year 2024 --status 定稿 --target "市政协优秀协商案例征集" '
+        "--sender 吴兴区政协 --out 报送包.zip",
+    )
+    which = export_cases.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--case",
+        action="append",
+        metavar="档号或编号",
+        help="要报送的案例：档号（如 J012-WS·2024-Y-ZL-0001）、完整标题或案例列表中的序号；"
+        "可以写多次，按顺序放进报送包",
+    )
+    which.add_argument(
+        "--year", type=_whole, metavar="年度", help="报送这一年度的案例（不含草稿和退回修改的）"
+    )
+    export_cases.add_argument(
+        "--status",
+        metavar="状态",
+        help="和 --year 一起用：只报送这个状态的案例，如 定稿、已报送、入选",
+    )
+    export_cases.add_argument(
+        "--target", required=True, metavar="报送对象", help="如“市政协优秀协商案例征集”"
+    )
+    export_cases.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="文件夹或ZIP文件",
+        help="已有的文件夹（报送包按包名命名，如 吴兴区政协-织里镇联络组-2024-协商案例报送-20250110.zip），"
+        "或以 .zip 结尾的文件名。已存在的文件不会被覆盖",
+    )
+    export_cases.add_argument(
+        "--sender",
+        default="",
+        metavar="报送单位",
+        help="写在包名和 bag-info.txt 中的报送单位，如 吴兴区政协；不写时用案例所属联络组的名称",
+    )
+    export_cases.add_argument(
+        "--no-mask",
+        action="store_true",
+        help="不隐藏群众的姓名、电话号码和身份证号（只用于内部存档，不要外发）",
+    )
+
+    verify = sub.add_parser(
+        "verify",
+        parents=[common],
+        help="检查报送包是否完整、未被改动",
+        description="检查一个报送包（.zip）：是否是安全的 ZIP 文件（没有绝对路径、“..”、链接，"
+        "不是“压缩炸弹”），BagIt 包是否完整有效（每个文件的校验值都相符，没有缺少或多出的文件），"
+        "package.json 的格式版本是否认识、是否与文件一致。逐条列出发现的问题。\n"
+        "通过时退出码为 0，有问题时为 1。报送包由本数据库生成时，还显示对应的报送记录。",
+        epilog="例如：liaison-desk verify 吴兴区政协-织里镇联络组-2024-协商案例报送-20250110.zip",
+    )
+    verify.add_argument("file", type=Path, metavar="报送包", help="要检查的报送包文件（.zip）")
+    _add_ledger_commands(sub, common)
     return parser
+
+
+def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """liaison-desk ledger export / import: the 台账 workbook (formats.md)."""
+    ledger = sub.add_parser(
+        "ledger",
+        parents=[common],
+        help="导出或导入台账（Excel 工作簿）",
+        description="台账是一个 Excel 工作簿（.xlsx）：“协商活动”表每场活动一行，"
+        "“意见建议”表每条意见建议一行。导出后可以在 Excel 或 WPS 中修改、补充，再导入回来。",
+        epilog="例如：\n"
+        "  liaison-desk ledger export --year 2024 --kind hall --out 民生议事堂台账-2024.xlsx\n"
+        "  liaison-desk ledger import 民生议事堂台账-2024.xlsx --dry-run\n"
+        "每个子命令的详细用法：liaison-desk ledger export --help",
+    )
+    actions = ledger.add_subparsers(
+        dest="ledger_command", metavar="操作", title="操作", parser_class=_Parser, required=True
+    )
+    export = actions.add_parser(
+        "export",
+        parents=[common],
+        help="把协商活动导出为台账",
+        description="把协商活动（和它们的意见建议）按日期顺序导出为台账工作簿。"
+        "可以按年度、类型和联络组筛选，与“民生议事堂”“微协商”页面的筛选相同。"
+        "已存在的文件会被替换。",
+        epilog="例如：liaison-desk ledger export --year 2024 --kind micro --out 微协商台账-2024.xlsx",
+    )
+    export.add_argument("--year", type=_whole, metavar="年度", help="只导出这一年的活动，如 2024")
+    export.add_argument(
+        "--kind",
+        choices=["hall", "micro"],
+        metavar="类型",
+        help="hall 民生议事堂，micro 微协商；不写时两种都导出",
+    )
+    export.add_argument("--group", metavar="联络组", help="只导出这个联络组的活动，如 织里镇联络组")
+    export.add_argument(
+        "--out", required=True, type=Path, metavar="台账文件", help="要写入的文件，以 .xlsx 结尾"
+    )
+    imp = actions.add_parser(
+        "import",
+        parents=[common],
+        help="导入台账：有编号的行更新记录，没有编号的行新建记录",
+        description="导入台账工作簿。先逐行检查，列出每一行会新建、更新、无变化、跳过还是有错误及原因；"
+        "只要有一行有错误，就什么都不写入（退出码 1）。全部正确时一次性写入。\n"
+        "“协商活动”表：有编号的行更新该记录，没有编号的行新建记录并自动编号。"
+        "“意见建议”表：按“活动编号”和“序号”（该活动的第几条）对应，没有序号的行新增一条。"
+        "委员人次、参与人次、建议条数、已解决条数由记录算出，只核对不导入。已归档的记录需要先解锁才能修改。\n"
+        "表头与标准列名不同、列的顺序不同都可以：常见的叫法会自动对应，其余用 --map 指定。",
+        epilog="例如：\n"
+        "  liaison-desk ledger import 台账.xlsx --dry-run\n"
+        '  liaison-desk ledger import 我们的台账.xlsx --map "议事事项=议题" --map "活动形式=类型"',
+    )
+    imp.add_argument("file", type=Path, metavar="台账文件", help="要导入的台账（.xlsx）")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="只检查并列出每一行的结果，不写入任何内容"
+    )
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_heading_pair,
+        metavar="表头=标准列名",
+        help="把文件中的一个表头对应到标准列，如 议事事项=议题；可以写多次",
+    )
+    imp.add_argument(
+        "--kind",
+        choices=["hall", "micro"],
+        metavar="类型",
+        help="表中没有“类型”列时，新记录的类型：hall 民生议事堂，micro 微协商",
+    )
+    imp.add_argument("--all", action="store_true", help="也列出与数据库相同（无变化）的行")
+
+
+def _heading_pair(text: str) -> str:
+    from liaison_desk.services.ledger import parse_heading_map
+
+    try:
+        parse_heading_map([text])
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -321,7 +504,8 @@ class _Progress:
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.tty = sys.stderr.isatty()
+        # No stderr at all in a windowed program on Windows (liaison-desk.exe, pythonw).
+        self.tty = sys.stderr is not None and sys.stderr.isatty()
         self.last = -1
 
     def __call__(self, done: int, total: int) -> bool:
@@ -407,6 +591,57 @@ def cmd_print(args: argparse.Namespace) -> int:
             "或先关闭正在打开这个文件的程序。"
         ) from exc
     print(out)
+    return EXIT_OK
+
+
+def _output_file(path: Path, suffix: str, kind: str) -> Path:
+    """Check an output file's name and folder before any work is done."""
+    if path.is_dir():
+        raise UserError(
+            f"「{path}」是一个文件夹。请写出{kind}的完整文件名，如 {path / ('案例' + suffix)}"
+        )
+    if path.suffix.lower() != suffix:
+        raise UserError(f"{kind}「{path}」应以 {suffix} 结尾。")
+    if not path.parent.is_dir():
+        raise UserError(f"文件夹「{path.parent}」不存在，请先建好文件夹或换一个路径。")
+    return path
+
+
+def cmd_case_doc(args: argparse.Namespace) -> int:
+    if args.docx is None and args.pdf is None:
+        _err("参数错误：请用 --docx 或 --pdf 写出要生成的文件（两个都写时都生成）。")
+        _err("运行 liaison-desk case-doc --help 查看用法。")
+        return EXIT_USAGE
+    docx = _output_file(args.docx, ".docx", "Word 文件") if args.docx is not None else None
+    pdf = _output_file(args.pdf, ".pdf", "PDF 文件") if args.pdf is not None else None
+    url = _url(args)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise UserError(f"数据库文件「{path}」不存在。请用 --db 指定案例所在的数据库。")
+    if pdf is not None:
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+        from PySide6.QtGui import QGuiApplication
+
+        _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    masked = not args.no_mask
+    with open_services(url, create=False) as services:
+        case = services.case_documents.find(args.case)
+        assert case.id is not None
+        for out, write in (
+            (docx, services.case_documents.write_docx),
+            (pdf, services.case_documents.write_pdf),
+        ):
+            if out is None:
+                continue
+            try:
+                write(case.id, out, masked)
+            except OSError as exc:
+                raise UserError(
+                    f"无法写入「{out}」：{os_error_text(exc)}。请换一个有写入权限的文件夹，"
+                    "或先关闭正在打开这个文件的程序（如 Word、WPS）。"
+                ) from exc
+            print(out)
     return EXIT_OK
 
 
@@ -559,7 +794,186 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return _warn_incomplete(info, "备份时就缺少")
 
 
+def _cases_to_export(services: Services, args: argparse.Namespace) -> list[int]:
+    """The ids of the cases named by --case (every unknown one named), or of --year/--status."""
+    from liaison_desk.domain.enums import CaseStatus
+    from liaison_desk.domain.queries import CaseFilter
+
+    if args.case:
+        ids: list[int] = []
+        unknown: list[str] = []
+        for key in args.case:
+            try:
+                case = services.case_documents.find(key)
+            except ValidationError as exc:
+                unknown.append(str(exc))
+                continue
+            if case.id is not None and case.id not in ids:
+                ids.append(case.id)
+        if unknown:
+            raise UserError("\n".join(unknown))
+        return ids
+    if args.status:
+        try:
+            status = CaseStatus.from_label(args.status)
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+        statuses = {status}
+    else:
+        statuses = {CaseStatus.FINAL, CaseStatus.SUBMITTED, CaseStatus.SELECTED}
+    cases = services.cases.in_statuses(statuses, CaseFilter(year=args.year))
+    cases.sort(key=lambda c: (c.archive_number or "~", c.id or 0))
+    if not cases:
+        shown = "、".join(s.label for s in sorted(statuses))
+        raise UserError(f"{args.year} 年度没有状态为“{shown}”的协商案例可以报送。")
+    return [c.id for c in cases if c.id is not None]
+
+
+def cmd_export_cases(args: argparse.Namespace) -> int:
+    from liaison_desk.services.packages import PackageCancelled
+
+    out: Path = args.out
+    if args.status and args.year is None:
+        raise UserError("--status 要和 --year 一起用，如 --year 2024 --status 定稿。")
+    if out.suffix.lower() == ".zip" and not out.is_dir():
+        if not out.parent.is_dir():
+            raise UserError(f"文件夹「{out.parent}」不存在，请先建好文件夹或换一个路径。")
+        if out.exists():
+            raise UserError(
+                f"文件「{out}」已经存在，不会覆盖。请换一个文件名，或先移走原来的文件。"
+            )
+    elif not out.is_dir():
+        raise UserError(
+            f"「{out}」不是已有的文件夹，也不是以 .zip 结尾的文件名。"
+            "请在 --out 后写一个已有的文件夹，或报送包的完整文件名（如 报送包.zip）。"
+        )
+    url = _url(args)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise UserError(f"数据库文件「{path}」不存在。请用 --db 指定案例所在的数据库。")
+    if sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # PDFs need no screen
+    from PySide6.QtGui import QGuiApplication
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    masked = not args.no_mask
+    with open_services(url, create=False) as services:
+        ids = _cases_to_export(services, args)
+        preview = services.packages.masking_preview(ids, masked=masked)
+        progress = _Progress("正在生成报送包")
+        try:
+            result = services.packages.export(
+                ids,
+                args.target,
+                out,
+                masked=masked,
+                sender=args.sender,
+                progress=lambda done, total, _message: progress(done, total),
+            )
+        except PackageCancelled:
+            progress.finish()
+            _err("已取消，没有留下任何文件。")
+            return EXIT_PROBLEM
+        progress.finish()
+    print(f"报送包已生成：{result.path}")
+    print(
+        f"协商案例 {len(result.cases)} 篇："
+        + "；".join(f"《{c.title}》（{c.status.label}）" for c in result.cases)
+    )
+    print(
+        f"文件 {result.files} 个，大小 {result.size / 1024 / 1024:.1f} MB，"
+        f"用时 {result.seconds:.1f} 秒。SHA-256：{result.sha256}"
+    )
+    sub = result.submission
+    print(f"已记入报送记录：{sub.submitted_on:%Y年%m月%d日} 报送“{sub.target}”。")
+    if masked:
+        print(f"个人信息：已隐藏 {len(preview.hidden)} 项（群众姓名、电话号码、身份证号）。")
+    else:
+        print("注意：没有隐藏个人信息，这个报送包只能用于内部存档，请勿外发。")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from liaison_desk.documents.package import verify_package
+
+    source: Path = args.file
+    url = _url(args)
+    path = sqlite_path(url)
+    text = ""
+    if path is None or path.exists():
+        # The database tells which submission the package was (when this office sent it); a
+        # database that cannot be opened only loses that line.
+        try:
+            with open_services(url, create=False) as services:
+                check = services.packages.verify(source)
+            text, ok = check.render(), check.ok
+        except StorageError:
+            log.warning("verify: database %s not available for the ledger match", url)
+    if not text:
+        report = verify_package(source)
+        text, ok = report.render(), report.ok
+    print(text)
+    return EXIT_OK if ok else EXIT_PROBLEM
+
+
+def cmd_ledger(args: argparse.Namespace) -> int:
+    from liaison_desk.domain.enums import ConsultationKind
+    from liaison_desk.domain.queries import ConsultationFilter
+    from liaison_desk.services.ledger import parse_heading_map, report_lines
+
+    url = _url(args)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise UserError(f"数据库文件「{path}」不存在。请用 --db 指定数据库。")
+    kind = ConsultationKind(args.kind) if args.kind else None
+    if args.ledger_command == "export":
+        out: Path = args.out
+        if out.is_dir():
+            raise UserError(f"「{out}」是一个文件夹。请在 --out 后写台账文件的完整文件名。")
+        if out.suffix.lower() != ".xlsx":
+            raise UserError(f"台账文件「{out}」应以 .xlsx 结尾。")
+        if not out.parent.is_dir():
+            raise UserError(f"文件夹「{out.parent}」不存在，请先建好文件夹或换一个路径。")
+        with open_services(url, create=False) as services:
+            group_id = None
+            if args.group:
+                group = next(
+                    (g for g in services.groups.all() if args.group.strip() in (g.name, g.town)),
+                    None,
+                )
+                if group is None:
+                    names = "、".join(g.name for g in services.groups.all())
+                    raise UserError(f"没有联络组「{args.group}」。已有的联络组：{names}")
+                group_id = group.id
+            progress = _Progress("正在导出台账")
+            f = ConsultationFilter(year=args.year, kind=kind, group_id=group_id)
+            try:
+                result = services.ledger.export(f, out, progress)
+            except OSError as exc:
+                raise UserError(
+                    f"无法写入「{out}」：{os_error_text(exc)}。请换一个有写入权限的文件夹，"
+                    "或先关闭正在打开这个文件的 Excel 或 WPS。"
+                ) from exc
+            progress.finish()
+        print(f"已导出 {result.consultations} 场协商活动、{result.items} 条意见建议：{out}")
+        return EXIT_OK
+    with open_services(url, create=False) as services:
+        plan = services.ledger.plan_import(
+            args.file, heading_map=parse_heading_map(args.map), default_kind=kind
+        )
+        if plan.ok and plan.has_changes and not args.dry_run:
+            services.ledger.apply_import(plan)
+    for line in report_lines(plan, every_row=args.all):
+        print(line)
+    if not plan.ok:
+        return EXIT_PROBLEM
+    if args.dry_run and plan.has_changes:
+        print("（这是试运行：没有写入任何内容。去掉 --dry-run 再运行一次即可导入。）")
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ledger": cmd_ledger,
     "gui": cmd_gui,
     "demo": cmd_demo,
     "check": cmd_check,
@@ -567,4 +981,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "screenshot": cmd_screenshot,
     "print": cmd_print,
+    "export-cases": cmd_export_cases,
+    "verify": cmd_verify,
+    "case-doc": cmd_case_doc,
 }

@@ -58,6 +58,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTextCharFormat,
     QTextLayout,
     QTextOption,
 )
@@ -180,6 +181,17 @@ class Style:
     indent: float = 0.0
 
 
+@dataclass(frozen=True)
+class Format:
+    """A run of a paragraph set in another role or weight than the paragraph's style (a run-in
+    heading in 黑体, a bold phrase): ``length`` characters from ``start``."""
+
+    start: int
+    length: int
+    role: str
+    bold: bool = False
+
+
 def clean_paragraphs(text: str) -> list[str]:
     """Paragraphs of ``text``: one per line, tabs and stray control characters made spaces,
     blank lines dropped."""
@@ -193,9 +205,18 @@ def clean_paragraphs(text: str) -> list[str]:
 
 class TextBox:
     """Text laid out at a width: one QTextLayout per paragraph, lines at a fixed pitch. Line ``i``
-    is drawn in a slot of ``style.line_height`` whose top the caller chooses."""
+    is drawn in a slot of ``style.line_height`` whose top the caller chooses. ``formats`` set
+    runs of a one-paragraph text (already clean: no line breaks, no control characters, no
+    spaces at the ends) in other roles or in bold, at the style's size."""
 
-    def __init__(self, text: str, style: Style, book: FontBook, width: float) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: Style,
+        book: FontBook,
+        width: float,
+        formats: Sequence[Format] = (),
+    ) -> None:
         self.style = style
         self.width = width
         self.text = text
@@ -209,6 +230,8 @@ class TextBox:
         for paragraph in clean_paragraphs(text):
             layout = QTextLayout(paragraph, font, reference_device())
             layout.setTextOption(option)
+            if formats:
+                layout.setFormats(_format_ranges(formats, style.size, book))
             layout.setCacheEnabled(True)
             layout.beginLayout()
             first = True
@@ -259,6 +282,19 @@ class TextBox:
         self._layouts[layout_index].lineAt(line_index).draw(painter, QPointF(x, top))
 
 
+def _format_ranges(
+    formats: Sequence[Format], size: float, book: FontBook
+) -> list[QTextLayout.FormatRange]:
+    ranges = []
+    for f in formats:
+        char_format = QTextCharFormat()
+        char_format.setFont(book.font(f.role, size, f.bold))
+        r = QTextLayout.FormatRange()
+        r.start, r.length, r.format = f.start, f.length, char_format
+        ranges.append(r)
+    return ranges
+
+
 # --- what a page holds ------------------------------------------------------------------------
 
 
@@ -298,6 +334,25 @@ class RuleOp:
         pen.setCapStyle(Qt.PenCapStyle.SquareCap)
         painter.setPen(pen)
         painter.drawLine(QPointF(self.x1, self.y1), QPointF(self.x2, self.y2))
+
+
+@dataclass(frozen=True, eq=False)
+class ImageOp:
+    """A picture (the bytes of a JPEG or PNG file) scaled into ``rect``: a photo in a case
+    document. Decoded only while it is drawn, so a long document keeps its photos compressed."""
+
+    data: bytes
+    rect: QRectF
+
+    def draw(self, painter: QPainter) -> None:
+        image = QImage.fromData(self.data)
+        if image.isNull():
+            log.warning("a picture could not be decoded; left blank")
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(self.rect, image)
+        painter.restore()
 
 
 @dataclass(frozen=True)
@@ -382,8 +437,9 @@ class Paragraph(Block):
         space_before: float = 0.0,
         space_after: float = 0.0,
         keep_with_next: bool = False,
+        formats: Sequence[Format] = (),
     ) -> None:
-        self.box = TextBox(text, style, book, width)
+        self.box = TextBox(text, style, book, width, formats)
         self.x = x
         self.space_before = space_before
         self.space_after = space_after
@@ -409,6 +465,61 @@ class Paragraph(Block):
                 pager.new_page()
             pager.add(TextLineOp(self.box, i, self.x, pager.top))
             pager.advance(lh)
+        pager.advance(self.space_after)
+
+
+class Picture(Block):
+    """A picture (the bytes of an image file, ``pixels`` wide and high) centred in the text
+    block, scaled to at most ``max_width`` × ``max_height`` points (keeping its proportions),
+    with its caption centred under it; picture and caption stay together on one page."""
+
+    def __init__(
+        self,
+        data: bytes,
+        pixels: tuple[int, int],
+        caption: str,
+        caption_style: Style,
+        book: FontBook,
+        *,
+        max_width: float = TEXT_WIDTH,
+        max_height: float = TEXT_HEIGHT / 2,
+        gap: float = 6.0,
+        space_before: float = 0.0,
+        space_after: float = 0.0,
+    ) -> None:
+        self.data = data
+        width = max(pixels[0], 1)
+        height = max(pixels[1], 1)
+        scale = min(max_width / width, max_height / height)
+        self.width = width * scale
+        self.height = height * scale
+        self.caption = TextBox(caption, caption_style, book, TEXT_WIDTH)
+        self.gap = gap if self.caption.line_count else 0.0
+        self.space_before = space_before
+        self.space_after = space_after
+
+    @property
+    def total_height(self) -> float:
+        return self.height + self.gap + self.caption.height
+
+    def lead_height(self) -> float:
+        return self.total_height
+
+    def place(self, pager: Pager, follow: float) -> None:
+        if not pager.fresh:
+            pager.advance(self.space_before)
+        if not pager.fits(self.total_height) and not pager.fresh:
+            pager.new_page()
+        width, height = self.width, self.height
+        if self.total_height > TEXT_HEIGHT:  # never: max_height is below a page; but be safe
+            shrink = max(TEXT_HEIGHT - self.gap - self.caption.height, 1.0) / height
+            width, height = width * shrink, height * shrink
+        left = TEXT_LEFT + (TEXT_WIDTH - width) / 2
+        pager.add(ImageOp(self.data, QRectF(left, pager.top, width, height)))
+        pager.advance(height + self.gap)
+        for i in range(self.caption.line_count):
+            pager.add(TextLineOp(self.caption, i, TEXT_LEFT, pager.top))
+            pager.advance(self.caption.style.line_height)
         pager.advance(self.space_after)
 
 

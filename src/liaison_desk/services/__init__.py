@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from liaison_desk.services.attachments import AttachmentService
 from liaison_desk.services.base import ServiceContext
+from liaison_desk.services.case_documents import CaseDocumentService
 from liaison_desk.services.cases import CaseService, SubmissionService
 from liaison_desk.services.consultations import ConsultationService
 from liaison_desk.services.drafts import DraftService
+from liaison_desk.services.ledger import LedgerService
+from liaison_desk.services.packages import PackageService
 from liaison_desk.services.people import GroupService, PersonService
 from liaison_desk.services.printouts import PrintoutService
 from liaison_desk.services.recycle_bin import RecycleBinService
@@ -35,7 +38,10 @@ class Services:
         self.settings = SettingsService(self.ctx)
         self.drafts = DraftService(self.ctx)
         self.printouts = PrintoutService(self.ctx)
+        self.case_documents = CaseDocumentService(self.ctx)
+        self.packages = PackageService(self.ctx, self.case_documents)
         self.scans = ScanService(self.ctx, self.consultations, self.attachments)
+        self.ledger = LedgerService(self.ctx, self.consultations, self.groups)
 
 
 __all__ = ["ServiceContext", "Services"]

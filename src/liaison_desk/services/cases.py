@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from liaison_desk.domain.entities import Case, Submission, SubmissionCase
-from liaison_desk.domain.enums import AuditAction, CaseStatus, SubmissionResult
+from liaison_desk.domain.entities import (
+    Case,
+    Consultation,
+    LiaisonGroup,
+    Submission,
+    SubmissionCase,
+)
+from liaison_desk.domain.enums import (
+    AttachmentKind,
+    AuditAction,
+    CaseStatus,
+    ConsultationKind,
+    ParticipantCategory,
+    SubmissionResult,
+)
 from liaison_desk.domain.numbering import archive_number
 from liaison_desk.domain.queries import CaseFilter, Page, PageRequest
 from liaison_desk.domain.rules import (
@@ -20,6 +34,7 @@ from liaison_desk.domain.rules import (
     check_not_stale,
     validate_case,
 )
+from liaison_desk.domain.serialization import DataError, from_data, to_data
 from liaison_desk.domain.wordcount import count_words
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
@@ -41,6 +56,18 @@ class LinkedConsultation:
     title: str
     held_on: date | None
     deleted: bool  # in the recycle bin
+
+
+@dataclass(frozen=True)
+class PhotoChoice:
+    """A photo a case can show: one of its linked consultations' photos, or one added to the
+    case itself (``consultation_number`` empty)."""
+
+    attachment_id: int
+    sha256: str
+    caption: str
+    consultation_number: str
+    taken_at: datetime | None
 
 
 class CaseService:
@@ -125,10 +152,82 @@ class CaseService:
                 if old.is_locked:
                     changes["previous_version"] = [old.version, saved.version]
                     changes["previous_text"] = [old.full_text(), None]
+                    changes["previous_case"] = [to_data(old), None]
                 audit(
                     self.ctx, s, "case", saved, AuditAction.UPDATE, changes=changes, reason=reason
                 )
             return saved
+
+    def versions(self, case_id: int) -> list[Case]:
+        """The earlier versions of a case, oldest first, as they were when a change to the
+        submitted case started the next version (read-only copies; kept in the audit log)."""
+        with self.ctx.db.session() as s:
+            row = repo.record_row(s, "case", case_id)
+            if row is None:
+                return []
+            entries = repo.list_audit(s, "case", row.uuid)
+        found: dict[int, Case] = {}
+        for entry in entries:
+            data = entry.changes.get("previous_case")
+            if not isinstance(data, list) or not data or not isinstance(data[0], dict):
+                continue
+            try:
+                old = from_data(Case, data[0])
+            except (DataError, ValueError, TypeError):
+                continue
+            found[old.version] = old
+        return [found[v] for v in sorted(found)]
+
+    def photo_choices(self, case: Case) -> list[PhotoChoice]:
+        """The photos the case can choose from: those of its linked consultations (in the
+        case's order of consultations, then each one's photo order) and those added to the case
+        itself. Photos in the recycle bin are left out."""
+        from sqlalchemy import select
+
+        from liaison_desk.storage.models import AttachmentRow
+
+        choices: list[PhotoChoice] = []
+        with self.ctx.db.session() as s:
+            for cid in case.consultation_ids:
+                c = repo.get_consultation(s, cid)
+                if c is None or c.is_deleted:
+                    continue
+                photos = [
+                    a
+                    for a in c.attachments
+                    if a.kind is AttachmentKind.PHOTO and not a.is_deleted and a.id is not None
+                ]
+                photos.sort(key=lambda a: (a.position, a.id or 0))
+                choices += [
+                    PhotoChoice(a.id or 0, a.sha256, a.caption, c.number, a.taken_at)
+                    for a in photos
+                ]
+            if case.id is not None:
+                stmt = (
+                    select(AttachmentRow)
+                    .where(
+                        AttachmentRow.case_id == case.id,
+                        AttachmentRow.deleted_at.is_(None),
+                        AttachmentRow.kind == AttachmentKind.PHOTO.value,
+                    )
+                    .order_by(AttachmentRow.position, AttachmentRow.id)
+                )
+                for r in s.scalars(stmt):
+                    choices.append(PhotoChoice(r.id, r.sha256, r.caption, "", r.taken_at))
+        return choices
+
+    def basic_info_from_consultations(self, case: Case) -> str:
+        """The text of 基本信息 drawn from the linked consultations: organiser (the group),
+        dates, places, forms, participants (人次 by category), suggestions raised and problems
+        solved. One fact per line ("项目：内容"); the user edits it afterwards. Consultations in
+        the recycle bin are left out. Empty when no consultation is linked."""
+        with self.ctx.db.session() as s:
+            records = [repo.get_consultation(s, cid) for cid in case.consultation_ids]
+            linked = [c for c in records if c is not None and not c.is_deleted]
+            group = repo.get_group(s, case.group_id) if case.group_id else None
+            if group is None and linked and linked[0].group_id:
+                group = repo.get_group(s, linked[0].group_id)
+        return basic_info_text(case, linked, group)
 
     def _assign_archive_number(self, s: object, case: Case) -> None:
         from sqlalchemy.orm import Session
@@ -149,6 +248,79 @@ class CaseService:
         case.archive_number = archive_number(
             group.fonds_code, case.year, case.retention, group.org_code, item
         )
+
+
+def _chinese_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _dates_text(days: list[date]) -> str:
+    """ "2024年3月5日", "2024年3月5日、4月2日" or, for many, "2024年3月5日至11月20日（共6次）"."""
+    days = sorted(set(days))
+    if not days:
+        return ""
+
+    def short(d: date, previous: date) -> str:
+        return f"{d.month}月{d.day}日" if d.year == previous.year else _chinese_date(d)
+
+    if len(days) <= 3:
+        parts = [_chinese_date(days[0])]
+        parts += [short(d, p) for p, d in itertools.pairwise(days)]
+        return "、".join(parts)
+    return f"{_chinese_date(days[0])}至{short(days[-1], days[0])}（共{len(days)}次）"
+
+
+def basic_info_text(case: Case, linked: list[Consultation], group: LiaisonGroup | None) -> str:
+    """See ``CaseService.basic_info_from_consultations``."""
+    if not linked:
+        return ""
+    lines: list[str] = []
+    if case.title.strip():
+        lines.append(f"协商主题：{case.title.strip()}")
+    if group is not None:
+        lines.append(f"组织单位：{group.name}")
+    held = [c.held_on for c in linked if c.held_on is not None]
+    if held:
+        lines.append(f"协商时间：{_dates_text(held)}")
+    venues = list(dict.fromkeys(c.venue.strip() for c in linked if c.venue.strip()))
+    if venues:
+        lines.append(f"协商地点：{'、'.join(venues)}")
+    halls = sum(1 for c in linked if c.kind is ConsultationKind.HALL)
+    micros = len(linked) - halls
+    forms = [f"民生议事堂协商{halls}场" if halls else "", f"微协商{micros}次" if micros else ""]
+    lines.append(f"协商形式：{'、'.join(f for f in forms if f)}")
+    lines.append(f"活动编号：{'、'.join(c.number for c in linked if c.number) or '—'}")
+    by_category: dict[ParticipantCategory, int] = {}
+    for c in linked:
+        for p in c.participants:
+            if p.attended:
+                by_category[p.category] = by_category.get(p.category, 0) + 1
+        for h in c.head_counts:
+            by_category[h.category] = by_category.get(h.category, 0) + h.count
+    total = sum(c.attendance_total for c in linked)
+    detail = "、".join(
+        f"{category.label}{by_category[category]}人次"
+        for category in ParticipantCategory
+        if by_category.get(category)
+    )
+    attendance = f"参与情况：共{total}人次参与"
+    if detail:
+        attendance += f"，其中{detail}"
+    lines.append(attendance)
+    items = sum(c.suggestion_count for c in linked)
+    solved = sum(c.solved_count for c in linked)
+    on_spot = sum(
+        1 for c in linked for i in c.outcome_items if not i.is_deleted and i.solved_on_spot
+    )
+    adopted = sum(1 for c in linked for i in c.outcome_items if not i.is_deleted and i.adopted)
+    outcome = f"协商成果：提出意见建议{items}条"
+    if adopted:
+        outcome += f"，采纳{adopted}条"
+    outcome += f"，已解决问题{solved}条"
+    if on_spot:
+        outcome += f"（其中现场解决{on_spot}条）"
+    lines.append(outcome)
+    return "\n".join(lines)
 
 
 class SubmissionService:

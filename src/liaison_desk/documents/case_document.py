@@ -1,0 +1,591 @@
+"""One case write-up (协商案例) as an editable Word file and as a PDF, both laid out per
+GB/T 9704 (formats.md "Page geometry").
+
+Layout (the same in both):
+
+- the title in 2号 (22 pt) title face (方正小标宋简体), centred; the subtitle ("——织里镇联络组……")
+  in 3号 楷体, centred; one empty line;
+- the sections of ``domain.entities.CASE_SECTIONS`` that have text, numbered 一、二、… as level-1
+  headings in 黑体 (an empty section is left out and the numbers close up);
+- the section texts in 3号 仿宋 on a fixed line pitch of about 29 pt (22 lines to the 225 mm text block),
+  paragraphs indented two characters and justified; the markup of ``domain.case_text``: headings
+  一、 (黑体), （一） (楷体), 1. (仿宋 bold), (1) (仿宋), run-in headings, ``**bold**``;
+- the photos after the text, each centred at most the text block's width and 95 mm high, its
+  caption centred below it in 4号 楷体; a photo stays on one page with its caption;
+- page numbers "— n —" in 4号 宋体 below the text block, odd pages right, even pages left, one
+  character in.
+
+The Word file names the official faces (or the settings' choice) in every run and style, with the
+East Asian font attribute (w:eastAsia) Word on Windows reads for Chinese, and lists them in its
+font table with their GB2312 character set and, for 仿宋_GB2312 and 楷体_GB2312, the newer 仿宋
+and 楷体 as alternative names (w:altName): on a PC that lacks the _GB2312 faces Word falls back to
+those instead of an unrelated face. Page numbers are PAGE fields in separate odd and even footers.
+
+The PDF goes through ``documents.layout`` (fonts embedded, text extractable); it needs a
+QGuiApplication, the Word file does not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from lxml import etree
+from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter
+
+from liaison_desk import __version__, fonts
+from liaison_desk.documents import layout
+from liaison_desk.documents.atomic import write_atomically
+from liaison_desk.documents.case_data import CaseDocumentData, CasePhotoData
+from liaison_desk.documents.layout import (
+    BODY_LINE_HEIGHT,
+    BODY_SIZE,
+    MM,
+    PAGE_NUMBER_SIZE,
+    TEXT_WIDTH,
+    TITLE_SIZE,
+    Align,
+    Block,
+    FontBook,
+    Format,
+    Op,
+    Page,
+    Paragraph,
+    Picture,
+    Spacer,
+    Style,
+)
+from liaison_desk.domain.case_text import BlockKind, TextBlock, chinese_numeral, parse_case_text
+
+# --- the look, shared by Word and PDF ----------------------------------------------------------
+
+TITLE_LINE_HEIGHT = 36.0
+CAPTION_SIZE = 14.0  # 4号
+CAPTION_LINE_HEIGHT = 22.0
+PHOTO_MAX_HEIGHT = 95 * MM
+PHOTO_GAP = 4.0  # between a photo and its caption
+
+# Heading level → (role, bold) of its heading part; body text is ("body", False).
+HEADING_LOOK: dict[BlockKind, tuple[str, bool]] = {
+    BlockKind.PARAGRAPH: ("body", False),
+    BlockKind.HEADING1: ("heading1", False),
+    BlockKind.HEADING2: ("heading2", False),
+    BlockKind.HEADING3: ("body", True),
+    BlockKind.HEADING4: ("body", False),
+}
+
+TITLE_STYLE = Style(
+    role="title", size=TITLE_SIZE, line_height=TITLE_LINE_HEIGHT, align=Align.CENTER
+)
+SUBTITLE_STYLE = Style(role="heading2", size=BODY_SIZE, align=Align.CENTER)
+BODY_STYLE = Style(role="body", indent=2)
+CAPTION_STYLE = Style(
+    role="heading2", size=CAPTION_SIZE, line_height=CAPTION_LINE_HEIGHT, align=Align.CENTER
+)
+
+
+def numbered_sections(data: CaseDocumentData) -> list[tuple[str, str]]:
+    """(heading with its number, text) of the sections that have text: 一、基本信息 …"""
+    present = [(h, t) for h, t in data.sections if t.strip()]
+    return [(f"{chinese_numeral(n)}、{h}", t) for n, (h, t) in enumerate(present, start=1)]
+
+
+def run_look(block: TextBlock, heading: bool, bold: bool) -> tuple[str, bool]:
+    """The role and weight of a run of ``block``: its heading part in the level's look, the rest
+    in the body face; ``**bold**`` adds bold to either."""
+    role, level_bold = HEADING_LOOK[block.kind] if heading else ("body", False)
+    return role, level_bold or bold
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+def _paragraph(block: TextBlock, book: FontBook) -> Paragraph:
+    formats: list[Format] = []
+    pos = 0
+    for span in block.spans:
+        role, bold = run_look(block, span.heading, span.bold)
+        if (role, bold) != ("body", False):
+            formats.append(Format(pos, len(span.text), role, bold))
+        pos += len(span.text)
+    whole_heading = block.kind.is_heading and all(s.heading for s in block.spans)
+    return Paragraph(block.text, BODY_STYLE, book, formats=formats, keep_with_next=whole_heading)
+
+
+def case_blocks(data: CaseDocumentData, book: FontBook) -> list[Block]:
+    """The case as blocks for ``layout.paginate``: title, subtitle, sections, photos."""
+    blocks: list[Block] = [Paragraph(data.title, TITLE_STYLE, book, keep_with_next=True)]
+    if data.subtitle.strip():
+        blocks.append(
+            Paragraph(data.subtitle, SUBTITLE_STYLE, book, space_before=6.0, keep_with_next=True)
+        )
+    blocks.append(Spacer(BODY_LINE_HEIGHT))
+    for heading, text in numbered_sections(data):
+        blocks.append(
+            Paragraph(
+                heading, dataclasses.replace(BODY_STYLE, role="heading1"), book, keep_with_next=True
+            )
+        )
+        blocks.extend(_paragraph(block, book) for block in parse_case_text(text))
+    for photo in data.photos:
+        blocks.append(
+            Picture(
+                photo.jpeg,
+                (photo.width, photo.height),
+                photo.caption,
+                CAPTION_STYLE,
+                book,
+                max_height=PHOTO_MAX_HEIGHT,
+                gap=PHOTO_GAP,
+                space_before=BODY_LINE_HEIGHT / 2,
+            )
+        )
+    return blocks
+
+
+class PagedDocument:
+    """Laid-out pages with their furniture (page numbers), ready to draw on any paged device as
+    often as needed (the same protocol as ``sheets.PrintJob``)."""
+
+    def __init__(self, title: str, pages: Sequence[tuple[Page, list[Op]]]) -> None:
+        self.title = title
+        self._pages = list(pages)
+
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    def render_page(self, painter: QPainter, index: int) -> None:
+        page, extra = self._pages[index]
+        layout.paint_page(painter, [*page, *extra])
+
+    def render(self, device: QPagedPaintDevice) -> None:
+        layout.render(self, device)
+
+    def write_pdf(self, path: Path) -> None:
+        """The PDF (fonts embedded) through a temporary file renamed when complete."""
+        layout.write_pdf(
+            self,
+            Path(path),
+            layout.PdfInfo(title=self.title, creator=f"联络组履职档案台 {__version__}"),
+        )
+
+    def page_image(self, index: int, dpi: float = 150) -> QImage:
+        return layout.page_image(self, index, dpi)
+
+
+def numbered(pages: Sequence[Page], book: FontBook, first: int = 1) -> list[tuple[Page, list[Op]]]:
+    """Each page with its "— n —", counting from ``first``."""
+    return [(page, layout.page_number_ops(book, first + i)) for i, page in enumerate(pages)]
+
+
+def case_pages(data: CaseDocumentData, book: FontBook) -> list[Page]:
+    return layout.paginate(case_blocks(data, book))
+
+
+def build_case_pdf(data: CaseDocumentData) -> PagedDocument:
+    """The case laid out, pages numbered from 1. Needs a QGuiApplication."""
+    book = FontBook(data.fonts)
+    return PagedDocument(data.display_title, numbered(case_pages(data, book), book))
+
+
+def write_case_pdf(data: CaseDocumentData, path: Path) -> None:
+    """Write the case as a PDF to ``path`` (temporary file, then renamed; OSError on failure)."""
+    build_case_pdf(data).write_pdf(Path(path))
+
+
+# --- Word -------------------------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# Font table entries Word writes for the official faces: character set GB2312 (86), family and
+# pitch, and an alternative name for the _GB2312 faces that newer Windows lacks.
+_FONT_TABLE: dict[str, tuple[str, str, str]] = {
+    # family: (altName, w:family, w:pitch)
+    "方正小标宋简体": ("", "script", "variable"),
+    "仿宋_GB2312": ("仿宋", "modern", "fixed"),
+    "楷体_GB2312": ("楷体", "modern", "fixed"),
+    "仿宋": ("", "modern", "fixed"),
+    "楷体": ("", "modern", "fixed"),
+    "黑体": ("", "modern", "fixed"),
+    "宋体": ("SimSun", "auto", "variable"),
+}
+
+
+# The children of w:pPr that come after w:snapToGrid (ECMA-376 CT_PPrBase order).
+_PPR_AFTER_SNAP = (
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
+
+
+def word_fonts(choices: dict[str, str]) -> dict[str, str]:
+    """Role → the family the Word file names: the settings' choice, else the first official face
+    of the role (what the recipient's Windows PC has), never the bundled stand-in."""
+    result = {}
+    for role, face in fonts.DOCUMENT_FACES.items():
+        chosen = (choices.get(role) or "").strip()
+        result[role] = chosen or face.preferred[0]
+    return result
+
+
+def _q(tag: str) -> str:
+    prefix, name = tag.split(":")
+    assert prefix == "w"
+    return f"{{{W_NS}}}{name}"
+
+
+def _set_fonts(rpr: etree._Element, family: str) -> None:
+    """Name ``family`` for every script of a run (ascii, hAnsi, eastAsia, cs), theme fonts
+    removed so they cannot override it."""
+    from docx.oxml.ns import qn
+
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = etree.SubElement(rpr, qn("w:rFonts"))
+        rpr.remove(rfonts)
+        rpr.insert(0, rfonts)
+    for attribute in list(rfonts.attrib):
+        if attribute.endswith("Theme") or attribute.endswith("theme"):
+            del rfonts.attrib[attribute]
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attribute), family)
+    rfonts.set(qn("w:hint"), "eastAsia")
+
+
+class _WordWriter:
+    def __init__(self, data: CaseDocumentData) -> None:
+        import docx
+
+        self.data = data
+        self.fonts = word_fonts(data.fonts)
+        self.doc = docx.Document()
+        self._setup_page()
+        self._setup_styles()
+        self._setup_footers()
+        self._setup_font_table()
+
+    # --- set-up ---------------------------------------------------------------------------
+
+    def _setup_page(self) -> None:
+        from docx.oxml.ns import qn
+        from docx.shared import Mm
+
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.header_distance = Mm(15)
+        # The footer's line of 4号 type ends about 24 mm above the paper's edge: its dash sits
+        # 7 mm below the text block (GB/T 9704).
+        section.footer_distance = Mm(24)
+        section.gutter = Mm(0)
+        grid = section._sectPr.find(qn("w:docGrid"))
+        if grid is None:
+            grid = etree.SubElement(section._sectPr, qn("w:docGrid"))
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(round(BODY_LINE_HEIGHT * 20)))
+
+    def _setup_styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        styles = self.doc.styles
+        # Document defaults: the body face in Chinese, no theme fonts, no spacing after.
+        defaults = styles.element.find(qn("w:docDefaults"))
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        _set_fonts(rpr, self.fonts["body"])
+        lang = rpr.find(qn("w:lang"))
+        if lang is not None:
+            lang.set(qn("w:val"), "en-US")
+            lang.set(qn("w:eastAsia"), "zh-CN")
+        for size in (rpr.find(qn("w:sz")), rpr.find(qn("w:szCs"))):
+            if size is not None:
+                size.set(qn("w:val"), str(round(BODY_SIZE * 2)))
+        spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+        if spacing is not None:
+            spacing.set(qn("w:after"), "0")
+
+        normal = styles["Normal"]
+        self._style_font(normal, "body", BODY_SIZE)
+        pf = normal.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self._exact(pf, BODY_LINE_HEIGHT)
+        pf.space_before = pf.space_after = Pt(0)
+        pf.widow_control = True
+        self._indent_chars(normal.element.get_or_add_pPr(), 2, BODY_SIZE)
+
+        def add(name: str, role: str, size: float, *, bold: bool = False) -> None:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = normal
+            style.next_paragraph_style = normal
+            style.quick_style = True
+            self._style_font(style, role, size, bold=bold)
+
+        add("案例标题", "title", TITLE_SIZE)
+        title = styles["案例标题"].paragraph_format
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._exact(title, TITLE_LINE_HEIGHT)
+        title.keep_with_next = True
+        self._indent_chars(styles["案例标题"].element.get_or_add_pPr(), 0, TITLE_SIZE)
+
+        add("案例副标题", "heading2", BODY_SIZE)
+        subtitle = styles["案例副标题"].paragraph_format
+        subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        subtitle.keep_with_next = True
+        self._indent_chars(styles["案例副标题"].element.get_or_add_pPr(), 0, BODY_SIZE)
+
+        for level, name in ((1, "一级标题"), (2, "二级标题"), (3, "三级标题"), (4, "四级标题")):
+            role, bold = HEADING_LOOK[BlockKind(level)]
+            add(name, role, BODY_SIZE, bold=bold)
+            styles[name].paragraph_format.keep_with_next = True
+            if level <= 2:
+                styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+        add("图片", "body", BODY_SIZE)
+        picture = styles["图片"].paragraph_format
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.line_spacing = 1.0  # an exact spacing would clip the picture
+        picture.space_before = Pt(BODY_LINE_HEIGHT / 2)
+        picture.space_after = Pt(PHOTO_GAP)
+        picture.keep_with_next = True
+        self._indent_chars(styles["图片"].element.get_or_add_pPr(), 0, BODY_SIZE)
+
+        add("图片说明", "heading2", CAPTION_SIZE)
+        caption = styles["图片说明"].paragraph_format
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._exact(caption, CAPTION_LINE_HEIGHT)
+        self._indent_chars(styles["图片说明"].element.get_or_add_pPr(), 0, CAPTION_SIZE)
+
+        add("页码", "page_number", PAGE_NUMBER_SIZE)
+        folio = styles["页码"].paragraph_format
+        folio.line_spacing = 1.0
+        self._indent_chars(styles["页码"].element.get_or_add_pPr(), 0, PAGE_NUMBER_SIZE)
+        for name in ("图片", "图片说明", "页码"):  # last: python-docx does not know its place
+            self._off_grid(styles[name])
+
+    def _style_font(self, style: object, role: str, size: float, *, bold: bool = False) -> None:
+        from docx.shared import Pt
+
+        font = style.font  # type: ignore[attr-defined]
+        font.size = Pt(size)
+        font.bold = bold
+        font.name = self.fonts[role]
+        _set_fonts(style.element.get_or_add_rPr(), self.fonts[role])  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _exact(pf: object, points: float) -> None:
+        from docx.enum.text import WD_LINE_SPACING
+        from docx.shared import Pt
+
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY  # type: ignore[attr-defined]
+        pf.line_spacing = Pt(points)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _off_grid(style: object) -> None:
+        """Not snapped to the document grid's lines (pictures, captions, page numbers): with the
+        grid on, Word would round their height up to whole lines of about 29 pt."""
+        from docx.oxml.ns import qn
+
+        ppr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
+        snap = ppr.find(qn("w:snapToGrid"))
+        if snap is None:
+            snap = etree.Element(qn("w:snapToGrid"))
+            # Its place in the schema's order of w:pPr: before w:spacing, w:ind, w:jc ...
+            after = {qn(f"w:{t}") for t in _PPR_AFTER_SNAP}
+            following = next((child for child in ppr if child.tag in after), None)
+            if following is None:
+                ppr.append(snap)
+            else:
+                following.addprevious(snap)
+        snap.set(qn("w:val"), "0")
+
+    @staticmethod
+    def _indent_chars(ppr: etree._Element, chars: int, size: float) -> None:
+        """First-line indent of ``chars`` characters (w:firstLineChars, with the width in twips
+        for programs that ignore it)."""
+        from docx.oxml.ns import qn
+
+        ind = ppr.find(qn("w:ind"))
+        if ind is None:
+            ind = ppr.get_or_add_ind()
+        ind.set(qn("w:firstLineChars"), str(chars * 100))
+        ind.set(qn("w:firstLine"), str(round(chars * size * 20)))
+
+    def _setup_footers(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        section = self.doc.sections[0]
+        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            paragraph.style = self.doc.styles["页码"]
+            pf = paragraph.paragraph_format
+            # 单页码居右空一字，双页码居左空一字.
+            if odd:
+                pf.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                pf.right_indent = Pt(PAGE_NUMBER_SIZE)
+            else:
+                pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                pf.left_indent = Pt(PAGE_NUMBER_SIZE)
+            self._page_field(paragraph)
+
+    def _page_field(self, paragraph: object) -> None:
+        from docx.oxml.ns import qn
+
+        def run(text: str = "") -> etree._Element:
+            r = paragraph.add_run(text)  # type: ignore[attr-defined]
+            self._run_font(r, "page_number", PAGE_NUMBER_SIZE)
+            return r._r
+
+        run("— ")
+        begin = run()
+        etree.SubElement(begin, qn("w:fldChar")).set(qn("w:fldCharType"), "begin")
+        instruction = run()
+        text = etree.SubElement(instruction, qn("w:instrText"))
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        text.text = " PAGE "
+        separate = run()
+        etree.SubElement(separate, qn("w:fldChar")).set(qn("w:fldCharType"), "separate")
+        run("1")
+        end = run()
+        etree.SubElement(end, qn("w:fldChar")).set(qn("w:fldCharType"), "end")
+        run(" —")
+
+    def _setup_font_table(self) -> None:
+        """List the faces the document names in its font table, with their character set and
+        the alternative names (see the module docstring)."""
+        part = next(
+            (
+                r.target_part
+                for r in self.doc.part.rels.values()
+                if r.reltype.endswith("/fontTable")
+            ),
+            None,
+        )
+        if part is None:
+            return
+        root = etree.fromstring(part.blob)
+        known = {f.get(_q("w:name")) for f in root.findall(_q("w:font"))}
+        for family in dict.fromkeys(self.fonts.values()):
+            if family in known:
+                continue
+            alt, kind, pitch = _FONT_TABLE.get(family, ("", "auto", "variable"))
+            font = etree.SubElement(root, _q("w:font"))
+            font.set(_q("w:name"), family)
+            if alt:
+                etree.SubElement(font, _q("w:altName")).set(_q("w:val"), alt)
+            etree.SubElement(font, _q("w:charset")).set(_q("w:val"), "86")
+            etree.SubElement(font, _q("w:family")).set(_q("w:val"), kind)
+            etree.SubElement(font, _q("w:pitch")).set(_q("w:val"), pitch)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    # --- content ----------------------------------------------------------------------------
+
+    def _run_font(self, run: object, role: str, size: float, bold: bool = False) -> None:
+        from docx.shared import Pt
+
+        font = run.font  # type: ignore[attr-defined]
+        font.size = Pt(size)
+        font.bold = bold
+        font.name = self.fonts[role]
+        _set_fonts(run._r.get_or_add_rPr(), self.fonts[role])  # type: ignore[attr-defined]
+
+    def write(self) -> None:
+        data = self.doc
+        case = self.data
+        title = data.add_paragraph(style="案例标题")
+        self._run_font(title.add_run(case.title), "title", TITLE_SIZE)
+        if case.subtitle.strip():
+            subtitle = data.add_paragraph(style="案例副标题")
+            self._run_font(subtitle.add_run(case.subtitle), "heading2", BODY_SIZE)
+        data.add_paragraph(style="Normal")  # one empty line of the grid
+        for heading, text in numbered_sections(case):
+            p = data.add_paragraph(style="一级标题")
+            self._run_font(p.add_run(heading), "heading1", BODY_SIZE)
+            for block in parse_case_text(text):
+                self._block(block)
+        for photo in case.photos:
+            self._photo(photo)
+        props = data.core_properties
+        props.title = case.display_title
+        props.author = case.group_name or "联络组履职档案台"
+        props.subject = "协商案例"
+        props.keywords = case.archive_number
+        props.comments = f"由联络组履职档案台 {__version__} 生成"
+        props.language = "zh-CN"
+        props.revision = max(1, case.revision)
+
+    def _block(self, block: TextBlock) -> None:
+        whole_heading = block.kind.is_heading and all(s.heading for s in block.spans)
+        style = {
+            BlockKind.HEADING1: "一级标题",
+            BlockKind.HEADING2: "二级标题",
+            BlockKind.HEADING3: "三级标题",
+            BlockKind.HEADING4: "四级标题",
+        }.get(block.kind, "Normal")
+        p = self.doc.add_paragraph(style=style if whole_heading else "Normal")
+        for span in block.spans:
+            role, bold = run_look(block, span.heading, span.bold)
+            self._run_font(p.add_run(span.text), role, BODY_SIZE, bold)
+
+    def _photo(self, photo: CasePhotoData) -> None:
+        from docx.shared import Pt
+
+        width = max(photo.width, 1)
+        height = max(photo.height, 1)
+        scale = min(TEXT_WIDTH / width, PHOTO_MAX_HEIGHT / height)
+        p = self.doc.add_paragraph(style="图片")
+        p.add_run().add_picture(
+            io.BytesIO(photo.jpeg), width=Pt(width * scale), height=Pt(height * scale)
+        )
+        if photo.caption.strip():
+            caption = self.doc.add_paragraph(style="图片说明")
+            self._run_font(caption.add_run(photo.caption), "heading2", CAPTION_SIZE)
+        else:
+            p.paragraph_format.keep_with_next = False
+
+
+def build_case_docx(data: CaseDocumentData) -> bytes:
+    """The Word file's bytes."""
+    writer = _WordWriter(data)
+    writer.write()
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    return buffer.getvalue()
+
+
+def write_case_docx(data: CaseDocumentData, path: Path) -> None:
+    """Write the case as an editable Word file to ``path``: through a temporary file in the same
+    folder, renamed when complete (OSError when the folder cannot be written)."""
+    write_atomically(Path(path), build_case_docx(data))
+
+
+__all__ = [
+    "CaseDocumentData",
+    "PagedDocument",
+    "build_case_docx",
+    "build_case_pdf",
+    "case_blocks",
+    "case_pages",
+    "write_case_docx",
+    "write_case_pdf",
+]

@@ -1,0 +1,470 @@
+"""Case documents: gathers what a case write-up shows (the case, its group, its chosen photos, the
+facts of its linked consultations, the settings' fonts), masks residents' personal information
+unless the document is for internal use, and hands the plain data to ``documents.case_document``
+(Word, PDF) and ``documents.collection`` (案例汇编).
+
+Masking (domain.md "Privacy"), when ``masked``: in the title, subtitle, sections and photo
+captions, mobile and ID numbers are hidden (138****8000, 110105********0123) and residents' names
+become 张某 — the residents of the group's roster and of the linked consultations (participants
+and speakers whose capacity says resident) whose consent is not recorded. Members, officials and
+people who consented keep their names. What is hidden follows the database's masking settings
+(masking.phones / id_cards / resident_names), as the printed sheets do.
+
+The documents package (and with it Qt) is imported only when a file is written, so importing the
+services stays free of Qt. Writing a PDF needs a QGuiApplication; a Word file does not.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PIL import Image
+
+from liaison_desk.documents.case_data import (
+    CaseDocumentData,
+    CasePhotoData,
+    LinkedConsultationFacts,
+)
+from liaison_desk.domain.entities import CASE_SECTIONS, Case, Consultation, LiaisonGroup, Person
+from liaison_desk.domain.masking import Masker, mask_name, mask_text
+from liaison_desk.domain.queries import CaseFilter, PersonFilter
+from liaison_desk.domain.queries import PageRequest as _PageRequest
+from liaison_desk.domain.rules import Problem, ValidationError
+from liaison_desk.services.base import ServiceContext
+from liaison_desk.services.printouts import PrintoutService
+from liaison_desk.services.settings import SettingsService
+from liaison_desk.storage import repositories as repo
+from liaison_desk.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from liaison_desk.documents.catalogue import CatalogueRow
+    from liaison_desk.documents.collection import CollectionResult
+
+log = logging.getLogger(__name__)
+
+#: ``progress(done, total)``; returning False cancels (as ``cancel()`` returning True does).
+ProgressCallback = Callable[[int, int], object]
+CancelCheck = Callable[[], bool]
+
+PHOTO_MAX_SIDE = 1600  # px: 156 mm at about 260 dpi, plenty for print, small files
+
+# Words of a speaker's capacity (身份) that say "a resident" (as the printed sheets read them).
+_RESIDENT_WORDS = ("群众", "居民", "村民", "市民", "住户", "业主")
+
+
+class UnknownCase(ValidationError):
+    """No case answers to what the user wrote (or it is in the recycle bin)."""
+
+    def __init__(self, key: str, message: str = "") -> None:
+        self.key = key
+        super().__init__(
+            [
+                Problem(
+                    "case",
+                    message
+                    or f"找不到案例「{key}」。请写案例的档号（如 J012-WS·2024-Y-ZL-0001）、"
+                    "完整标题，或案例的序号。",
+                )
+            ]
+        )
+
+
+@dataclass(frozen=True)
+class MaskedLine:
+    """One line that masking changes: where it is (标题, 背景起因, 照片说明1 …), as recorded and
+    as it will leave the office."""
+
+    where: str
+    original: str
+    masked: str
+
+
+class CollectionCancelled(Exception):
+    """The user cancelled writing a collection; nothing was left behind."""
+
+
+@dataclass(frozen=True)
+class _Privacy:
+    """Which names a case document masks and which it keeps (see the module docstring)."""
+
+    masked_names: frozenset[str]
+    kept_names: frozenset[str]
+    numbers: bool
+    names: bool
+    kept_numbers: frozenset[str] = frozenset()  # phones and ID numbers of people who consented
+
+    def text(self, text: str) -> str:
+        if not self.numbers:
+            names = self.masked_names if self.names else frozenset()
+            return _names_only(text, names, self.kept_names)
+        kept = sorted((n for n in self.kept_numbers if len(n) >= 5), key=len, reverse=True)
+        if not kept:
+            return self._masked(text)
+        # A consenting person's own number stays; the text around it is masked as usual.
+        pattern = re.compile("(" + "|".join(rf"(?<!\d){re.escape(n)}(?!\d)" for n in kept) + ")")
+        parts = pattern.split(text)
+        return "".join(part if i % 2 else self._masked(part) for i, part in enumerate(parts))
+
+    def _masked(self, text: str) -> str:
+        names = self.masked_names if self.names else frozenset()
+        return mask_text(text, names, keep=self.kept_names)
+
+
+def _names_only(text: str, names: frozenset[str], kept: frozenset[str]) -> str:
+    """Residents' names masked, numbers left as written."""
+    masked = {n for n in names if n.strip()}
+    if not masked:
+        return text
+    keep = {n for n in kept if n.strip()} - masked
+    pattern = re.compile(
+        "|".join(re.escape(n) for n in sorted(masked | keep, key=lambda n: (-len(n), n)))
+    )
+    return pattern.sub(lambda m: mask_name(m[0]) if m[0] in masked else m[0], text)
+
+
+class CaseDocumentService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- finding a case -------------------------------------------------------------------
+
+    def find(self, key: str) -> Case:
+        """The case a user means by ``key``: its 档号 (J012-WS·2024-Y-ZL-0001), its exact main
+        title, or its number in the database ("3" or "#3"). UnknownCase when none (or several
+        with that title) answers; a case in the recycle bin is not found."""
+        text = key.strip()
+        if not text:
+            raise UnknownCase(key, "请写出案例的档号或标题，如 J012-WS·2024-Y-ZL-0001。")
+        normalised = text.replace("•", "·").replace("・", "·")
+        with self.ctx.db.session() as s:
+            candidates = repo.list_cases(s, CaseFilter(text=normalised), _PageRequest()).items
+            by_number = [c for c in candidates if c.archive_number == normalised]
+            if by_number:
+                return by_number[0]
+            by_title = [c for c in candidates if c.title.strip() == normalised]
+            if len(by_title) == 1:
+                return by_title[0]
+            if len(by_title) > 1:
+                numbers = "、".join(c.archive_number or f"#{c.id}" for c in by_title)
+                raise UnknownCase(
+                    key,
+                    f"标题为「{text}」的案例有{len(by_title)}篇（{numbers}），请改写档号或序号。",
+                )
+            digits = text.removeprefix("#")
+            if digits.isdigit():
+                case = repo.get_case(s, int(digits))
+                if case is not None and not case.is_deleted:
+                    return case
+        raise UnknownCase(key)
+
+    def _case(self, case_id: int) -> Case:
+        case = self.get_case(case_id)
+        if case is None or case.is_deleted:
+            raise UnknownCase(f"#{case_id}", f"案例（序号 {case_id}）不存在或已在回收站中。")
+        return case
+
+    def get_case(self, case_id: int) -> Case | None:
+        with self.ctx.db.session() as s:
+            return repo.get_case(s, case_id)
+
+    # --- the data ---------------------------------------------------------------------------
+
+    def document_data(self, case_id: int, masked: bool = True) -> CaseDocumentData:
+        """Everything the case's documents show, masked unless ``masked`` is False (internal
+        use). UnknownCase when the case is missing or in the recycle bin."""
+        return self._data(case_id, masked, images=True)
+
+    def masking_preview(self, case_id: int) -> list[MaskedLine]:
+        """What masking changes in the case's documents, line by line (title, subtitle, each
+        section, each photo caption): for the preview before anything is written. Empty when
+        nothing would be masked. Reads no photo."""
+        plain = self._data(case_id, masked=False, images=False)
+        masked = self._data(case_id, masked=True, images=False)
+        fields: list[tuple[str, str, str]] = [
+            ("标题", plain.title, masked.title),
+            ("副标题", plain.subtitle, masked.subtitle),
+        ]
+        fields += [
+            (label, before, after)
+            for (label, before), (_, after) in zip(plain.sections, masked.sections, strict=True)
+        ]
+        fields += [
+            (f"照片说明{n}", a.caption, b.caption)
+            for n, (a, b) in enumerate(zip(plain.photos, masked.photos, strict=True), start=1)
+        ]
+        lines: list[MaskedLine] = []
+        for where, before, after in fields:
+            for old, new in zip(before.split("\n"), after.split("\n"), strict=True):
+                if old != new:
+                    lines.append(MaskedLine(where, old.strip(), new.strip()))
+        return lines
+
+    def _data(self, case_id: int, masked: bool, images: bool) -> CaseDocumentData:
+        case = self._case(case_id)
+        with self.ctx.db.session() as s:
+            group = repo.get_group(s, case.group_id) if case.group_id else None
+            consultations = [
+                c
+                for cid in case.consultation_ids
+                if (c := repo.get_consultation(s, cid)) is not None and not c.is_deleted
+            ]
+            roster = self._roster(s, case, consultations)
+            photos = []
+            for photo in case.photos:
+                att = repo.get_attachment(s, photo.attachment_id)
+                if att is None or att.is_deleted:
+                    continue
+                photos.append((att.sha256, photo.caption or att.caption))
+        privacy = self._privacy(roster, consultations, masked)
+        fonts = PrintoutService(self.ctx).fonts()
+        sections = tuple(
+            (label, privacy.text(case.sections.get(key, ""))) for key, label in CASE_SECTIONS
+        )
+        return CaseDocumentData(
+            title=privacy.text(case.title),
+            subtitle=privacy.text(case.subtitle),
+            group_name=group.name if group else "",
+            year=case.year,
+            archive_number=case.archive_number,
+            sections=sections,
+            photos=tuple(
+                self._photo(sha, privacy.text(caption))
+                if images
+                else CasePhotoData(b"", 0, 0, privacy.text(caption))
+                for sha, caption in photos
+            ),
+            consultations=tuple(_facts(c) for c in consultations),
+            fonts=fonts,
+            masked=masked,
+            uuid=case.uuid,
+            revision=case.revision,
+        )
+
+    def group_of(self, case_id: int) -> LiaisonGroup | None:
+        case = self._case(case_id)
+        with self.ctx.db.session() as s:
+            return repo.get_group(s, case.group_id) if case.group_id else None
+
+    @staticmethod
+    def _roster(s: object, case: Case, consultations: list[Consultation]) -> list[Person]:
+        from sqlalchemy.orm import Session
+
+        assert isinstance(s, Session)
+        people: dict[int, Person] = {}
+        if case.group_id is not None:
+            for p in repo.list_people(
+                s, PersonFilter(group_id=case.group_id), _PageRequest()
+            ).items:
+                if p.id is not None:
+                    people[p.id] = p
+        linked = {
+            p.person_id for c in consultations for p in c.participants if p.person_id is not None
+        }
+        for p in repo.all_people(s, linked - set(people)):
+            if p.id is not None:
+                people[p.id] = p
+        return list(people.values())
+
+    def _privacy(
+        self, roster: list[Person], consultations: list[Consultation], masked: bool
+    ) -> _Privacy:
+        settings = SettingsService(self.ctx).values()
+        names = masked and bool(settings["masking.resident_names"])
+        numbers = masked and (
+            bool(settings["masking.phones"]) or bool(settings["masking.id_cards"])
+        )
+        masker = Masker(roster, enabled=True)
+        hidden: set[str] = {p.name for p in roster if masker.name(p) != p.name}
+        kept: set[str] = {p.name for p in roster if masker.name(p) == p.name}
+        for c in consultations:
+            for participant in c.participants:
+                (hidden if masker.name(participant) != participant.name else kept).add(
+                    participant.name
+                )
+            kept.update(n for n in (c.host, c.recorder) if n.strip())
+        for c in consultations:
+            for speech in c.speeches:
+                name = speech.speaker.strip()
+                if name and name not in hidden and name not in kept:
+                    resident = any(word in speech.capacity for word in _RESIDENT_WORDS)
+                    (hidden if resident else kept).add(name)
+        consented = {
+            number.strip()
+            for p in roster
+            if p.consent_to_publish
+            for number in (p.phone, p.id_card)
+            if number.strip()
+        }
+        return _Privacy(
+            frozenset(hidden), frozenset(kept - hidden), numbers, names, frozenset(consented)
+        )
+
+    def _photo(self, sha256: str, caption: str) -> CasePhotoData:
+        """The stored photo upright, at most PHOTO_MAX_SIDE px, as a JPEG without EXIF."""
+        if self.ctx.store is None:
+            raise StorageError("这个数据库没有附件文件夹，无法读取案例照片。")
+        image = self.ctx.store.display_image(sha256)
+        image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+        if image.mode != "RGB":
+            background = Image.new("RGB", image.size, (255, 255, 255))
+            rgba = image.convert("RGBA")
+            background.paste(rgba, mask=rgba.getchannel("A"))
+            image = background
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=85, optimize=True)
+        return CasePhotoData(buffer.getvalue(), image.width, image.height, caption)
+
+    # --- files --------------------------------------------------------------------------------
+
+    def write_docx(self, case_id: int, path: Path, masked: bool = True) -> Path:
+        """The case as an editable Word file (GB/T 9704 layout, official font names), written
+        through a temporary file renamed when complete. UnknownCase; OSError when the folder
+        cannot be written."""
+        from liaison_desk.documents.case_document import write_case_docx
+
+        path = Path(path)
+        write_case_docx(self.document_data(case_id, masked), path)
+        return path
+
+    def write_pdf(self, case_id: int, path: Path, masked: bool = True) -> Path:
+        """The case as a PDF (fonts embedded), as :meth:`write_docx`. Needs a
+        QGuiApplication."""
+        self.write_pdf_pages(case_id, path, masked)
+        return Path(path)
+
+    def write_pdf_pages(self, case_id: int, path: Path, masked: bool = True) -> int:
+        """:meth:`write_pdf`, returning the number of pages written (the catalogue's 页数)."""
+        from liaison_desk.documents.case_document import build_case_pdf
+
+        document = build_case_pdf(self.document_data(case_id, masked))
+        document.write_pdf(Path(path))
+        return document.page_count()
+
+    def catalogue_row(self, case_id: int, pages: int | None = None, note: str = "") -> CatalogueRow:
+        """The case as a row of the 归档文件目录: 档号, 责任者 (the group), 题名 (title and
+        subtitle, the case's own title, so without brackets), 日期 (last saved), 页数."""
+        from liaison_desk.documents.catalogue import CatalogueRow
+
+        case = self._case(case_id)
+        group = self.group_of(case_id)
+        title = (
+            f"{case.title}{case.subtitle}"
+            if case.subtitle.startswith("—")
+            else ("　".join(x for x in (case.title, case.subtitle) if x.strip()))
+        )
+        when = case.updated_at or case.created_at
+        return CatalogueRow(
+            archive_number=case.archive_number,
+            title=title,
+            responsible=_responsible(group),
+            on=when.date() if when else None,
+            pages=pages,
+            note=note,
+        )
+
+    def collection_title(self, case_ids: Sequence[int]) -> str:
+        """The default title of a collection of these cases: "<group>2024年协商案例汇编" when all
+        are of one group, else "吴兴区政协委员联络组2024年协商案例汇编" (the years joined when
+        several)."""
+        cases = [self._case(cid) for cid in case_ids]
+        years = sorted({c.year for c in cases})
+        span = (
+            f"{years[0]}年" if len(years) == 1 else (f"{years[0]}—{years[-1]}年" if years else "")
+        )
+        groups = {c.group_id for c in cases}
+        name = "吴兴区政协委员联络组"
+        if len(groups) == 1 and (gid := next(iter(groups))) is not None:
+            with self.ctx.db.session() as s:
+                group = repo.get_group(s, gid)
+            if group is not None:
+                name = group.name
+        return f"{name}{span}协商案例汇编"
+
+    def write_collection(
+        self,
+        case_ids: Sequence[int],
+        path: Path,
+        title: str | None = None,
+        *,
+        issuer: str = "",
+        on: date | None = None,
+        masked: bool = True,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> CollectionResult:
+        """The cases, in the order given, as one PDF (案例汇编): cover, contents, each case from a
+        new page (see ``documents.collection``). ``title`` defaults to
+        :meth:`collection_title`; ``issuer`` (the cover's 编印单位) to the group's name or
+        吴兴区政协; ``on`` (the cover's date) to today. ``progress(done, total)`` is called as the
+        cases are read, laid out and drawn; returning False, or ``cancel()`` returning True,
+        stops: CollectionCancelled, and no file is left. Needs a QGuiApplication."""
+        from liaison_desk.documents import collection
+
+        ids = list(dict.fromkeys(case_ids))
+        if not ids:
+            raise ValidationError([Problem("cases", "请至少选择一个案例。")])
+        steps = 3 * len(ids)
+
+        def stop() -> bool:
+            return bool(cancel is not None and cancel())
+
+        def report(done: int) -> None:
+            if stop() or (progress is not None and progress(done, steps) is False):
+                raise CollectionCancelled
+
+        data: list[CaseDocumentData] = []
+        for n, cid in enumerate(ids):
+            report(n)
+            data.append(self.document_data(cid, masked))
+        report(len(ids))
+        group_names = {d.group_name for d in data}
+        info = collection.CollectionInfo(
+            title=title.strip() if title and title.strip() else self.collection_title(ids),
+            issuer=issuer.strip()
+            or (next(iter(group_names)) if len(group_names) == 1 else "")
+            or "吴兴区政协",
+            on=on or self.ctx.today(),
+            fonts=data[0].fonts if data else {},
+        )
+
+        def step(done: int, total: int) -> bool:
+            # The collection reports layout (n cases) and drawing (n steps) on its own scale.
+            report(len(ids) + round(done * 2 * len(ids) / max(total, 1)))
+            return True
+
+        try:
+            result = collection.write_collection(data, Path(path), info, progress=step)
+        except collection.Cancelled as exc:
+            raise CollectionCancelled from exc
+        if progress is not None:
+            progress(steps, steps)
+        return result
+
+
+def _responsible(group: LiaisonGroup | None) -> str:
+    """责任者 of what a group writes: 吴兴区政协织里镇委员联络组 style is the group's full name
+    as the settings hold it."""
+    return group.name if group is not None else ""
+
+
+def _facts(c: Consultation) -> LinkedConsultationFacts:
+    return LinkedConsultationFacts(
+        number=c.number,
+        title=c.title,
+        held_on=c.held_on,
+        venue=c.venue,
+        attendance=c.attendance_total,
+        members=c.member_attendance,
+        suggestions=c.suggestion_count,
+        solved=c.solved_count,
+    )
+
+
+__all__ = ["CaseDocumentService", "CollectionCancelled", "MaskedLine", "UnknownCase"]

@@ -1,0 +1,111 @@
+"""The archival catalogue (归档文件目录.xlsx, DA/T 22-2015): the columns in order, one row per
+item, dates as YYYYMMDD, titles the office wrote in [brackets], the cover row set, and the print
+set-up (A4, header row repeated on every page, fit to width); a case's own row from the demo."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+
+from liaison_desk.documents.catalogue import (
+    COLUMNS,
+    CatalogueCover,
+    CatalogueRow,
+    write_catalogue,
+)
+from liaison_desk.services import Services
+
+COVER = CatalogueCover(
+    fonds_name="吴兴区政协（J012）", year=2024, retention="永久", organisation="织里镇联络组"
+)
+
+
+def rows() -> list[CatalogueRow]:
+    return [
+        CatalogueRow(
+            archive_number="J012-WS·2024-Y-ZL-0001",
+            title="助力青年返乡——织里镇联络组搭建青年返乡创业就业“连心桥”",
+            responsible="织里镇联络组",
+            on=date(2024, 10, 10),
+            pages=5,
+        ),
+        CatalogueRow(
+            archive_number="J012-WS·2024-Y-ZL-0002",
+            title="织里-2024-议-003 议事记录表",
+            responsible="织里镇联络组",
+            on=date(2024, 4, 18),
+            pages=3,
+            composed_title=True,
+            note="案例附件",
+        ),
+        CatalogueRow(archive_number="J012-WS·2024-Y-ZL-0003", title="[已带括号的题名]"),
+    ]
+
+
+def test_the_catalogue_has_the_da_t_22_columns_and_one_row_per_item(tmp_path: Path) -> None:
+    out = write_catalogue(rows(), tmp_path / "归档文件目录.xlsx", COVER)
+    assert [p.name for p in tmp_path.iterdir()] == ["归档文件目录.xlsx"]
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["归档文件目录"]
+    sheet = book["归档文件目录"]
+    assert COLUMNS == ("序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注")
+    assert sheet["A1"].value == "归档文件目录"
+    cover = [sheet.cell(row=r, column=c).value for r in (2, 3) for c in range(1, 10)]
+    assert [v for v in cover if v] == [
+        "全宗名称：吴兴区政协（J012）",
+        "年度：2024",
+        "保管期限：永久",
+        "机构(问题)：织里镇联络组",
+    ]
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert values[0] == list(COLUMNS)
+    assert values[1:] == [
+        [
+            1,
+            "J012-WS·2024-Y-ZL-0001",
+            None,
+            "织里镇联络组",
+            "助力青年返乡——织里镇联络组搭建青年返乡创业就业“连心桥”",
+            "20241010",
+            None,
+            5,
+            None,
+        ],
+        [
+            2,
+            "J012-WS·2024-Y-ZL-0002",
+            None,
+            "织里镇联络组",
+            "[织里-2024-议-003 议事记录表]",
+            "20240418",
+            None,
+            3,
+            "案例附件",
+        ],
+        [3, "J012-WS·2024-Y-ZL-0003", None, None, "[已带括号的题名]", None, None, None, None],
+    ]
+    # A4, the header row on every printed page, fitted to the page width, frozen on screen.
+    assert int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.print_title_rows.replace("$", "") == "4:4"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.freeze_panes == "A5"
+    assert sheet["F5"].number_format == "@"
+
+
+def test_a_case_becomes_a_catalogue_row(demo_services: Services, tmp_path: Path) -> None:
+    docs = demo_services.case_documents
+    case = docs.find("J012-WS·2024-Y-ZL-0001")
+    assert case.id is not None
+    row = docs.catalogue_row(case.id, pages=5)
+    assert row.archive_number == "J012-WS·2024-Y-ZL-0001"
+    assert row.title == f"{case.title}{case.subtitle}"
+    assert not row.composed_title and row.shown_title == row.title
+    assert row.responsible == "织里镇联络组"
+    assert row.on is not None and row.pages == 5
+    out = write_catalogue([row], tmp_path / "目录.xlsx", COVER)
+    sheet = openpyxl.load_workbook(out)["归档文件目录"]
+    assert sheet.max_row == 5  # title, cover row set (two rows), header, one item
+    assert sheet["E5"].value == row.title
