@@ -182,6 +182,17 @@ SETTINGS: tuple[SettingSpec, ...] = (
         label_en="Word limit for cases",
         description_en="The most characters a consultation case's text may have; writing a case warns when it is longer. 3000 by default; 500 to 20000.",
     ),
+    SettingSpec(
+        "cases.issuing_office",
+        str,
+        "",
+        "报送包和案例汇编上写的报送（编印）单位，如“吴兴区政协”。不填时用案例所属联络组的名称。",
+        _DB,
+        maximum=40,
+        label="报送单位",
+        label_en="Sending office",
+        description_en="The office named on submission packages and on the cover of case collections, e.g. 吴兴区政协. When empty, the liaison group's name is used.",
+    ),
     # --- database: fonts of printed sheets and documents (formats.md, GB/T 9704) ---
     SettingSpec(
         "documents.font.title",

@@ -288,3 +288,19 @@ def test_drafts_and_a_missing_target_are_refused_before_any_work(
     with pytest.raises(ValidationError, match="找不到"):
         demo.packages.check_cases([9999])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sending_office_of_the_settings_names_the_package_and_the_cover(
+    demo_services: Services,
+) -> None:
+    """Packages and collections go out in the sending office's name from the settings, so a
+    district other than the demo's never sees 吴兴区政协 on its own material."""
+    by_group = {c.group_id: c.id for c in demo_services.cases.search().items if c.archive_number}
+    ids = list(by_group.values())[:2]
+    assert len(ids) == 2  # two groups: the collection is named after the office
+    assert demo_services.packages.package_name(ids).startswith("吴兴区政协-")
+    demo_services.settings.update({"cases.issuing_office": "南浔区政协"})
+    assert demo_services.packages.package_name(ids).startswith("南浔区政协-")
+    assert demo_services.packages.package_name(ids, sender="市政协").startswith("市政协-")
+    title = demo_services.case_documents.collection_title(ids)
+    assert title.startswith("南浔区政协委员联络组")

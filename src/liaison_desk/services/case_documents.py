@@ -371,15 +371,16 @@ class CaseDocumentService:
 
     def collection_title(self, case_ids: Sequence[int]) -> str:
         """The default title of a collection of these cases: "<group>2024年协商案例汇编" when all
-        are of one group, else "吴兴区政协委员联络组2024年协商案例汇编" (the years joined when
-        several)."""
+        are of one group, else "<报送单位>委员联络组2024年协商案例汇编" (the sending office of the
+        settings; the years joined when several)."""
         cases = [self._case(cid) for cid in case_ids]
         years = sorted({c.year for c in cases})
         span = (
             f"{years[0]}年" if len(years) == 1 else (f"{years[0]}—{years[-1]}年" if years else "")
         )
         groups = {c.group_id for c in cases}
-        name = "吴兴区政协委员联络组"
+        office = str(SettingsService(self.ctx).get("cases.issuing_office") or "")
+        name = f"{office}委员联络组" if office else "政协委员联络组"
         if len(groups) == 1 and (gid := next(iter(groups))) is not None:
             with self.ctx.db.session() as s:
                 group = repo.get_group(s, gid)
@@ -401,8 +402,8 @@ class CaseDocumentService:
     ) -> CollectionResult:
         """The cases, in the order given, as one PDF (案例汇编): cover, contents, each case from a
         new page (see ``documents.collection``). ``title`` defaults to
-        :meth:`collection_title`; ``issuer`` (the cover's 编印单位) to the group's name or
-        吴兴区政协; ``on`` (the cover's date) to today. ``progress(done, total)`` is called as the
+        :meth:`collection_title`; ``issuer`` (the cover's 编印单位) to the settings' sending office
+        or the group's name; ``on`` (the cover's date) to today. ``progress(done, total)`` is called as the
         cases are read, laid out and drawn; returning False, or ``cancel()`` returning True,
         stops: CollectionCancelled, and no file is left. Needs a QGuiApplication."""
         from liaison_desk.documents import collection
@@ -428,8 +429,8 @@ class CaseDocumentService:
         info = collection.CollectionInfo(
             title=title.strip() if title and title.strip() else self.collection_title(ids),
             issuer=issuer.strip()
-            or (next(iter(group_names)) if len(group_names) == 1 else "")
-            or "吴兴区政协",
+            or str(SettingsService(self.ctx).get("cases.issuing_office") or "")
+            or (next(iter(group_names)) if len(group_names) == 1 else ""),
             on=on or self.ctx.today(),
             fonts=data[0].fonts if data else {},
         )

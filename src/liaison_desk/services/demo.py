@@ -2137,6 +2137,8 @@ class _DemoBuilder:
             + case_steps
         )
         self._tick(0)
+        # The demo is the district office's database: packages and collections go out in its name.
+        self.sv.settings.update({"cases.issuing_office": "吴兴区政协"})
         self._save_groups()
         self._save_people()
         templates = {k: self.sv.consultations.template(k) for k in ConsultationKind}

@@ -431,7 +431,11 @@ class PackageService:
 
     def package_name(self, case_ids: Sequence[int], sender: str = "") -> str:
         """See the module docstring."""
-        return self._bag_name(self._read(self.check_cases(case_ids)), sender)
+        return self._bag_name(self._read(self.check_cases(case_ids)), self._sender(sender))
+
+    def _sender(self, sender: str) -> str:
+        """The sending office given, else the one the settings name (may be empty)."""
+        return sender.strip() or str(SettingsService(self.ctx).get("cases.issuing_office") or "")
 
     def export(
         self,
@@ -447,6 +451,7 @@ class PackageService:
     ) -> ExportResult:
         """See the module docstring."""
         started = time.monotonic()
+        sender = self._sender(sender)
         target = target.strip()
         if not target:
             raise ValidationError(
