@@ -186,7 +186,9 @@ def take_screenshot(
     app = create_application(machine, language)
     db, services = open_services(url)
     try:
-        window = MainWindow(services, str(sqlite_path(url) or url), None)
+        window = MainWindow(
+            services, str(sqlite_path(url) or url), None, offer_drafts_on_show=False
+        )
         page_id = window.page_id_for(page)
         if page_id is None:
             names = "、".join(window.page_titles().values())

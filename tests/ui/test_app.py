@@ -106,6 +106,28 @@ def test_screenshot_command_writes_a_png_of_the_page(demo_db: Path, tmp_path: Pa
     assert (image.width(), image.height()) == (1200, 800)
 
 
+def test_screenshot_does_not_stop_at_the_offer_of_drafts(demo_db: Path, tmp_path: Path) -> None:
+    """A draft left by a crash is offered in the window a user opens, never in one a script
+    opens for a screenshot (it would wait for an answer forever)."""
+    from liaison_desk.domain.enums import ConsultationKind
+    from liaison_desk.services import ServiceContext, Services
+    from liaison_desk.storage.database import Database, database_url
+
+    db = Database.open(database_url(str(demo_db), demo_db))
+    try:
+        services = Services(ServiceContext(db, None))
+        draft = services.consultations.new(ConsultationKind.HALL, None)
+        draft.title = "没保存的协商"
+        services.drafts.keep("consultation", draft, draft.title)
+        assert services.drafts.pending()
+    finally:
+        db.close()
+    out = tmp_path / "工作台.png"
+    args = ["screenshot", "--db", str(demo_db), "--page", "工作台", "--out", str(out)]
+    assert main(args) == EXIT_OK
+    assert out.exists()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

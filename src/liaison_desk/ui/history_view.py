@@ -412,7 +412,8 @@ class HistoryView(QWidget):
         if e.summary and e.summary != e.action.label:
             parts.append(f"<p>{esc(e.summary)}</p>")
         if e.reason:
-            parts.append(f"<p>{esc(self.tr('Reason'))}：{esc(e.reason)}</p>")
+            reason = self.tr("Reason")
+            parts.append(f"<p>{esc(reason)}：{esc(e.reason)}</p>")
         lines = describe_changes(e.changes, self.groups, limit=LONG, sep="\n")
         if lines:
             parts.append("<p>" + "<br/>".join(esc(line) for line in lines.split("\n")) + "</p>")

@@ -8,8 +8,16 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -72,7 +80,12 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)  # the app rebuilds the window in the new language
 
     def __init__(
-        self, services: Services, where: str, machine: MachineSettings | None = None
+        self,
+        services: Services,
+        where: str,
+        machine: MachineSettings | None = None,
+        *,
+        offer_drafts_on_show: bool = True,
     ) -> None:
         super().__init__()
         self.services = services
@@ -124,6 +137,8 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(where)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
+        # A window opened for a screenshot or a script must not stop at the drafts question.
+        self._drafts_offered = not offer_drafts_on_show
         self._build_menus()
         self._restore_state()
 
@@ -161,9 +176,34 @@ class MainWindow(QMainWindow):
             return
         page_id = list(self.pages)[row]
         page = self.pages[page_id]
+        current = self.stack.currentWidget()
+        if current is not page and not self._may_leave(current):
+            # Cancelled: the navigation goes back to the page still shown.
+            blocked = self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            self.nav.blockSignals(blocked)
+            return
         self.stack.setCurrentWidget(page)
         page.activate()
         self.page_status.setText(page.status_text())
+
+    @staticmethod
+    def _may_leave(page: QWidget | None) -> bool:
+        """A page with a form open (``confirm_leave``) asks Save / Discard / Cancel before
+        another page is shown; False when the user chose to stay."""
+        confirm_leave = getattr(page, "confirm_leave", None)
+        return confirm_leave is None or bool(confirm_leave())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._drafts_offered:  # once the window is on screen: drafts left by a crash
+            self._drafts_offered = True
+            QTimer.singleShot(0, self, self.offer_drafts)
+
+    def offer_drafts(self) -> None:
+        from liaison_desk.ui.drafts_dialog import offer_drafts
+
+        offer_drafts(self, self)
 
     def _page_status(self, text: str) -> None:
         if self.sender() is self.stack.currentWidget():
@@ -216,6 +256,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.find_action, self.refresh_action):
             records.addAction(action)
         records.addSeparator()
+        self.verify_action = self._action(self.tr("&Check a package…"), None, self.verify_package)
+        records.addAction(self.verify_action)
+        records.addSeparator()
         records.addAction(self.settings_action)
         records.addSeparator()
         records.addAction(quit_action)
@@ -227,6 +270,16 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), None, self._about))
+
+    def verify_package(self) -> None:
+        """校验报送包…: check a submission package (ZIP)."""
+        from liaison_desk.ui.verify_dialog import VerifyDialog
+
+        dialog = VerifyDialog(self.services, None, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def _new_record(self) -> None:
         if not self.current_page().new_record():
@@ -309,5 +362,10 @@ class MainWindow(QMainWindow):
                         self.show_page(page.objectName())
                         event.ignore()
                         return
+            if answer == QMessageBox.StandardButton.Discard:
+                for page in unsaved:  # drop the edits and their drafts (not offered again)
+                    discard = getattr(page, "discard_unsaved", None)
+                    if discard is not None:
+                        discard()
         self.save_state()
         super().closeEvent(event)

@@ -9,7 +9,7 @@ follow-up, and the photos as thumbnails.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QMenu,
+    QStackedWidget,
     QStyle,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,11 +46,13 @@ from liaison_desk.domain.enums import (
 )
 from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary, PageRequest
 from liaison_desk.services import Services
+from liaison_desk.services.drafts import DraftInfo
 from liaison_desk.services.scans import ScanReport, WrongSheetError
+from liaison_desk.ui.consultation_form import DRAFT_KIND, ConsultationForm
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, esc, load_thumbnails, year_combo
-from liaison_desk.ui.printing import add_print_menu
+from liaison_desk.ui.printing import add_print_menu, show_message
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
 from liaison_desk.ui.table import Column, RecordTableModel
 from liaison_desk.ui.tasks import (
@@ -141,6 +145,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self._show_group_column()
         self._options_fresh = True
         self._set_up_signed_sheets()
+        self._set_up_form()
 
     # --- table ---------------------------------------------------------------------------------
     def columns(self) -> list[Column[ConsultationSummary]]:
@@ -304,6 +309,8 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         return ConsultationStatus(data) if data else None
 
     def apply_filter(self, filters: dict[str, Any]) -> None:
+        if self.form_shown() and not self.form.has_unsaved_changes():
+            self.show_list()  # a link shows the records it names; unsaved input stays open
         year = filters.get("year")
         group_id = filters.get("group_id")
         status = filters.get("status")
@@ -366,9 +373,135 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         )
         return f"{count} · {totals}"
 
+    # --- the form: the page shows either the list or one record's form -------------------------
+    def _set_up_form(self) -> None:
+        """The list (filter bar, table, detail pane) moves into the first view of a stack; the
+        consultation form is the second."""
+        outer = self.layout()
+        assert outer is not None
+        self.list_view = QWidget()
+        inner = QVBoxLayout(self.list_view)
+        inner.setContentsMargins(0, 0, 0, 0)
+        while outer.count():
+            item = outer.takeAt(0)
+            if item is None:
+                break
+            child = item.layout()
+            widget = item.widget()
+            if child is not None:
+                child.setParent(None)
+                inner.addLayout(child)
+            elif widget is not None:
+                inner.addWidget(widget, 1 if widget is self.splitter else 0)
+        self.form = ConsultationForm(self.services, self.kind)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.list_view)
+        self.views.addWidget(self.form)
+        outer.addWidget(self.views)
+        self.form.leave_requested.connect(self.show_list)
+        self.form.saved.connect(self._form_saved)
+        self.form.status_message.connect(lambda text: show_message(self, text))
+        self.form.attach_sheet_requested.connect(
+            lambda c: self.choose_signed_sheet(c, on_done=self.form.reload)
+        )
+        self.duplicate_action = QAction(self.tr("Copy as new record"), self)
+        self.duplicate_action.setToolTip(
+            self.tr("Start a new record from the selected one: same venue, people and agenda")
+        )
+        self.duplicate_action.triggered.connect(lambda _checked=False: self.duplicate_selected())
+        self.table.addAction(self.duplicate_action)
+
+    def form_shown(self) -> bool:
+        return self.views.currentWidget() is self.form
+
+    def show_form(self) -> None:
+        self.views.setCurrentWidget(self.form)
+        self._list_actions_enabled(False)
+        self.form.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_list(self) -> None:
+        self.views.setCurrentWidget(self.list_view)
+        self._list_actions_enabled(True)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.status_changed.emit(self.status_text())
+
+    def _list_actions_enabled(self, enabled: bool) -> None:
+        """The list's shortcuts (Ctrl+P prints the selected rows) only while the list shows."""
+        for action in self.print_button.sheet_actions.values():
+            action.setEnabled(enabled)
+        for action in (self.attach_sheets_action, self.attach_one_action, self.duplicate_action):
+            action.setEnabled(enabled)
+
+    def _form_saved(self, c: Consultation) -> None:
+        self.data_changed.emit()
+        if c.id is not None:
+            self._selected_key = c.id
+        self.reload()
+
     def open_record(self, record: ConsultationSummary) -> None:
-        """Until the consultation form exists, opening a row means reading it in the pane."""
-        self.detail.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        """Enter or a double-click: the record's form."""
+        if self.form_shown() and not self.form.confirm_leave():
+            return
+        self.form.open_record(record.id)
+        self.show_form()
+
+    def new_record(self) -> bool:
+        """Ctrl+N: a new record of this page's kind, for the group the list is filtered on."""
+        if self.form_shown() and not self.form.confirm_leave():
+            return True
+        self.form.open_new(self.group_combo.currentData())
+        self.show_form()
+        return True
+
+    def duplicate_selected(self) -> None:
+        """复制为新活动 from the list: the selected record's copy, unsaved, in the form."""
+        record = self.current_record()
+        if record is None:
+            self.set_status(self.tr("Select the record to copy."))
+            return
+        try:
+            copy_ = self.services.consultations.duplicate_as_new(record.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.form.open_consultation(copy_, dirty=True)
+        self.show_form()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form.has_unsaved_changes()
+
+    def save(self) -> bool:
+        """Save the open form (the main window asks before closing). True when saved."""
+        return not self.form.has_unsaved_changes() or self.form.save()
+
+    def discard_unsaved(self) -> None:
+        """The user chose not to keep the edits (closing the window): drop them and their
+        draft."""
+        if self.form.has_unsaved_changes():
+            self.form.discard_changes()
+
+    def confirm_leave(self) -> bool:
+        """Before the main window shows another page: Save / Discard / Cancel for the form."""
+        return self.form.confirm_leave()
+
+    def open_draft(self, info: DraftInfo) -> bool:
+        """Restore a draft kept of an unsaved form of this page's kind (after a crash): the
+        form shows it, marked unsaved. False when the draft is of another kind of record."""
+        if info.kind != DRAFT_KIND:
+            return False
+        c = self.services.drafts.load(info)
+        if not isinstance(c, Consultation) or c.kind is not self.kind:
+            return False
+        if self.form_shown() and not self.form.confirm_leave():
+            return False
+        self.form.open_consultation(c, dirty=True)
+        self.show_form()
+        return True
+
+    def focus_search(self) -> bool:
+        if self.form_shown():
+            return False
+        return super().focus_search()
 
     # --- signed paper sheets back from the sessions (drop a folder of scans) --------------------
     def _set_up_signed_sheets(self) -> None:
@@ -402,6 +535,10 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self, self.services, kinds, lambda: [r.id for r in self.selected_records()]
         )
         self.filter_bar.addWidget(self.print_button)
+        from liaison_desk.ui.ledger_dialogs import add_ledger_menu  # 导出台账…, 导入台账…
+
+        self.ledger_button = add_ledger_menu(self)
+        self.filter_bar.addWidget(self.ledger_button)
         self.table.addAction(self.attach_sheets_action)
         self.attach_one_action = QAction(self.tr("Attach a signed sheet to this record…"), self)
         self.attach_one_action.triggered.connect(lambda _checked=False: self.choose_signed_sheet())
@@ -410,7 +547,9 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self._chain_tab_order()  # the button joins the filter bar's tab chain
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event.mimeData()) and self._sheets_task is None:
+        # Not onto an open form: the form's photos tab takes files; a sheet attached behind it
+        # would make the form's copy of the record out of date.
+        if dropped_paths(event.mimeData()) and self._sheets_task is None and not self.form_shown():
             # Always a copy: a "move" accepted here would let the file manager delete the scans.
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
@@ -440,10 +579,15 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         if folder:
             self.attach_signed_sheets([Path(folder)])
 
-    def choose_signed_sheet(self) -> None:
-        """One scan or phone photo for the selected record (the consultation form will offer the
-        same); a sheet whose QR code names another record is attached only when confirmed."""
-        record = self.current_record()
+    def choose_signed_sheet(
+        self,
+        record: ConsultationSummary | Consultation | None = None,
+        on_done: Callable[[], None] | None = None,
+    ) -> None:
+        """One scan or phone photo for ``record`` (the selected one when None; the form gives
+        its own); a sheet whose QR code names another record is attached only when
+        confirmed. ``on_done`` runs after it was attached."""
+        record = record if record is not None else self.current_record()
         if record is None:
             self.set_status(self.tr("Select the consultation the signed sheet belongs to."))
             return
@@ -454,19 +598,27 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp)"),
         )
         if name:
-            self.attach_signed_sheet(record, Path(name))
+            self.attach_signed_sheet(record, Path(name), on_done=on_done)
 
     def attach_signed_sheet(
-        self, record: ConsultationSummary, image: Path, force: bool = False
+        self,
+        record: ConsultationSummary | Consultation,
+        image: Path,
+        force: bool = False,
+        on_done: Callable[[], None] | None = None,
     ) -> None:
         scans = self.services.scans
+        record_id = record.id
+        assert record_id is not None
 
         def done(_attachment: object) -> None:
             self.data_changed.emit()
-            self._reload_selecting(record.id)
+            self._reload_selecting(record_id)
             self.set_status(
                 self.tr("Signed sheet attached to {number}.").format(number=record.number)
             )
+            if on_done is not None:
+                on_done()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, WrongSheetError) and not force:
@@ -476,13 +628,13 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
                     str(exc),
                     self.tr("Attach anyway"),
                 ):
-                    self.attach_signed_sheet(record, image, force=True)
+                    self.attach_signed_sheet(record, image, force=True, on_done=on_done)
                 return
             show_error(self, exc)
 
         run_task(
             self,
-            lambda _control: scans.attach_signed_sheet(record.id, image, force=force),
+            lambda _control: scans.attach_signed_sheet(record_id, image, force=force),
             done,
             failed,
         )

@@ -1,0 +1,161 @@
+"""Pick participants from the roster (人员名册): a search box, a category filter and the matching
+people; the ones selected (several with Ctrl or Shift) join the consultation."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_desk.domain.entities import Person
+from liaison_desk.domain.enums import ParticipantCategory
+from liaison_desk.domain.queries import PersonFilter
+from liaison_desk.services import Services
+from liaison_desk.ui.labels import label
+from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.tasks import LatestOnly, TaskControl
+
+
+class PersonPickerDialog(QDialog):
+    """``chosen()`` after OK: the people selected, in the list's order. ``already`` (person
+    ids) are shown greyed: they take part already."""
+
+    def __init__(
+        self,
+        services: Services,
+        group_id: int | None,
+        already: Collection[int] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.group_id = group_id
+        self.already = set(already)
+        self.setWindowTitle(self.tr("Pick participants from the roster"))
+        self._loader = LatestOnly(self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, unit, position, phone…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Category"))
+        self.category.addItem(self.tr("All categories"), None)
+        for member in ParticipantCategory:
+            self.category.addItem(label(member), member)
+        self.own_group = QCheckBox(self.tr("Only this group"))
+        self.own_group.setChecked(group_id is not None)
+        self.own_group.setVisible(group_id is not None)
+        self.model: RecordTableModel[Person] = RecordTableModel(
+            [
+                Column("name", self.tr("Name"), lambda p: p.name, width=6),
+                Column("category", self.tr("Category"), lambda p: p.category, width=6),
+                Column("unit", self.tr("Unit"), lambda p: p.unit, stretch=True),
+                Column("title", self.tr("Position"), lambda p: p.title, width=10),
+            ],
+            self,
+            muted=lambda p: p.id in self.already,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # names in pinyin order
+        self.table.setWordWrap(False)
+        char = self.fontMetrics().horizontalAdvance("中")
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.model.columns):
+            if column.stretch:
+                header.setSectionResizeMode(i, header.ResizeMode.Stretch)
+            else:
+                header.resizeSection(i, column.width * char + 24)
+        self.table.doubleClicked.connect(lambda _i: self.accept())
+        self.count = QLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Add selected"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.category)
+        filters.addWidget(self.own_group)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.category.currentIndexChanged.connect(self.reload)
+        self.own_group.toggled.connect(self.reload)
+        # Down from the search box goes to the list; Enter there adds.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self._to_list)
+        self.resize(char * 48, char * 34)
+        self.search.setFocus()
+        self.reload()
+
+    def _to_list(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def reload(self) -> None:
+        self._timer.stop()
+        data = self.category.currentData()
+        f = PersonFilter(
+            group_id=self.group_id if self.own_group.isChecked() else None,
+            category=ParticipantCategory(data) if data else None,
+            text=self.search.text().strip(),
+        )
+        people = self.services.people
+
+        def work(control: TaskControl) -> list[Person]:
+            found = people.search(f).items
+            control.check()
+            return found
+
+        self._loader.run(work, self._loaded)
+
+    def _loaded(self, found: list[Person]) -> None:
+        self.model.set_rows(found)
+        self.count.setText(self.tr("{count} people").format(count=len(found)))
+        if found and not self.search.hasFocus():
+            self.table.selectRow(0)
+
+    def is_busy(self) -> bool:
+        return self._loader.busy or self._timer.isActive()
+
+    def chosen(self) -> list[Person]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        people = [self.model.row_at(r) for r in rows]
+        return [p for p in people if p is not None and p.id not in self.already]
