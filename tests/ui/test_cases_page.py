@@ -175,3 +175,112 @@ def test_detail_of_a_long_draft_says_it_is_over_the_limit(
     assert page.tr("{over} over the limit").format(over=words - 500) in text
     assert page.tr("Assigned when final") in text  # a draft has no 档号 yet
     assert not page.detail.photos.isVisibleTo(page)
+
+
+# --- the list's actions ------------------------------------------------------------------------
+
+
+def test_enter_opens_the_editor_and_escape_goes_back(
+    demo_services: Services, open_page: Callable[..., CasesPage]
+) -> None:
+    page = open_page(demo_services)
+    case = next(c for c in demo_services.cases.search().items if c.title == "老街新韵")
+    select(page, case.id)
+    assert page.edit_button.isEnabled()
+    page.edit_button.click()
+    assert wait_for_tasks()
+    assert page.is_editing()
+    assert page.editor.title_edit.text() == case.title
+    assert page.status_text() == case.title
+    page.editor.back_requested.emit()  # Esc / 返回列表
+    assert not page.is_editing()
+    assert page.status_text() == page.count_text(6)
+    assert page.current_record().id == case.id  # type: ignore[union-attr]
+
+
+def test_new_case_from_the_list(
+    demo_services: Services, open_page: Callable[..., CasesPage]
+) -> None:
+    page = open_page(demo_services)
+    page.group_filter.setCurrentIndex(page.group_filter.findText("织里镇联络组"))
+    assert wait_for_tasks()
+    page.new_button.click()
+    assert wait_for_tasks()
+    editor = page.editor
+    assert page.is_editing() and editor.title_edit.text() == ""
+    assert editor.group_combo.currentText() == "织里镇联络组"  # the group the list shows
+    editor.title_edit.setText("新的协商案例")
+    assert editor.save()
+    assert wait_for_tasks()
+    assert "新的协商案例" in titles(page)
+    assert page.editor.status_label.text() == label(CaseStatus.DRAFT)
+
+
+def test_documents_of_the_selected_case_and_a_collection(
+    demo_services: Services,
+    open_page: Callable[..., CasesPage],
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = open_page(demo_services)
+    case = next(c for c in demo_services.cases.search().items if c.title == "助力青年返乡")
+    select(page, case.id)
+    out = tmp_path / "导出"
+    out.mkdir()
+    asked: list[str] = []
+
+    def ask_path(caption: str, suggested: str, filters: str) -> Any:
+        asked.append(suggested)
+        return out / suggested
+
+    monkeypatch.setattr(page.documents, "ask_path", ask_path)
+    page.documents.docx_action.trigger()
+    assert wait_for_tasks(120_000)
+    page.documents.pdf_action.trigger()
+    assert wait_for_tasks(120_000)
+    assert asked == ["助力青年返乡.docx", "助力青年返乡.pdf"]
+
+    import docx  # python-docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out / asked[0])).paragraphs)
+    assert "助力青年返乡" in text
+    assert (out / asked[1]).read_bytes().startswith(b"%PDF")
+    assert str(out / asked[1]) in page.status_text()
+
+    # Several selected: only the collection (one PDF) applies.
+    page.table.selectAll()
+    assert not page.documents.docx_action.isEnabled()
+    assert page.documents.collection_action.isEnabled()
+    page.documents.collection_action.trigger()
+    assert wait_for_tasks(120_000)
+    collection = out / asked[-1]
+    assert collection.suffix == ".pdf" and collection.read_bytes().startswith(b"%PDF")
+    assert "6" in page.status_text()
+
+
+def test_the_package_dialog_starts_with_the_selected_cases(
+    demo_services: Services, open_page: Callable[..., CasesPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liaison_desk.ui.package_dialog import PackageDialog
+
+    page = open_page(demo_services)
+    chosen = [c for c in page.model.rows() if c.status is CaseStatus.SELECTED][:2]
+    page.table.clearSelection()
+    for c in chosen:
+        row = next(i for i, r in enumerate(page.model.rows()) if r.id == c.id)
+        page.table.selectionModel().select(
+            page.model.index(row, 0),
+            page.table.selectionModel().SelectionFlag.Select
+            | page.table.selectionModel().SelectionFlag.Rows,
+        )
+    opened: list[Any] = []
+
+    def run(dialog: Any) -> None:
+        assert wait_for_tasks()
+        opened.append(dialog)
+
+    monkeypatch.setattr(page, "exec_dialog", run)
+    page.package_button.click()
+    (dialog,) = opened
+    assert isinstance(dialog, PackageDialog)
+    assert sorted(dialog.case_ids()) == sorted(c.id for c in chosen)

@@ -151,3 +151,101 @@ def test_filters(demo_services: Services, open_page: Callable[..., SubmissionsPa
     assert wait_for_tasks()
     assert page.model.rows() == []
     assert page.group_filter.currentText() == "织里镇联络组"
+
+
+# --- recording results, exporting and checking packages ------------------------------------------
+
+
+def test_results_are_recorded_per_case_and_the_case_statuses_follow(
+    demo_services: Services,
+    open_page: Callable[..., SubmissionsPage],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cases = [
+        demo_services.cases.save(
+            Case(group_id=1, year=2024, title=f"报送案例{i}", status=CaseStatus.FINAL)
+        )
+        for i in range(3)
+    ]
+    sub = demo_services.submissions.record(
+        Submission(
+            group_id=1,
+            target="市政协优秀协商案例征集",
+            submitted_on=date(2024, 12, 30),
+            cases=[SubmissionCase(case_id=c.id or 0) for c in cases],
+        )
+    )
+    page = open_page(demo_services)
+    select(page, sub.id)
+
+    from liaison_desk.ui.pages.submissions import ResultDialog
+
+    shown: list[list[str]] = []
+
+    def decide(dialog: Any) -> bool:
+        assert isinstance(dialog, ResultDialog)
+        shown.append([dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())])
+        for combo, result in zip(
+            dialog.results,
+            (SubmissionResult.SELECTED, SubmissionResult.NOT_SELECTED, SubmissionResult.RETURNED),
+            strict=True,
+        ):
+            combo.setCurrentIndex(combo.findData(result.value))
+        dialog.notes[2].setText("请补充群众满意度数据")
+        return True
+
+    monkeypatch.setattr(page, "exec_dialog", decide)
+    page.table.setFocus()
+    page.result_button.click()
+    assert wait_for_tasks()
+    assert shown == [[c.title for c in cases]]
+
+    saved = demo_services.submissions.get(sub.id or 0)
+    assert saved is not None
+    assert [(c.result, c.note) for c in saved.cases] == [
+        (SubmissionResult.SELECTED, ""),
+        (SubmissionResult.NOT_SELECTED, ""),
+        (SubmissionResult.RETURNED, "请补充群众满意度数据"),
+    ]
+    statuses = [demo_services.cases.get(c.id or 0).status for c in cases]  # type: ignore[union-attr]
+    assert statuses == [CaseStatus.SELECTED, CaseStatus.SUBMITTED, CaseStatus.RETURNED]
+    # The list and the detail show the results at once.
+    text = select(page, sub.id)
+    assert "请补充群众满意度数据" in text
+    row = next(i for i, s in enumerate(page.model.rows()) if s.id == sub.id)
+    assert label(SubmissionResult.RETURNED) in cells(page, row)["results"]
+
+    # Cancelled: nothing changes.
+    monkeypatch.setattr(page, "exec_dialog", lambda _d: False)
+    page.open_record(page.current_record())  # type: ignore[arg-type]
+    assert wait_for_tasks()
+    assert demo_services.submissions.get(sub.id or 0) == saved
+
+
+def test_the_page_opens_the_package_and_check_dialogs(
+    demo_services: Services,
+    open_page: Callable[..., SubmissionsPage],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from liaison_desk.ui.package_dialog import PackageDialog
+    from liaison_desk.ui.verify_dialog import VerifyDialog
+
+    page = open_page(demo_services)
+    opened: list[Any] = []
+
+    def run(dialog: Any) -> bool:
+        assert wait_for_tasks()
+        opened.append(dialog)
+        return False
+
+    monkeypatch.setattr(page, "exec_dialog", run)
+    page.package_button.click()
+    page.verify_button.click()
+    assert [type(d) for d in opened] == [PackageDialog, VerifyDialog]
+    package = opened[0]
+    assert package.case_ids() == []  # from here, the user ticks the cases
+    assert package.cases.count() == len(
+        demo_services.cases.in_statuses(
+            [CaseStatus.FINAL, CaseStatus.SUBMITTED, CaseStatus.SELECTED]
+        )
+    )

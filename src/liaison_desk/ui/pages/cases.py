@@ -1,8 +1,12 @@
-"""协商案例: the case write-ups of every group, with the whole case in the detail pane.
+"""协商案例: the case write-ups of every group, with the whole case in the detail pane, and the
+case editor (``ui.case_editor``) in its place when a case is opened (a stack: list ↔ editor).
 
-Editing cases comes later; this page lists, filters and shows them. The helpers at the top
-(combos whose choices arrive with the rows, per-column tooltips, tab order) are shared with the
-submissions page.
+The list's actions: new case (Ctrl+N), edit (Enter / double-click), the documents of the
+selected case(s) (Word, PDF, PDF preview, 案例汇编 of the selection) and 生成报送包… for the
+selection. The page answers the main window's unsaved-changes questions
+(``has_unsaved_changes``, ``save``, ``discard_changes``) and takes a draft back after a crash
+(``open_draft``). The helpers at the top (combos whose choices arrive with the rows, per-column
+tooltips, tab order) are shared with the submissions page.
 """
 
 from __future__ import annotations
@@ -18,7 +22,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QListView,
+    QPushButton,
+    QStackedWidget,
     QTableView,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,8 +34,11 @@ from liaison_desk.domain.entities import CASE_SECTIONS, Case
 from liaison_desk.domain.enums import CaseStatus
 from liaison_desk.domain.queries import CaseFilter
 from liaison_desk.services import Services
+from liaison_desk.ui.case_editor import CaseDocuments, CaseEditor, ask_save_discard_cancel
 from liaison_desk.ui.i18n import current_language
+from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
+from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import (
     Detail,
     RecordListPage,
@@ -37,7 +48,7 @@ from liaison_desk.ui.pages.base import (
     with_label,
 )
 from liaison_desk.ui.table import Column, Index, RecordTableModel, display
-from liaison_desk.ui.tasks import TaskControl
+from liaison_desk.ui.tasks import TaskControl, run_task
 
 DEFAULT_WORD_LIMIT = 3000
 
@@ -218,12 +229,50 @@ class CasesPage(RecordListPage[Case]):
         super().__init__(services, parent)
         self.model.modelReset.connect(self._update_choices)
         chain_tab_order(
-            [self.year_filter, self.group_filter, self.status_filter, self.search, self.table]
+            [
+                self.year_filter,
+                self.group_filter,
+                self.status_filter,
+                self.search,
+                self.new_button,
+                self.edit_button,
+                self.documents_button,
+                self.package_button,
+                self.table,
+            ]
         )
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
         one_row_of_photos(self)
         fit_headers(self.table)
+        self.editor = CaseEditor(services)
+        self.editor.back_requested.connect(self.show_list)
+        self.editor.saved.connect(self._case_saved)
+        self.editor.title_changed.connect(self._editor_status)
+        self.editor.status_message.connect(self.set_status)
+        self._stack_list_and_editor()
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self._update_actions()
+
+    def _stack_list_and_editor(self) -> None:
+        """The list (filter bar, table, detail) and the editor share the page, one at a time."""
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        self.list_view = QWidget()
+        inner = QVBoxLayout(self.list_view)
+        inner.setContentsMargins(0, 0, 0, 0)
+        outer.removeItem(self.filter_bar)
+        outer.removeWidget(self.splitter)
+        self.filter_bar.setParent(None)
+        inner.addLayout(self.filter_bar)
+        inner.addWidget(self.splitter, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_view)
+        self.stack.addWidget(self.editor)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack, 1)
+        margins = self.style().pixelMetric(self.style().PixelMetric.PM_LayoutLeftMargin)
+        inner.setContentsMargins(margins, margins, margins, margins)
 
     # --- RecordListPage --------------------------------------------------------------------------
     def placeholder(self) -> str:
@@ -250,6 +299,37 @@ class CasesPage(RecordListPage[Case]):
 
     def sort_default(self) -> None:
         self.table.sortByColumn(self.model.column_index("updated_at"), Qt.SortOrder.DescendingOrder)
+
+    def build_actions(self, bar: QHBoxLayout) -> None:
+        self.new_button = QPushButton(icon("new"), self.tr("&New case"))
+        self.new_button.setToolTip(self.tr("Write a new case (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button = QPushButton(icon("edit"), self.tr("&Edit"))
+        self.edit_button.setToolTip(self.tr("Open the selected case (Enter)"))
+        self.edit_button.clicked.connect(self._open_current)
+        self.documents = CaseDocuments(self.services, self)
+        self.documents.message.connect(self.set_status)
+        self.documents_button = QToolButton()
+        self.documents_button.setText(self.tr("&Documents"))
+        self.documents_button.setIcon(icon("export"))
+        self.documents_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.documents_button.setMenu(self.documents.menu(collection=True))
+        self.documents.docx_action.triggered.connect(
+            lambda _c=False: self._with_current(self.documents.export_docx)
+        )
+        self.documents.pdf_action.triggered.connect(
+            lambda _c=False: self._with_current(self.documents.export_pdf)
+        )
+        self.documents.preview_action.triggered.connect(
+            lambda _c=False: self._with_current(self.documents.preview_pdf)
+        )
+        self.documents.collection_action.triggered.connect(lambda _c=False: self.make_collection())
+        self.package_button = QPushButton(self.tr("Submission &package…"))
+        self.package_button.setToolTip(self.tr("Export the selected cases as a submission package"))
+        self.package_button.clicked.connect(self.export_package)
+        for w in (self.new_button, self.edit_button, self.documents_button, self.package_button):
+            bar.addWidget(w)
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.year_filter = filter_combo(self.tr("All years"))
@@ -364,6 +444,186 @@ class CasesPage(RecordListPage[Case]):
                 select_value(self.status_filter, _status_value(statuses), text)
         finally:
             self.status_filter.blockSignals(was)
+
+    # --- list actions ------------------------------------------------------------------------
+    def _update_actions(self, *_args: object) -> None:
+        selected = self.selected_records()
+        one = len(selected) == 1
+        self.edit_button.setEnabled(one)
+        for action in (
+            self.documents.docx_action,
+            self.documents.pdf_action,
+            self.documents.preview_action,
+        ):
+            action.setEnabled(one)
+        self.documents.collection_action.setEnabled(bool(selected))
+        self.package_button.setEnabled(bool(selected))
+
+    def _with_current(self, action: Callable[[Case], None]) -> None:
+        selected = self.selected_records()
+        if len(selected) == 1:
+            action(selected[0])
+
+    def make_collection(self) -> None:
+        """案例汇编 of the selected cases, in the order the list shows them."""
+        self.documents.collection([c.id for c in self.selected_records() if c.id is not None])
+
+    def export_package(self) -> None:
+        from liaison_desk.ui.package_dialog import PackageDialog
+
+        ids = [c.id for c in self.selected_records() if c.id is not None]
+        dialog = PackageDialog(self.services, ids, self)
+        dialog.exported.connect(lambda _r: self._after_export())
+        self.exec_dialog(dialog)
+
+    def exec_dialog(self, dialog: Any) -> None:
+        """Run a dialog of the page (a method, so tests answer it)."""
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def _after_export(self) -> None:
+        self.data_changed.emit()
+        self.reload()
+
+    # --- the editor --------------------------------------------------------------------------
+    def is_editing(self) -> bool:
+        return self.stack.currentWidget() is self.editor
+
+    def open_record(self, record: Case) -> None:
+        if record.id is not None:
+            self.edit_case(record.id)
+
+    def new_record(self) -> bool:
+        if not self._may_leave_editor():
+            return True
+        services = self.services
+
+        def work(_control: TaskControl) -> tuple[Case, list[tuple[int, str]], int]:
+            own = services.settings.own_group()
+            groups = [(g.id, g.name) for g in services.groups.all() if g.id is not None]
+            group_id = own.id if own is not None else (groups[0][0] if len(groups) == 1 else None)
+            if self.group_filter.currentData() is not None:
+                group_id = self.group_filter.currentData()
+            year = self.year_filter.currentData() or services.statistics.default_year()
+            case = Case(group_id=group_id, year=year, title="")
+            return case, groups, word_limit(services)
+
+        run_task(self, work, self._show_editor, lambda exc: show_error(self, exc))
+        return True
+
+    def edit_case(self, case_id: int) -> None:
+        if not self._may_leave_editor():
+            return
+        services = self.services
+
+        def work(_control: TaskControl) -> tuple[Case, list[tuple[int, str]], int]:
+            case = services.cases.get(case_id)
+            if case is None:
+                raise KeyError(case_id)
+            groups = [(g.id, g.name) for g in services.groups.all() if g.id is not None]
+            return case, groups, word_limit(services)
+
+        run_task(self, work, self._show_editor, lambda exc: show_error(self, exc))
+
+    def _show_editor(
+        self,
+        loaded: tuple[Case, list[tuple[int, str]], int],
+        baseline: Case | None = None,
+    ) -> None:
+        case, groups, limit = loaded
+        self.editor.set_groups(groups)
+        self.editor.set_word_limit(limit)
+        self.editor.open_case(case, baseline)
+        self.stack.setCurrentWidget(self.editor)
+        self.set_status(self.editor.heading.text())
+        self.editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_list(self) -> bool:
+        """Back to the list (asks about unsaved changes); False when the user stayed."""
+        if not self._may_leave_editor():
+            return False
+        self.editor.close_case()
+        self.stack.setCurrentWidget(self.list_view)
+        self.set_status(self.count_text(self.model.rowCount()))
+        self.table.setFocus()
+        return True
+
+    def _may_leave_editor(self) -> bool:
+        if not self.is_editing() or not self.has_unsaved_changes():
+            return True
+        answer = ask_save_discard_cancel(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The case has changes that are not saved yet. Save them?"),
+        )
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.discard_changes()
+            return True
+        return False
+
+    def _case_saved(self, case: Case) -> None:
+        self._selected_key = case.id
+        self.data_changed.emit()
+        self.reload()
+
+    def _editor_status(self, heading: str) -> None:
+        if self.is_editing():
+            self.set_status(heading)
+
+    # --- what the main window asks -------------------------------------------------------------
+    def confirm_leave(self) -> bool:
+        """Before another page is shown: Save / Discard / Cancel for unsaved input; False when
+        the user stays. The editor stays open (with the saved or stored case)."""
+        if not self.is_editing() or not self.has_unsaved_changes():
+            return True
+        return self._may_leave_editor()
+
+    def discard_unsaved(self) -> None:
+        self.discard_changes()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor.is_open and self.editor.has_unsaved_changes()
+
+    def save(self) -> bool:
+        """Save the open case; True when saved (or nothing to save)."""
+        if not self.has_unsaved_changes():
+            return True
+        return self.editor.save()
+
+    def discard_changes(self) -> None:
+        """Forget the unsaved input (and its draft); the editor shows the stored case again."""
+        if not self.editor.is_open:
+            return
+        self.editor.discard_changes()
+        loaded = self.editor.loaded_case()
+        if loaded is not None:
+            self.editor.open_case(loaded)
+
+    def open_draft(self, info: Any) -> bool:
+        """Take back a draft of kind "case" kept before a crash: the editor opens with it, its
+        changes unsaved. False when it is not a case's draft or cannot be read."""
+        if getattr(info, "kind", None) != "case":
+            return False
+        if not self._may_leave_editor():
+            return False
+        services = self.services
+        draft = services.drafts.load(info)  # DraftDamagedError: the offer says so
+        stored = services.cases.get(info.record_id) if info.record_id else None
+        groups = [(g.id, g.name) for g in services.groups.all() if g.id is not None]
+        if stored is not None:
+            # The draft continues the stored case: saving goes over the revision it came from.
+            draft.id, draft.revision = stored.id, draft.revision or stored.revision
+        else:
+            draft.id = None
+        baseline = stored or Case(group_id=draft.group_id, year=draft.year, title="")
+        if stored is None:
+            baseline.uuid = draft.uuid
+        self._show_editor((draft, groups, word_limit(services)), baseline)
+        return True
 
     # --- helpers -------------------------------------------------------------------------------
     def _group_name(self, case: Case) -> str:

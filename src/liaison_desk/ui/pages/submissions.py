@@ -1,4 +1,8 @@
-"""报送记录: what was sent upward, when and to whom, and the result for each case."""
+"""报送记录: what was sent upward, when and to whom, and the result for each case.
+
+Actions: 记录结果… (per case 入选 / 未入选 / 退回修改 / 待反馈 with a note; the cases' statuses
+follow, through ``services.submissions.set_result``; Enter or double-click opens it),
+生成报送包… (``ui.package_dialog``) and 校验报送包… (``ui.verify_dialog``)."""
 
 from __future__ import annotations
 
@@ -6,12 +10,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from liaison_desk.domain.entities import Case, Submission
 from liaison_desk.domain.enums import SubmissionResult
 from liaison_desk.services import Services
+from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
+from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, esc, with_label
 from liaison_desk.ui.pages.cases import (
     TooltipTableModel,
@@ -24,7 +44,7 @@ from liaison_desk.ui.pages.cases import (
     set_choices,
 )
 from liaison_desk.ui.table import Column, RecordTableModel, display
-from liaison_desk.ui.tasks import TaskControl
+from liaison_desk.ui.tasks import TaskControl, run_task
 
 SHORT_HASH = 10  # characters of the SHA-256 shown in the list; the tooltip has all 64
 
@@ -52,6 +72,96 @@ def results_text(submission: Submission) -> str:
     """The results in a few words: "入选 2 · 退回 1" (results with no case are left out)."""
     counts = ((r, result_count(submission, r)) for r in RESULT_ORDER)
     return " · ".join(f"{label(r)} {n}" for r, n in counts if n)
+
+
+class ResultDialog(QDialog):
+    """The result of each case of one submission: 入选 / 未入选 / 退回修改 / 待反馈, with a note."""
+
+    def __init__(
+        self,
+        submission: Submission,
+        cases: dict[int, Case | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.submission = submission
+        self.setWindowTitle(self.tr("Results of the submission"))
+        heading = QLabel(
+            self.tr("{target}, sent on {date}").format(
+                target=submission.target, date=display(submission.submitted_on)
+            )
+        )
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        hint = QLabel(
+            self.tr(
+                "Record what the receiving office decided for each case. A selected or not "
+                "selected case stays locked; a returned case can be changed and sent again."
+            )
+        )
+        hint.setWordWrap(True)
+        self.table = QTableWidget(len(submission.cases), 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Result"), self.tr("Note")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.results: list[QComboBox] = []
+        self.notes: list[QLineEdit] = []
+        for row, entry in enumerate(submission.cases):
+            case = cases.get(entry.case_id)
+            title = (
+                case.title if case is not None else self.tr("Case {id}").format(id=entry.case_id)
+            )
+            item = QTableWidgetItem(title)
+            item.setToolTip(title)
+            self.table.setItem(row, 0, item)
+            combo = QComboBox()
+            for result in (
+                SubmissionResult.SELECTED,
+                SubmissionResult.NOT_SELECTED,
+                SubmissionResult.RETURNED,
+                SubmissionResult.PENDING,
+            ):
+                combo.addItem(label(result), result.value)
+            combo.setCurrentIndex(combo.findData(entry.result.value))
+            note = QLineEdit(entry.note)
+            note.setPlaceholderText(self.tr("e.g. what to change"))
+            self.table.setCellWidget(row, 1, combo)
+            self.table.setCellWidget(row, 2, note)
+            self.results.append(combo)
+            self.notes.append(note)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(860, 200 + 44 * max(1, len(submission.cases)))
+        if self.results:
+            self.results[0].setFocus()
+
+    def changes(self) -> list[tuple[int, SubmissionResult, str]]:
+        """(case id, result, note) of the rows the user changed."""
+        changed = []
+        for entry, combo, note in zip(self.submission.cases, self.results, self.notes, strict=True):
+            result = SubmissionResult(combo.currentData())
+            text = note.text().strip()
+            if result is not entry.result or text != entry.note:
+                changed.append((entry.case_id, result, text))
+        return changed
 
 
 class SubmissionsPage(RecordListPage[Submission]):
@@ -110,6 +220,21 @@ class SubmissionsPage(RecordListPage[Submission]):
         self.table.sortByColumn(
             self.model.column_index("submitted_on"), Qt.SortOrder.DescendingOrder
         )
+
+    def build_actions(self, bar: QHBoxLayout) -> None:
+        self.result_button = QPushButton(icon("edit"), self.tr("&Record results…"))
+        self.result_button.setToolTip(
+            self.tr("Selected, not selected or returned: each case of the submission (Enter)")
+        )
+        self.result_button.clicked.connect(self.record_results)
+        self.package_button = QPushButton(icon("export"), self.tr("Submission &package…"))
+        self.package_button.setToolTip(self.tr("Export cases as a submission package"))
+        self.package_button.clicked.connect(self.export_package)
+        self.verify_button = QPushButton(self.tr("&Check a package…"))
+        self.verify_button.setToolTip(self.tr("Check a submission package (ZIP) received or sent"))
+        self.verify_button.clicked.connect(self.verify_package)
+        for w in (self.result_button, self.package_button, self.verify_button):
+            bar.addWidget(w)
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.year_filter = filter_combo(self.tr("All years"))
@@ -175,6 +300,64 @@ class SubmissionsPage(RecordListPage[Submission]):
         self.search.setText(str(filters.get("text") or ""))
         self.search.blockSignals(False)
         self.reload()
+
+    # --- actions -------------------------------------------------------------------------------
+    def open_record(self, record: Submission) -> None:
+        self.record_results()
+
+    def exec_dialog(self, dialog: QDialog) -> bool:
+        """Run a dialog of the page (a method, so tests answer it)."""
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def record_results(self) -> None:
+        record = self.current_record()
+        if record is None or record.id is None:
+            return
+        services = self.services
+        sub_id = record.id
+
+        def work(_control: TaskControl) -> tuple[Submission, dict[int, Case | None]]:
+            sub = services.submissions.get(sub_id)
+            if sub is None:
+                raise KeyError(sub_id)
+            return sub, {e.case_id: services.cases.get(e.case_id) for e in sub.cases}
+
+        run_task(self, work, self._ask_results, lambda exc: show_error(self, exc))
+
+    def _ask_results(self, loaded: tuple[Submission, dict[int, Case | None]]) -> None:
+        sub, cases = loaded
+        dialog = ResultDialog(sub, cases, self)
+        if not self.exec_dialog(dialog):
+            return
+        changes = dialog.changes()  # the dialog is deleted later, on the event loop
+        assert sub.id is not None
+        try:
+            for case_id, result, note in changes:
+                self.services.submissions.set_result(sub.id, case_id, result, note)
+        except Exception as exc:
+            show_error(self, exc)
+        self.data_changed.emit()
+        self.reload()
+
+    def export_package(self) -> None:
+        from liaison_desk.ui.package_dialog import PackageDialog
+
+        dialog = PackageDialog(self.services, (), self)
+        dialog.exported.connect(self._exported)
+        self.exec_dialog(dialog)
+
+    def _exported(self, result: Any) -> None:
+        self._selected_key = result.submission.id
+        self.data_changed.emit()
+        self.reload()
+
+    def verify_package(self) -> None:
+        from liaison_desk.ui.verify_dialog import VerifyDialog
+
+        self.exec_dialog(VerifyDialog(self.services, None, self))
 
     # --- helpers -------------------------------------------------------------------------------
     def _cases_html(self, sub: Submission, cases: dict[int, Case | None]) -> str:

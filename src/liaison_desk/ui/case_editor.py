@@ -1,0 +1,1745 @@
+"""The case editor (协商案例): one case write-up, opened from the 协商案例 page.
+
+What it edits: main title and subtitle, the group, year and retention period, the consultations
+the case is written from (picked from the records, in order), the five sections of domain.md as
+plain text with the markup of ``domain.case_text`` (four GB/T 9704 heading levels at line starts,
+``**bold**``), and 2–4 photos with captions, in order. 基本信息 can be drawn from the linked
+consultations (``CaseService.basic_info_from_consultations``) and edited afterwards. The 字数 is
+counted as the user types, against the configured limit.
+
+Status moves through actions, never a combo: 定稿 (the service assigns the 档号), back to 草稿
+before it is submitted; 已报送 comes from exporting a package, 入选 / 退回 from the submissions
+page. A submitted case is read-only: 修改（新版本）… asks for a reason, and saving then starts the
+next version (the service keeps the submitted one, shown by 历史版本…).
+
+Unsaved input is kept as a draft (``services.drafts``, kind "case") every 30 seconds and when the
+focus moves, so a crash loses nothing; saving or discarding removes the draft.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDesktopServices,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPalette,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_desk.domain.case_text import BlockKind, chinese_numeral, heading_level, parse_case_text
+from liaison_desk.domain.entities import CASE_SECTIONS, Case, CasePhoto
+from liaison_desk.domain.enums import CaseStatus, RetentionPeriod
+from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary
+from liaison_desk.domain.rules import ValidationError
+from liaison_desk.domain.serialization import to_data
+from liaison_desk.services import Services
+from liaison_desk.services.cases import CaseService, LinkedConsultation, PhotoChoice
+from liaison_desk.ui import messages
+from liaison_desk.ui.icons import icon
+from liaison_desk.ui.labels import label
+from liaison_desk.ui.messages import show_error
+from liaison_desk.ui.pages.base import esc, load_thumbnails
+from liaison_desk.ui.table import Column, RecordTableModel, display
+from liaison_desk.ui.tasks import (
+    LatestOnly,
+    TaskCancelled,
+    TaskControl,
+    run_task,
+    run_with_progress,
+)
+
+log = logging.getLogger(__name__)
+
+DRAFT_KIND = "case"
+DRAFT_INTERVAL_MS = 30_000
+PHOTOS_MIN, PHOTOS_MAX = 2, 4
+THUMB = QSize(128, 96)
+OVER_LIMIT = "#B3261E"
+ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 10
+CONSULTATION_ROLE = Qt.ItemDataRole.UserRole + 11
+
+# Fields that change on every save: never "unsaved changes".
+_BOOKKEEPING = ("id", "uuid", "revision", "created_at", "updated_at", "deleted_at")
+
+
+def comparable(case: Case) -> dict[str, Any]:
+    """What the user edits of ``case``, as plain data (for the unsaved-changes check)."""
+    data = to_data(case)
+    for key in _BOOKKEEPING:
+        data.pop(key, None)
+    data["sections"] = {k: v for k, v in data["sections"].items() if v}
+    return data
+
+
+def heading_prefix(level: int, number: int) -> str:
+    """The number that starts a heading of ``level`` (1–4): 一、 / （一） / 1. / （1）."""
+    if level == 1:
+        return f"{chinese_numeral(number)}、"
+    if level == 2:
+        return f"（{chinese_numeral(number)}）"
+    if level == 3:
+        return f"{number}."
+    return f"（{number}）"
+
+
+_PREFIX_RE = (
+    None,
+    re.compile(r"^\s*[一二三四五六七八九十]{1,3}、"),
+    re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]"),
+    re.compile(r"^\s*\d{1,2}[.．、](?!\d)"),
+    re.compile(r"^\s*[（(]\d{1,2}[）)]"),
+)
+
+
+def next_heading_number(lines_before: Sequence[str], level: int) -> int:
+    """The number a new heading of ``level`` gets after ``lines_before``: one more than the last
+    heading of that level since the last heading of a higher level (which restarts the count)."""
+    count = 0
+    for line in lines_before:
+        found = heading_level(line)
+        if found == 0:
+            continue
+        if found < level:
+            count = 0
+        elif found == level:
+            count += 1
+    return count + 1
+
+
+def set_heading(text: str, line_index: int, level: int) -> str:
+    """``text`` with line ``line_index`` made a heading of ``level`` (its old number, if any,
+    replaced), numbered after the headings above it."""
+    lines = text.split("\n")
+    while len(lines) <= line_index:
+        lines.append("")
+    line = lines[line_index]
+    old = heading_level(line)
+    if old:
+        match = _PREFIX_RE[old].match(line)  # type: ignore[union-attr]
+        if match is not None:
+            line = line[match.end() :]
+    number = next_heading_number(lines[:line_index], level)
+    lines[line_index] = heading_prefix(level, number) + line.lstrip()
+    return "\n".join(lines)
+
+
+def preview_html(text: str) -> str:
+    """The section as it will print, roughly: headings by level, paragraphs indented."""
+    styles = {
+        BlockKind.HEADING1: "font-weight:bold;",
+        BlockKind.HEADING2: "font-style:italic;",
+        BlockKind.HEADING3: "font-weight:bold;",
+        BlockKind.HEADING4: "",
+    }
+    parts: list[str] = []
+    for block in parse_case_text(text):
+        runs = []
+        for span in block.spans:
+            run = esc(span.text)
+            style = styles.get(block.kind, "") if span.heading else ""
+            if span.bold:
+                style += "font-weight:bold;"
+            runs.append(f"<span style='{style}'>{run}</span>" if style else run)
+        indent = "" if block.kind is BlockKind.HEADING1 else "text-indent:2em;"
+        parts.append(f"<p style='margin:0 0 6px 0;{indent}'>{''.join(runs)}</p>")
+    return "".join(parts)
+
+
+# --- picking consultations --------------------------------------------------------------------
+
+
+class ConsultationPicker(QDialog):
+    """Choose consultations to link: searches the records of the case's group and year (both
+    can be widened); those already linked are left out. Enter or double-click takes them."""
+
+    def __init__(
+        self,
+        services: Services,
+        group_id: int | None,
+        year: int | None,
+        exclude: Sequence[int] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.group_id = group_id
+        self.exclude = set(exclude)
+        self.setWindowTitle(self.tr("Link consultations"))
+        self._loader = LatestOnly(self)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search number, topic, venue, people…"))
+        self.year = QComboBox()
+        self.year.addItem(self.tr("All years"), None)
+        years = set(services.statistics.years()) | ({year} if year else set())
+        for y in sorted(years, reverse=True):
+            self.year.addItem(str(y), y)
+        self.year.setCurrentIndex(max(0, self.year.findData(year)))
+        self.own_group = QCheckBox(self.tr("Only this group"))
+        self.own_group.setChecked(group_id is not None)
+        self.own_group.setEnabled(group_id is not None)
+
+        self.model: RecordTableModel[ConsultationSummary] = RecordTableModel(
+            [
+                Column("number", self.tr("Number"), lambda c: c.number, width=10),
+                Column("kind", self.tr("Kind"), lambda c: c.kind, width=7),
+                Column("held_on", self.tr("Date"), lambda c: c.held_on, width=6),
+                Column("title", self.tr("Topic"), lambda c: c.title, stretch=True),
+                Column("group", self.tr("Liaison group"), lambda c: c.group_name, width=7),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        char = self.fontMetrics().horizontalAdvance("中")
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.model.columns):
+            if column.stretch:
+                header.setSectionResizeMode(i, header.ResizeMode.Stretch)
+            else:
+                header.resizeSection(i, column.width * char + 16)
+        self.table.doubleClicked.connect(lambda _i: self.accept())
+        self.count = QLabel()
+
+        bar = QHBoxLayout()
+        caption = QLabel(self.tr("&Year:"))
+        caption.setBuddy(self.year)
+        bar.addWidget(caption)
+        bar.addWidget(self.year)
+        bar.addWidget(self.own_group)
+        bar.addWidget(self.search, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Link"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+        self.resize(900, 560)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.year.currentIndexChanged.connect(self.reload)
+        self.own_group.toggled.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        self._timer.stop()
+        f = ConsultationFilter(
+            year=self.year.currentData(),
+            group_id=self.group_id if self.own_group.isChecked() else None,
+            text=self.search.text().strip(),
+        )
+        exclude = set(self.exclude)
+        arrange = self.model.sort_in_worker()
+
+        def work(control: TaskControl) -> list[ConsultationSummary]:
+            rows = self.services.consultations.search(f).items
+            control.check()
+            return arrange([r for r in rows if r.id not in exclude])
+
+        self._loader.run(work, self._loaded, lambda exc: show_error(self, exc))
+
+    def _loaded(self, rows: list[ConsultationSummary]) -> None:
+        self.model.set_rows(rows, presorted=True)
+        self.count.setText(self.tr("{count} consultations").format(count=len(rows)))
+        if rows:
+            self.table.selectRow(0)
+
+    def selected(self) -> list[ConsultationSummary]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+
+
+# --- choosing photos ---------------------------------------------------------------------------
+
+
+class PhotoChooser(QDialog):
+    """Tick the photos the case shows, from its linked consultations' photos and those added to
+    the case. The ones chosen keep their order; newly ticked ones follow in the order shown."""
+
+    def __init__(
+        self,
+        services: Services,
+        case: Case,
+        chosen: Sequence[int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.chosen = list(chosen)
+        self.setWindowTitle(self.tr("Choose photos"))
+        self.list = QListWidget()
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(160, 120))
+        self.list.setGridSize(QSize(190, 180))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.itemChanged.connect(self._count)
+        self.note = QLabel()
+        self.loading = QLabel(self.tr("Loading photos…"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Use these"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Tick 2 to 4 photos: the photos of the linked consultations and those added "
+                "to the case. Space ticks the selected photo."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.loading)
+        layout.addWidget(self.list, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+        self.resize(860, 600)
+        case_copy = copy.deepcopy(case)
+
+        def work(control: TaskControl) -> list[tuple[PhotoChoice, QImage]]:
+            choices = services.cases.photo_choices(case_copy)
+            control.check()
+            images = load_thumbnails(services, [(c.sha256, c.caption) for c in choices])
+            return [(c, img) for c, (img, _cap) in zip(choices, images, strict=True)]
+
+        run_task(self, work, self._loaded, lambda exc: show_error(self, exc))
+
+    def _loaded(self, loaded: list[tuple[PhotoChoice, QImage]]) -> None:
+        self.loading.setVisible(False)
+        self.list.blockSignals(True)
+        for choice, image in loaded:
+            source = choice.consultation_number or self.tr("added to the case")
+            no_caption = self.tr("(no caption)")
+            text = f"{choice.caption or no_caption}\n{source}"
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), text)
+            item.setData(ATTACHMENT_ROLE, choice.attachment_id)
+            item.setToolTip(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = choice.attachment_id in self.chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if not loaded:
+            self.note.setText(
+                self.tr("The linked consultations have no photos. Add photos from files.")
+            )
+        else:
+            self._count()
+
+    def ticked(self) -> list[int]:
+        ids = [
+            int(self.list.item(i).data(ATTACHMENT_ROLE))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        kept = [a for a in self.chosen if a in ids]
+        return kept + [a for a in ids if a not in kept]
+
+    def captions(self) -> dict[int, str]:
+        """The photos' own captions (a case starts from them)."""
+        result: dict[int, str] = {}
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            result[int(item.data(ATTACHMENT_ROLE))] = item.text().split("\n")[0]
+        return result
+
+    def set_ticked(self, attachment_ids: Sequence[int]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            on = int(item.data(ATTACHMENT_ROLE)) in attachment_ids
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _count(self, *_args: object) -> None:
+        n = len(self.ticked())
+        text = self.tr("{count} photos ticked").format(count=n)
+        if not PHOTOS_MIN <= n <= PHOTOS_MAX:
+            text += " — " + self.tr("a case usually shows 2 to 4")
+        self.note.setText(text)
+
+
+# --- earlier versions ----------------------------------------------------------------------------
+
+
+def case_html(case: Case, group_name: str, linked: Sequence[LinkedConsultation]) -> str:
+    """A whole case, read-only (earlier versions)."""
+    parts = [f"<h2>{esc(case.title)}</h2>"]
+    if case.subtitle:
+        parts.append(f"<p><b>{esc(case.subtitle)}</b></p>")
+    facts = [
+        (QCoreApplication.translate("CaseEditor", "Liaison group"), group_name),
+        (QCoreApplication.translate("CaseEditor", "Year"), case.year),
+        (QCoreApplication.translate("CaseEditor", "Version"), case.version),
+        (QCoreApplication.translate("CaseEditor", "Status"), label(case.status)),
+        (QCoreApplication.translate("CaseEditor", "Archive no."), case.archive_number),
+        (QCoreApplication.translate("CaseEditor", "Retention"), label(case.retention)),
+        (
+            QCoreApplication.translate("CaseEditor", "Length"),
+            QCoreApplication.translate("CaseEditor", "{count} characters").format(
+                count=CaseService.word_count(case)
+            ),
+        ),
+    ]
+    parts.append("<table cellpadding='2'>")
+    for name, value in facts:
+        if value not in ("", None):
+            parts.append(
+                f"<tr><td style='color:#555;padding-right:10px'>{esc(name)}</td>"
+                f"<td>{esc(value)}</td></tr>"
+            )
+    parts.append("</table>")
+    if linked:
+        lines = "<br/>".join(esc(f"{c.number}  {c.title}  {display(c.held_on)}") for c in linked)
+        heading = QCoreApplication.translate("CaseEditor", "Consultations it is written from")
+        parts.append(f"<h4>{esc(heading)}</h4><p>{lines}</p>")
+    for key, chinese in CASE_SECTIONS:
+        text = case.sections.get(key, "")
+        if text:
+            parts.append(f"<h4>{esc(chinese)}</h4>{preview_html(text)}")
+    if case.photos:
+        heading = QCoreApplication.translate("CaseEditor", "Photos")
+        captions = "<br/>".join(esc(f"{i}. {p.caption}") for i, p in enumerate(case.photos, 1))
+        parts.append(f"<h4>{esc(heading)}</h4><p>{captions}</p>")
+    return "".join(parts)
+
+
+class VersionsDialog(QDialog):
+    """The earlier versions of a case, each shown whole and read-only."""
+
+    def __init__(
+        self, services: Services, versions: Sequence[Case], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.versions = list(versions)
+        self.setWindowTitle(self.tr("Earlier versions"))
+        self.list = QListWidget()
+        self.text = QTextBrowser()
+        for case in reversed(self.versions):
+            when = display(case.updated_at)
+            item = QListWidgetItem(
+                self.tr("Version {n} — {status}").format(n=case.version, status=label(case.status))
+                + (f"\n{when}" if when else "")
+            )
+            item.setData(Qt.ItemDataRole.UserRole, case.version)
+            self.list.addItem(item)
+        self.list.currentRowChanged.connect(self._show)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.text)
+        splitter.setStretchFactor(1, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Versions as they were submitted. They cannot be changed."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 640)
+        if self.versions:
+            self.list.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        if row < 0:
+            self.text.clear()
+            return
+        case = self.versions[len(self.versions) - 1 - row]
+        group = self.services.groups.get(case.group_id) if case.group_id else None
+        linked = self.services.cases.linked_consultations(case)
+        self.text.setHtml(case_html(case, group.name if group else "", linked))
+
+
+# --- the editor --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Section:
+    key: str
+    chinese: str
+    edit: QPlainTextEdit
+
+
+class CaseEditor(QWidget):
+    """One case, editable (or read-only when submitted). ``open_case`` fills it; ``save`` writes
+    it; ``has_unsaved_changes`` tells the page whether to ask before leaving."""
+
+    back_requested = Signal()
+    saved = Signal(object)  # the saved Case
+    title_changed = Signal(str)  # for the page's status text
+    status_message = Signal(str)  # where a document went
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._case: Case | None = None  # as loaded (id, uuid, revision, status …)
+        self._baseline: dict[str, Any] = {}
+        self._reason = ""  # set once the user started a new version of a locked case
+        self._loading = False
+        self._limit = 3000
+        self._choices: dict[int, PhotoChoice] = {}
+        self._thumbs: dict[int, QImage] = {}
+        self._linked: list[LinkedConsultation] = []
+        self._error_labels: dict[str, QLabel] = {}
+        self._photo_loader = LatestOnly(self)
+        self._build()
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back to the list"))
+        self.back_button.setToolTip(self.tr("Back to the list of cases (Esc)"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save the case (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.final_button = QPushButton(self.tr("&Finalise"))
+        self.final_button.setToolTip(self.tr("Mark the case final: it gets its archive number."))
+        self.final_button.clicked.connect(self.finalise)
+        self.draft_button = QPushButton(self.tr("Back to &draft"))
+        self.draft_button.clicked.connect(self.back_to_draft)
+        self.documents_button = QToolButton()
+        self.documents_button.setText(self.tr("Documents"))
+        self.documents_button.setIcon(icon("export"))
+        self.documents_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.documents = CaseDocuments(self.services, self)
+        self.documents_button.setMenu(self.documents.menu(collection=False))
+        self.documents.docx_action.triggered.connect(
+            lambda _c=False: self._document(self.documents.export_docx)
+        )
+        self.documents.pdf_action.triggered.connect(
+            lambda _c=False: self._document(self.documents.export_pdf)
+        )
+        self.documents.preview_action.triggered.connect(
+            lambda _c=False: self._document(self.documents.preview_pdf)
+        )
+        self.documents.message.connect(self.status_message)
+        self.versions_button = QPushButton(self.tr("Earlier &versions…"))
+        self.versions_button.clicked.connect(self.show_versions)
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        for w in (
+            self.versions_button,
+            self.documents_button,
+            self.draft_button,
+            self.final_button,
+            self.save_button,
+        ):
+            top.addWidget(w)
+        outer.addLayout(top)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("lockedBanner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setAutoFillBackground(True)
+        palette = self.banner.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#FFF4CE"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#3B2F00"))
+        self.banner.setPalette(palette)
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.new_version_button = QPushButton(self.tr("Change (new version)…"))
+        self.new_version_button.clicked.connect(self.start_new_version)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.new_version_button)
+        self.banner.setVisible(False)
+        outer.addWidget(self.banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_left())
+        splitter.addWidget(self._build_right())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([480, 720])
+        self.splitter = splitter
+        # The photos along the bottom, the whole width: four thumbnails side by side.
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.setChildrenCollapsible(False)
+        body.addWidget(splitter)
+        body.addWidget(self._build_photos())
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 0)
+        outer.addWidget(body, 1)
+
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back_requested)
+
+    def _error_label(self, field: str) -> QLabel:
+        error = QLabel()
+        error.setStyleSheet(f"color:{OVER_LIMIT}")
+        error.setWordWrap(True)
+        error.setVisible(False)
+        self._error_labels[field] = error
+        return error
+
+    def _with_error(self, widget: QWidget, field: str) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(self._error_label(field))
+        box.setFocusProxy(widget)
+        return box
+
+    def _build_left(self) -> QWidget:
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 6, 0)
+
+        facts = QGroupBox(self.tr("Case"))
+        form = QFormLayout(facts)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("The case's main title"))
+        self.subtitle_edit = QLineEdit()
+        self.subtitle_edit.setPlaceholderText(
+            self.tr("Optional: what the group did, starting with a dash")
+        )
+        self.group_combo = QComboBox()
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2000, 2100)
+        self.retention_combo = QComboBox()
+        for period in RetentionPeriod:
+            self.retention_combo.addItem(label(period), period.value)
+        self.archive_edit = QLineEdit()
+        self.archive_edit.setReadOnly(True)
+        self.archive_edit.setPlaceholderText(self.tr("Assigned when final"))
+        self.status_label = QLabel()
+        form.addRow(self.tr("&Title:"), self._with_error(self.title_edit, "title"))
+        form.addRow(self.tr("S&ubtitle:"), self.subtitle_edit)
+        form.addRow(self.tr("&Group:"), self._with_error(self.group_combo, "group_id"))
+        form.addRow(self.tr("&Year:"), self._with_error(self.year_spin, "year"))
+        form.addRow(self.tr("&Retention:"), self.retention_combo)
+        form.addRow(self.tr("Archive no.:"), self._with_error(self.archive_edit, "archive_number"))
+        form.addRow(self.tr("Status:"), self.status_label)
+        for i in range(form.rowCount()):
+            item = form.itemAt(i, QFormLayout.ItemRole.LabelRole)
+            caption = item.widget() if item is not None else None
+            field = form.itemAt(i, QFormLayout.ItemRole.FieldRole)
+            buddy = field.widget() if field is not None else None
+            if isinstance(caption, QLabel) and buddy is not None:
+                caption.setBuddy(buddy)
+        layout.addWidget(facts)
+
+        linked_box = QGroupBox(self.tr("Consultations it is written from"))
+        linked_layout = QHBoxLayout(linked_box)
+        self.linked_list = QListWidget()
+        self.linked_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.linked_list.setMinimumHeight(110)
+        linked_buttons = QVBoxLayout()
+        self.link_button = QPushButton(self.tr("&Link…"))
+        self.link_button.clicked.connect(self.pick_consultations)
+        self.unlink_button = QPushButton(self.tr("Remove"))
+        self.unlink_button.clicked.connect(self.remove_consultations)
+        self.linked_up = QPushButton(self.tr("Up"))
+        self.linked_up.clicked.connect(lambda: self._move(self.linked_list, -1))
+        self.linked_down = QPushButton(self.tr("Down"))
+        self.linked_down.clicked.connect(lambda: self._move(self.linked_list, 1))
+        for b in (self.link_button, self.unlink_button, self.linked_up, self.linked_down):
+            linked_buttons.addWidget(b)
+        linked_buttons.addStretch(1)
+        linked_layout.addWidget(self.linked_list, 1)
+        linked_layout.addLayout(linked_buttons)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.linked_list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_consultations)
+        layout.addWidget(linked_box, 1)
+
+        for w in (self.title_edit, self.subtitle_edit):
+            w.textChanged.connect(self._changed)
+        self.title_edit.textChanged.connect(self._update_heading)
+        self.group_combo.currentIndexChanged.connect(self._changed)
+        self.year_spin.valueChanged.connect(self._changed)
+        self.retention_combo.currentIndexChanged.connect(self._changed)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left)
+        return scroll
+
+    def _build_photos(self) -> QGroupBox:
+        photo_box = QGroupBox(self.tr("Photos (2 to 4, with captions)"))
+        photo_layout = QHBoxLayout(photo_box)
+        self.photo_list = QListWidget()
+        self.photo_list.setViewMode(QListView.ViewMode.IconMode)
+        self.photo_list.setIconSize(THUMB)
+        self.photo_list.setGridSize(QSize(THUMB.width() + 30, THUMB.height() + 56))
+        self.photo_list.setFlow(QListView.Flow.LeftToRight)
+        self.photo_list.setWrapping(False)
+        self.photo_list.setMovement(QListView.Movement.Static)
+        self.photo_list.setWordWrap(True)
+        self.photo_list.setMinimumHeight(THUMB.height() + 76)
+        self.photo_list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.photo_list.setToolTip(self.tr("Double-click or F2 to edit a caption"))
+        self.photo_list.itemChanged.connect(self._changed)
+        photo_buttons = QVBoxLayout()
+        self.choose_photos_button = QPushButton(self.tr("C&hoose from the consultations…"))
+        self.choose_photos_button.clicked.connect(self.choose_photos)
+        self.add_photo_button = QPushButton(self.tr("Add from &files…"))
+        self.add_photo_button.clicked.connect(self.add_photo_files)
+        self.remove_photo_button = QPushButton(self.tr("Remove"))
+        self.remove_photo_button.clicked.connect(self.remove_photos)
+        self.photo_left = QPushButton(self.tr("Move left"))
+        self.photo_left.clicked.connect(lambda: self._move(self.photo_list, -1))
+        self.photo_right = QPushButton(self.tr("Move right"))
+        self.photo_right.clicked.connect(lambda: self._move(self.photo_list, 1))
+        for b in (
+            self.choose_photos_button,
+            self.add_photo_button,
+            self.remove_photo_button,
+            self.photo_left,
+            self.photo_right,
+        ):
+            photo_buttons.addWidget(b)
+        photo_buttons.addStretch(1)
+        self.photo_note = QLabel()
+        self.photo_note.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(self.photo_list, 1)
+        left.addWidget(self.photo_note)
+        photo_layout.addLayout(left, 1)
+        photo_layout.addLayout(photo_buttons)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.photo_list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_photos)
+        return photo_box
+
+    def _build_right(self) -> QWidget:
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(6, 0, 0, 0)
+        tools = QHBoxLayout()
+        self.markup_buttons: list[QToolButton] = []
+        for level in (1, 2, 3, 4):
+            button = QToolButton()
+            button.setText(heading_prefix(level, 1))
+            keys = QKeySequence(f"Ctrl+Alt+{level}")
+            button.setShortcut(keys)
+            button.setToolTip(
+                self.tr("Make this line a heading of level {level} ({key})").format(
+                    level=level, key=keys.toString(QKeySequence.SequenceFormat.NativeText)
+                )
+            )
+            button.clicked.connect(lambda _c=False, lv=level: self.insert_heading(lv))
+            tools.addWidget(button)
+            self.markup_buttons.append(button)
+        bold = QToolButton()
+        bold.setText(self.tr("B"))
+        f = bold.font()
+        f.setBold(True)
+        bold.setFont(f)
+        bold.setShortcut(QKeySequence("Ctrl+B"))
+        bold.setToolTip(self.tr("Bold: **text** (Ctrl+B)"))
+        bold.clicked.connect(self.insert_bold)
+        tools.addWidget(bold)
+        self.markup_buttons.append(bold)
+        self.preview_box = QCheckBox(self.tr("&Preview"))
+        self.preview_box.toggled.connect(self._toggle_preview)
+        tools.addWidget(self.preview_box)
+        tools.addStretch(1)
+        self.generate_button = QPushButton(self.tr("From the &linked consultations"))
+        self.generate_button.setToolTip(
+            self.tr(
+                "Write the basic information from the linked consultations (you can edit it "
+                "afterwards)"
+            )
+        )
+        self.generate_button.clicked.connect(self.generate_basic_info)
+        tools.addWidget(self.generate_button)
+        layout.addLayout(tools)
+
+        self.tabs = QTabWidget()
+        self.sections: list[_Section] = []
+        for key, chinese in CASE_SECTIONS:
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"section_{key}")
+            edit.setTabChangesFocus(True)
+            edit.setPlaceholderText(
+                self.tr("One paragraph per line. Headings start with 一、 (一) 1. (1); **bold**.")
+            )
+            edit.textChanged.connect(self._changed)
+            edit.textChanged.connect(self._update_preview)
+            self.sections.append(_Section(key, chinese, edit))
+            self.tabs.addTab(edit, chinese)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.preview = QTextBrowser()
+        self.preview.setVisible(False)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(self.tabs)
+        body.addWidget(self.preview)
+        body.setChildrenCollapsible(False)
+        layout.addWidget(body, 1)
+        self.words_label = QLabel()
+        self.words_label.setObjectName("wordCount")
+        self.words_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.words_label)
+        return right
+
+    # --- opening -------------------------------------------------------------------------------
+    def set_groups(self, groups: Sequence[tuple[int, str]]) -> None:
+        was = self.group_combo.blockSignals(True)
+        current = self.group_combo.currentData()
+        self.group_combo.clear()
+        for gid, name in groups:
+            self.group_combo.addItem(name, gid)
+        index = self.group_combo.findData(current)
+        self.group_combo.setCurrentIndex(max(index, 0) if current is not None else -1)
+        self.group_combo.blockSignals(was)
+
+    def set_word_limit(self, limit: int) -> None:
+        self._limit = limit
+        self._update_words()
+
+    def open_case(self, case: Case, baseline: Case | None = None) -> None:
+        """Show ``case`` for editing. ``baseline`` is what is stored (a draft differs from it):
+        by default the case itself, so it opens without unsaved changes."""
+        self._loading = True
+        try:
+            self._case = copy.deepcopy(case)
+            self._reason = ""
+            self._clear_errors()
+            self.title_edit.setText(case.title)
+            self.subtitle_edit.setText(case.subtitle)
+            index = self.group_combo.findData(case.group_id)
+            if index < 0 and case.group_id is not None:
+                self.group_combo.addItem(str(case.group_id), case.group_id)
+                index = self.group_combo.count() - 1
+            self.group_combo.setCurrentIndex(index)
+            self.year_spin.setValue(case.year)
+            self.retention_combo.setCurrentIndex(
+                max(0, self.retention_combo.findData(case.retention.value))
+            )
+            for section in self.sections:
+                section.edit.setPlainText(case.sections.get(section.key, ""))
+            self.linked_list.clear()
+            for cid in case.consultation_ids:
+                self._add_linked_item(cid, None)
+            self.photo_list.clear()
+            for photo in case.photos:
+                self._add_photo_item(photo.attachment_id, photo.caption)
+        finally:
+            self._loading = False
+        self._baseline = comparable(baseline if baseline is not None else case)
+        self.tabs.setCurrentIndex(0)
+        self._show_facts()
+        self._update_words()
+        self._update_heading()
+        self._update_photo_note()
+        self._apply_lock()
+        self._linked = []
+        self._load_linked()
+        self._draft_timer.start()
+
+    def close_case(self) -> None:
+        self._draft_timer.stop()
+        self._case = None
+        self._baseline = {}
+
+    @property
+    def is_open(self) -> bool:
+        return self._case is not None
+
+    def _load_linked(self) -> None:
+        """The linked consultations' numbers and titles, and the photos to choose from (read
+        in a worker); the list's items are there already, their text follows."""
+        case = self.case()
+        services = self.services
+
+        def work(control: TaskControl) -> tuple[list[LinkedConsultation], list[PhotoChoice]]:
+            linked = services.cases.linked_consultations(case)
+            control.check()
+            return linked, services.cases.photo_choices(case)
+
+        def done(result: tuple[list[LinkedConsultation], list[PhotoChoice]]) -> None:
+            linked, choices = result
+            by_id = {c.id: c for c in linked}
+            for i in range(self.linked_list.count()):
+                item = self.linked_list.item(i)
+                cid = int(item.data(CONSULTATION_ROLE))
+                if cid in by_id or cid in case.consultation_ids:
+                    self._describe_linked(item, by_id.get(cid))
+            self._linked = linked
+            self._choices.update({c.attachment_id: c for c in choices})
+            self._load_thumbnails()
+
+        run_task(self, work, done, lambda exc: show_error(self, exc))
+
+    def _add_linked_item(self, cid: int, summary: ConsultationSummary | None) -> None:
+        """An item for consultation ``cid``; its text comes with the summary, or later from
+        ``_load_linked``."""
+        item = QListWidgetItem(self.tr("Loading…"))
+        item.setData(CONSULTATION_ROLE, cid)
+        if summary is not None:
+            text = f"{summary.number}   {display(summary.held_on)}   {summary.title}"
+            item.setText(text)
+            item.setToolTip(text)
+        self.linked_list.addItem(item)
+
+    def _describe_linked(self, item: QListWidgetItem, linked: LinkedConsultation | None) -> None:
+        if linked is None:
+            cid = int(item.data(CONSULTATION_ROLE))
+            text = self.tr("Consultation {id} (deleted for good)").format(id=cid)
+        else:
+            text = f"{linked.number}   {display(linked.held_on)}   {linked.title}"
+            if linked.deleted:
+                text += " — " + self.tr("in the recycle bin")
+        item.setText(text)
+        item.setToolTip(text)
+
+    def _add_photo_item(self, attachment_id: int, caption: str) -> None:
+        image = self._thumbs.get(attachment_id)
+        item = QListWidgetItem(caption)
+        if image is not None:
+            item.setIcon(QIcon(QPixmap.fromImage(image)))
+        item.setData(ATTACHMENT_ROLE, attachment_id)
+        flags = item.flags() | Qt.ItemFlag.ItemIsEditable
+        if self._read_only():
+            flags &= ~Qt.ItemFlag.ItemIsEditable
+        item.setFlags(flags)
+        self.photo_list.addItem(item)
+
+    def _load_thumbnails(self) -> None:
+        wanted = [
+            (aid, self._choices[aid].sha256)
+            for aid in self.photo_ids()
+            if aid in self._choices and aid not in self._thumbs
+        ]
+        if not wanted:
+            self._show_thumbnails()
+            return
+        services = self.services
+
+        def work(control: TaskControl) -> dict[int, QImage]:
+            images = load_thumbnails(services, [(sha, "") for _aid, sha in wanted], size=160)
+            return {aid: img for (aid, _sha), (img, _c) in zip(wanted, images, strict=True)}
+
+        def done(images: dict[int, QImage]) -> None:
+            self._thumbs.update(images)
+            self._show_thumbnails()
+
+        self._photo_loader.run(work, done, lambda exc: show_error(self, exc))
+
+    def _show_thumbnails(self) -> None:
+        was = self.photo_list.blockSignals(True)
+        for i in range(self.photo_list.count()):
+            item = self.photo_list.item(i)
+            image = self._thumbs.get(int(item.data(ATTACHMENT_ROLE)))
+            if image is not None:
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+        self.photo_list.blockSignals(was)
+
+    # --- reading the fields --------------------------------------------------------------------
+    def linked_ids(self) -> list[int]:
+        return [
+            int(self.linked_list.item(i).data(CONSULTATION_ROLE))
+            for i in range(self.linked_list.count())
+        ]
+
+    def photo_ids(self) -> list[int]:
+        return [
+            int(self.photo_list.item(i).data(ATTACHMENT_ROLE))
+            for i in range(self.photo_list.count())
+        ]
+
+    def case(self) -> Case:
+        """The case as the fields show it (a new object; the loaded one is not changed)."""
+        base = self._case or Case(group_id=None, year=self.year_spin.value(), title="")
+        case = copy.deepcopy(base)
+        case.title = self.title_edit.text().strip()
+        case.subtitle = self.subtitle_edit.text().strip()
+        case.group_id = self.group_combo.currentData()
+        case.year = self.year_spin.value()
+        case.retention = RetentionPeriod(self.retention_combo.currentData())
+        case.sections = {
+            s.key: s.edit.toPlainText().rstrip() for s in self.sections if s.edit.toPlainText()
+        }
+        case.consultation_ids = self.linked_ids()
+        case.photos = [
+            CasePhoto(attachment_id=aid, caption=self.photo_list.item(i).text().strip())
+            for i, aid in enumerate(self.photo_ids())
+        ]
+        return case
+
+    def has_unsaved_changes(self) -> bool:
+        if self._case is None:
+            return False
+        return comparable(self.case()) != self._baseline
+
+    def current_section(self) -> _Section:
+        return self.sections[self.tabs.currentIndex()]
+
+    # --- state shown ---------------------------------------------------------------------------
+    def _read_only(self) -> bool:
+        return self._case is not None and self._case.is_locked and not self._reason
+
+    def _apply_lock(self) -> None:
+        case = self._case
+        read_only = self._read_only()
+        for line in (self.title_edit, self.subtitle_edit):
+            line.setReadOnly(read_only)
+        for section in self.sections:
+            section.edit.setReadOnly(read_only)
+        numbered = bool(case and case.archive_number)
+        self.group_combo.setEnabled(not read_only and not numbered)
+        self.year_spin.setEnabled(not read_only and not numbered)
+        self.retention_combo.setEnabled(not read_only and not numbered)
+        for w in (
+            self.link_button,
+            self.unlink_button,
+            self.linked_up,
+            self.linked_down,
+            self.choose_photos_button,
+            self.add_photo_button,
+            self.remove_photo_button,
+            self.photo_left,
+            self.photo_right,
+            self.generate_button,
+            *self.markup_buttons,
+        ):
+            w.setEnabled(not read_only)
+        for i in range(self.photo_list.count()):
+            item = self.photo_list.item(i)
+            flags = item.flags()
+            if read_only:
+                flags &= ~Qt.ItemFlag.ItemIsEditable
+            else:
+                flags |= Qt.ItemFlag.ItemIsEditable
+            item.setFlags(flags)
+        status = case.status if case else CaseStatus.DRAFT
+        self.save_button.setEnabled(not read_only)
+        self.final_button.setVisible(status in (CaseStatus.DRAFT, CaseStatus.RETURNED))
+        self.final_button.setEnabled(not read_only)
+        self.draft_button.setVisible(status is CaseStatus.FINAL)
+        self.versions_button.setVisible(bool(case and case.version > 1))
+        if case is not None and case.is_locked:
+            if self._reason:
+                text = self.tr(
+                    "Changing the submitted case: saving starts version {n}. Reason: {reason}"
+                ).format(n=case.version + 1, reason=self._reason)
+            else:
+                text = self.tr(
+                    "{status}, read-only. A change needs a reason and starts a new version; "
+                    "the submitted version stays readable."
+                ).format(status=label(case.status))
+            self.banner_text.setText(text)
+            self.new_version_button.setVisible(not self._reason)
+            self.banner.setVisible(True)
+        else:
+            self.banner.setVisible(False)
+
+    def _show_facts(self) -> None:
+        case = self._case
+        if case is None:
+            return
+        self.archive_edit.setText(case.archive_number)
+        status = label(case.status)
+        if case.version > 1:
+            status += "  " + self.tr("(version {n})").format(n=case.version)
+        self.status_label.setText(status)
+
+    def _update_heading(self) -> None:
+        title = self.title_edit.text().strip()
+        if self._case is not None and self._case.id is None:
+            heading = self.tr("New case") + (f": {title}" if title else "")
+        else:
+            heading = title or self.tr("(untitled case)")
+        self.heading.setText(heading)
+        self.title_changed.emit(heading)
+
+    def word_count(self) -> int:
+        return CaseService.word_count(self.case())
+
+    def _update_words(self) -> None:
+        words = self.word_count()
+        text = self.tr("{count} of {limit} characters").format(count=words, limit=self._limit)
+        over = words > self._limit
+        if over:
+            text += " — " + self.tr("{over} over the limit").format(over=words - self._limit)
+        self.words_label.setText(text)
+        self.words_label.setStyleSheet(f"color:{OVER_LIMIT};font-weight:bold" if over else "")
+        self.words_label.setProperty("over_limit", over)
+
+    def is_over_limit(self) -> bool:
+        return bool(self.words_label.property("over_limit"))
+
+    def _update_photo_note(self) -> None:
+        n = self.photo_list.count()
+        if PHOTOS_MIN <= n <= PHOTOS_MAX:
+            self.photo_note.setText(self.tr("{count} photos, in this order.").format(count=n))
+            self.photo_note.setStyleSheet("color:#555")
+        else:
+            self.photo_note.setText(
+                self.tr("{count} photos chosen: a case usually shows 2 to 4.").format(count=n)
+            )
+            self.photo_note.setStyleSheet(f"color:{OVER_LIMIT}")
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._update_words()
+        self._update_photo_note()
+
+    def _tab_changed(self, index: int) -> None:
+        self.generate_button.setVisible(index == 0)
+        self._update_preview()
+
+    def _toggle_preview(self, on: bool) -> None:
+        self.preview.setVisible(on)
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        if self.preview.isVisible():
+            self.preview.setHtml(preview_html(self.current_section().edit.toPlainText()))
+
+    def _clear_errors(self) -> None:
+        for error in self._error_labels.values():
+            error.clear()
+            error.setVisible(False)
+
+    def _show_problems(self, exc: ValidationError) -> None:
+        """Problems next to their fields; the others (and a summary) in a message."""
+        self._clear_errors()
+        unplaced = []
+        for problem in exc.problems:
+            error = self._error_labels.get(problem.field)
+            if error is None:
+                unplaced.append(problem)
+                continue
+            error.setText(problem.message)
+            error.setVisible(True)
+        if unplaced:
+            show_error(self, ValidationError(unplaced))
+        first = next((p.field for p in exc.problems if p.field in self._error_labels), None)
+        widget = {
+            "title": self.title_edit,
+            "group_id": self.group_combo,
+            "year": self.year_spin,
+        }.get(first or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- editing actions -----------------------------------------------------------------------
+    def insert_heading(self, level: int) -> None:
+        edit = self.current_section().edit
+        if edit.isReadOnly():
+            return
+        cursor = edit.textCursor()
+        line = cursor.blockNumber()
+        column = cursor.positionInBlock()
+        before = edit.document().findBlockByNumber(line).text()
+        text = set_heading(edit.toPlainText(), line, level)
+        after_line = text.split("\n")[line]
+        # One undoable edit: replace the line only.
+        cursor.movePosition(cursor.MoveOperation.StartOfBlock)
+        cursor.movePosition(cursor.MoveOperation.EndOfBlock, cursor.MoveMode.KeepAnchor)
+        cursor.insertText(after_line)
+        cursor.movePosition(cursor.MoveOperation.StartOfBlock)
+        shift = len(after_line) - len(before)
+        cursor.movePosition(
+            cursor.MoveOperation.Right,
+            n=max(0, min(len(after_line), column + shift)),
+        )
+        edit.setTextCursor(cursor)
+        edit.setFocus()
+
+    def insert_bold(self) -> None:
+        edit = self.current_section().edit
+        if edit.isReadOnly():
+            return
+        cursor = edit.textCursor()
+        selected = cursor.selectedText()
+        if selected:
+            cursor.insertText(f"**{selected}**")
+        else:
+            cursor.insertText("****")
+            cursor.movePosition(cursor.MoveOperation.Left, n=2)
+            edit.setTextCursor(cursor)
+        edit.setFocus()
+
+    def generate_basic_info(self) -> None:
+        case = self.case()
+        if not case.consultation_ids:
+            messages.inform(
+                self,
+                self.tr("Basic information"),
+                self.tr("Link the consultations the case is written from first."),
+            )
+            return
+        edit = self.sections[0].edit
+        if edit.toPlainText().strip() and not messages.confirm(
+            self,
+            self.tr("Basic information"),
+            self.tr(
+                "Replace the basic information with a text drawn from the linked consultations?"
+            ),
+            self.tr("Replace"),
+        ):
+            return
+
+        def done(text: str) -> None:
+            self.tabs.setCurrentIndex(0)
+            cursor = edit.textCursor()
+            cursor.select(cursor.SelectionType.Document)
+            cursor.insertText(text)  # undoable
+            edit.setFocus()
+
+        run_task(
+            self,
+            lambda _c: self.services.cases.basic_info_from_consultations(case),
+            done,
+            lambda exc: show_error(self, exc),
+        )
+
+    def pick_consultations(self) -> None:
+        case = self.case()
+        dialog = ConsultationPicker(
+            self.services, case.group_id, case.year, self.linked_ids(), self
+        )
+        if not self.exec_dialog(dialog):
+            return
+        self.link_consultations(dialog.selected())
+
+    def link_consultations(self, picked: Sequence[ConsultationSummary]) -> None:
+        """Add the picked consultations after those linked, in the order given."""
+        known = set(self.linked_ids())
+        new = [c for c in picked if c.id not in known]
+        if not new:
+            return
+        for summary in new:
+            self._add_linked_item(summary.id, summary)
+        self._changed()
+        self._load_linked()  # the photos of the new ones become choices
+
+    def remove_consultations(self) -> None:
+        for item in self.linked_list.selectedItems():
+            self.linked_list.takeItem(self.linked_list.row(item))
+        self._changed()
+
+    def _move(self, widget: QListWidget, step: int) -> None:
+        row = widget.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < widget.count():
+            return
+        was = widget.blockSignals(True)
+        item = widget.takeItem(row)
+        widget.insertItem(target, item)
+        widget.setCurrentRow(target)
+        widget.blockSignals(was)
+        self._changed()
+
+    def choose_photos(self) -> None:
+        dialog = PhotoChooser(self.services, self.case(), self.photo_ids(), self)
+        if not self.exec_dialog(dialog):
+            return
+        self.set_photos(dialog.ticked(), dialog.captions())
+
+    def set_photos(self, ids: Sequence[int], captions: dict[int, str] | None = None) -> None:
+        """Show ``ids`` as the case's photos, in this order; a photo already chosen keeps its
+        caption, a new one starts with the photo's own."""
+        current = {
+            int(self.photo_list.item(i).data(ATTACHMENT_ROLE)): self.photo_list.item(i).text()
+            for i in range(self.photo_list.count())
+        }
+        captions = captions or {}
+        was = self.photo_list.blockSignals(True)
+        self.photo_list.clear()
+        for aid in ids:
+            caption = current.get(aid)
+            if caption is None:
+                choice = self._choices.get(aid)
+                caption = captions.get(aid) or (choice.caption if choice else "")
+            self._add_photo_item(aid, caption)
+        self.photo_list.blockSignals(was)
+        self._changed()
+        self._load_thumbnails()
+
+    def remove_photos(self) -> None:
+        for item in self.photo_list.selectedItems():
+            self.photo_list.takeItem(self.photo_list.row(item))
+        self._changed()
+
+    def choose_photo_files(self) -> list[str]:
+        """The image files the user picks (a method, so tests answer it)."""
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add photos"),
+            "",
+            self.tr("Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)"),
+        )
+        return files
+
+    def add_photo_files(self) -> None:
+        """Photos from files join the case itself (the case is saved first when new)."""
+        files = self.choose_photo_files()
+        if not files:
+            return
+        if self._case is None:
+            return
+        if self._case.id is None and not self.save():
+            return
+        case_id = self._case.id
+        assert case_id is not None
+        services = self.services
+
+        def work(control: TaskControl) -> tuple[list[PhotoChoice], int]:
+            from pathlib import Path
+
+            added = []
+            for n, name in enumerate(files):
+                control.progress(n, len(files))
+                path = Path(name)
+                att = services.attachments.add(path, path.name, case_id=case_id)
+                added.append(att.id)
+            stored = services.cases.get(case_id)
+            choices = services.cases.photo_choices(stored) if stored else []
+            return [c for c in choices if c.attachment_id in added], (
+                stored.revision if stored else 0
+            )
+
+        def done(result: tuple[list[PhotoChoice], int]) -> None:
+            choices, revision = result
+            if self._case is not None:
+                self._case.revision = revision  # the photos made a new revision
+            self._choices.update({c.attachment_id: c for c in choices})
+            ids = self.photo_ids() + [c.attachment_id for c in choices]
+            self.set_photos(ids)
+
+        run_task(self, work, done, lambda exc: show_error(self, exc))
+
+    def exec_dialog(self, dialog: QDialog) -> bool:
+        """Run a dialog of the editor (a method, so tests answer it)."""
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    # --- saving and status ---------------------------------------------------------------------
+    def save(self, status: CaseStatus | None = None) -> bool:
+        """Write the case; True when it was saved (problems are shown next to their fields)."""
+        if self._case is None:
+            return True
+        if self._read_only():
+            return not self.has_unsaved_changes()
+        case = self.case()
+        if status is not None:
+            case.status = status
+        try:
+            saved = self.services.cases.save(copy.deepcopy(case), reason=self._reason)
+        except ValidationError as exc:
+            self._show_problems(exc)
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self._discard_draft(case.uuid)
+        self._clear_errors()
+        self.open_case(saved)
+        self.saved.emit(saved)
+        return True
+
+    def finalise(self) -> bool:
+        """定稿: saved as final; the service assigns the 档号."""
+        if self._case is None or self._read_only():
+            return False
+        if not messages.confirm(
+            self,
+            self.tr("Finalise the case"),
+            self.tr("Mark the case final? It gets its archive number, which is never reused."),
+            self.tr("Finalise"),
+        ):
+            return False
+        return self.save(CaseStatus.FINAL)
+
+    def back_to_draft(self) -> bool:
+        if self._case is None or self._case.status is not CaseStatus.FINAL:
+            return False
+        return self.save(CaseStatus.DRAFT)
+
+    def ask_reason(self) -> str | None:
+        """Why the submitted case is changed (a method, so tests answer it)."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Change a submitted case"),
+            self.tr(
+                "The case has been submitted. Why does it change? The reason is kept with the "
+                "new version."
+            ),
+        )
+        return text.strip() if ok else None
+
+    def start_new_version(self) -> None:
+        if self._case is None or not self._case.is_locked:
+            return
+        reason = self.ask_reason()
+        if not reason:
+            return
+        self._reason = reason
+        self._apply_lock()
+        self.title_edit.setFocus()
+
+    def show_versions(self) -> None:
+        case = self._case
+        if case is None or case.id is None:
+            return
+        versions = self.services.cases.versions(case.id)
+        if not versions:
+            messages.inform(
+                self,
+                self.tr("Earlier versions"),
+                self.tr("No earlier version of this case was kept."),
+            )
+            return
+        self.exec_dialog(VersionsDialog(self.services, versions, self))
+
+    def _document(self, action: Callable[[Case], None]) -> None:
+        """Documents are made from the stored case: unsaved changes are saved first (asked)."""
+        case = self._case
+        if case is None:
+            return
+        if case.id is None or (not self._read_only() and self.has_unsaved_changes()):
+            if not messages.confirm(
+                self,
+                self.tr("Save the case"),
+                self.tr("Documents are made from the saved case. Save the changes first?"),
+                self.tr("Save"),
+            ):
+                return
+            if not self.save():
+                return
+        if self._case is not None:
+            action(copy.deepcopy(self._case))
+
+    # --- drafts --------------------------------------------------------------------------------
+    def _drafts(self) -> Any:
+        return getattr(self.services, "drafts", None)
+
+    def keep_draft(self) -> None:
+        """Keep the unsaved input as a draft (nothing when there is none)."""
+        drafts = self._drafts()
+        if drafts is None or not self.has_unsaved_changes():
+            return
+        case = self.case()
+        try:
+            drafts.keep(DRAFT_KIND, case, case.title or self.tr("(untitled case)"))
+        except OSError as exc:  # a full disk must not interrupt typing
+            log.warning("could not keep the draft of the case: %s", exc)
+
+    def _discard_draft(self, uuid: str) -> None:
+        drafts = self._drafts()
+        if drafts is not None:
+            try:
+                drafts.discard(DRAFT_KIND, uuid)
+            except OSError as exc:
+                log.warning("could not remove the draft of the case: %s", exc)
+
+    def discard_changes(self) -> None:
+        if self._case is not None:
+            self._discard_draft(self._case.uuid)
+
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if old is not None and self._case is not None and self.isAncestorOf(old):
+            self.keep_draft()
+
+    # --- helpers for the page ------------------------------------------------------------------
+    def loaded_case(self) -> Case | None:
+        return copy.deepcopy(self._case) if self._case is not None else None
+
+
+def ask_save_discard_cancel(parent: QWidget, title: str, text: str) -> str:
+    """ "save", "discard" or "cancel" (Escape) for unsaved input, through the message helper's
+    runner (so a test answers it like the other boxes)."""
+    box = messages._box(parent, QMessageBox.Icon.Question, title, text)
+    save = box.addButton(QMessageBox.StandardButton.Save)
+    discard = box.addButton(QMessageBox.StandardButton.Discard)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    save.setText(QCoreApplication.translate("CaseEditor", "&Save"))
+    discard.setText(QCoreApplication.translate("CaseEditor", "&Discard"))
+    cancel.setText(QCoreApplication.translate("CaseEditor", "Cancel"))
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    clicked = messages._run(box)
+    if clicked is save:
+        return "save"
+    if clicked is discard:
+        return "discard"
+    return "cancel"
+
+
+# --- documents of cases -------------------------------------------------------------------------
+
+
+class CaseDocuments(QObject):
+    """导出 Word… / 导出 PDF… / 预览 PDF / 案例汇编… of saved cases, for the editor and the list.
+    Files are written off the GUI thread by ``services.case_documents`` (masked: they leave the
+    app); ``message`` reports where a file went, for the status bar."""
+
+    message = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.widget = parent
+        self.docx_action = QAction(self.tr("Export &Word…"), self)
+        self.pdf_action = QAction(self.tr("Export &PDF…"), self)
+        self.preview_action = QAction(self.tr("Pre&view PDF"), self)
+        self.collection_action = QAction(self.tr("Case &collection…"), self)
+        self.collection_action.setToolTip(
+            self.tr("The selected cases as one PDF with a cover and contents")
+        )
+
+    def menu(self, collection: bool) -> QMenu:
+        menu = QMenu(self.widget)
+        menu.addAction(self.docx_action)
+        menu.addAction(self.pdf_action)
+        menu.addAction(self.preview_action)
+        if collection:
+            menu.addSeparator()
+            menu.addAction(self.collection_action)
+        return menu
+
+    # --- asking (methods, so tests answer them) ------------------------------------------------
+    def ask_path(self, caption: str, suggested: str, filters: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _f = QFileDialog.getSaveFileName(
+            self.widget, caption, str(Path(folder) / suggested), filters
+        )
+        return Path(name) if name else None
+
+    def open_file(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # --- the actions ---------------------------------------------------------------------------
+    def export_docx(self, case: Case) -> None:
+        self._export(case, "docx")
+
+    def export_pdf(self, case: Case) -> None:
+        self._export(case, "pdf")
+
+    def _export(self, case: Case, kind: str) -> None:
+        if case.id is None:
+            return
+        if kind == "docx":
+            caption = self.tr("Export the case as Word")
+            filters = self.tr("Word documents (*.docx)")
+        else:
+            caption = self.tr("Export the case as PDF")
+            filters = self.tr("PDF files (*.pdf)")
+        path = self.ask_path(caption, f"{safe_name(case.title)}.{kind}", filters)
+        if path is None:
+            return
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        docs = self.services.case_documents
+        case_id = case.id
+        write = docs.write_docx if kind == "docx" else docs.write_pdf
+
+        def work(_control: TaskControl) -> Path:
+            write(case_id, path)
+            return path
+
+        def done(written: Path) -> None:
+            self.message.emit(self.tr("Saved to {path}").format(path=str(written)))
+
+        run_with_progress(
+            self.widget,
+            caption,
+            work,
+            done,
+            lambda exc: show_error(self.widget, exc),
+        )
+
+    def preview_pdf(self, case: Case) -> None:
+        """The PDF written to a temporary folder and opened in the PC's PDF viewer."""
+        if case.id is None:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="liaison-desk-case-"))
+        path = folder / f"{safe_name(case.title)}.pdf"
+        case_id = case.id
+        docs = self.services.case_documents
+
+        def work(_control: TaskControl) -> Path:
+            docs.write_pdf(case_id, path)
+            return path
+
+        run_with_progress(
+            self.widget,
+            self.tr("Preparing the PDF"),
+            work,
+            self.open_file,
+            lambda exc: show_error(self.widget, exc),
+        )
+
+    def collection(self, case_ids: Sequence[int]) -> None:
+        ids = list(case_ids)
+        if not ids:
+            return
+        docs = self.services.case_documents
+        try:
+            title = docs.collection_title(ids)
+        except Exception as exc:
+            show_error(self.widget, exc)
+            return
+        caption = self.tr("Case collection")
+        path = self.ask_path(caption, f"{safe_name(title)}.pdf", self.tr("PDF files (*.pdf)"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+
+        def work(control: TaskControl) -> Path:
+            def report(done: int, total: int) -> bool:
+                if control.cancelled:
+                    return False
+                try:
+                    control.progress(done, total, caption)
+                except TaskCancelled:
+                    return False
+                return True
+
+            docs.write_collection(
+                ids, path, title, progress=report, cancel=lambda: control.cancelled
+            )
+            return path
+
+        def done(written: Path) -> None:
+            self.message.emit(
+                self.tr("The collection of {count} cases is saved to {path}").format(
+                    count=len(ids), path=str(written)
+                )
+            )
+
+        run_with_progress(
+            self.widget,
+            caption,
+            work,
+            done,
+            lambda exc: self._collection_failed(exc),
+            lambda: self.message.emit(self.tr("The collection was cancelled; no file written.")),
+        )
+
+    def _collection_failed(self, exc: BaseException) -> None:
+        from liaison_desk.services.case_documents import CollectionCancelled
+
+        if isinstance(exc, CollectionCancelled):
+            self.message.emit(self.tr("The collection was cancelled; no file written."))
+            return
+        show_error(self.widget, exc)
+
+
+def safe_name(title: str) -> str:
+    """A file name from a case's title (characters Windows forbids left out)."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", title).strip(" .")
+    return cleaned[:60] or "协商案例"
