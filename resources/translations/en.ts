@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AgendaSection</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <source>Add agenda &amp;item</source>
+        <translation>Add agenda &amp;item</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Database already open</source>
@@ -13,6 +32,559 @@
     <message>
         <source>There is no page “{page}”. Pages: {names}</source>
         <translation>There is no page “{page}”. Pages: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentListModel</name>
+    <message>
+        <source>Cover</source>
+        <extracomment>What a tile being dragged inside the grid carries: its row number.</extracomment>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>File missing</translation>
+    </message>
+    <message>
+        <source>Cannot show</source>
+        <translation>Cannot show</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>cover</translation>
+    </message>
+    <message>
+        <source>taken {when}</source>
+        <translation>taken {when}</translation>
+    </message>
+    <message>
+        <source>The stored file is missing.</source>
+        <translation>The stored file is missing.</translation>
+    </message>
+    <message>
+        <source>The stored file is missing: keep the folder “{folder}” beside the database file.</source>
+        <translation>The stored file is missing: keep the folder “{folder}” beside the database file.</translation>
+    </message>
+    <message>
+        <source>New: joins the record when it is saved.</source>
+        <translation>New: joins the record when it is saved.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Photos and attachments</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <source>Drag files here, or paste with Ctrl+V.</source>
+        <translation>Drag files here, or paste with Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ption:</source>
+        <translation>Ca&amp;ption:</translation>
+    </message>
+    <message>
+        <source>What the photo shows, e.g. who speaks</source>
+        <translation>What the photo shows, e.g. who speaks</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Add photos or files</source>
+        <translation>Add photos or files</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Add the image or files on the clipboard</source>
+        <translation>Add the image or files on the clipboard</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Open the photo large, or the file in its program</source>
+        <translation>Open the photo large, or the file in its program</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Move left</translation>
+    </message>
+    <message>
+        <source>Move the selected one earlier</source>
+        <translation>Move the selected one earlier</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Move right</translation>
+    </message>
+    <message>
+        <source>Move the selected one later</source>
+        <translation>Move the selected one later</translation>
+    </message>
+    <message>
+        <source>Set as cover</source>
+        <translation>Set as cover</translation>
+    </message>
+    <message>
+        <source>Show this photo first wherever the record has one picture</source>
+        <translation>Show this photo first wherever the record has one picture</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove from the record (to the recycle bin when the record is saved)</source>
+        <translation>Remove from the record (to the recycle bin when the record is saved)</translation>
+    </message>
+    <message>
+        <source>Edit caption</source>
+        <translation>Edit caption</translation>
+    </message>
+    <message>
+        <source>Mark as</source>
+        <translation>Mark as</translation>
+    </message>
+    <message>
+        <source>Mark as a photo, the signed sign-in sheet, a reply letter or another file</source>
+        <translation>Mark as a photo, the signed sign-in sheet, a reply letter or another file</translation>
+    </message>
+    <message>
+        <source>No photos or files yet.</source>
+        <translation>No photos or files yet.</translation>
+    </message>
+    <message>
+        <source>{count} removed: they go to the recycle bin when the record is saved, and can be restored from there.</source>
+        <translation>{count} removed: they go to the recycle bin when the record is saved, and can be restored from there.</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.ofd)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.ofd)</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Pasted image {stamp}</source>
+        <translation>Pasted image {stamp}</translation>
+    </message>
+    <message>
+        <source>Nothing to paste</source>
+        <translation>Nothing to paste</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image and no files. Copy a photo or a file first.</source>
+        <translation>The clipboard holds no image and no files. Copy a photo or a file first.</translation>
+    </message>
+    <message>
+        <source>Adding “{name}” ({done} of {total})…</source>
+        <translation>Adding “{name}” ({done} of {total})…</translation>
+    </message>
+    <message>
+        <source>Adding photos and files</source>
+        <translation>Adding photos and files</translation>
+    </message>
+    <message>
+        <source>{count} files were not added:</source>
+        <translation>{count} files were not added:</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Cannot open the file</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens “{name}”. A copy is at: {path}</source>
+        <translation>No program on this computer opens “{name}”. A copy is at: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocuments</name>
+    <message>
+        <source>Export &amp;Word…</source>
+        <translation>Export &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view PDF</source>
+        <translation>Pre&amp;view PDF</translation>
+    </message>
+    <message>
+        <source>Case &amp;collection…</source>
+        <translation>Case &amp;collection…</translation>
+    </message>
+    <message>
+        <source>The selected cases as one PDF with a cover and contents</source>
+        <translation>The selected cases as one PDF with a cover and contents</translation>
+    </message>
+    <message>
+        <source>Export the case as Word</source>
+        <translation>Export the case as Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export the case as PDF</source>
+        <translation>Export the case as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF</source>
+        <translation>Preparing the PDF</translation>
+    </message>
+    <message>
+        <source>Case collection</source>
+        <translation>Case collection</translation>
+    </message>
+    <message>
+        <source>The collection of {count} cases is saved to {path}</source>
+        <translation>The collection of {count} cases is saved to {path}</translation>
+    </message>
+    <message>
+        <source>The collection was cancelled; no file written.</source>
+        <translation>The collection was cancelled; no file written.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <source>Liaison group</source>
+        <translation>Liaison group</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Archive no.</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} characters</translation>
+    </message>
+    <message>
+        <source>Consultations it is written from</source>
+        <translation>Consultations it is written from</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← Back to the list</translation>
+    </message>
+    <message>
+        <source>Back to the list of cases (Esc)</source>
+        <translation>Back to the list of cases (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the case (Ctrl+S)</source>
+        <translation>Save the case (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise</source>
+        <translation>&amp;Finalise</translation>
+    </message>
+    <message>
+        <source>Mark the case final: it gets its archive number.</source>
+        <translation>Mark the case final: it gets its archive number.</translation>
+    </message>
+    <message>
+        <source>Back to &amp;draft</source>
+        <translation>Back to &amp;draft</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions…</source>
+        <translation>Earlier &amp;versions…</translation>
+    </message>
+    <message>
+        <source>Change (new version)…</source>
+        <translation>Change (new version)…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>The case's main title</source>
+        <translation>The case's main title</translation>
+    </message>
+    <message>
+        <source>Optional: what the group did, starting with a dash</source>
+        <translation>Optional: what the group did, starting with a dash</translation>
+    </message>
+    <message>
+        <source>Assigned when final</source>
+        <translation>Assigned when final</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubtitle:</source>
+        <translation>S&amp;ubtitle:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>&amp;Retention:</source>
+        <translation>&amp;Retention:</translation>
+    </message>
+    <message>
+        <source>Archive no.:</source>
+        <translation>Archive no.:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Link…</source>
+        <translation>&amp;Link…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Photos (2 to 4, with captions)</source>
+        <translation>Photos (2 to 4, with captions)</translation>
+    </message>
+    <message>
+        <source>Double-click or F2 to edit a caption</source>
+        <translation>Double-click or F2 to edit a caption</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose from the consultations…</source>
+        <translation>C&amp;hoose from the consultations…</translation>
+    </message>
+    <message>
+        <source>Add from &amp;files…</source>
+        <translation>Add from &amp;files…</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Move left</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Move right</translation>
+    </message>
+    <message>
+        <source>Make this line a heading of level {level} ({key})</source>
+        <translation>Make this line a heading of level {level} ({key})</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Bold: **text** (Ctrl+B)</source>
+        <translation>Bold: **text** (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>From the &amp;linked consultations</source>
+        <translation>From the &amp;linked consultations</translation>
+    </message>
+    <message>
+        <source>Write the basic information from the linked consultations (you can edit it afterwards)</source>
+        <translation>Write the basic information from the linked consultations (you can edit it afterwards)</translation>
+    </message>
+    <message>
+        <source>One paragraph per line. Headings start with 一、 (一) 1. (1); **bold**.</source>
+        <translation>One paragraph per line. Headings start with 一、 (一) 1. (1); **bold**.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Consultation {id} (deleted for good)</source>
+        <translation>Consultation {id} (deleted for good)</translation>
+    </message>
+    <message>
+        <source>in the recycle bin</source>
+        <translation>in the recycle bin</translation>
+    </message>
+    <message>
+        <source>Changing the submitted case: saving starts version {n}. Reason: {reason}</source>
+        <translation>Changing the submitted case: saving starts version {n}. Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>{status}, read-only. A change needs a reason and starts a new version; the submitted version stays readable.</source>
+        <translation>{status}, read-only. A change needs a reason and starts a new version; the submitted version stays readable.</translation>
+    </message>
+    <message>
+        <source>(version {n})</source>
+        <translation>(version {n})</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>(untitled case)</source>
+        <translation>(untitled case)</translation>
+    </message>
+    <message>
+        <source>{count} of {limit} characters</source>
+        <translation>{count} of {limit} characters</translation>
+    </message>
+    <message>
+        <source>{over} over the limit</source>
+        <translation>{over} over the limit</translation>
+    </message>
+    <message>
+        <source>{count} photos, in this order.</source>
+        <translation>{count} photos, in this order.</translation>
+    </message>
+    <message>
+        <source>{count} photos chosen: a case usually shows 2 to 4.</source>
+        <translation>{count} photos chosen: a case usually shows 2 to 4.</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>Link the consultations the case is written from first.</source>
+        <translation>Link the consultations the case is written from first.</translation>
+    </message>
+    <message>
+        <source>Replace the basic information with a text drawn from the linked consultations?</source>
+        <translation>Replace the basic information with a text drawn from the linked consultations?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</translation>
+    </message>
+    <message>
+        <source>Finalise the case</source>
+        <translation>Finalise the case</translation>
+    </message>
+    <message>
+        <source>Mark the case final? It gets its archive number, which is never reused.</source>
+        <translation>Mark the case final? It gets its archive number, which is never reused.</translation>
+    </message>
+    <message>
+        <source>Finalise</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <source>Change a submitted case</source>
+        <translation>Change a submitted case</translation>
+    </message>
+    <message>
+        <source>The case has been submitted. Why does it change? The reason is kept with the new version.</source>
+        <translation>The case has been submitted. Why does it change? The reason is kept with the new version.</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Earlier versions</translation>
+    </message>
+    <message>
+        <source>No earlier version of this case was kept.</source>
+        <translation>No earlier version of this case was kept.</translation>
+    </message>
+    <message>
+        <source>Save the case</source>
+        <translation>Save the case</translation>
+    </message>
+    <message>
+        <source>Documents are made from the saved case. Save the changes first?</source>
+        <translation>Documents are made from the saved case. Save the changes first?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -52,6 +624,34 @@
     <message>
         <source>Last changed</source>
         <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;New case</translation>
+    </message>
+    <message>
+        <source>Write a new case (Ctrl+N)</source>
+        <translation>Write a new case (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Open the selected case (Enter)</source>
+        <translation>Open the selected case (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>Submission &amp;package…</source>
+        <translation>Submission &amp;package…</translation>
+    </message>
+    <message>
+        <source>Export the selected cases as a submission package</source>
+        <translation>Export the selected cases as a submission package</translation>
     </message>
     <message>
         <source>All years</source>
@@ -112,6 +712,14 @@
     <message>
         <source>{count} cases</source>
         <translation>{count} cases</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>The case has changes that are not saved yet. Save them?</source>
+        <translation>The case has changes that are not saved yet. Save them?</translation>
     </message>
 </context>
 <context>
@@ -175,6 +783,386 @@
     <message>
         <source>Put back the steps the program comes with: {steps}</source>
         <translation>Put back the steps the program comes with: {steps}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Procedure checklist</source>
+        <translation>Procedure checklist</translation>
+    </message>
+    <message>
+        <source>{done} of {total} steps done</source>
+        <translation>{done} of {total} steps done</translation>
+    </message>
+    <message>
+        <source>Step “{step}”: the date cannot be read, type it as 2024-03-05.</source>
+        <translation>Step “{step}”: the date cannot be read, type it as 2024-03-05.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationField</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Topic source</source>
+        <translation>Topic source</translation>
+    </message>
+    <message>
+        <source>Liaison group</source>
+        <translation>Liaison group</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Head counts</source>
+        <translation>Head counts</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>Speeches</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Consensus and outcomes</source>
+        <translation>Consensus and outcomes</translation>
+    </message>
+    <message>
+        <source>Procedure checklist</source>
+        <translation>Procedure checklist</translation>
+    </message>
+    <message>
+        <source>Outcome items</source>
+        <translation>Outcome items</translation>
+    </message>
+    <message>
+        <source>Photos and attachments</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>Entered by</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>Back to list</source>
+        <translation>Back to list</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc); asks about unsaved changes</source>
+        <translation>Back to the list (Esc); asks about unsaved changes</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the record (Ctrl+S)</source>
+        <translation>Save the record (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;new</source>
+        <translation>Copy as &amp;new</translation>
+    </message>
+    <message>
+        <source>Start a new record from this one: same venue, people and agenda</source>
+        <translation>Start a new record from this one: same venue, people and agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archive</translation>
+    </message>
+    <message>
+        <source>Archive the record: it becomes read-only</source>
+        <translation>Archive the record: it becomes read-only</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Unlock…</translation>
+    </message>
+    <message>
+        <source>Unlock the archived record to change it (asks a reason)</source>
+        <translation>Unlock the archived record to change it (asks a reason)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>Print preview of this record's sheets</source>
+        <translation>Print preview of this record's sheets</translation>
+    </message>
+    <message>
+        <source>Attach signed sheet…</source>
+        <translation>Attach signed sheet…</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo of the signed sign-in sheet to this record</source>
+        <translation>Attach a scan or photo of the signed sign-in sheet to this record</translation>
+    </message>
+    <message>
+        <source>This record is archived and read-only. To change it, unlock it and give the reason; the reason is kept in its history.</source>
+        <translation>This record is archived and read-only. To change it, unlock it and give the reason; the reason is kept in its history.</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Unlock…</translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation>Restore version</translation>
+    </message>
+    <message>
+        <source>The form has changes that are not saved. Restore the version and drop them?</source>
+        <translation>The form has changes that are not saved. Restore the version and drop them?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Basic facts</source>
+        <translation>Basic facts</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Agenda and speeches</source>
+        <translation>Agenda and speeches</translation>
+    </message>
+    <message>
+        <source>Minutes and consensus</source>
+        <translation>Minutes and consensus</translation>
+    </message>
+    <message>
+        <source>Suggestions and problems</source>
+        <translation>Suggestions and problems</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>Photos and files</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>Speeches</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>This record no longer exists.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>New: {kind}</source>
+        <translation>New: {kind}</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} entries need attention (marked in red).</source>
+        <translation>Not saved: {count} entries need attention (marked in red).</translation>
+    </message>
+    <message>
+        <source>The record is archived: unlock it to change it.</source>
+        <translation>The record is archived: unlock it to change it.</translation>
+    </message>
+    <message>
+        <source>Photos are still being added; save again in a moment.</source>
+        <translation>Photos are still being added; save again in a moment.</translation>
+    </message>
+    <message>
+        <source>Saved {number}.</source>
+        <translation>Saved {number}.</translation>
+    </message>
+    <message>
+        <source>“{title}” has changes that are not saved yet. Save them?</source>
+        <translation>“{title}” has changes that are not saved yet. Save them?</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <source>(no topic yet)</source>
+        <translation>(no topic yet)</translation>
+    </message>
+    <message>
+        <source>Save first</source>
+        <translation>Save first</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>The record has unsaved changes. Save them before archiving?</source>
+        <translation>The record has unsaved changes. Save them before archiving?</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Archive this record? It becomes read-only; changing it later needs unlocking with a reason.</source>
+        <translation>Archive this record? It becomes read-only; changing it later needs unlocking with a reason.</translation>
+    </message>
+    <message>
+        <source>{number} archived.</source>
+        <translation>{number} archived.</translation>
+    </message>
+    <message>
+        <source>{number} unlocked.</source>
+        <translation>{number} unlocked.</translation>
+    </message>
+    <message>
+        <source>A new record copied from {number}: change what differs, then save.</source>
+        <translation>A new record copied from {number}: change what differs, then save.</translation>
+    </message>
+    <message>
+        <source>Printouts show the record as saved. Save the changes first?</source>
+        <translation>Printouts show the record as saved. Save the changes first?</translation>
+    </message>
+    <message>
+        <source>The signed sheet is attached to the saved record. Save the changes first?</source>
+        <translation>The signed sheet is attached to the saved record. Save the changes first?</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPicker</name>
+    <message>
+        <source>Link consultations</source>
+        <translation>Link consultations</translation>
+    </message>
+    <message>
+        <source>Search number, topic, venue, people…</source>
+        <translation>Search number, topic, venue, people…</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Only this group</source>
+        <translation>Only this group</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Liaison group</source>
+        <translation>Liaison group</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{count} consultations</source>
+        <translation>{count} consultations</translation>
     </message>
 </context>
 <context>
@@ -270,6 +1258,18 @@
     <message>
         <source>{attendance} attendances ({members} by members), {suggestions} suggestions, {solved} solved</source>
         <translation>{attendance} attendances ({members} by members), {suggestions} suggestions, {solved} solved</translation>
+    </message>
+    <message>
+        <source>Copy as new record</source>
+        <translation>Copy as new record</translation>
+    </message>
+    <message>
+        <source>Start a new record from the selected one: same venue, people and agenda</source>
+        <translation>Start a new record from the selected one: same venue, people and agenda</translation>
+    </message>
+    <message>
+        <source>Select the record to copy.</source>
+        <translation>Select the record to copy.</translation>
     </message>
     <message>
         <source>Attach signed sheets…</source>
@@ -716,6 +1716,21 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Pick a date in the calendar</source>
+        <translation>Pick a date in the calendar</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Photo file missing</source>
@@ -728,6 +1743,183 @@ If this happens again, copy the details below (or send the log file) to whoever 
     <message>
         <source>Photo file missing.</source>
         <translation>Photo file missing.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Unsaved drafts</source>
+        <translation>Unsaved drafts</translation>
+    </message>
+    <message>
+        <source>The app was closed while these records had changes that were not saved. Restore one to go on where you stopped, or discard it.</source>
+        <translation>The app was closed while these records had changes that were not saved. Restore one to go on where you stopped, or discard it.</translation>
+    </message>
+    <message>
+        <source>{title} — kept {when}</source>
+        <translation>{title} — kept {when}</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Keep the drafts; they are offered again next time</source>
+        <translation>Keep the drafts; they are offered again next time</translation>
+    </message>
+    <message>
+        <source>Draft damaged</source>
+        <translation>Draft damaged</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>No page of this window can open this draft.</source>
+        <translation>No page of this window can open this draft.</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved changes of “{title}”? They cannot be brought back.</source>
+        <translation>Discard the unsaved changes of “{title}”? They cannot be brought back.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>EditableTable</name>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Add row</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows (Delete)</source>
+        <translation>Remove the selected rows (Delete)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Move the row up (Ctrl+Up)</source>
+        <translation>Move the row up (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Move the row down (Ctrl+Down)</source>
+        <translation>Move the row down (Ctrl+Down)</translation>
+    </message>
+</context>
+<context>
+    <name>FactsSection</name>
+    <message>
+        <source>Assigned when first saved</source>
+        <translation>Assigned when first saved</translation>
+    </message>
+    <message>
+        <source>The number is assigned on the first save and never reused.</source>
+        <translation>The number is assigned on the first save and never reused.</translation>
+    </message>
+    <message>
+        <source>Required, e.g. 童装产业园区停车难协商</source>
+        <translation>Required, e.g. 童装产业园区停车难协商</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>Required; earlier venues are offered as you type</source>
+        <translation>Required; earlier venues are offered as you type</translation>
+    </message>
+    <message>
+        <source>Choose the liaison group</source>
+        <translation>Choose the liaison group</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Number</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>&amp;Topic</translation>
+    </message>
+    <message>
+        <source>Topic s&amp;ource</source>
+        <translation>Topic s&amp;ource</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Venue</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <source>&amp;Recorder</source>
+        <translation>&amp;Recorder</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>Group {id}</source>
+        <translation>Group {id}</translation>
+    </message>
+    <message>
+        <source>The date cannot be read: type it as 2024-03-05.</source>
+        <translation>The date cannot be read: type it as 2024-03-05.</translation>
+    </message>
+    <message>
+        <source>The time cannot be read: type it as 09:30.</source>
+        <translation>The time cannot be read: type it as 09:30.</translation>
     </message>
 </context>
 <context>
@@ -805,6 +1997,161 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <source>, {absent} absent</source>
+        <translation>, {absent} absent</translation>
+    </message>
+    <message>
+        <source>{count} speeches</source>
+        <translation>{count} speeches</translation>
+    </message>
+    <message>
+        <source>{done} of {total} steps done</source>
+        <translation>{done} of {total} steps done</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} items</translation>
+    </message>
+    <message>
+        <source>{count} files</source>
+        <translation>{count} files</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} entries</translation>
+    </message>
+    <message>
+        <source>details changed</source>
+        <translation>details changed</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>Every change to this record, newest first. Restoring a version puts back the record's own fields (basic facts, participants, head counts, agenda, speeches, minutes, consensus and checklist) and saves them as a new version, which can be undone the same way. Outcome items and photos/attachments keep their own history and are not restored.</source>
+        <translation>Every change to this record, newest first. Restoring a version puts back the record's own fields (basic facts, participants, head counts, agenda, speeches, minutes, consensus and checklist) and saves them as a new version, which can be undone the same way. Outcome items and photos/attachments keep their own history and are not restored.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>&amp;Restore this version…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>{revision} (current)</source>
+        <translation>{revision} (current)</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Loading the history…</translation>
+    </message>
+    <message>
+        <source>Could not load the history.</source>
+        <translation>Could not load the history.</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>The record no longer exists.</translation>
+    </message>
+    <message>
+        <source>Archived records are read-only: unlock the record to restore a version.</source>
+        <translation>Archived records are read-only: unlock the record to restore a version.</translation>
+    </message>
+    <message>
+        <source>{count} versions</source>
+        <translation>{count} versions</translation>
+    </message>
+    <message>
+        <source>The record is archived and read-only: unlock it first, then restore.</source>
+        <translation>The record is archived and read-only: unlock it first, then restore.</translation>
+    </message>
+    <message>
+        <source>Choose the version to go back to.</source>
+        <translation>Choose the version to go back to.</translation>
+    </message>
+    <message>
+        <source>Choose a version: the creation, a saved change or an earlier restore.</source>
+        <translation>Choose a version: the creation, a saved change or an earlier restore.</translation>
+    </message>
+    <message>
+        <source>This is the record's current version.</source>
+        <translation>This is the record's current version.</translation>
+    </message>
+    <message>
+        <source>Put the record's own fields back as they were in version {revision}.</source>
+        <translation>Put the record's own fields back as they were in version {revision}.</translation>
+    </message>
+    <message>
+        <source>{action} by {actor} on {at}</source>
+        <translation>{action} by {actor} on {at}</translation>
+    </message>
+    <message>
+        <source>Restore version {revision}</source>
+        <translation>Restore version {revision}</translation>
+    </message>
+    <message>
+        <source>The record's own fields go back to version {revision}; outcome items and photos/attachments stay as they are. The restore is saved as a new version and can be undone. Why restore this version?</source>
+        <translation>The record's own fields go back to version {revision}; outcome items and photos/attachments stay as they are. The restore is saved as a new version and can be undone. Why restore this version?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Unlock the archived record</source>
+        <translation>Unlock the archived record</translation>
+    </message>
+    <message>
+        <source>An archived record is read-only. Unlocking lets it be changed again; the reason is kept in the record's history. Why unlock it?</source>
+        <translation>An archived record is read-only. Unlocking lets it be changed again; the reason is kept in the record's history. Why unlock it?</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+</context>
+<context>
     <name>InstanceLock</name>
     <message>
         <source>on this computer (process {pid})</source>
@@ -821,6 +2168,176 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>The database “{file}” is already open in Liaison Desk {who}.
 
 Switch to that window, or close it first. Two windows on one database could overwrite each other's work, so a second one is not opened.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialogs</name>
+    <message>
+        <source>&amp;Ledger</source>
+        <translation>&amp;Ledger</translation>
+    </message>
+    <message>
+        <source>Export the list to an Excel ledger, or import a ledger</source>
+        <translation>Export the list to an Excel ledger, or import a ledger</translation>
+    </message>
+    <message>
+        <source>&amp;Export ledger…</source>
+        <translation>&amp;Export ledger…</translation>
+    </message>
+    <message>
+        <source>&amp;Import ledger…</source>
+        <translation>&amp;Import ledger…</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>Export ledger</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import ledger</source>
+        <translation>Import ledger</translation>
+    </message>
+    <message>
+        <source>Writing the ledger… ({done} of {total})</source>
+        <translation>Writing the ledger… ({done} of {total})</translation>
+    </message>
+    <message>
+        <source>Exported {consultations} consultations and {items} outcome items to {path}.</source>
+        <translation>Exported {consultations} consultations and {items} outcome items to {path}.</translation>
+    </message>
+    <message>
+        <source>Exporting the ledger</source>
+        <translation>Exporting the ledger</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <source>Import ledger — {name}</source>
+        <translation>Import ledger — {name}</translation>
+    </message>
+    <message>
+        <source>Check which standard column each heading of the workbook goes to. Headings the app recognised are filled in; choose “(not imported)” for columns to leave out. Nothing is written until you press Import.</source>
+        <translation>Check which standard column each heading of the workbook goes to. Headings the app recognised are filled in; choose “(not imported)” for columns to leave out. Nothing is written until you press Import.</translation>
+    </message>
+    <message>
+        <source>Show only rows with changes, notes or errors</source>
+        <translation>Show only rows with changes, notes or errors</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Topic or content</source>
+        <translation>Topic or content</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Row-by-row report</source>
+        <translation>Row-by-row report</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Check every row; nothing is written yet</source>
+        <translation>Check every row; nothing is written yet</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Write every change of the workbook at once</source>
+        <translation>Write every change of the workbook at once</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {errors} with errors.</source>
+        <translation>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {errors} with errors.</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until every error is corrected in the workbook.</source>
+        <translation>Nothing can be imported until every error is corrected in the workbook.</translation>
+    </message>
+    <message>
+        <source>The workbook matches the records: nothing to import.</source>
+        <translation>The workbook matches the records: nothing to import.</translation>
+    </message>
+    <message>
+        <source>Press Import to write these changes.</source>
+        <translation>Press Import to write these changes.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”, row {row}:</source>
+        <translation>Sheet “{sheet}”, row {row}:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -888,6 +2405,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Check a package…</source>
+        <translation>&amp;Check a package…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -1084,6 +2605,46 @@ Switch to that window, or close it first. Two windows on one database could over
 <context>
     <name>OutcomesPage</name>
     <message>
+        <source>Change s&amp;tatus</source>
+        <translation>Change s&amp;tatus</translation>
+    </message>
+    <message>
+        <source>Set the status of the selected items at once</source>
+        <translation>Set the status of the selected items at once</translation>
+    </message>
+    <message>
+        <source>Record a re&amp;visit…</source>
+        <translation>Record a re&amp;visit…</translation>
+    </message>
+    <message>
+        <source>Re&amp;visit…</source>
+        <translation>Re&amp;visit…</translation>
+    </message>
+    <message>
+        <source>Record a revisit (date, what was found, satisfaction) of the selected items</source>
+        <translation>Record a revisit (date, what was found, satisfaction) of the selected items</translation>
+    </message>
+    <message>
+        <source>{count} items selected</source>
+        <translation>{count} items selected</translation>
+    </message>
+    <message>
+        <source>Select several items with Ctrl or Shift to change them together.</source>
+        <translation>Select several items with Ctrl or Shift to change them together.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the consultation</source>
+        <translation>&amp;Open the consultation</translation>
+    </message>
+    <message>
+        <source>Status of {count} items set to “{status}”.</source>
+        <translation>Status of {count} items set to “{status}”.</translation>
+    </message>
+    <message>
+        <source>Revisit of {count} items recorded.</source>
+        <translation>Revisit of {count} items recorded.</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -1130,6 +2691,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Group</source>
         <translation>Group</translation>
+    </message>
+    <message>
+        <source>{date} ({days} d late)</source>
+        <translation>{date} ({days} d late)</translation>
     </message>
     <message>
         <source>Overdue by 1 day</source>
@@ -1258,6 +2823,395 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Raised at</source>
         <translation>Raised at</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesSection</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Suggestion or problem</source>
+        <translation>Suggestion or problem</translation>
+    </message>
+    <message>
+        <source>Responsible body</source>
+        <translation>Responsible body</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation>Revisit</translation>
+    </message>
+    <message>
+        <source>Suggestions and problems</source>
+        <translation>Suggestions and problems</translation>
+    </message>
+    <message>
+        <source>Add s&amp;uggestion</source>
+        <translation>Add s&amp;uggestion</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected items (they go to the recycle bin when saved)</source>
+        <translation>Remove the selected items (they go to the recycle bin when saved)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Change s&amp;tatus…</source>
+        <translation>Change s&amp;tatus…</translation>
+    </message>
+    <message>
+        <source>Give the selected items one status</source>
+        <translation>Give the selected items one status</translation>
+    </message>
+    <message>
+        <source>Re&amp;visit…</source>
+        <translation>Re&amp;visit…</translation>
+    </message>
+    <message>
+        <source>Record a revisit (回头看) of the selected items</source>
+        <translation>Record a revisit (回头看) of the selected items</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>Selected item</translation>
+    </message>
+    <message>
+        <source>Required: the suggestion or problem</source>
+        <translation>Required: the suggestion or problem</translation>
+    </message>
+    <message>
+        <source>e.g. 区住建局</source>
+        <translation>e.g. 区住建局</translation>
+    </message>
+    <message>
+        <source>Solved on the s&amp;pot</source>
+        <translation>Solved on the s&amp;pot</translation>
+    </message>
+    <message>
+        <source>&amp;Adopted</source>
+        <translation>&amp;Adopted</translation>
+    </message>
+    <message>
+        <source>Why it stays unsolved or was not adopted</source>
+        <translation>Why it stays unsolved or was not adopted</translation>
+    </message>
+    <message>
+        <source>What the revisit found</source>
+        <translation>What the revisit found</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>C&amp;ontent</source>
+        <translation>C&amp;ontent</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;body</source>
+        <translation>Responsible &amp;body</translation>
+    </message>
+    <message>
+        <source>Responsible pe&amp;rson</source>
+        <translation>Responsible pe&amp;rson</translation>
+    </message>
+    <message>
+        <source>Dead&amp;line</source>
+        <translation>Dead&amp;line</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>Resolved on</translation>
+    </message>
+    <message>
+        <source>Revisited on</source>
+        <translation>Revisited on</translation>
+    </message>
+    <message>
+        <source>Revisit note</source>
+        <translation>Revisit note</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>deadline</translation>
+    </message>
+    <message>
+        <source>resolved date</source>
+        <translation>resolved date</translation>
+    </message>
+    <message>
+        <source>revisit date</source>
+        <translation>revisit date</translation>
+    </message>
+    <message>
+        <source>Item {n}: the {what} cannot be read, type it as 2024-03-05.</source>
+        <translation>Item {n}: the {what} cannot be read, type it as 2024-03-05.</translation>
+    </message>
+    <message>
+        <source>Past its deadline and not solved</source>
+        <translation>Past its deadline and not solved</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Submission package</source>
+        <translation>Submission package</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Mask personal information (recommended)</source>
+        <translation>&amp;Mask personal information (recommended)</translation>
+    </message>
+    <message>
+        <source>Residents' names keep only the surname, phone and ID numbers are partly hidden, unless the person's consent is recorded.</source>
+        <translation>Residents' names keep only the surname, phone and ID numbers are partly hidden, unless the person's consent is recorded.</translation>
+    </message>
+    <message>
+        <source>Sent &amp;to:</source>
+        <translation>Sent &amp;to:</translation>
+    </message>
+    <message>
+        <source>Save in &amp;folder:</source>
+        <translation>Save in &amp;folder:</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Privacy:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Cases (final or submitted before)</source>
+        <translation>Cases (final or submitted before)</translation>
+    </message>
+    <message>
+        <source>What will be masked</source>
+        <translation>What will be masked</translation>
+    </message>
+    <message>
+        <source>Reading the cases…</source>
+        <translation>Reading the cases…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>In the records</source>
+        <translation>In the records</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>In the package</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>&amp;Export package</source>
+        <translation>&amp;Export package</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{value} (consent recorded)</source>
+        <translation>{value} (consent recorded)</translation>
+    </message>
+    <message>
+        <source>Tick the cases to send.</source>
+        <translation>Tick the cases to send.</translation>
+    </message>
+    <message>
+        <source>Nothing is masked: residents' names, phone and ID numbers go into the package as they are. Use such a package only inside the office.</source>
+        <translation>Nothing is masked: residents' names, phone and ID numbers go into the package as they are. Use such a package only inside the office.</translation>
+    </message>
+    <message>
+        <source>The package holds no personal information that needs masking.</source>
+        <translation>The package holds no personal information that needs masking.</translation>
+    </message>
+    <message>
+        <source>{hidden} items will be masked; {kept} stay in full because consent is recorded.</source>
+        <translation>{hidden} items will be masked; {kept} stay in full because consent is recorded.</translation>
+    </message>
+    <message>
+        <source>Save the package in</source>
+        <translation>Save the package in</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Choose another one.</source>
+        <translation>The folder {folder} does not exist. Choose another one.</translation>
+    </message>
+    <message>
+        <source>Replace the package?</source>
+        <translation>Replace the package?</translation>
+    </message>
+    <message>
+        <source>{name} is already in this folder. Replace it?</source>
+        <translation>{name} is already in this folder. Replace it?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>Writing the submission package…</source>
+        <translation>Writing the submission package…</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>The submission package is ready</source>
+        <translation>The submission package is ready</translation>
+    </message>
+    <message>
+        <source>The submission is recorded in Submissions and the cases are now submitted (read-only). Send the ZIP file as it is; the receiving office can check it with Check a package.</source>
+        <translation>The submission is recorded in Submissions and the cases are now submitted (read-only). Send the ZIP file as it is; the receiving office can check it with Check a package.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Nothing was written or recorded.</source>
+        <translation>The export was cancelled. Nothing was written or recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsSection</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Reason for absence</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>Add &amp;person</source>
+        <translation>Add &amp;person</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>&amp;Pick from roster…</source>
+        <translation>&amp;Pick from roster…</translation>
+    </message>
+    <message>
+        <source>Choose people from the roster (人员名册)</source>
+        <translation>Choose people from the roster (人员名册)</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Add &amp;count</source>
+        <translation>Add &amp;count</translation>
+    </message>
+    <message>
+        <source>Head counts</source>
+        <translation>Head counts</translation>
+    </message>
+    <message>
+        <source>Residents and others counted without their names</source>
+        <translation>Residents and others counted without their names</translation>
+    </message>
+    <message>
+        <source>Expected {expected}, present {present} · attendances {total} · by CPPCC members {members}</source>
+        <translation>Expected {expected}, present {present} · attendances {total} · by CPPCC members {members}</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +3503,176 @@ They can be restored from the recycle bin within 30 days.</translation>
     </message>
 </context>
 <context>
+    <name>PersonPickerDialog</name>
+    <message>
+        <source>Pick participants from the roster</source>
+        <translation>Pick participants from the roster</translation>
+    </message>
+    <message>
+        <source>Search name, unit, position, phone…</source>
+        <translation>Search name, unit, position, phone…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Only this group</source>
+        <translation>Only this group</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Add selected</source>
+        <translation>Add selected</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} people</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoChooser</name>
+    <message>
+        <source>Choose photos</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>Loading photos…</source>
+        <translation>Loading photos…</translation>
+    </message>
+    <message>
+        <source>Use these</source>
+        <translation>Use these</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tick 2 to 4 photos: the photos of the linked consultations and those added to the case. Space ticks the selected photo.</source>
+        <translation>Tick 2 to 4 photos: the photos of the linked consultations and those added to the case. Space ticks the selected photo.</translation>
+    </message>
+    <message>
+        <source>added to the case</source>
+        <translation>added to the case</translation>
+    </message>
+    <message>
+        <source>(no caption)</source>
+        <translation>(no caption)</translation>
+    </message>
+    <message>
+        <source>The linked consultations have no photos. Add photos from files.</source>
+        <translation>The linked consultations have no photos. Add photos from files.</translation>
+    </message>
+    <message>
+        <source>{count} photos ticked</source>
+        <translation>{count} photos ticked</translation>
+    </message>
+    <message>
+        <source>a case usually shows 2 to 4</source>
+        <translation>a case usually shows 2 to 4</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo viewer</source>
+        <extracomment>Photos whose long side is above this are read scaled down (a 100-megapixel scan would need more memory than Qt allows one image); 6000 px still shows a phone photo at full size.</extracomment>
+        <translation>Photo viewer</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Previous photo (←)</source>
+        <translation>Previous photo (←)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Next photo (→)</source>
+        <translation>Next photo (→)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Zoom out (−)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Actual size (1)</source>
+        <translation>Actual size (1)</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <source>Fit to window (0)</source>
+        <translation>Fit to window (0)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>{index} of {count}</source>
+        <translation>{index} of {count}</translation>
+    </message>
+    <message>
+        <source>taken {when}</source>
+        <translation>taken {when}</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: {reason}</source>
+        <translation>This photo cannot be shown: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>Preparing the printout…</source>
@@ -1779,6 +3903,17 @@ They can be restored from the recycle bin within 30 days.</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Please give the reason.</source>
+        <translation>Please give the reason.</translation>
+    </message>
+</context>
+<context>
     <name>RecordListPage</name>
     <message>
         <source>Search</source>
@@ -1978,6 +4113,84 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Town / sub-district</source>
         <translation>Town / sub-district</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Results of the submission</source>
+        <translation>Results of the submission</translation>
+    </message>
+    <message>
+        <source>{target}, sent on {date}</source>
+        <translation>{target}, sent on {date}</translation>
+    </message>
+    <message>
+        <source>Record what the receiving office decided for each case. A selected or not selected case stays locked; a returned case can be changed and sent again.</source>
+        <translation>Record what the receiving office decided for each case. A selected or not selected case stays locked; a returned case can be changed and sent again.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Case {id}</source>
+        <translation>Case {id}</translation>
+    </message>
+    <message>
+        <source>e.g. what to change</source>
+        <translation>e.g. what to change</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RevisitDialog</name>
+    <message>
+        <source>Record a revisit</source>
+        <translation>Record a revisit</translation>
+    </message>
+    <message>
+        <source>Record a revisit of the selected item.</source>
+        <translation>Record a revisit of the selected item.</translation>
+    </message>
+    <message>
+        <source>Record the same revisit for the {count} selected items.</source>
+        <translation>Record the same revisit for the {count} selected items.</translation>
+    </message>
+    <message>
+        <source>What was found on the revisit</source>
+        <translation>What was found on the revisit</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>Revisit &amp;date</source>
+        <translation>Revisit &amp;date</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Residents' &amp;satisfaction</source>
+        <translation>Residents' &amp;satisfaction</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +4416,123 @@ They can be restored from the recycle bin within 30 days.</translation>
     </message>
 </context>
 <context>
+    <name>SheetMapping</name>
+    <message>
+        <source>Sheet “{name}”</source>
+        <translation>Sheet “{name}”</translation>
+    </message>
+    <message>
+        <source>Consultations (协商活动)</source>
+        <translation>Consultations (协商活动)</translation>
+    </message>
+    <message>
+        <source>Outcome items (意见建议)</source>
+        <translation>Outcome items (意见建议)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>This sheet holds:</source>
+        <translation>This sheet holds:</translation>
+    </message>
+    <message>
+        <source>headings in row {row}</source>
+        <translation>headings in row {row}</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Heading in the file</source>
+        <translation>Heading in the file</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Imported as</translation>
+    </message>
+    <message>
+        <source>Column {letter} imported as</source>
+        <translation>Column {letter} imported as</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(not imported)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechesSection</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>What was said (Enter: new line, Tab: done)</source>
+        <translation>What was said (Enter: new line, Tab: done)</translation>
+    </message>
+    <message>
+        <source>Add &amp;speech</source>
+        <translation>Add &amp;speech</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>Speeches</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Set the status of the selected item.</source>
+        <translation>Set the status of the selected item.</translation>
+    </message>
+    <message>
+        <source>Set the status of the {count} selected items at once.</source>
+        <translation>Set the status of the {count} selected items at once.</translation>
+    </message>
+    <message>
+        <source>Why the problem stays unsolved or was not adopted</source>
+        <translation>Why the problem stays unsolved or was not adopted</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved on</source>
+        <translation>&amp;Resolved on</translation>
+    </message>
+    <message>
+        <source>Reas&amp;on</source>
+        <translation>Reas&amp;on</translation>
+    </message>
+    <message>
+        <source>Required: why the problem stays unsolved</source>
+        <translation>Required: why the problem stays unsolved</translation>
+    </message>
+    <message>
+        <source>Optional: why it was not adopted</source>
+        <translation>Optional: why it was not adopted</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionsPage</name>
     <message>
         <source>Search targets and file names</source>
@@ -2235,6 +4565,30 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Checksum</source>
         <translation>Checksum</translation>
+    </message>
+    <message>
+        <source>&amp;Record results…</source>
+        <translation>&amp;Record results…</translation>
+    </message>
+    <message>
+        <source>Selected, not selected or returned: each case of the submission (Enter)</source>
+        <translation>Selected, not selected or returned: each case of the submission (Enter)</translation>
+    </message>
+    <message>
+        <source>Submission &amp;package…</source>
+        <translation>Submission &amp;package…</translation>
+    </message>
+    <message>
+        <source>Export cases as a submission package</source>
+        <translation>Export cases as a submission package</translation>
+    </message>
+    <message>
+        <source>&amp;Check a package…</source>
+        <translation>&amp;Check a package…</translation>
+    </message>
+    <message>
+        <source>Check a submission package (ZIP) received or sent</source>
+        <translation>Check a submission package (ZIP) received or sent</translation>
     </message>
     <message>
         <source>All years</source>
@@ -2306,6 +4660,98 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Stopping…</source>
         <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>TextsSection</name>
+    <message>
+        <source>The course of the consultation</source>
+        <translation>The course of the consultation</translation>
+    </message>
+    <message>
+        <source>What was agreed (协商成果)</source>
+        <translation>What was agreed (协商成果)</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Consensus and outcome</source>
+        <translation>&amp;Consensus and outcome</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEdit</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check a submission package</source>
+        <translation>Check a submission package</translation>
+    </message>
+    <message>
+        <source>The package's ZIP file</source>
+        <translation>The package's ZIP file</translation>
+    </message>
+    <message>
+        <source>&amp;Package:</source>
+        <translation>&amp;Package:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Choose a package (ZIP) and press Check: every file's checksum, nothing missing or unexpected, and package.json against the files.</source>
+        <translation>Choose a package (ZIP) and press Check: every file's checksum, nothing missing or unexpected, and package.json against the files.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose a submission package</source>
+        <translation>Choose a submission package</translation>
+    </message>
+    <message>
+        <source>Submission packages (*.zip);;All files (*)</source>
+        <translation>Submission packages (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>Checking the package…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>The check was cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Earlier versions</translation>
+    </message>
+    <message>
+        <source>Version {n} — {status}</source>
+        <translation>Version {n} — {status}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Versions as they were submitted. They cannot be changed.</source>
+        <translation>Versions as they were submitted. They cannot be changed.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgendaSection</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议程内容</translation>
+    </message>
+    <message>
+        <source>Add agenda &amp;item</source>
+        <translation>添加议程(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Database already open</source>
@@ -14,6 +33,559 @@
     <message>
         <source>There is no page “{page}”. Pages: {names}</source>
         <translation>没有“{page}”页面。可用页面：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentListModel</name>
+    <message>
+        <source>Cover</source>
+        <extracomment>What a tile being dragged inside the grid carries: its row number.</extracomment>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>Cannot show</source>
+        <translation>无法显示</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>taken {when}</source>
+        <translation>拍摄于 {when}</translation>
+    </message>
+    <message>
+        <source>The stored file is missing.</source>
+        <translation>附件文件缺失。</translation>
+    </message>
+    <message>
+        <source>The stored file is missing: keep the folder “{folder}” beside the database file.</source>
+        <translation>附件文件缺失：请把文件夹“{folder}”放在数据库文件旁边。</translation>
+    </message>
+    <message>
+        <source>New: joins the record when it is saved.</source>
+        <translation>新添加：保存记录时一并保存。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Photos and attachments</source>
+        <translation>照片与附件</translation>
+    </message>
+    <message>
+        <source>Drag files here, or paste with Ctrl+V.</source>
+        <translation>可把文件拖到这里，或按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ption:</source>
+        <translation>说明(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>What the photo shows, e.g. who speaks</source>
+        <translation>照片内容，如：谁在发言</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add photos or files</source>
+        <translation>添加照片或文件</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Add the image or files on the clipboard</source>
+        <translation>添加剪贴板中的图片或文件</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the photo large, or the file in its program</source>
+        <translation>查看大图，或用相应程序打开文件</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>前移</translation>
+    </message>
+    <message>
+        <source>Move the selected one earlier</source>
+        <translation>把选中的往前移</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>后移</translation>
+    </message>
+    <message>
+        <source>Move the selected one later</source>
+        <translation>把选中的往后移</translation>
+    </message>
+    <message>
+        <source>Set as cover</source>
+        <translation>设为封面</translation>
+    </message>
+    <message>
+        <source>Show this photo first wherever the record has one picture</source>
+        <translation>在只显示一张照片的地方显示这张</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove from the record (to the recycle bin when the record is saved)</source>
+        <translation>从记录中删除（保存记录后移入回收站）</translation>
+    </message>
+    <message>
+        <source>Edit caption</source>
+        <translation>编辑说明</translation>
+    </message>
+    <message>
+        <source>Mark as</source>
+        <translation>标记为</translation>
+    </message>
+    <message>
+        <source>Mark as a photo, the signed sign-in sheet, a reply letter or another file</source>
+        <translation>标记为照片、签到表扫描件、反馈函或其他文件</translation>
+    </message>
+    <message>
+        <source>No photos or files yet.</source>
+        <translation>还没有照片或文件。</translation>
+    </message>
+    <message>
+        <source>{count} removed: they go to the recycle bin when the record is saved, and can be restored from there.</source>
+        <translation>已删除 {count} 个：保存记录后移入回收站，可在回收站恢复。</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.ofd)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.ofd)</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Pasted image {stamp}</source>
+        <translation>粘贴的图片 {stamp}</translation>
+    </message>
+    <message>
+        <source>Nothing to paste</source>
+        <translation>没有可粘贴的内容</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image and no files. Copy a photo or a file first.</source>
+        <translation>剪贴板中没有图片或文件。请先复制照片或文件。</translation>
+    </message>
+    <message>
+        <source>Adding “{name}” ({done} of {total})…</source>
+        <translation>正在添加“{name}”（第 {done} 个，共 {total} 个）…</translation>
+    </message>
+    <message>
+        <source>Adding photos and files</source>
+        <translation>正在添加照片和文件</translation>
+    </message>
+    <message>
+        <source>{count} files were not added:</source>
+        <translation>有 {count} 个文件没有添加：</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens “{name}”. A copy is at: {path}</source>
+        <translation>这台电脑上没有能打开“{name}”的程序。文件副本在：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocuments</name>
+    <message>
+        <source>Export &amp;Word…</source>
+        <translation>导出 Word(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view PDF</source>
+        <translation>预览 PDF(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Case &amp;collection…</source>
+        <translation>案例汇编(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The selected cases as one PDF with a cover and contents</source>
+        <translation>将所选案例汇编成一个 PDF，含封面和目录</translation>
+    </message>
+    <message>
+        <source>Export the case as Word</source>
+        <translation>导出案例为 Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export the case as PDF</source>
+        <translation>导出案例为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF</source>
+        <translation>正在生成 PDF</translation>
+    </message>
+    <message>
+        <source>Case collection</source>
+        <translation>案例汇编</translation>
+    </message>
+    <message>
+        <source>The collection of {count} cases is saved to {path}</source>
+        <translation>{count} 篇案例的汇编已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The collection was cancelled; no file written.</source>
+        <translation>已取消案例汇编，没有写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <source>Liaison group</source>
+        <translation>联络组</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} 字</translation>
+    </message>
+    <message>
+        <source>Consultations it is written from</source>
+        <translation>关联的协商活动</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← 返回列表</translation>
+    </message>
+    <message>
+        <source>Back to the list of cases (Esc)</source>
+        <translation>返回案例列表（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the case (Ctrl+S)</source>
+        <translation>保存案例（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise</source>
+        <translation>定稿(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Mark the case final: it gets its archive number.</source>
+        <translation>将案例定稿，定稿时生成档号。</translation>
+    </message>
+    <message>
+        <source>Back to &amp;draft</source>
+        <translation>改回草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions…</source>
+        <translation>历史版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Change (new version)…</source>
+        <translation>修改（新版本）…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>The case&apos;s main title</source>
+        <translation>案例主标题</translation>
+    </message>
+    <message>
+        <source>Optional: what the group did, starting with a dash</source>
+        <translation>可选：以破折号开头，概括联络组的做法</translation>
+    </message>
+    <message>
+        <source>Assigned when final</source>
+        <translation>定稿时生成</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>主标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubtitle:</source>
+        <translation>副标题(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>联络组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Retention:</source>
+        <translation>保管期限(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Archive no.:</source>
+        <translation>档号：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>&amp;Link…</source>
+        <translation>添加关联(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Photos (2 to 4, with captions)</source>
+        <translation>照片（2～4 张，附说明）</translation>
+    </message>
+    <message>
+        <source>Double-click or F2 to edit a caption</source>
+        <translation>双击或按 F2 修改照片说明</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose from the consultations…</source>
+        <translation>从活动照片中选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Add from &amp;files…</source>
+        <translation>从文件添加(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <source>Make this line a heading of level {level} ({key})</source>
+        <translation>将本行设为第 {level} 级标题（{key}）</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>粗</translation>
+    </message>
+    <message>
+        <source>Bold: **text** (Ctrl+B)</source>
+        <translation>加粗：**文字**（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>From the &amp;linked consultations</source>
+        <translation>从关联活动生成(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Write the basic information from the linked consultations (you can edit it afterwards)</source>
+        <translation>根据关联的协商活动生成基本信息（生成后可以修改）</translation>
+    </message>
+    <message>
+        <source>One paragraph per line. Headings start with 一、 (一) 1. (1); **bold**.</source>
+        <translation>每行一段。标题以 一、 （一） 1. （1） 开头；**加粗**。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Consultation {id} (deleted for good)</source>
+        <translation>协商活动 {id}（已彻底删除）</translation>
+    </message>
+    <message>
+        <source>in the recycle bin</source>
+        <translation>在回收站中</translation>
+    </message>
+    <message>
+        <source>Changing the submitted case: saving starts version {n}. Reason: {reason}</source>
+        <translation>正在修改已报送的案例：保存后生成第 {n} 版。修改原因：{reason}</translation>
+    </message>
+    <message>
+        <source>{status}, read-only. A change needs a reason and starts a new version; the submitted version stays readable.</source>
+        <translation>{status}，只读。修改需要填写原因，并将生成新版本；已报送的版本仍可查看。</translation>
+    </message>
+    <message>
+        <source>(version {n})</source>
+        <translation>（第 {n} 版）</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建案例</translation>
+    </message>
+    <message>
+        <source>(untitled case)</source>
+        <translation>（未命名案例）</translation>
+    </message>
+    <message>
+        <source>{count} of {limit} characters</source>
+        <translation>字数 {count} / {limit}</translation>
+    </message>
+    <message>
+        <source>{over} over the limit</source>
+        <translation>超出 {over} 字</translation>
+    </message>
+    <message>
+        <source>{count} photos, in this order.</source>
+        <translation>共 {count} 张照片，按此顺序排列。</translation>
+    </message>
+    <message>
+        <source>{count} photos chosen: a case usually shows 2 to 4.</source>
+        <translation>已选 {count} 张照片：案例一般配 2～4 张。</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Link the consultations the case is written from first.</source>
+        <translation>请先关联案例所依据的协商活动。</translation>
+    </message>
+    <message>
+        <source>Replace the basic information with a text drawn from the linked consultations?</source>
+        <translation>用根据关联活动生成的文字替换现有的基本信息吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</translation>
+    </message>
+    <message>
+        <source>Finalise the case</source>
+        <translation>案例定稿</translation>
+    </message>
+    <message>
+        <source>Mark the case final? It gets its archive number, which is never reused.</source>
+        <translation>将案例定稿吗？定稿时生成档号，档号不会重复使用。</translation>
+    </message>
+    <message>
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <source>Change a submitted case</source>
+        <translation>修改已报送的案例</translation>
+    </message>
+    <message>
+        <source>The case has been submitted. Why does it change? The reason is kept with the new version.</source>
+        <translation>该案例已报送。请填写修改原因，原因将随新版本一起保存。</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>No earlier version of this case was kept.</source>
+        <translation>该案例没有保存的历史版本。</translation>
+    </message>
+    <message>
+        <source>Save the case</source>
+        <translation>保存案例</translation>
+    </message>
+    <message>
+        <source>Documents are made from the saved case. Save the changes first?</source>
+        <translation>文档根据已保存的案例生成。先保存修改吗？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>不保存(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -53,6 +625,34 @@
     <message>
         <source>Last changed</source>
         <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>新建案例(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Write a new case (Ctrl+N)</source>
+        <translation>撰写新案例（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open the selected case (Enter)</source>
+        <translation>打开所选案例（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Submission &amp;package…</source>
+        <translation>生成报送包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export the selected cases as a submission package</source>
+        <translation>将所选案例生成报送包</translation>
     </message>
     <message>
         <source>All years</source>
@@ -113,6 +713,14 @@
     <message>
         <source>{count} cases</source>
         <translation>{count} 篇案例</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The case has changes that are not saved yet. Save them?</source>
+        <translation>案例有尚未保存的修改，要保存吗？</translation>
     </message>
 </context>
 <context>
@@ -176,6 +784,386 @@
     <message>
         <source>Put back the steps the program comes with: {steps}</source>
         <translation>恢复为程序自带的步骤：{steps}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Procedure checklist</source>
+        <translation>协商程序清单</translation>
+    </message>
+    <message>
+        <source>{done} of {total} steps done</source>
+        <translation>已完成 {done}/{total} 步</translation>
+    </message>
+    <message>
+        <source>Step “{step}”: the date cannot be read, type it as 2024-03-05.</source>
+        <translation>步骤“{step}”：日期无法识别，请按 2024-03-05 的格式填写。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationField</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Topic source</source>
+        <translation>议题来源</translation>
+    </message>
+    <message>
+        <source>Liaison group</source>
+        <translation>联络组</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>协商日期</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Head counts</source>
+        <translation>群众人数</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>发言摘要</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <source>Consensus and outcomes</source>
+        <translation>协商成果</translation>
+    </message>
+    <message>
+        <source>Procedure checklist</source>
+        <translation>流程清单</translation>
+    </message>
+    <message>
+        <source>Outcome items</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Photos and attachments</source>
+        <translation>照片和附件</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>填报人</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>Back to list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc); asks about unsaved changes</source>
+        <translation>返回列表（Esc）；有未保存的修改时会先询问</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the record (Ctrl+S)</source>
+        <translation>保存记录（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;new</source>
+        <translation>复制为新活动(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new record from this one: same venue, people and agenda</source>
+        <translation>以本条记录为底新建一条：地点、参加人员和议程相同</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>归档(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Archive the record: it becomes read-only</source>
+        <translation>归档本记录：归档后只读</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>解锁(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Unlock the archived record to change it (asks a reason)</source>
+        <translation>解锁已归档的记录以便修改（需填写原因）</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print preview of this record&apos;s sheets</source>
+        <translation>本记录各类表单的打印预览</translation>
+    </message>
+    <message>
+        <source>Attach signed sheet…</source>
+        <translation>附加签字签到表…</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo of the signed sign-in sheet to this record</source>
+        <translation>把签字后的签到表扫描件或照片附加到本记录</translation>
+    </message>
+    <message>
+        <source>This record is archived and read-only. To change it, unlock it and give the reason; the reason is kept in its history.</source>
+        <translation>本记录已归档，只读。如需修改，请解锁并填写原因；原因会记入修改记录。</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation>恢复版本</translation>
+    </message>
+    <message>
+        <source>The form has changes that are not saved. Restore the version and drop them?</source>
+        <translation>表单中有尚未保存的修改。恢复该版本并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Basic facts</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>协商程序</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Agenda and speeches</source>
+        <translation>议程与发言</translation>
+    </message>
+    <message>
+        <source>Minutes and consensus</source>
+        <translation>纪要与成果</translation>
+    </message>
+    <message>
+        <source>Suggestions and problems</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片与附件</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>这条记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>New: {kind}</source>
+        <translation>新建{kind}</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} entries need attention (marked in red).</source>
+        <translation>未保存：有 {count} 处需要修改（已用红色标出）。</translation>
+    </message>
+    <message>
+        <source>The record is archived: unlock it to change it.</source>
+        <translation>本记录已归档：请先解锁再修改。</translation>
+    </message>
+    <message>
+        <source>Photos are still being added; save again in a moment.</source>
+        <translation>照片仍在添加中，请稍后再保存。</translation>
+    </message>
+    <message>
+        <source>Saved {number}.</source>
+        <translation>已保存 {number}。</translation>
+    </message>
+    <message>
+        <source>“{title}” has changes that are not saved yet. Save them?</source>
+        <translation>“{title}”有尚未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <source>(no topic yet)</source>
+        <translation>（尚未填写议题）</translation>
+    </message>
+    <message>
+        <source>Save first</source>
+        <translation>请先保存</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The record has unsaved changes. Save them before archiving?</source>
+        <translation>本记录有未保存的修改。归档前先保存吗？</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Archive this record? It becomes read-only; changing it later needs unlocking with a reason.</source>
+        <translation>归档这条记录吗？归档后只读；以后修改需要填写原因解锁。</translation>
+    </message>
+    <message>
+        <source>{number} archived.</source>
+        <translation>{number} 已归档。</translation>
+    </message>
+    <message>
+        <source>{number} unlocked.</source>
+        <translation>{number} 已解锁。</translation>
+    </message>
+    <message>
+        <source>A new record copied from {number}: change what differs, then save.</source>
+        <translation>已从 {number} 复制出一条新记录：修改不同之处后保存。</translation>
+    </message>
+    <message>
+        <source>Printouts show the record as saved. Save the changes first?</source>
+        <translation>打印内容以已保存的记录为准。先保存这些修改吗？</translation>
+    </message>
+    <message>
+        <source>The signed sheet is attached to the saved record. Save the changes first?</source>
+        <translation>签到表会附加到已保存的记录上。先保存这些修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPicker</name>
+    <message>
+        <source>Link consultations</source>
+        <translation>关联协商活动</translation>
+    </message>
+    <message>
+        <source>Search number, topic, venue, people…</source>
+        <translation>搜索编号、议题、地点、人员…</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Only this group</source>
+        <translation>仅本联络组</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Liaison group</source>
+        <translation>联络组</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{count} consultations</source>
+        <translation>共 {count} 场活动</translation>
     </message>
 </context>
 <context>
@@ -271,6 +1259,18 @@
     <message>
         <source>{attendance} attendances ({members} by members), {suggestions} suggestions, {solved} solved</source>
         <translation>参与 {attendance} 人次（委员 {members} 人次），意见建议 {suggestions} 条，已解决 {solved} 条</translation>
+    </message>
+    <message>
+        <source>Copy as new record</source>
+        <translation>复制为新活动</translation>
+    </message>
+    <message>
+        <source>Start a new record from the selected one: same venue, people and agenda</source>
+        <translation>以所选记录为底新建一条：地点、参加人员和议程相同</translation>
+    </message>
+    <message>
+        <source>Select the record to copy.</source>
+        <translation>请选择要复制的记录。</translation>
     </message>
     <message>
         <source>Attach signed sheets…</source>
@@ -717,6 +1717,21 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Pick a date in the calendar</source>
+        <translation>在日历中选择日期</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Photo file missing</source>
@@ -729,6 +1744,183 @@ If this happens again, copy the details below (or send the log file) to whoever 
     <message>
         <source>Photo file missing.</source>
         <translation>照片文件缺失。</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Unsaved drafts</source>
+        <translation>未保存的草稿</translation>
+    </message>
+    <message>
+        <source>The app was closed while these records had changes that were not saved. Restore one to go on where you stopped, or discard it.</source>
+        <translation>上次关闭程序时，这些记录还有未保存的修改。恢复后可以接着编辑，也可以丢弃。</translation>
+    </message>
+    <message>
+        <source>{title} — kept {when}</source>
+        <translation>{title} — 保存于 {when}</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>以后再说(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Keep the drafts; they are offered again next time</source>
+        <translation>保留草稿，下次启动时再提示</translation>
+    </message>
+    <message>
+        <source>Draft damaged</source>
+        <translation>草稿已损坏</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>No page of this window can open this draft.</source>
+        <translation>没有哪个页面能打开这份草稿。</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>丢弃草稿</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved changes of “{title}”? They cannot be brought back.</source>
+        <translation>丢弃“{title}”未保存的修改吗？丢弃后无法找回。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>EditableTable</name>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows (Delete)</source>
+        <translation>删除所选行（Delete）</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the row up (Ctrl+Up)</source>
+        <translation>上移一行（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the row down (Ctrl+Down)</source>
+        <translation>下移一行（Ctrl+↓）</translation>
+    </message>
+</context>
+<context>
+    <name>FactsSection</name>
+    <message>
+        <source>Assigned when first saved</source>
+        <translation>首次保存时自动编号</translation>
+    </message>
+    <message>
+        <source>The number is assigned on the first save and never reused.</source>
+        <translation>编号在首次保存时分配，永不重复使用。</translation>
+    </message>
+    <message>
+        <source>Required, e.g. 童装产业园区停车难协商</source>
+        <translation>必填，如：童装产业园区停车难协商</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Required; earlier venues are offered as you type</source>
+        <translation>必填；输入时会提示以前用过的地点</translation>
+    </message>
+    <message>
+        <source>Choose the liaison group</source>
+        <translation>请选择联络组</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>议题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Topic s&amp;ource</source>
+        <translation>议题来源(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation>时间(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>地点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>联络组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>主持人(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Recorder</source>
+        <translation>记录人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Group {id}</source>
+        <translation>联络组 {id}</translation>
+    </message>
+    <message>
+        <source>The date cannot be read: type it as 2024-03-05.</source>
+        <translation>日期无法识别：请按 2024-03-05 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The time cannot be read: type it as 09:30.</source>
+        <translation>时间无法识别：请按 09:30 的格式填写。</translation>
     </message>
 </context>
 <context>
@@ -806,6 +1998,161 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} 人</translation>
+    </message>
+    <message>
+        <source>, {absent} absent</source>
+        <translation>，缺席 {absent} 人</translation>
+    </message>
+    <message>
+        <source>{count} speeches</source>
+        <translation>{count} 条发言</translation>
+    </message>
+    <message>
+        <source>{done} of {total} steps done</source>
+        <translation>完成 {done}/{total} 步</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} 条</translation>
+    </message>
+    <message>
+        <source>{count} files</source>
+        <translation>{count} 个文件</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} 项</translation>
+    </message>
+    <message>
+        <source>details changed</source>
+        <translation>内容有修改</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>有修改</translation>
+    </message>
+    <message>
+        <source>Every change to this record, newest first. Restoring a version puts back the record&apos;s own fields (basic facts, participants, head counts, agenda, speeches, minutes, consensus and checklist) and saves them as a new version, which can be undone the same way. Outcome items and photos/attachments keep their own history and are not restored.</source>
+        <translation>本记录的每一次变动，最新的在前。恢复到某一版本，会把本记录自身的内容（基本信息、参会人员、人数、议程、发言、纪要、协商成果和流程清单）改回该版本，并保存为新的一版，可以同样撤销。意见建议和照片/附件各有自己的记录，不随之恢复。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>恢复到此版本(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{revision} (current)</source>
+        <translation>{revision}（当前）</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+    <message>
+        <source>Could not load the history.</source>
+        <translation>无法读取历史记录。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>这条记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Archived records are read-only: unlock the record to restore a version.</source>
+        <translation>已归档的记录是只读的：请先解锁，再恢复历史版本。</translation>
+    </message>
+    <message>
+        <source>{count} versions</source>
+        <translation>共 {count} 个版本</translation>
+    </message>
+    <message>
+        <source>The record is archived and read-only: unlock it first, then restore.</source>
+        <translation>记录已归档，是只读的：请先解锁，再恢复。</translation>
+    </message>
+    <message>
+        <source>Choose the version to go back to.</source>
+        <translation>请选择要恢复到的版本。</translation>
+    </message>
+    <message>
+        <source>Choose a version: the creation, a saved change or an earlier restore.</source>
+        <translation>请选择一个版本：新建、保存的修改或之前的恢复。</translation>
+    </message>
+    <message>
+        <source>This is the record&apos;s current version.</source>
+        <translation>这是记录的当前版本。</translation>
+    </message>
+    <message>
+        <source>Put the record&apos;s own fields back as they were in version {revision}.</source>
+        <translation>把本记录自身的内容改回第 {revision} 版。</translation>
+    </message>
+    <message>
+        <source>{action} by {actor} on {at}</source>
+        <translation>{at} {actor} {action}</translation>
+    </message>
+    <message>
+        <source>Restore version {revision}</source>
+        <translation>恢复到第 {revision} 版</translation>
+    </message>
+    <message>
+        <source>The record&apos;s own fields go back to version {revision}; outcome items and photos/attachments stay as they are. The restore is saved as a new version and can be undone. Why restore this version?</source>
+        <translation>本记录自身的内容将改回第 {revision} 版；意见建议和照片/附件保持不变。恢复会保存为新的一版，可以撤销。为什么要恢复到这一版？</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unlock the archived record</source>
+        <translation>解锁已归档的记录</translation>
+    </message>
+    <message>
+        <source>An archived record is read-only. Unlocking lets it be changed again; the reason is kept in the record&apos;s history. Why unlock it?</source>
+        <translation>已归档的记录是只读的。解锁后可以再次修改，解锁原因会记入历史记录。为什么要解锁？</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>InstanceLock</name>
     <message>
         <source>on this computer (process {pid})</source>
@@ -822,6 +2169,176 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>数据库“{file}”已在{who}的联络组履职档案台中打开。
 
 请切换到那个窗口，或先将其关闭。两个窗口同时使用一个数据库可能会互相覆盖修改，因此不再打开第二个窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialogs</name>
+    <message>
+        <source>&amp;Ledger</source>
+        <translation>台账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Export the list to an Excel ledger, or import a ledger</source>
+        <translation>把列表导出为 Excel 台账，或导入台账</translation>
+    </message>
+    <message>
+        <source>&amp;Export ledger…</source>
+        <translation>导出台账(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import ledger…</source>
+        <translation>导入台账(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Writing the ledger… ({done} of {total})</source>
+        <translation>正在写入台账……（{done}/{total}）</translation>
+    </message>
+    <message>
+        <source>Exported {consultations} consultations and {items} outcome items to {path}.</source>
+        <translation>已导出 {consultations} 场协商活动、{items} 条意见建议到 {path}。</translation>
+    </message>
+    <message>
+        <source>Exporting the ledger</source>
+        <translation>正在导出台账</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <source>Import ledger — {name}</source>
+        <translation>导入台账 — {name}</translation>
+    </message>
+    <message>
+        <source>Check which standard column each heading of the workbook goes to. Headings the app recognised are filled in; choose “(not imported)” for columns to leave out. Nothing is written until you press Import.</source>
+        <translation>请核对工作簿中每个表头对应的标准列。能识别的表头已经填好；不需要导入的列请选“（不导入）”。按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Show only rows with changes, notes or errors</source>
+        <translation>只显示有变化、有说明或有错误的行</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Topic or content</source>
+        <translation>议题或内容</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Row-by-row report</source>
+        <translation>逐行检查结果</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check every row; nothing is written yet</source>
+        <translation>逐行检查，此时不写入任何内容</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Write every change of the workbook at once</source>
+        <translation>一次性写入工作簿中的全部修改</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {errors} with errors.</source>
+        <translation>新建 {created} 行，更新 {updated} 行，无变化 {unchanged} 行，跳过 {skipped} 行，错误 {errors} 行。</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until every error is corrected in the workbook.</source>
+        <translation>请先在工作簿中改正全部错误，否则不能导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The workbook matches the records: nothing to import.</source>
+        <translation>工作簿与数据库中的记录一致，没有需要导入的内容。</translation>
+    </message>
+    <message>
+        <source>Press Import to write these changes.</source>
+        <translation>按“导入”写入这些修改。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”, row {row}:</source>
+        <translation>工作表“{sheet}”第 {row} 行：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -889,6 +2406,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Check a package…</source>
+        <translation>校验报送包(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -1085,6 +2606,46 @@ Switch to that window, or close it first. Two windows on one database could over
 <context>
     <name>OutcomesPage</name>
     <message>
+        <source>Change s&amp;tatus</source>
+        <translation>更改状态(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Set the status of the selected items at once</source>
+        <translation>一次更改所选各条的状态</translation>
+    </message>
+    <message>
+        <source>Record a re&amp;visit…</source>
+        <translation>记录回头看(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;visit…</source>
+        <translation>回头看(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Record a revisit (date, what was found, satisfaction) of the selected items</source>
+        <translation>为所选各条记录回头看（日期、情况、满意度）</translation>
+    </message>
+    <message>
+        <source>{count} items selected</source>
+        <translation>已选 {count} 条</translation>
+    </message>
+    <message>
+        <source>Select several items with Ctrl or Shift to change them together.</source>
+        <translation>按住 Ctrl 或 Shift 可选择多条，一起更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Open the consultation</source>
+        <translation>打开所属协商活动(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Status of {count} items set to “{status}”.</source>
+        <translation>已将 {count} 条的状态改为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Revisit of {count} items recorded.</source>
+        <translation>已为 {count} 条记录回头看。</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1131,6 +2692,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Group</source>
         <translation>联络组</translation>
+    </message>
+    <message>
+        <source>{date} ({days} d late)</source>
+        <translation>{date} 超期{days}天</translation>
     </message>
     <message>
         <source>Overdue by 1 day</source>
@@ -1259,6 +2824,395 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Raised at</source>
         <translation>所属协商</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesSection</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Suggestion or problem</source>
+        <translation>意见建议或问题</translation>
+    </message>
+    <message>
+        <source>Responsible body</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation>回头看</translation>
+    </message>
+    <message>
+        <source>Suggestions and problems</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Add s&amp;uggestion</source>
+        <translation>添加意见建议(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected items (they go to the recycle bin when saved)</source>
+        <translation>删除所选条目（保存时移入回收站）</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Change s&amp;tatus…</source>
+        <translation>更改状态(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Give the selected items one status</source>
+        <translation>把所选条目设为同一状态</translation>
+    </message>
+    <message>
+        <source>Re&amp;visit…</source>
+        <translation>回头看(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Record a revisit (回头看) of the selected items</source>
+        <translation>为所选条目记录回头看</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>所选条目</translation>
+    </message>
+    <message>
+        <source>Required: the suggestion or problem</source>
+        <translation>必填：意见建议或问题</translation>
+    </message>
+    <message>
+        <source>e.g. 区住建局</source>
+        <translation>如：区住建局</translation>
+    </message>
+    <message>
+        <source>Solved on the s&amp;pot</source>
+        <translation>现场解决(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Adopted</source>
+        <translation>已采纳(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Why it stays unsolved or was not adopted</source>
+        <translation>未解决或不予采纳的原因</translation>
+    </message>
+    <message>
+        <source>What the revisit found</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <source>C&amp;ontent</source>
+        <translation>内容(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;body</source>
+        <translation>责任单位(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Responsible pe&amp;rson</source>
+        <translation>责任人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Dead&amp;line</source>
+        <translation>完成时限(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>状态(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Revisited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Revisit note</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>resolved date</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>revisit date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Item {n}: the {what} cannot be read, type it as 2024-03-05.</source>
+        <translation>第{n}条：{what}无法识别，请按 2024-03-05 的格式填写。</translation>
+    </message>
+    <message>
+        <source>Past its deadline and not solved</source>
+        <translation>已超过完成时限，尚未解决</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Submission package</source>
+        <translation>生成报送包</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Mask personal information (recommended)</source>
+        <translation>隐藏个人信息（推荐）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Residents&apos; names keep only the surname, phone and ID numbers are partly hidden, unless the person&apos;s consent is recorded.</source>
+        <translation>群众姓名只保留姓氏，电话号码和身份证号部分隐藏；已登记本人同意公开的除外。</translation>
+    </message>
+    <message>
+        <source>Sent &amp;to:</source>
+        <translation>报送对象(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Save in &amp;folder:</source>
+        <translation>保存到文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>个人信息：</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <source>Cases (final or submitted before)</source>
+        <translation>案例（已定稿或曾报送）</translation>
+    </message>
+    <message>
+        <source>What will be masked</source>
+        <translation>将隐藏的个人信息</translation>
+    </message>
+    <message>
+        <source>Reading the cases…</source>
+        <translation>正在读取案例…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>In the records</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>报送文</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>出现在</translation>
+    </message>
+    <message>
+        <source>&amp;Export package</source>
+        <translation>生成报送包(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>打开所在文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{value} (consent recorded)</source>
+        <translation>{value}（本人已同意公开）</translation>
+    </message>
+    <message>
+        <source>Tick the cases to send.</source>
+        <translation>请勾选要报送的案例。</translation>
+    </message>
+    <message>
+        <source>Nothing is masked: residents&apos; names, phone and ID numbers go into the package as they are. Use such a package only inside the office.</source>
+        <translation>不隐藏个人信息：群众的姓名、电话号码和身份证号将原样写入报送包。这样的报送包只能在内部使用。</translation>
+    </message>
+    <message>
+        <source>The package holds no personal information that needs masking.</source>
+        <translation>报送包中没有需要隐藏的个人信息。</translation>
+    </message>
+    <message>
+        <source>{hidden} items will be masked; {kept} stay in full because consent is recorded.</source>
+        <translation>将隐藏 {hidden} 项个人信息；{kept} 项因已登记本人同意而保留原样。</translation>
+    </message>
+    <message>
+        <source>Save the package in</source>
+        <translation>报送包保存到</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Choose another one.</source>
+        <translation>文件夹 {folder} 不存在，请另选一个。</translation>
+    </message>
+    <message>
+        <source>Replace the package?</source>
+        <translation>替换报送包？</translation>
+    </message>
+    <message>
+        <source>{name} is already in this folder. Replace it?</source>
+        <translation>该文件夹中已有 {name}，要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Writing the submission package…</source>
+        <translation>正在生成报送包…</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>报送包</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>个文件</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>报送对象</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>The submission package is ready</source>
+        <translation>报送包已生成</translation>
+    </message>
+    <message>
+        <source>The submission is recorded in Submissions and the cases are now submitted (read-only). Send the ZIP file as it is; the receiving office can check it with Check a package.</source>
+        <translation>已登记到报送记录，案例状态已变为已报送（只读）。请原样发送该 ZIP 文件；接收单位可以用“校验报送包”检查。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Nothing was written or recorded.</source>
+        <translation>已取消导出，没有写入文件，也没有登记报送记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsSection</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Reason for absence</source>
+        <translation>缺席原因</translation>
+    </message>
+    <message>
+        <source>Add &amp;person</source>
+        <translation>添加人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>&amp;Pick from roster…</source>
+        <translation>从名册选择(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose people from the roster (人员名册)</source>
+        <translation>从人员名册中选择参加人员</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>按类别计数</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Add &amp;count</source>
+        <translation>添加计数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Head counts</source>
+        <translation>按类别计数</translation>
+    </message>
+    <message>
+        <source>Residents and others counted without their names</source>
+        <translation>不具名、按人数统计的群众等</translation>
+    </message>
+    <message>
+        <source>Expected {expected}, present {present} · attendances {total} · by CPPCC members {members}</source>
+        <translation>应到 {expected} 人，实到 {present} 人 · 参与 {total} 人次 · 委员 {members} 人次</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +3504,176 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
 </context>
 <context>
+    <name>PersonPickerDialog</name>
+    <message>
+        <source>Pick participants from the roster</source>
+        <translation>从名册选择参加人员</translation>
+    </message>
+    <message>
+        <source>Search name, unit, position, phone…</source>
+        <translation>搜索姓名、单位、职务、电话…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Only this group</source>
+        <translation>仅本联络组</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Add selected</source>
+        <translation>添加所选人员</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} 人</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoChooser</name>
+    <message>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Loading photos…</source>
+        <translation>正在读取照片…</translation>
+    </message>
+    <message>
+        <source>Use these</source>
+        <translation>使用所选照片</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tick 2 to 4 photos: the photos of the linked consultations and those added to the case. Space ticks the selected photo.</source>
+        <translation>勾选 2～4 张照片：可从关联活动的照片和已添加到本案例的照片中选择。按空格键勾选当前照片。</translation>
+    </message>
+    <message>
+        <source>added to the case</source>
+        <translation>本案例添加</translation>
+    </message>
+    <message>
+        <source>(no caption)</source>
+        <translation>（无说明）</translation>
+    </message>
+    <message>
+        <source>The linked consultations have no photos. Add photos from files.</source>
+        <translation>关联的活动没有照片，请从文件添加照片。</translation>
+    </message>
+    <message>
+        <source>{count} photos ticked</source>
+        <translation>已勾选 {count} 张照片</translation>
+    </message>
+    <message>
+        <source>a case usually shows 2 to 4</source>
+        <translation>案例一般配 2～4 张照片</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo viewer</source>
+        <extracomment>Photos whose long side is above this are read scaled down (a 100-megapixel scan would need more memory than Qt allows one image); 6000 px still shows a phone photo at full size.</extracomment>
+        <translation>查看大图</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <source>Previous photo (←)</source>
+        <translation>上一张（←）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <source>Next photo (→)</source>
+        <translation>下一张（→）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>缩小（−）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>放大（+）</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Actual size (1)</source>
+        <translation>原始大小（1）</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Fit to window (0)</source>
+        <translation>适合窗口（0）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{index} of {count}</source>
+        <translation>第 {index} 张，共 {count} 张</translation>
+    </message>
+    <message>
+        <source>taken {when}</source>
+        <translation>拍摄于 {when}</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: {reason}</source>
+        <translation>无法显示这张照片：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>Preparing the printout…</source>
@@ -1780,6 +3904,17 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Please give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+</context>
+<context>
     <name>RecordListPage</name>
     <message>
         <source>Search</source>
@@ -1979,6 +4114,84 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Town / sub-district</source>
         <translation>所在镇（街道）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Results of the submission</source>
+        <translation>报送结果</translation>
+    </message>
+    <message>
+        <source>{target}, sent on {date}</source>
+        <translation>{target}，报送于 {date}</translation>
+    </message>
+    <message>
+        <source>Record what the receiving office decided for each case. A selected or not selected case stays locked; a returned case can be changed and sent again.</source>
+        <translation>逐篇登记接收单位的结果。入选或未入选的案例保持锁定；退回修改的案例可以修改后重新报送。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Case {id}</source>
+        <translation>案例 {id}</translation>
+    </message>
+    <message>
+        <source>e.g. what to change</source>
+        <translation>如：需要修改的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RevisitDialog</name>
+    <message>
+        <source>Record a revisit</source>
+        <translation>记录回头看</translation>
+    </message>
+    <message>
+        <source>Record a revisit of the selected item.</source>
+        <translation>为所选这一条记录回头看。</translation>
+    </message>
+    <message>
+        <source>Record the same revisit for the {count} selected items.</source>
+        <translation>为所选 {count} 条记录同一次回头看。</translation>
+    </message>
+    <message>
+        <source>What was found on the revisit</source>
+        <translation>回访时了解到的情况</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <source>Revisit &amp;date</source>
+        <translation>回访日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>回访情况(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Residents&apos; &amp;satisfaction</source>
+        <translation>群众满意度(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +4417,123 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
 </context>
 <context>
+    <name>SheetMapping</name>
+    <message>
+        <source>Sheet “{name}”</source>
+        <translation>工作表“{name}”</translation>
+    </message>
+    <message>
+        <source>Consultations (协商活动)</source>
+        <translation>协商活动</translation>
+    </message>
+    <message>
+        <source>Outcome items (意见建议)</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>This sheet holds:</source>
+        <translation>这个工作表是：</translation>
+    </message>
+    <message>
+        <source>headings in row {row}</source>
+        <translation>表头在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Heading in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Column {letter} imported as</source>
+        <translation>{letter} 列导入为</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechesSection</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>What was said (Enter: new line, Tab: done)</source>
+        <translation>发言内容（Enter 换行，Tab 完成）</translation>
+    </message>
+    <message>
+        <source>Add &amp;speech</source>
+        <translation>添加发言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>发言</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <source>Set the status of the selected item.</source>
+        <translation>设置所选这一条的状态。</translation>
+    </message>
+    <message>
+        <source>Set the status of the {count} selected items at once.</source>
+        <translation>一次设置所选 {count} 条的状态。</translation>
+    </message>
+    <message>
+        <source>Why the problem stays unsolved or was not adopted</source>
+        <translation>未解决或不予采纳的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved on</source>
+        <translation>办结日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reas&amp;on</source>
+        <translation>原因(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Required: why the problem stays unsolved</source>
+        <translation>必填：问题未能解决的原因</translation>
+    </message>
+    <message>
+        <source>Optional: why it was not adopted</source>
+        <translation>选填：不予采纳的原因</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionsPage</name>
     <message>
         <source>Search targets and file names</source>
@@ -2236,6 +4566,30 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Checksum</source>
         <translation>校验值</translation>
+    </message>
+    <message>
+        <source>&amp;Record results…</source>
+        <translation>登记结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Selected, not selected or returned: each case of the submission (Enter)</source>
+        <translation>逐篇登记入选、未入选或退回修改（Enter）</translation>
+    </message>
+    <message>
+        <source>Submission &amp;package…</source>
+        <translation>生成报送包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export cases as a submission package</source>
+        <translation>将案例生成报送包</translation>
+    </message>
+    <message>
+        <source>&amp;Check a package…</source>
+        <translation>校验报送包(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Check a submission package (ZIP) received or sent</source>
+        <translation>校验收到或发出的报送包（ZIP）</translation>
     </message>
     <message>
         <source>All years</source>
@@ -2307,6 +4661,98 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>TextsSection</name>
+    <message>
+        <source>The course of the consultation</source>
+        <translation>协商经过</translation>
+    </message>
+    <message>
+        <source>What was agreed (协商成果)</source>
+        <translation>达成的共识（协商成果）</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>会议纪要(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Consensus and outcome</source>
+        <translation>协商成果(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEdit</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>时:分</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check a submission package</source>
+        <translation>校验报送包</translation>
+    </message>
+    <message>
+        <source>The package&apos;s ZIP file</source>
+        <translation>报送包 ZIP 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Package:</source>
+        <translation>报送包(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>校验(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose a package (ZIP) and press Check: every file&apos;s checksum, nothing missing or unexpected, and package.json against the files.</source>
+        <translation>选择报送包（ZIP）后点“校验”：逐个核对文件校验值，检查有无缺少或多余的文件，并核对 package.json 与文件是否一致。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose a submission package</source>
+        <translation>选择报送包</translation>
+    </message>
+    <message>
+        <source>Submission packages (*.zip);;All files (*)</source>
+        <translation>报送包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在校验报送包…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>已取消校验。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Earlier versions</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Version {n} — {status}</source>
+        <translation>第 {n} 版 — {status}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Versions as they were submitted. They cannot be changed.</source>
+        <translation>以下是报送时的版本，只能查看，不能修改。</translation>
     </message>
 </context>
 </TS>
