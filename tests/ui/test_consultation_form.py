@@ -157,9 +157,8 @@ def fill_every_field(qtbot: QtBot, form: ConsultationForm, roster: list[Person])
         edit=False,
     )
     p.counts.add_row({"category": ParticipantCategory.RESIDENT, "count": 12}, edit=False)
-    if form.kind is HALL:
-        form.agenda.table.add_row({"text": "通报园区停车现状"}, edit=False)
-        form.agenda.table.add_row({"text": "委员和群众代表发言"}, edit=False)
+    form.agenda.table.add_row({"text": "通报园区停车现状"}, edit=False)
+    form.agenda.table.add_row({"text": "委员和群众代表发言"}, edit=False)
     form.speeches.table.add_row(
         {"speaker": "沈建华", "capacity": "政协委员", "content": "建议利用闲置地块\n建临时停车场"},
         edit=False,
@@ -209,8 +208,7 @@ def check_every_field(c: Consultation, roster: list[Person], group: LiaisonGroup
     )
     assert [(h.category, h.count) for h in c.head_counts] == [(ParticipantCategory.RESIDENT, 12)]
     assert c.attendance_total == len(roster) + 12
-    if c.kind is HALL:
-        assert c.agenda == ["通报园区停车现状", "委员和群众代表发言"]
+    assert c.agenda == ["通报园区停车现状", "委员和群众代表发言"]
     assert [(s.speaker, s.capacity, s.content) for s in c.speeches] == [
         ("沈建华", "政协委员", "建议利用闲置地块\n建临时停车场")
     ]

@@ -332,7 +332,6 @@ class ConsultationForm(QWidget):
                 (self.tr("Suggestions and problems"), self._page(self.outcomes), [self.outcomes]),
             ]
         else:
-            self.agenda.setVisible(False)  # a micro-consultation has no formal agenda
             pages = [(self.tr("Record"), self._one_screen(), list(self.sections))]
         for title, page, sections in pages:
             index = self.tabs.addTab(page, title)
@@ -359,7 +358,12 @@ class ConsultationForm(QWidget):
         grid.addWidget(self.facts, 0, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(self._group(self.tr("Participants"), self.participants), 3)
-        left.addWidget(self._group(self.tr("Speeches"), self.speeches), 3)
+        # Speeches and the (short) agenda share one place, as tabs, so the screen still holds
+        # everything without scrolling.
+        self.talk_tabs = QTabWidget()
+        self.talk_tabs.addTab(self.speeches, self.tr("Speeches"))
+        self.talk_tabs.addTab(self.agenda, self.tr("Agenda"))
+        left.addWidget(self.talk_tabs, 3)
         left.addWidget(self.texts, 2)
         right = QVBoxLayout()
         right.addWidget(self._group(self.tr("Procedure"), self.checklist), 0)
