@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import func, select
@@ -377,34 +378,16 @@ class ConsultationService:
         reason: str = "",
     ) -> list[OutcomeItem]:
         """Change the status of several items at once, in one transaction."""
-        results: list[OutcomeItem] = []
-        with self.ctx.db.session() as s:
-            for item_id in item_ids:
-                item = repo.get_outcome_item(s, item_id)
-                if item is None:
-                    raise KeyError(item_id)
-                repo.refuse_if_locked(s, item.consultation_id, None)
-                old = copy.deepcopy(item)
-                item.status = status
-                if status is OutcomeStatus.SOLVED:
-                    item.resolved_on = resolved_on or item.resolved_on or self.ctx.today()
-                if status in (OutcomeStatus.UNSOLVED, OutcomeStatus.NOT_ADOPTED):
-                    # Why it stays unsolved or was not taken up (required for 未解决).
-                    item.unsolved_reason = reason.strip() or item.unsolved_reason
-                problems = validate_outcome_item(item, self.ctx.today())
-                if problems:
-                    raise ValidationError(problems)
-                saved = repo.save_outcome_item(s, item, self.ctx.now())
-                audit(
-                    self.ctx,
-                    s,
-                    "outcome_item",
-                    saved,
-                    AuditAction.UPDATE,
-                    changes=changes_between(old, saved),
-                )
-                results.append(saved)
-        return results
+
+        def change(item: OutcomeItem) -> None:
+            item.status = status
+            if status is OutcomeStatus.SOLVED:
+                item.resolved_on = resolved_on or item.resolved_on or self.ctx.today()
+            if status in (OutcomeStatus.UNSOLVED, OutcomeStatus.NOT_ADOPTED):
+                # Why it stays unsolved or was not taken up (required for 未解决).
+                item.unsolved_reason = reason.strip() or item.unsolved_reason
+
+        return self._change_items(item_ids, change)
 
     def record_revisit(
         self, item_id: int, on: date, note: str, satisfaction: Satisfaction | None
@@ -417,6 +400,17 @@ class ConsultationService:
     ) -> list[OutcomeItem]:
         """The same 回头看 for several items (one visit looked at them together), in one
         transaction: all are recorded or, if one is locked or breaks a rule, none."""
+
+        def change(item: OutcomeItem) -> None:
+            item.revisit_on, item.revisit_note, item.satisfaction = on, note, satisfaction
+
+        return self._change_items(item_ids, change)
+
+    def _change_items(
+        self, item_ids: list[int], change: Callable[[OutcomeItem], None]
+    ) -> list[OutcomeItem]:
+        """Apply ``change`` to each item and save them all in one transaction, each checked
+        against the rules and its consultation's lock, each with its audit entry."""
         results: list[OutcomeItem] = []
         with self.ctx.db.session() as s:
             for item_id in item_ids:
@@ -425,7 +419,7 @@ class ConsultationService:
                     raise KeyError(item_id)
                 repo.refuse_if_locked(s, item.consultation_id, None)
                 old = copy.deepcopy(item)
-                item.revisit_on, item.revisit_note, item.satisfaction = on, note, satisfaction
+                change(item)
                 problems = validate_outcome_item(item, self.ctx.today())
                 if problems:
                     raise ValidationError(problems)
