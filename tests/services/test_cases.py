@@ -183,6 +183,18 @@ def test_the_submission_result_sets_the_case_status(
     assert services.submissions.get(sub.id).cases[0].result is result
 
 
+def test_a_result_for_a_case_that_was_not_sent_is_refused(
+    services: Services, group: LiaisonGroup
+) -> None:
+    sent = services.cases.save(new_case(group, status=FINAL))
+    other = services.cases.save(new_case(group, status=FINAL))
+    sub = submit(services, group, sent)
+    with pytest.raises(ValidationError, match="不在这次报送中"):
+        services.submissions.set_result(sub.id, other.id, SubmissionResult.SELECTED)
+    assert [c.case_id for c in services.submissions.get(sub.id).cases] == [sent.id]
+    assert services.cases.get(other.id).status is CaseStatus.FINAL
+
+
 def test_a_returned_case_can_be_edited_and_submitted_again(
     services: Services, group: LiaisonGroup
 ) -> None:

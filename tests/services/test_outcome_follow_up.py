@@ -120,6 +120,15 @@ def test_bulk_status_changes_exactly_the_selected_items(demo_services: Services)
             assert item == before[item_id]
 
 
+def test_an_item_put_back_to_work_is_no_longer_solved_on_any_day(demo_services: Services) -> None:
+    chosen = _open_items_of_unlocked(demo_services, 2)
+    demo_services.consultations.set_outcome_status(
+        chosen, OutcomeStatus.SOLVED, resolved_on=date(2024, 12, 20)
+    )
+    again = demo_services.consultations.set_outcome_status(chosen, OutcomeStatus.IN_PROGRESS)
+    assert [(i.status, i.resolved_on) for i in again] == [(OutcomeStatus.IN_PROGRESS, None)] * 2
+
+
 def test_solved_without_a_date_is_resolved_today(demo_services: Services) -> None:
     chosen = _open_items_of_unlocked(demo_services, 2)
     saved = demo_services.consultations.set_outcome_status(chosen, OutcomeStatus.SOLVED)

@@ -15,7 +15,6 @@ from liaison_desk.domain.entities import (
     Consultation,
     LiaisonGroup,
     Submission,
-    SubmissionCase,
 )
 from liaison_desk.domain.enums import (
     AttachmentKind,
@@ -370,8 +369,11 @@ class SubmissionService:
             old = copy.deepcopy(sub)
             entry = next((c for c in sub.cases if c.case_id == case_id), None)
             if entry is None:
-                entry = SubmissionCase(case_id=case_id)
-                sub.cases.append(entry)
+                # A result belongs to a case that was sent; recording one for another case would
+                # quietly add it to what the ledger says was submitted.
+                raise ValidationError(
+                    [Problem("case_id", "这篇案例不在这次报送中，不能登记它的报送结果。")]
+                )
             entry.result, entry.note = result, note
             case = repo.get_case(s, case_id)
             if case is not None:

@@ -383,6 +383,8 @@ class ConsultationService:
             item.status = status
             if status is OutcomeStatus.SOLVED:
                 item.resolved_on = resolved_on or item.resolved_on or self.ctx.today()
+            elif status.is_open:  # back to work: it is no longer solved on any day
+                item.resolved_on = None
             if status in (OutcomeStatus.UNSOLVED, OutcomeStatus.NOT_ADOPTED):
                 # Why it stays unsolved or was not taken up (required for 未解决).
                 item.unsolved_reason = reason.strip() or item.unsolved_reason
