@@ -495,6 +495,10 @@
         <translation>New case</translation>
     </message>
     <message>
+        <source>New case: {title}</source>
+        <translation>New case: {title}</translation>
+    </message>
+    <message>
         <source>(untitled case)</source>
         <translation>(untitled case)</translation>
     </message>
@@ -577,14 +581,6 @@
     <message>
         <source>Save</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>&amp;Discard</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2597,14 @@ Switch to that window, or close it first. Two windows on one database could over
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
 </context>
 <context>
     <name>OutcomesPage</name>
@@ -3139,8 +3143,8 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>The submission package is ready</translation>
     </message>
     <message>
-        <source>The submission is recorded in Submissions and the cases are now submitted (read-only). Send the ZIP file as it is; the receiving office can check it with Check a package.</source>
-        <translation>The submission is recorded in Submissions and the cases are now submitted (read-only). Send the ZIP file as it is; the receiving office can check it with Check a package.</translation>
+        <source>The submission is recorded in Submissions; the cases in it are read-only from now on (a change needs a reason and starts a new version). Send the ZIP file as it is; the receiving office can check it with Check a package.</source>
+        <translation>The submission is recorded in Submissions; the cases in it are read-only from now on (a change needs a reason and starts a new version). Send the ZIP file as it is; the receiving office can check it with Check a package.</translation>
     </message>
     <message>
         <source>The export was cancelled. Nothing was written or recorded.</source>
@@ -3543,6 +3547,10 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Add selected</source>
         <translation>Add selected</translation>
+    </message>
+    <message>
+        <source>Select the people in the list (Ctrl or Shift for several), then Enter.</source>
+        <translation>Select the people in the list (Ctrl or Shift for several), then Enter.</translation>
     </message>
     <message>
         <source>{count} people</source>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Add agenda &amp;item</source>
-        <translation>添加议程(&amp;I)</translation>
+        <translation>添加议程(&amp;Q)</translation>
     </message>
     <message>
         <source>Agenda</source>
@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Ca&amp;ption:</source>
-        <translation>说明(&amp;P)：</translation>
+        <translation>说明(&amp;C)：</translation>
     </message>
     <message>
         <source>What the photo shows, e.g. who speaks</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation>联络组(&amp;G)：</translation>
+        <translation>联络组(&amp;Z)：</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
@@ -389,7 +389,7 @@
     </message>
     <message>
         <source>&amp;Retention:</source>
-        <translation>保管期限(&amp;R)：</translation>
+        <translation>保管期限(&amp;Q)：</translation>
     </message>
     <message>
         <source>Archive no.:</source>
@@ -425,11 +425,11 @@
     </message>
     <message>
         <source>C&amp;hoose from the consultations…</source>
-        <translation>从活动照片中选择(&amp;H)…</translation>
+        <translation>从活动照片中选择(&amp;C)…</translation>
     </message>
     <message>
         <source>Add from &amp;files…</source>
-        <translation>从文件添加(&amp;F)…</translation>
+        <translation>从文件添加(&amp;W)…</translation>
     </message>
     <message>
         <source>Move left</source>
@@ -457,7 +457,7 @@
     </message>
     <message>
         <source>From the &amp;linked consultations</source>
-        <translation>从关联活动生成(&amp;L)</translation>
+        <translation>从关联活动生成(&amp;K)</translation>
     </message>
     <message>
         <source>Write the basic information from the linked consultations (you can edit it afterwards)</source>
@@ -494,6 +494,10 @@
     <message>
         <source>New case</source>
         <translation>新建案例</translation>
+    </message>
+    <message>
+        <source>New case: {title}</source>
+        <translation>新建案例：{title}</translation>
     </message>
     <message>
         <source>(untitled case)</source>
@@ -578,14 +582,6 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>不保存(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -672,7 +668,7 @@
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation>联络组(&amp;G)：</translation>
+        <translation>联络组(&amp;Z)：</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
@@ -1872,7 +1868,7 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
     <message>
         <source>&amp;Number</source>
-        <translation>编号(&amp;N)</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>&amp;Topic</source>
@@ -1896,19 +1892,19 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
     <message>
         <source>&amp;Group</source>
-        <translation>联络组(&amp;G)</translation>
+        <translation>联络组(&amp;Z)</translation>
     </message>
     <message>
         <source>&amp;Host</source>
-        <translation>主持人(&amp;H)</translation>
+        <translation>主持人(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Recorder</source>
-        <translation>记录人(&amp;R)</translation>
+        <translation>记录人(&amp;J)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation>状态(&amp;S)</translation>
+        <translation>状态(&amp;E)</translation>
     </message>
     <message>
         <source>Group {id}</source>
@@ -2053,7 +2049,7 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
     <message>
         <source>&amp;Restore this version…</source>
-        <translation>恢复到此版本(&amp;R)…</translation>
+        <translation>恢复到此版本(&amp;E)…</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2602,6 +2598,14 @@ Switch to that window, or close it first. Two windows on one database could over
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>不保存(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>OutcomesPage</name>
@@ -2858,7 +2862,7 @@ Switch to that window, or close it first. Two windows on one database could over
     </message>
     <message>
         <source>Add s&amp;uggestion</source>
-        <translation>添加意见建议(&amp;U)</translation>
+        <translation>添加意见建议(&amp;X)</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2906,11 +2910,11 @@ Switch to that window, or close it first. Two windows on one database could over
     </message>
     <message>
         <source>Solved on the s&amp;pot</source>
-        <translation>现场解决(&amp;P)</translation>
+        <translation>现场解决</translation>
     </message>
     <message>
         <source>&amp;Adopted</source>
-        <translation>已采纳(&amp;A)</translation>
+        <translation>已采纳</translation>
     </message>
     <message>
         <source>Why it stays unsolved or was not adopted</source>
@@ -2934,7 +2938,7 @@ Switch to that window, or close it first. Two windows on one database could over
     </message>
     <message>
         <source>Responsible pe&amp;rson</source>
-        <translation>责任人(&amp;R)</translation>
+        <translation>责任人</translation>
     </message>
     <message>
         <source>Dead&amp;line</source>
@@ -3140,8 +3144,8 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>报送包已生成</translation>
     </message>
     <message>
-        <source>The submission is recorded in Submissions and the cases are now submitted (read-only). Send the ZIP file as it is; the receiving office can check it with Check a package.</source>
-        <translation>已登记到报送记录，案例状态已变为已报送（只读）。请原样发送该 ZIP 文件；接收单位可以用“校验报送包”检查。</translation>
+        <source>The submission is recorded in Submissions; the cases in it are read-only from now on (a change needs a reason and starts a new version). Send the ZIP file as it is; the receiving office can check it with Check a package.</source>
+        <translation>已登记到报送记录；包内的案例从现在起只读（修改需填写原因并生成新版本）。请原样发送该 ZIP 文件；接收单位可以用“校验报送包”检查。</translation>
     </message>
     <message>
         <source>The export was cancelled. Nothing was written or recorded.</source>
@@ -3176,7 +3180,7 @@ Switch to that window, or close it first. Two windows on one database could over
     </message>
     <message>
         <source>Add &amp;person</source>
-        <translation>添加人员(&amp;P)</translation>
+        <translation>添加人员(&amp;Y)</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -3184,7 +3188,7 @@ Switch to that window, or close it first. Two windows on one database could over
     </message>
     <message>
         <source>&amp;Pick from roster…</source>
-        <translation>从名册选择(&amp;R)…</translation>
+        <translation>从名册选择(&amp;K)…</translation>
     </message>
     <message>
         <source>Choose people from the roster (人员名册)</source>
@@ -3267,7 +3271,7 @@ Switch to that window, or close it first. Two windows on one database could over
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation>联络组(&amp;G)：</translation>
+        <translation>联络组(&amp;Z)：</translation>
     </message>
     <message>
         <source>C&amp;ategory:</source>
@@ -3544,6 +3548,10 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Add selected</source>
         <translation>添加所选人员</translation>
+    </message>
+    <message>
+        <source>Select the people in the list (Ctrl or Shift for several), then Enter.</source>
+        <translation>请在列表中选择人员（按住 Ctrl 或 Shift 可多选），再按 Enter。</translation>
     </message>
     <message>
         <source>{count} people</source>
@@ -4487,7 +4495,7 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
     <message>
         <source>Add &amp;speech</source>
-        <translation>添加发言(&amp;S)</translation>
+        <translation>添加发言(&amp;F)</translation>
     </message>
     <message>
         <source>Speeches</source>
@@ -4569,7 +4577,7 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
     <message>
         <source>&amp;Record results…</source>
-        <translation>登记结果(&amp;R)…</translation>
+        <translation>登记结果(&amp;E)…</translation>
     </message>
     <message>
         <source>Selected, not selected or returned: each case of the submission (Enter)</source>
@@ -4605,7 +4613,7 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation>联络组(&amp;G)：</translation>
+        <translation>联络组(&amp;Z)：</translation>
     </message>
     <message>
         <source>Not recorded</source>

@@ -67,7 +67,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -1153,7 +1152,9 @@ class CaseEditor(QWidget):
     def _update_heading(self) -> None:
         title = self.title_edit.text().strip()
         if self._case is not None and self._case.id is None:
-            heading = self.tr("New case") + (f": {title}" if title else "")
+            heading = (
+                self.tr("New case: {title}").format(title=title) if title else self.tr("New case")
+            )
         else:
             heading = title or self.tr("(untitled case)")
         self.heading.setText(heading)
@@ -1556,26 +1557,6 @@ class CaseEditor(QWidget):
     # --- helpers for the page ------------------------------------------------------------------
     def loaded_case(self) -> Case | None:
         return copy.deepcopy(self._case) if self._case is not None else None
-
-
-def ask_save_discard_cancel(parent: QWidget, title: str, text: str) -> str:
-    """ "save", "discard" or "cancel" (Escape) for unsaved input, through the message helper's
-    runner (so a test answers it like the other boxes)."""
-    box = messages._box(parent, QMessageBox.Icon.Question, title, text)
-    save = box.addButton(QMessageBox.StandardButton.Save)
-    discard = box.addButton(QMessageBox.StandardButton.Discard)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    save.setText(QCoreApplication.translate("CaseEditor", "&Save"))
-    discard.setText(QCoreApplication.translate("CaseEditor", "&Discard"))
-    cancel.setText(QCoreApplication.translate("CaseEditor", "Cancel"))
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    clicked = messages._run(box)
-    if clicked is save:
-        return "save"
-    if clicked is discard:
-        return "discard"
-    return "cancel"
 
 
 # --- documents of cases -------------------------------------------------------------------------

@@ -64,7 +64,7 @@ from liaison_desk.ui.consultation_form_sections import (
 from liaison_desk.ui.follow_up_dialogs import ask_revisit, ask_status_change
 from liaison_desk.ui.history_view import HistoryView
 from liaison_desk.ui.labels import label
-from liaison_desk.ui.messages import confirm, show_error
+from liaison_desk.ui.messages import ANSWER_BUTTON, ask_save_discard_cancel, confirm, show_error
 from liaison_desk.ui.person_dialog import ProblemLabel
 from liaison_desk.ui.person_picker import PersonPickerDialog
 from liaison_desk.ui.tasks import TaskControl, run_task
@@ -432,6 +432,7 @@ class ConsultationForm(QWidget):
             c, options = loaded
             self._apply_options(options)
             self.show_record(c, dirty=dirty)
+            self._focus_first_field()
             self.loaded.emit()
 
         def failed(exc: BaseException) -> None:
@@ -444,6 +445,23 @@ class ConsultationForm(QWidget):
             show_error(self, exc)
 
         run_task(self, work, done, failed)  # type: ignore[arg-type]
+
+    def _focus_first_field(self) -> None:
+        """The form was disabled while loading, so the focus stayed where it was (the list, the
+        navigation): a user who opens a record or presses Ctrl+N types into the topic."""
+        if not self.isVisible():
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            return
+        c = self._record
+        facts_tab = self._tab_of.get(self.facts, 0)
+        if c is not None and c.id is None:  # a new record starts with its topic
+            self.tabs.setCurrentIndex(facts_tab)
+        if c is not None and not c.is_locked and self.tabs.currentIndex() == facts_tab:
+            self.facts.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # the tab the user was on stays (e.g. following up suggestions record by record)
+            self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _apply_options(self, options: _Options) -> None:
         self._today = options.today
@@ -670,17 +688,14 @@ class ConsultationForm(QWidget):
         """Save, Discard or Cancel (a method, so tests answer it)."""
         title = self._record.title if self._record is not None else ""
         current = self.facts.title.text().strip() or title
-        return QMessageBox.question(
+        answer = ask_save_discard_cancel(
             self,
             self.tr("Unsaved changes"),
             self.tr("“{title}” has changes that are not saved yet. Save them?").format(
                 title=current or self.tr("New record")
             ),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
         )
+        return ANSWER_BUTTON[answer]
 
     def confirm_leave(self) -> bool:
         """Before the form is left (back to the list, another record, another page): True when

@@ -302,10 +302,7 @@ class OutcomesSection(Section):
         self.problem.clear()
         self.problem.setVisible(False)
         self._fill_table()
-        if self._states:
-            self.table.selectRow(0)
-        else:
-            self._show_item(None)
+        self._select(0 if self._states else None)
 
     def apply(self, c: Consultation) -> list[Problem]:
         c.outcome_items = [copy.deepcopy(s.item) for s in self._states] + [
@@ -345,7 +342,7 @@ class OutcomesSection(Section):
             return
         self._states.append(_ItemState(OutcomeItem(content="")))
         self._fill_table()
-        self.table.selectRow(len(self._states) - 1)
+        self._select(len(self._states) - 1)
         self.content.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
 
@@ -357,10 +354,7 @@ class OutcomesSection(Section):
             del self._states[r]
         self._problems = {}
         self._fill_table()
-        if self._states:
-            self.table.selectRow(min(rows[0], len(self._states) - 1))
-        else:
-            self._show_item(None)
+        self._select(min(rows[0], len(self._states) - 1) if self._states else None)
         self.changed.emit()
 
     def move_current(self, step: int) -> None:
@@ -371,7 +365,7 @@ class OutcomesSection(Section):
         self._states[row], self._states[target] = self._states[target], self._states[row]
         self._problems = {}
         self._fill_table()
-        self.table.selectRow(target)
+        self._select(target)
         self.changed.emit()
 
     def apply_to_selected(self, change: dict[str, object]) -> None:
@@ -423,6 +417,17 @@ class OutcomesSection(Section):
                 cell.setToolTip(item.content if c == 1 else "")
             cell.setBackground(QBrush(PROBLEM_BACKGROUND) if r in self._problems else QBrush())
 
+    def _select(self, row: int | None) -> None:
+        """Select ``row`` and show its item in the editor. Selecting the row that is already
+        selected (the same row number after a reload or a removal) emits nothing, so the editor
+        is filled here: it must never keep showing, and writing back, another item."""
+        if row is None:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(row)
+        self._show_item(row)
+        self._update_buttons()
+
     def is_overdue_row(self, r: int) -> bool:
         return self._states[r].item.is_overdue(self.today)
 
@@ -470,6 +475,8 @@ class OutcomesSection(Section):
             self.status.setCurrentIndex(max(self.status.findData(item.status.value), 0))
             self.reason.setText(item.unsolved_reason)
             self.revisit_note.setText(item.revisit_note)
+            for line in (self.body, self.person, self.reason, self.revisit_note):
+                line.setCursorPosition(0)  # a long note shows its beginning, not its end
             self.satisfaction.setCurrentIndex(
                 max(
                     self.satisfaction.findData(

@@ -374,16 +374,19 @@ class ParticipantsSection(Section):
         categories = choices_of(list(ParticipantCategory), label)
         self.people = EditableTable(
             [
-                TableColumn("name", self.tr("Name"), TEXT, width=5),
-                TableColumn("category", self.tr("Category"), CHOICE, categories, width=6),
+                # One screen (micro): narrower columns, so the unit keeps room to show.
+                TableColumn("name", self.tr("Name"), TEXT, width=4 if compact else 5),
+                TableColumn(
+                    "category", self.tr("Category"), CHOICE, categories, width=5 if compact else 6
+                ),
                 TableColumn("unit", self.tr("Unit"), TEXT, stretch=True),
-                TableColumn("title", self.tr("Position"), TEXT, width=6 if compact else 8),
+                TableColumn("title", self.tr("Position"), TEXT, width=5 if compact else 8),
                 TableColumn("attended", self.tr("Present"), CHECK, width=2, default=True),
                 TableColumn(
                     "absence_reason",
                     self.tr("Reason for absence"),
                     TEXT,
-                    width=6 if compact else 10,
+                    width=5 if compact else 10,
                 ),
             ],
             add_text=self.tr("Add &person"),
@@ -394,6 +397,9 @@ class ParticipantsSection(Section):
         self.pick_button.setToolTip(self.tr("Choose people from the roster (人员名册)"))
         self.pick_button.clicked.connect(lambda _c=False: self.pick_requested.emit())
         self.people.extra_buttons.addWidget(self.pick_button)
+        # Tab goes as the buttons sit: the table, 从名册选择, then 添加人员.
+        QWidget.setTabOrder(self.people.table, self.pick_button)
+        QWidget.setTabOrder(self.pick_button, self.people.add_button)
         self.counts = EditableTable(
             [
                 TableColumn(
@@ -600,7 +606,7 @@ class SpeechesSection(Section):
             [
                 TableColumn("seq", self.tr("No."), SEQ, width=2),
                 TableColumn("speaker", self.tr("Speaker"), TEXT, width=5),
-                TableColumn("capacity", self.tr("Capacity"), TEXT, width=7),
+                TableColumn("capacity", self.tr("Capacity"), TEXT, width=8 if compact else 12),
                 TableColumn(
                     "content",
                     self.tr("What was said (Enter: new line, Tab: done)"),

@@ -82,7 +82,7 @@ class _FollowUpDialog(QDialog):
         self.intro.setWordWrap(True)
         self.outer.addWidget(self.intro)
         self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.outer.addLayout(self.form)
         self.problems: dict[str, ProblemLabel] = {}

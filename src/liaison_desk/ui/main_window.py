@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from liaison_desk import __version__
 from liaison_desk.config import MachineSettings
 from liaison_desk.services import Services
+from liaison_desk.ui import messages
 from liaison_desk.ui.i18n import translate_in
 from liaison_desk.ui.icons import app_icon, icon
 from liaison_desk.ui.pages.base import Page
@@ -337,17 +338,14 @@ class MainWindow(QMainWindow):
     def ask_about_unsaved(self, pages: list[Page]) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for pages with unsaved input (a method, so tests answer it)."""
         titles = "、".join(self.page_titles()[p.objectName()] for p in pages)
-        return QMessageBox.question(
+        answer = messages.ask_save_discard_cancel(
             self,
             self.tr("Unsaved changes"),
             self.tr("{pages} has changes that are not saved yet. Save them before closing?").format(
                 pages=titles
             ),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
         )
+        return messages.ANSWER_BUTTON[answer]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         unsaved = self.unsaved_pages()

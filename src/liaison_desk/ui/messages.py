@@ -226,6 +226,34 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     _run(box)
 
 
+# The answers of ask_save_discard_cancel as the buttons callers that speak QMessageBox expect.
+ANSWER_BUTTON = {
+    "save": QMessageBox.StandardButton.Save,
+    "discard": QMessageBox.StandardButton.Discard,
+    "cancel": QMessageBox.StandardButton.Cancel,
+}
+
+
+def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> str:
+    """ "save", "discard" or "cancel" for unsaved input (Enter saves, Escape cancels): the one
+    question every form, the case editor and the window ask before input could be lost."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    save = box.addButton(QMessageBox.StandardButton.Save)
+    discard = box.addButton(QMessageBox.StandardButton.Discard)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    save.setText(QCoreApplication.translate("Messages", "&Save"))
+    discard.setText(QCoreApplication.translate("Messages", "&Discard"))
+    cancel.setText(QCoreApplication.translate("Messages", "Cancel"))
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    clicked = _run(box)
+    if clicked is save:
+        return "save"
+    if clicked is discard:
+        return "discard"
+    return "cancel"
+
+
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(icon)

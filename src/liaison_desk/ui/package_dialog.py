@@ -481,9 +481,9 @@ class PackageDialog(QDialog):
         ]
         heading = self.tr("The submission package is ready")
         note = self.tr(
-            "The submission is recorded in Submissions and the cases are now submitted "
-            "(read-only). Send the ZIP file as it is; the receiving office can check it with "
-            "Check a package."
+            "The submission is recorded in Submissions; the cases in it are read-only from now "
+            "on (a change needs a reason and starts a new version). Send the ZIP file as it is; "
+            "the receiving office can check it with Check a package."
         )
         table = "".join(
             f"<tr><td style='color:#555;padding-right:12px' valign='top'>{esc(k)}</td>"

@@ -120,9 +120,20 @@ class PersonPickerDialog(QDialog):
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self._to_list)
-        self.resize(char * 48, char * 34)
+        self.resize(char * 60, char * 40)
         self.search.setFocus()
         self.reload()
+
+    def accept(self) -> None:
+        """Enter in the search box (nothing selected yet) goes to the list instead of closing
+        the dialog with nobody added."""
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount():
+            self._to_list()
+            self.count.setText(
+                self.tr("Select the people in the list (Ctrl or Shift for several), then Enter.")
+            )
+            return
+        super().accept()
 
     def _to_list(self) -> None:
         self.table.setFocus()

@@ -34,11 +34,11 @@ from liaison_desk.domain.entities import CASE_SECTIONS, Case
 from liaison_desk.domain.enums import CaseStatus
 from liaison_desk.domain.queries import CaseFilter
 from liaison_desk.services import Services
-from liaison_desk.ui.case_editor import CaseDocuments, CaseEditor, ask_save_discard_cancel
+from liaison_desk.ui.case_editor import CaseDocuments, CaseEditor
 from liaison_desk.ui.i18n import current_language
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
-from liaison_desk.ui.messages import show_error
+from liaison_desk.ui.messages import ask_save_discard_cancel, show_error
 from liaison_desk.ui.pages.base import (
     Detail,
     RecordListPage,
