@@ -186,6 +186,9 @@ def test_roster_search_by_group_category_and_text(services: Services, group: Lia
     assert names(PersonFilter(text="校长")) == {"王委员"}
     assert names(PersonFilter(text="工商联")) == {"李委员"}
     assert names(PersonFilter(text="%")) == set()
+    # The category's Chinese label finds its people (张三 is 群众代表, named nowhere else so).
+    assert names(PersonFilter(text="群众")) == {"张三"}
+    assert names(PersonFilter(text="政协委员")) == {"李委员", "王委员"}
     page = services.people.search(PersonFilter(), PageRequest(limit=2, order_by="name"))
     assert page.total == 3 and len(page.items) == 2
 

@@ -29,6 +29,7 @@ from liaison_desk.domain.enums import (
     ConsultationKind,
     ConsultationStatus,
     OutcomeStatus,
+    ParticipantCategory,
 )
 from liaison_desk.domain.queries import (
     CaseFilter,
@@ -224,6 +225,9 @@ def list_people(s: Session, f: PersonFilter, page: PageRequest) -> Page[Person]:
         stmt = stmt.where(PersonRow.category == f.category.value)
     if f.text.strip():
         needle = f.text.strip()
+        # "委员" or "群众" finds the people of that category too: the category is stored as a
+        # code, so its Chinese label is matched here.
+        categories = [c.value for c in ParticipantCategory if needle in c.label]
         stmt = stmt.where(
             or_(
                 *(
@@ -235,7 +239,8 @@ def list_people(s: Session, f: PersonFilter, page: PageRequest) -> Page[Person]:
                         PersonRow.phone,
                         PersonRow.sector,
                     )
-                )
+                ),
+                PersonRow.category.in_(categories),
             )
         )
     cols = {"name": PersonRow.name, "category": PersonRow.category, "unit": PersonRow.unit}
