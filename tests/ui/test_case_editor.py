@@ -325,8 +325,16 @@ def test_photos_are_chosen_from_the_linked_consultations_in_order_with_captions(
     assert editor.photo_ids() == [a1, b1, b2]  # in the order shown in the chooser
     assert editor.photo_note.text() == editor.tr("{count} photos, in this order.").format(count=3)
 
+    # Remove and move act on a selection: without one they are off.
+    editor.photo_list.clearSelection()
+    assert not editor.remove_photo_button.isEnabled() and not editor.photo_left.isEnabled()
+    assert not editor.unlink_button.isEnabled()  # no linked consultation selected either
+    editor.linked_list.setCurrentRow(0)
+    assert editor.unlink_button.isEnabled() and editor.linked_down.isEnabled()
+
     # Reordered and captioned.
     editor.photo_list.setCurrentRow(2)
+    assert editor.remove_photo_button.isEnabled() and editor.photo_left.isEnabled()
     editor.photo_right.click()  # already last: no change
     editor.photo_left.click()
     editor.photo_left.click()

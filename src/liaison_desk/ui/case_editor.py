@@ -747,6 +747,7 @@ class CaseEditor(QWidget):
         linked_buttons.addStretch(1)
         linked_layout.addWidget(self.linked_list, 1)
         linked_layout.addLayout(linked_buttons)
+        self.linked_list.itemSelectionChanged.connect(self._update_selection_buttons)
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.linked_list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_consultations)
@@ -811,6 +812,7 @@ class CaseEditor(QWidget):
         left.addWidget(self.photo_note)
         photo_layout.addLayout(left, 1)
         photo_layout.addLayout(photo_buttons)
+        self.photo_list.itemSelectionChanged.connect(self._update_selection_buttons)
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.photo_list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_photos)
@@ -1084,6 +1086,17 @@ class CaseEditor(QWidget):
     def _read_only(self) -> bool:
         return self._case is not None and self._case.is_locked and not self._reason
 
+    def _update_selection_buttons(self) -> None:
+        """Remove and move act on the selected consultations or photos: enabled only then."""
+        writable = not self._read_only()
+        for widget, buttons in (
+            (self.linked_list, (self.unlink_button, self.linked_up, self.linked_down)),
+            (self.photo_list, (self.remove_photo_button, self.photo_left, self.photo_right)),
+        ):
+            chosen = bool(widget.selectedItems())
+            for button in buttons:
+                button.setEnabled(writable and chosen)
+
     def _apply_lock(self) -> None:
         case = self._case
         read_only = self._read_only()
@@ -1097,18 +1110,13 @@ class CaseEditor(QWidget):
         self.retention_combo.setEnabled(not read_only and not numbered)
         for w in (
             self.link_button,
-            self.unlink_button,
-            self.linked_up,
-            self.linked_down,
             self.choose_photos_button,
             self.add_photo_button,
-            self.remove_photo_button,
-            self.photo_left,
-            self.photo_right,
             self.generate_button,
             *self.markup_buttons,
         ):
             w.setEnabled(not read_only)
+        self._update_selection_buttons()
         for i in range(self.photo_list.count()):
             item = self.photo_list.item(i)
             flags = item.flags()
