@@ -519,6 +519,10 @@
         <translation>{count} photos chosen: a case usually shows 2 to 4.</translation>
     </message>
     <message>
+        <source>Not saved: {count} entries need attention (marked in red).</source>
+        <translation>Not saved: {count} entries need attention (marked in red).</translation>
+    </message>
+    <message>
         <source>Basic information</source>
         <translation>Basic information</translation>
     </message>
@@ -4657,6 +4661,10 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>in the recycle bin</source>
         <translation>in the recycle bin</translation>
+    </message>
+    <message>
+        <source>Several groups</source>
+        <translation>Several groups</translation>
     </message>
 </context>
 <context>

@@ -520,6 +520,10 @@
         <translation>已选 {count} 张照片：案例一般配 2～4 张。</translation>
     </message>
     <message>
+        <source>Not saved: {count} entries need attention (marked in red).</source>
+        <translation>未保存：有 {count} 处需要修改（已用红色标出）。</translation>
+    </message>
+    <message>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
@@ -4658,6 +4662,10 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>in the recycle bin</source>
         <translation>在回收站中</translation>
+    </message>
+    <message>
+        <source>Several groups</source>
+        <translation>多个联络组</translation>
     </message>
 </context>
 <context>

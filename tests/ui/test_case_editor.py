@@ -208,7 +208,10 @@ def test_every_field_is_saved_and_read_back(
 def test_a_case_needs_a_title_said_next_to_the_field(page: CasesPage, services: Services) -> None:
     editor = open_new(page)
     section(editor, "results").setPlainText("有成效")
+    said: list[str] = []
+    editor.status_message.connect(said.append)
     assert not editor.save()
+    assert said and "1" in said[-1]  # the status bar says why nothing was saved
     error = editor._error_labels["title"]
     assert error.isVisibleTo(editor) and "标题" in error.text()
     assert services.cases.search().total == 0

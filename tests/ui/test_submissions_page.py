@@ -249,3 +249,25 @@ def test_the_page_opens_the_package_and_check_dialogs(
             [CaseStatus.FINAL, CaseStatus.SUBMITTED, CaseStatus.SELECTED]
         )
     )
+
+
+def test_a_package_of_several_groups_says_so_in_the_group_column(
+    demo_services: Services, open_page: Callable[..., SubmissionsPage]
+) -> None:
+    cases = [c for c in demo_services.cases.search().items if c.archive_number]
+    by_group = {c.group_id: c for c in cases}
+    assert len(by_group) >= 2
+    two = list(by_group.values())[:2]
+    sub = demo_services.submissions.record(
+        Submission(
+            group_id=None,
+            target="区政协汇总报送",
+            submitted_on=date(2024, 12, 30),
+            cases=[SubmissionCase(case_id=c.id or 0) for c in two],
+        )
+    )
+    page = open_page(demo_services)
+    row = next(i for i, s in enumerate(page.model.rows()) if s.id == sub.id)
+    assert cells(page, row)["group"] == page.tr("Several groups")
+    one_group = next(i for i, s in enumerate(page.model.rows()) if s.group_id is not None)
+    assert cells(page, one_group)["group"]  # a group's own submission names the group

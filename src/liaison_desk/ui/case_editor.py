@@ -1239,6 +1239,11 @@ class CaseEditor(QWidget):
         }.get(first or "")
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.status_message.emit(
+            self.tr("Not saved: {count} entries need attention (marked in red).").format(
+                count=len(exc.problems)
+            )
+        )
 
     # --- editing actions -----------------------------------------------------------------------
     def insert_heading(self, level: int) -> None:

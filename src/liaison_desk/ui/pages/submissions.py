@@ -404,7 +404,9 @@ class SubmissionsPage(RecordListPage[Submission]):
         return "".join(parts)
 
     def _group_name(self, submission: Submission) -> str:
-        return self._group_names.get(submission.group_id or 0, "")
+        if submission.group_id is None:  # a district office's package of several groups
+            return self.tr("Several groups") if len(submission.cases) > 1 else ""
+        return self._group_names.get(submission.group_id, "")
 
     def _update_hash_column(self) -> None:
         """The checksum column only when some row shown has one (none of the demo's has)."""
