@@ -109,6 +109,9 @@ _DB_HELP = (
 )
 
 
+_NO_MASK_HELP = "不隐藏群众的姓名、电话号码和身份证号（只用于内部存档，不要外发）"
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(part) for part in text.lower().replace("×", "x").split("x"))
@@ -288,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     case_doc.add_argument(
         "--no-mask",
         action="store_true",
-        help="不隐藏群众的姓名、电话号码和身份证号（只用于内部存档，不要外发）",
+        help=_NO_MASK_HELP,
     )
 
     restore = sub.add_parser(
@@ -356,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_cases.add_argument(
         "--no-mask",
         action="store_true",
-        help="不隐藏群众的姓名、电话号码和身份证号（只用于内部存档，不要外发）",
+        help=_NO_MASK_HELP,
     )
 
     verify = sub.add_parser(

@@ -72,7 +72,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QToolButton,
@@ -93,7 +92,7 @@ from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc, load_thumbnails
-from liaison_desk.ui.table import Column, RecordTableModel, display
+from liaison_desk.ui.table import Column, RecordTableModel, display, record_table_view
 from liaison_desk.ui.tasks import (
     LatestOnly,
     TaskCancelled,
@@ -244,25 +243,8 @@ class ConsultationPicker(QDialog):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        self.table = record_table_view(self.model, sortable=True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        char = self.fontMetrics().horizontalAdvance("中")
-        header = self.table.horizontalHeader()
-        for i, column in enumerate(self.model.columns):
-            if column.stretch:
-                header.setSectionResizeMode(i, header.ResizeMode.Stretch)
-            else:
-                header.resizeSection(i, column.width * char + 16)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.count = QLabel()
 

@@ -23,16 +23,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -53,7 +50,7 @@ from liaison_desk.ui.labels import CONSULTATION_FIELDS, consultation_field_label
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc
 from liaison_desk.ui.person_dialog import ProblemLabel
-from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import TaskControl, run_task
 
 # Entries after which the record's content is known: the versions one can go back to.
@@ -246,24 +243,7 @@ class HistoryView(QWidget):
         self.model: RecordTableModel[HistoryRow] = RecordTableModel(
             self._columns(), self, muted=lambda r: not r.restorable, tooltip=self._tooltip
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        char = self.fontMetrics().horizontalAdvance("中")
-        for i, column in enumerate(self.model.columns):
-            if column.stretch:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            elif column.width:
-                header.resizeSection(i, column.width * char + 16)
+        self.table = record_table_view(self.model, multi_select=False)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)

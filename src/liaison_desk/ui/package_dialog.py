@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -49,7 +46,7 @@ from liaison_desk.ui import messages
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc
-from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import (
     LatestOnly,
     TaskCancelled,
@@ -194,23 +191,7 @@ class PackageDialog(QDialog):
             self,
             muted=lambda v: v.consented,
         )
-        self.preview_table = QTableView()
-        self.preview_table.setModel(self.preview_model)
-        self.preview_table.setSortingEnabled(True)
-        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview_table.setTabKeyNavigation(False)
-        self.preview_table.setAlternatingRowColors(True)
-        self.preview_table.verticalHeader().setVisible(False)
-        self.preview_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.preview_table.setWordWrap(False)
-        header = self.preview_table.horizontalHeader()
-        char = self.fontMetrics().horizontalAdvance("中")
-        for i, column in enumerate(self.preview_model.columns):
-            if column.stretch:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.resizeSection(i, column.width * char + 16)
+        self.preview_table = record_table_view(self.preview_model, sortable=True)
         preview_layout.addWidget(self.preview_summary)
         preview_layout.addWidget(self.preview_table, 1)
 

@@ -8,7 +8,6 @@ from collections.abc import Collection
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from liaison_desk.domain.enums import ParticipantCategory
 from liaison_desk.domain.queries import PersonFilter
 from liaison_desk.services import Services
 from liaison_desk.ui.labels import label
-from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import LatestOnly, TaskControl
 
 
@@ -70,23 +68,8 @@ class PersonPickerDialog(QDialog):
             self,
             muted=lambda p: p.id in self.already,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.setSortingEnabled(True)
+        self.table = record_table_view(self.model, sortable=True, padding=24)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # names in pinyin order
-        self.table.setWordWrap(False)
-        char = self.fontMetrics().horizontalAdvance("中")
-        header = self.table.horizontalHeader()
-        for i, column in enumerate(self.model.columns):
-            if column.stretch:
-                header.setSectionResizeMode(i, header.ResizeMode.Stretch)
-            else:
-                header.resizeSection(i, column.width * char + 24)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.count = QLabel()
         self.buttons = QDialogButtonBox(
@@ -120,6 +103,7 @@ class PersonPickerDialog(QDialog):
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self._to_list)
+        char = self.fontMetrics().horizontalAdvance("中")
         self.resize(char * 60, char * 40)
         self.search.setFocus()
         self.reload()

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from liaison_desk.domain.enums import _Labelled
 from liaison_desk.ui.labels import label
@@ -221,3 +222,39 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._rows.sort(
             key=lambda r: _sortable(key(r)), reverse=order == Qt.SortOrder.DescendingOrder
         )
+
+
+def record_table_view(
+    model: RecordTableModel[Any],
+    *,
+    multi_select: bool = True,
+    sortable: bool = False,
+    padding: int = 16,
+) -> QTableView:
+    """A read-only table of ``model``'s records as every list of the app shows one: whole rows
+    selected, no cell editing, Tab leaving the table instead of walking its cells, one line per
+    row, and column widths in Chinese characters (``Column.width``) or stretching."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(sortable)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi_select
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    char = view.fontMetrics().horizontalAdvance("中")
+    for i, column in enumerate(model.columns):
+        if column.stretch:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        elif column.width:
+            header.resizeSection(i, column.width * char + padding)
+    return view

@@ -25,17 +25,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -43,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from liaison_desk.services import Services
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import LatestOnly, TaskControl
 
 R = TypeVar("R")
@@ -260,26 +257,8 @@ class RecordListPage(Page, Generic[R]):
         self.build_actions(self.filter_bar)
 
         self.model: RecordTableModel[R] = self.make_model()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         # Tab leaves the table (to the detail pane) instead of walking through every cell.
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        char = self.fontMetrics().horizontalAdvance("中")
-        for i, column in enumerate(self.model.columns):
-            if column.stretch:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            elif column.width:
-                header.resizeSection(i, column.width * char + 16)
+        self.table = record_table_view(self.model, sortable=True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._double_clicked)
         self.sort_default()
