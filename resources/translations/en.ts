@@ -3007,8 +3007,8 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>&amp;Mask personal information (recommended)</translation>
     </message>
     <message>
-        <source>Residents' names keep only the surname, phone and ID numbers are partly hidden, unless the person's consent is recorded.</source>
-        <translation>Residents' names keep only the surname, phone and ID numbers are partly hidden, unless the person's consent is recorded.</translation>
+        <source>Phone and ID numbers of everyone whose consent is not recorded (members and officials too) are partly hidden, and residents' names keep only the surname (as the masking settings say).</source>
+        <translation>Phone and ID numbers of everyone whose consent is not recorded (members and officials too) are partly hidden, and residents' names keep only the surname (as the masking settings say).</translation>
     </message>
     <message>
         <source>Sent &amp;to:</source>
@@ -3747,8 +3747,16 @@ They can be restored from the recycle bin within 30 days.</translation>
         <translation>Zoom</translation>
     </message>
     <message>
-        <source>&amp;Mask residents' phone numbers and ID numbers</source>
-        <translation>&amp;Mask residents' phone numbers and ID numbers</translation>
+        <source>&amp;Mask personal information</source>
+        <translation>&amp;Mask personal information</translation>
+    </message>
+    <message>
+        <source>This printout leaves the office, so it is always masked.</source>
+        <translation>This printout leaves the office, so it is always masked.</translation>
+    </message>
+    <message>
+        <source>personal information masked</source>
+        <translation>personal information masked</translation>
     </message>
     <message>
         <source>Print preview — {title}</source>
@@ -3771,10 +3779,6 @@ They can be restored from the recycle bin within 30 days.</translation>
         <translation>The printout could not be drawn.</translation>
     </message>
     <message>
-        <source>This printout leaves the office, so the numbers are always masked.</source>
-        <translation>This printout leaves the office, so the numbers are always masked.</translation>
-    </message>
-    <message>
         <source>Nothing is masked: keep this printout in the office, do not send it out.</source>
         <translation>Nothing is masked: keep this printout in the office, do not send it out.</translation>
     </message>
@@ -3793,10 +3797,6 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>{count} pages</source>
         <translation>{count} pages</translation>
-    </message>
-    <message>
-        <source>phone and ID numbers masked</source>
-        <translation>phone and ID numbers masked</translation>
     </message>
     <message>
         <source>nothing masked</source>
@@ -3894,12 +3894,32 @@ They can be restored from the recycle bin within 30 days.</translation>
         <translation>Assignment slips</translation>
     </message>
     <message>
-        <source>Assignment slips go to the departments, so the numbers are always masked.</source>
-        <translation>Assignment slips go to the departments, so the numbers are always masked.</translation>
+        <source>Masked: phone and ID numbers of everyone whose consent is not recorded (members and officials too), and residents' names (as 张某).</source>
+        <translation>Masked: phone and ID numbers of everyone whose consent is not recorded (members and officials too), and residents' names (as 张某).</translation>
     </message>
     <message>
-        <source>This printout leaves the office, so the numbers are always masked.</source>
-        <translation>This printout leaves the office, so the numbers are always masked.</translation>
+        <source>Masked: phone and ID numbers of everyone whose consent is not recorded (members and officials too).</source>
+        <translation>Masked: phone and ID numbers of everyone whose consent is not recorded (members and officials too).</translation>
+    </message>
+    <message>
+        <source>Masked: residents' names (as 张某); the settings keep numbers as they are.</source>
+        <translation>Masked: residents' names (as 张某); the settings keep numbers as they are.</translation>
+    </message>
+    <message>
+        <source>The masking settings hide nothing.</source>
+        <translation>The masking settings hide nothing.</translation>
+    </message>
+    <message>
+        <source>Names stay on the sign-in sheet: people sign next to them.</source>
+        <translation>Names stay on the sign-in sheet: people sign next to them.</translation>
+    </message>
+    <message>
+        <source>Assignment slips go to the departments, so they are always masked.</source>
+        <translation>Assignment slips go to the departments, so they are always masked.</translation>
+    </message>
+    <message>
+        <source>This printout leaves the office, so it is always masked.</source>
+        <translation>This printout leaves the office, so it is always masked.</translation>
     </message>
     <message>
         <source>Select one or more consultations to print.</source>

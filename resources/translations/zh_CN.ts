@@ -3008,8 +3008,8 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>隐藏个人信息（推荐）(&amp;M)</translation>
     </message>
     <message>
-        <source>Residents&apos; names keep only the surname, phone and ID numbers are partly hidden, unless the person&apos;s consent is recorded.</source>
-        <translation>群众姓名只保留姓氏，电话号码和身份证号部分隐藏；已登记本人同意公开的除外。</translation>
+        <source>Phone and ID numbers of everyone whose consent is not recorded (members and officials too) are partly hidden, and residents&apos; names keep only the surname (as the masking settings say).</source>
+        <translation>所有未登记同意公开的人（政协委员、干部也一样）的手机号和身份证号只显示部分数字，群众的姓名只保留姓（以设置中的“隐私保护”为准）。</translation>
     </message>
     <message>
         <source>Sent &amp;to:</source>
@@ -3748,8 +3748,16 @@ They can be restored from the recycle bin within 30 days.</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <source>&amp;Mask residents&apos; phone numbers and ID numbers</source>
-        <translation>对群众的电话号码和身份证号脱敏(&amp;M)</translation>
+        <source>&amp;Mask personal information</source>
+        <translation>隐藏个人信息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>This printout leaves the office, so it is always masked.</source>
+        <translation>这份材料要送出办公室，所以总是隐藏个人信息。</translation>
+    </message>
+    <message>
+        <source>personal information masked</source>
+        <translation>已隐藏个人信息</translation>
     </message>
     <message>
         <source>Print preview — {title}</source>
@@ -3772,10 +3780,6 @@ They can be restored from the recycle bin within 30 days.</source>
         <translation>无法生成打印页面。</translation>
     </message>
     <message>
-        <source>This printout leaves the office, so the numbers are always masked.</source>
-        <translation>这份材料要送出办公室，号码一律脱敏。</translation>
-    </message>
-    <message>
         <source>Nothing is masked: keep this printout in the office, do not send it out.</source>
         <translation>未脱敏：这份材料请留在办公室内部使用，不要外送。</translation>
     </message>
@@ -3794,10 +3798,6 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>{count} pages</source>
         <translation>{count} 页</translation>
-    </message>
-    <message>
-        <source>phone and ID numbers masked</source>
-        <translation>电话和身份证号已脱敏</translation>
     </message>
     <message>
         <source>nothing masked</source>
@@ -3895,12 +3895,32 @@ They can be restored from the recycle bin within 30 days.</source>
         <translation>交办单</translation>
     </message>
     <message>
-        <source>Assignment slips go to the departments, so the numbers are always masked.</source>
-        <translation>交办单要送到各部门，号码一律脱敏。</translation>
+        <source>Masked: phone and ID numbers of everyone whose consent is not recorded (members and officials too), and residents&apos; names (as 张某).</source>
+        <translation>隐藏：所有未登记同意公开的人（政协委员、干部也一样）的手机号和身份证号，以及群众的姓名（显示为“张某”）。</translation>
     </message>
     <message>
-        <source>This printout leaves the office, so the numbers are always masked.</source>
-        <translation>这份材料要送出办公室，号码一律脱敏。</translation>
+        <source>Masked: phone and ID numbers of everyone whose consent is not recorded (members and officials too).</source>
+        <translation>隐藏：所有未登记同意公开的人（政协委员、干部也一样）的手机号和身份证号。</translation>
+    </message>
+    <message>
+        <source>Masked: residents&apos; names (as 张某); the settings keep numbers as they are.</source>
+        <translation>隐藏：群众的姓名（显示为“张某”）；按设置，号码不隐藏。</translation>
+    </message>
+    <message>
+        <source>The masking settings hide nothing.</source>
+        <translation>按设置，不隐藏任何个人信息。</translation>
+    </message>
+    <message>
+        <source>Names stay on the sign-in sheet: people sign next to them.</source>
+        <translation>签到表上的姓名照常显示，以便在旁边签名。</translation>
+    </message>
+    <message>
+        <source>Assignment slips go to the departments, so they are always masked.</source>
+        <translation>交办单要送到各责任单位，所以总是隐藏个人信息。</translation>
+    </message>
+    <message>
+        <source>This printout leaves the office, so it is always masked.</source>
+        <translation>这份材料要送出办公室，所以总是隐藏个人信息。</translation>
     </message>
     <message>
         <source>Select one or more consultations to print.</source>

@@ -140,23 +140,24 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "masking.phones",
         bool,
         True,
-        "报送包、案例文档、统计表等离开本软件的材料中，群众的手机号和固定电话只显示部分数字"
-        "（如 138****8000）。本人已登记同意公开的不隐藏。软件内部查看和内部打印不受影响。",
+        "打印的表单、报送包、案例文档、统计表等离开本软件的材料中，所有人（政协委员、干部也一样）的"
+        "手机号和固定电话只显示部分数字（如 138****8000）。本人已登记同意公开的不隐藏。"
+        "在软件里查看不受影响；打印时可以为本组存档选择不隐藏。",
         _DB,
         label="对外材料隐藏电话号码",
         label_en="Hide phone numbers in material that leaves the app",
-        description_en="In submission packages, case documents, statistics and other material that leaves the app, residents' mobile and landline numbers show only some digits (e.g. 138****8000). People who consented are not masked. Viewing and printing for internal use are not affected.",
+        description_en="In printed sheets, submission packages, case documents, statistics and other material that leaves the app, everyone's mobile and landline numbers (members' and officials' too) show only some digits (e.g. 138****8000). People who consented are not masked. Viewing in the app is not affected; a printout for the group's own file can be unmasked.",
     ),
     SettingSpec(
         "masking.id_cards",
         bool,
         True,
-        "离开本软件的材料中，身份证号只显示前 6 位和后 4 位（如 110105********0123）。"
+        "离开本软件的材料中，所有人的身份证号只显示前 6 位和后 4 位（如 110105********0123）。"
         "本人已登记同意公开的不隐藏。",
         _DB,
         label="对外材料隐藏身份证号",
         label_en="Hide ID numbers in material that leaves the app",
-        description_en="In material that leaves the app, ID numbers show only the first 6 and the last 4 digits (e.g. 110105********0123). People who consented are not masked.",
+        description_en="In material that leaves the app, everyone's ID numbers show only the first 6 and the last 4 digits (e.g. 110105********0123). People who consented are not masked.",
     ),
     SettingSpec(
         "masking.resident_names",

@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from liaison_desk.domain.entities import Participant, Person
-from liaison_desk.domain.enums import ParticipantCategory
+from liaison_desk.domain.entities import Consultation, Participant, Person
+from liaison_desk.domain.enums import ConsultationKind, ParticipantCategory
 from liaison_desk.domain.masking import (
-    Masker,
     mask_id_card,
     mask_name,
     mask_phone,
     mask_text,
 )
+from liaison_desk.domain.privacy import MaskingRules, Privacy
 
 # --- single values exactly as domain.md shows them ----------------------------------------------
 
@@ -169,7 +169,7 @@ def test_mask_text_never_leaves_an_id_birth_date(
     assert f"{id_card[:6]}********{id_card[-4:]}" in masked
 
 
-# --- Masker: person by person -------------------------------------------------------------------
+# --- Privacy: person by person -------------------------------------------------------------------
 
 
 def resident(consent: bool = False) -> Person:
@@ -191,9 +191,20 @@ def member(consent: bool = False) -> Person:
     )
 
 
+def _consultation(**fields: object) -> Consultation:
+    return Consultation(
+        kind=ConsultationKind.MICRO,
+        title="议题",
+        group_id=1,
+        held_on=None,
+        venue="驿站",
+        **fields,  # type: ignore[arg-type]
+    )
+
+
 def test_resident_without_consent_is_masked() -> None:
     person = resident()
-    masker = Masker([person])
+    masker = Privacy([person])
     assert masker.name(person) == "张某"
     assert masker.phone(person) == "138****8000"
     assert masker.id_card(person) == "110105********0123"
@@ -201,7 +212,7 @@ def test_resident_without_consent_is_masked() -> None:
 
 def test_resident_with_consent_is_not_masked() -> None:
     person = resident(consent=True)
-    masker = Masker([person])
+    masker = Privacy([person])
     assert masker.name(person) == "张三"
     assert masker.phone(person) == "13812348000"
     assert masker.id_card(person) == "110105199001010123"
@@ -209,14 +220,14 @@ def test_resident_with_consent_is_not_masked() -> None:
 
 def test_member_keeps_name_but_phone_is_masked() -> None:
     person = member()
-    masker = Masker([person])
+    masker = Privacy([person])
     assert masker.name(person) == "李明"
     assert masker.phone(person) == "139****5678"
 
 
 def test_member_with_consent_shows_phone() -> None:
     person = member(consent=True)
-    assert Masker([person]).phone(person) == "13912345678"
+    assert Privacy([person]).phone(person) == "13912345678"
 
 
 @pytest.mark.parametrize(
@@ -232,14 +243,14 @@ def test_member_with_consent_shows_phone() -> None:
 )
 def test_members_and_officials_keep_their_names(category: ParticipantCategory) -> None:
     person = Person(name="王建国", category=category, phone="13812348000")
-    masker = Masker([person])
+    masker = Privacy([person])
     assert masker.name(person) == "王建国"
     assert masker.phone(person) == "138****8000"
 
 
-def test_disabled_masker_shows_everything() -> None:
+def test_nothing_rules_show_everything() -> None:
     person = resident()
-    masker = Masker([person], enabled=False)
+    masker = Privacy([person], rules=MaskingRules.NOTHING)
     assert masker.name(person) == "张三"
     assert masker.phone(person) == "13812348000"
     assert masker.id_card(person) == "110105199001010123"
@@ -249,7 +260,7 @@ def test_disabled_masker_shows_everything() -> None:
 
 def test_participant_names_follow_the_roster_consent() -> None:
     consenting = Person(name="王芳", category=ParticipantCategory.RESIDENT, consent_to_publish=True)
-    masker = Masker([consenting, resident()])
+    masker = Privacy([consenting, resident()])
     assert masker.name(Participant(name="王芳", category=ParticipantCategory.RESIDENT)) == "王芳"
     assert masker.name(Participant(name="张三", category=ParticipantCategory.RESIDENT)) == "张某"
     assert masker.name(Participant(name="赵六", category=ParticipantCategory.RESIDENT)) == "赵某"
@@ -258,18 +269,21 @@ def test_participant_names_follow_the_roster_consent() -> None:
 
 def test_masker_text_masks_residents_but_not_members() -> None:
     consenting = Person(name="王芳", category=ParticipantCategory.RESIDENT, consent_to_publish=True)
-    masker = Masker([resident(), member(), consenting])
+    masker = Privacy([resident(), member(), consenting])
     text = "委员李明听取了张三和王芳的意见，张三的电话是13812348000。"
     assert masker.text(text) == "委员李明听取了张某和王芳的意见，张某的电话是138****8000。"
 
 
-def test_masker_text_extra_names() -> None:
-    masker = Masker([member()])
-    assert masker.text("李明走访了居民赵六", extra_names=["赵六"]) == "李明走访了居民赵某"
+def test_privacy_text_masks_resident_participants_not_on_the_roster() -> None:
+    c = _consultation(
+        participants=[Participant(name="赵六", category=ParticipantCategory.RESIDENT)]
+    )
+    masker = Privacy([member()], [c])
+    assert masker.text("李明走访了居民赵六") == "李明走访了居民赵某"
 
 
 def test_member_name_containing_a_resident_name_is_kept() -> None:
-    masker = Masker(
+    masker = Privacy(
         [
             Person(name="张三丰", category=ParticipantCategory.MEMBER),
             Person(name="张三", category=ParticipantCategory.RESIDENT),
@@ -287,7 +301,7 @@ def test_namesake_consent_does_not_unmask_another_resident() -> None:
         id=1, name="张三", category=ParticipantCategory.RESIDENT, consent_to_publish=True
     )
     not_consenting = Person(id=2, name="张三", category=ParticipantCategory.RESIDENT)
-    masker = Masker([consenting, not_consenting])
+    masker = Privacy([consenting, not_consenting])
     participant = Participant(name="张三", category=ParticipantCategory.RESIDENT, person_id=2)
     assert masker.name(participant) == "张某"
 
@@ -302,7 +316,7 @@ def test_mask_text_name_both_masked_and_kept_is_masked() -> None:
 
 
 def test_masker_text_keeps_consenting_resident_containing_a_masked_name() -> None:
-    masker = Masker(
+    masker = Privacy(
         [
             Person(name="王芳芳", category=ParticipantCategory.RESIDENT, consent_to_publish=True),
             Person(name="王芳", category=ParticipantCategory.RESIDENT),
@@ -311,12 +325,12 @@ def test_masker_text_keeps_consenting_resident_containing_a_masked_name() -> Non
     assert masker.text("王芳芳和王芳") == "王芳芳和王某"
 
 
-def test_masker_text_keep_names() -> None:
-    masker = Masker([resident()])
-    assert masker.text("张三丰看望张三", keep_names=["张三丰"]) == "张三丰看望张某"
+def test_privacy_text_keeps_the_host() -> None:
+    masker = Privacy([resident()], [_consultation(host="张三丰")])
+    assert masker.text("张三丰看望张三") == "张三丰看望张某"
 
 
-# --- Masker: consent follows the person id ------------------------------------------------------
+# --- Privacy: consent follows the person id ------------------------------------------------------
 
 
 def test_participant_linked_to_consenting_person_is_not_masked() -> None:
@@ -324,7 +338,7 @@ def test_participant_linked_to_consenting_person_is_not_masked() -> None:
         id=1, name="张三", category=ParticipantCategory.RESIDENT, consent_to_publish=True
     )
     not_consenting = Person(id=2, name="张三", category=ParticipantCategory.RESIDENT)
-    masker = Masker([consenting, not_consenting])
+    masker = Privacy([consenting, not_consenting])
     participant = Participant(name="张三", category=ParticipantCategory.RESIDENT, person_id=1)
     assert masker.name(participant) == "张三"
 
@@ -333,7 +347,7 @@ def test_participant_consent_follows_the_id_even_if_the_name_was_edited() -> Non
     consenting = Person(
         id=7, name="王芳", category=ParticipantCategory.RESIDENT, consent_to_publish=True
     )
-    masker = Masker([consenting])
+    masker = Privacy([consenting])
     # Copied name differs from the roster name (e.g. renamed later): the id decides.
     participant = Participant(name="王小芳", category=ParticipantCategory.RESIDENT, person_id=7)
     assert masker.name(participant) == "王小芳"
@@ -343,13 +357,13 @@ def test_participant_with_unknown_person_id_is_masked() -> None:
     consenting = Person(
         id=1, name="张三", category=ParticipantCategory.RESIDENT, consent_to_publish=True
     )
-    masker = Masker([consenting])
+    masker = Privacy([consenting])
     participant = Participant(name="张三", category=ParticipantCategory.RESIDENT, person_id=99)
     assert masker.name(participant) == "张某"
 
 
 def test_unlinked_participant_with_namesakes_of_mixed_consent_is_masked() -> None:
-    masker = Masker(
+    masker = Privacy(
         [
             Person(
                 id=1, name="张三", category=ParticipantCategory.RESIDENT, consent_to_publish=True

@@ -225,7 +225,8 @@ def test_the_masking_preview_says_who_what_and_where(demo: Services) -> None:
         for p in demo.people.search(PersonFilter(), PageRequest()).items
         if p.consent_to_publish and p.category.is_resident
     ]
-    assert all(i.before in consenting for i in preview.kept)
+    # Kept: consenting residents' names, and the numbers of people who consented.
+    assert all(i.before in consenting for i in preview.kept if i.field == "姓名")
     off = demo.packages.masking_preview(ids, masked=False)
     assert not off.hidden and "不隐藏" in off.text()
 

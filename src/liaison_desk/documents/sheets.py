@@ -10,13 +10,14 @@ Every page carries its consultation's number and a QR code of it in the top marg
 (see ``documents.layout`` for the exact place), so a signed, scanned sheet finds its way back to
 the record. Page numbers "— n —" count the pages of each consultation's sheet (of each slip) from 1.
 
-Masking (``SheetOptions.mask``, domain.md "Privacy"): when on, phone numbers are shown as
-138****8000 unless the person consented (as ``domain.masking.Masker`` does), and in free text
-(minutes, speeches, consensus, outcome items) mobile and ID numbers are hidden and residents' names
-become 张某; residents (群众代表, 其他) are also named 张某 in the record sheet's and the card's lists
-of participants and speakers. Members, officials and people whose consent is recorded keep their
-names. What "on" hides follows the database's masking settings (``SheetData.mask_*``). The
-sign-in sheet never masks names: people sign next to them. When off, nothing is masked.
+Masking (``SheetOptions.mask``, domain.md "Privacy"), decided by the one policy in
+``domain.privacy``: when on, everyone's phone number is shown as 138****8000 unless the person
+consented, and in free text (minutes, speeches, consensus, outcome items) mobile and ID numbers are
+hidden and residents' names become 张某; residents (群众代表, 其他) are also named 张某 in the record
+sheet's and the card's lists of participants and speakers. Members, officials and people whose
+consent is recorded keep their names. What "on" hides follows the database's masking settings
+(``SheetData.rules``). The sign-in sheet never masks names: people sign next to them. When off,
+nothing is masked.
 
 Left out on purpose: the record sheet's photos (optional in formats.md); the card's agenda (the
 card is the one-page summary, the record sheet has everything); slips for items solved on the spot
@@ -55,9 +56,9 @@ from liaison_desk.documents.layout import (
     TableStyle,
     TextBox,
 )
-from liaison_desk.domain.entities import Consultation, OutcomeItem, Participant
+from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import ConsultationStatus, OutcomeStatus, ParticipantCategory
-from liaison_desk.domain.masking import Masker, mask_name, mask_text
+from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.rules import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -191,50 +192,16 @@ def _job_title(kind: SheetKind, data: Sequence[SheetData]) -> str:
 
 # --- privacy -----------------------------------------------------------------------------------
 
-# Words of a speaker's capacity (身份) that say "a resident", for speakers not among the named
-# participants.
-_RESIDENT_WORDS = ("群众", "居民", "村民", "市民", "住户", "业主")
 
-
-class _Privacy:
-    """What one sheet masks, person by person (see the module docstring)."""
-
-    def __init__(self, data: SheetData, mask: bool) -> None:
-        c = data.consultation
-        roster = list(data.people.values())
-        self.phones = mask and data.mask_phones
-        self.names = mask and data.mask_names
-        self.numbers = mask and (data.mask_phones or data.mask_id_cards)
-        self._people = data.people
-        self._phone_masker = Masker(roster, enabled=self.phones)
-        self._name_masker = Masker(roster, enabled=True)
-        masked: set[str] = set()
-        kept: set[str] = set()
-        for p in c.participants:
-            (masked if self._name_masker.name(p) != p.name else kept).add(p.name)
-        for speech in c.speeches:
-            name = speech.speaker.strip()
-            if name and name not in masked and name not in kept:
-                resident = any(word in speech.capacity for word in _RESIDENT_WORDS)
-                (masked if resident else kept).add(name)
-        kept.update(n for n in (c.host, c.recorder) if n.strip())
-        self._masked = masked
-        self._kept = kept
-
-    def name(self, participant: Participant) -> str:
-        return self._name_masker.name(participant) if self.names else participant.name
-
-    def speaker(self, name: str) -> str:
-        return mask_name(name) if self.names and name.strip() in self._masked else name
-
-    def phone(self, participant: Participant) -> str:
-        person = self._people.get(participant.person_id) if participant.person_id else None
-        return self._phone_masker.phone(person) if person is not None else ""
-
-    def text(self, text: str) -> str:
-        if not (self.numbers or self.names):
-            return text
-        return mask_text(text, self._masked if self.names else (), keep=self._kept)
+def _privacy(data: SheetData, mask: bool) -> Privacy:
+    """Who this sheet masks: the one policy (domain/privacy.py) over its consultation and the
+    people it may name (or the package's decision it belongs to); nothing when the secretary
+    chose an unmasked copy."""
+    if mask and data.privacy is not None:
+        return data.privacy
+    return Privacy(
+        data.people.values(), [data.consultation], data.rules if mask else MaskingRules.NOTHING
+    )
 
 
 # --- formatting --------------------------------------------------------------------------------
@@ -294,7 +261,7 @@ def _none_row(span: int, text: str = "（无）") -> Row:
     return Row([Cell(text, span=span, role="body", align=Align.CENTER)])
 
 
-def _participants_text(c: Consultation, privacy: _Privacy, *, inline: bool = False) -> str:
+def _participants_text(c: Consultation, privacy: Privacy, *, inline: bool = False) -> str:
     """Who took part, by category with counts; the counted crowd; who was absent; the totals.
     One line each, or ``inline`` in one paragraph (the card)."""
     lines = []
@@ -352,7 +319,7 @@ _SIGNIN_ROW = 26.0  # room to sign by hand (about 9 mm)
 
 def signin_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list[list[Block]]:
     c = data.consultation
-    privacy = _Privacy(data, options.mask)
+    privacy = _privacy(data, options.mask)
     info = Table(
         (56.0, 190.0, 56.0, TEXT_WIDTH - 302.0),
         [
@@ -378,7 +345,7 @@ def signin_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list
                     _value(p.name, align=Align.CENTER),
                     _value(p.unit),
                     _value(p.title),
-                    _value(privacy.phone(p), align=Align.CENTER),
+                    _value(privacy.participant_phone(p), align=Align.CENTER),
                     _value(sign, align=Align.CENTER),
                     _value(note),
                 ],
@@ -410,7 +377,7 @@ _FORM_COLUMNS = (64.0, 178.0, 64.0, TEXT_WIDTH - 306.0)
 _WIDE_COLUMNS = (64.0, TEXT_WIDTH - 64.0)
 
 
-def _basic_form(c: Consultation, privacy: _Privacy, *, inline: bool = False) -> list[Row]:
+def _basic_form(c: Consultation, privacy: Privacy, *, inline: bool = False) -> list[Row]:
     """编号, 议题来源, 议题, 时间, 地点, 主持人, 记录人, 参加人员 and 议程, as form rows."""
     agenda = "\n".join(f"{n}. {item}" for n, item in enumerate(c.agenda, start=1)) or "（未记录）"
     return [
@@ -428,7 +395,7 @@ def _basic_form(c: Consultation, privacy: _Privacy, *, inline: bool = False) -> 
 
 def record_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list[list[Block]]:
     c = data.consultation
-    privacy = _Privacy(data, options.mask)
+    privacy = _privacy(data, options.mask)
     blocks: list[Block] = [_title(book, _group_name(data), f"{c.kind.label}活动议事记录表")]
     blocks.append(Table(_FORM_COLUMNS, _basic_form(c, privacy), book))
 
@@ -542,7 +509,7 @@ def _items_to_hand_over(c: Consultation) -> dict[str, list[OutcomeItem]]:
 
 def assignment_slips(data: SheetData, options: SheetOptions, book: FontBook) -> list[list[Block]]:
     c = data.consultation
-    privacy = _Privacy(data, options.mask)
+    privacy = _privacy(data, options.mask)
     group = data.group
     slips: list[list[Block]] = []
     for body, items in _items_to_hand_over(c).items():
@@ -639,7 +606,7 @@ def _card_blocks(
     """The card's title and form. ``full``: each speech in full; else only how many spoke (the
     minutes tell the gist and the record sheet has every speech)."""
     c = data.consultation
-    privacy = _Privacy(data, options.mask)
+    privacy = _privacy(data, options.mask)
     checklist = "　".join(f"{'√' if s.done else '□'}{s.name}" for s in c.checklist) or "（未记录）"
     speeches = (
         "\n".join(

@@ -1,7 +1,7 @@
-"""Masking of residents' personal information for everything that leaves the app (domain.md).
+"""How masked personal information looks (domain.md, Privacy): phone 138****8000, ID
+110105********0123, a resident's name as 张某, and the same inside free text.
 
-Phone 138****8000, ID 110105********0123, a resident's name as 张某. Members and officials keep
-their names; a person's recorded consent lifts the mask for that person.
+Who is masked is decided in one place, ``domain.privacy``; this module only formats.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-
-from liaison_desk.domain.entities import Participant, Person
 
 # Two-character surnames that must stay whole (欧阳某, not 欧某).
 COMPOUND_SURNAMES = frozenset(
@@ -118,16 +116,37 @@ def _normalise(text: str) -> str:
     return "".join(chars)
 
 
-def _mask_numbers(text: str) -> str:
-    """Hide the birth date of ID numbers and the middle four digits of mobiles. Matching runs on
-    the normalised text; the output keeps the original characters (e.g. full-width digits) of
-    everything that is not hidden."""
+def normalised_number(number: str) -> str:
+    """A phone or ID number as digits (and a final X) only, so that 138 0013 8000, 138-0013-8000
+    and full-width １３８… compare equal."""
+    digits = re.sub(r"[^0-9X]", "", _normalise(number.strip()).upper())
+    # A mobile written with its country code (+86 138…, 0086 138…) is the same number.
+    mobile = re.fullmatch(r"(?:00)?86(1[3-9]\d{9})", digits)
+    return mobile[1] if mobile else digits
+
+
+def _mask_numbers(
+    text: str,
+    *,
+    phones: bool = True,
+    id_cards: bool = True,
+    keep_numbers: frozenset[str] = frozenset(),
+) -> str:
+    """Hide the birth date of ID numbers and the middle four digits of mobiles, except the numbers
+    in ``keep_numbers`` (normalised, see ``normalised_number``: people who consented). Matching
+    runs on the normalised text; the output keeps the original characters (e.g. full-width
+    digits) of everything that is not hidden."""
     normalised = _normalise(text)
     hidden = [False] * len(text)
-    for match in _ID_RE.finditer(normalised):
-        hidden[match.start("birth") : match.end("birth")] = [True] * 8
-    for match in _MOBILE_RE.finditer(normalised):
-        hidden[match.start("middle") : match.end("middle")] = [True] * 4
+    if id_cards:
+        for match in _ID_RE.finditer(normalised):
+            if match[0].upper() not in keep_numbers:
+                hidden[match.start("birth") : match.end("birth")] = [True] * 8
+    if phones:
+        for match in _MOBILE_RE.finditer(normalised):
+            mobile = normalised[match.start("head") : match.end()]
+            if mobile not in keep_numbers:
+                hidden[match.start("middle") : match.end("middle")] = [True] * 4
     if not any(hidden):
         return text
     return "".join("*" if hide else ch for ch, hide in zip(text, hidden, strict=True))
@@ -137,15 +156,23 @@ def _clean_names(names: Iterable[str]) -> set[str]:
     return {n.strip() for n in names if n and n.strip()}
 
 
-def mask_text(text: str, names: Iterable[str] = (), keep: Iterable[str] = ()) -> str:
-    """Mask phone numbers and ID numbers found anywhere in free text (minutes, speeches), and the
-    given residents' ``names``.
+def mask_text(
+    text: str,
+    names: Iterable[str] = (),
+    keep: Iterable[str] = (),
+    *,
+    phones: bool = True,
+    id_cards: bool = True,
+    keep_numbers: frozenset[str] = frozenset(),
+) -> str:
+    """Mask mobile numbers (``phones``) and ID numbers (``id_cards``) found anywhere in free text
+    (minutes, speeches), except those in ``keep_numbers``, and the given residents' ``names``.
 
     ``keep`` lists names that stay as they are (members, officials, people who consented), so a
     resident's name inside a longer kept name is left alone: with member 张三丰 and resident 张三,
     "委员张三丰走访了张三" becomes "委员张三丰走访了张某". A name in both lists is masked.
     """
-    result = _mask_numbers(text)
+    result = _mask_numbers(text, phones=phones, id_cards=id_cards, keep_numbers=keep_numbers)
     masked = _clean_names(names)
     if not masked:
         return result
@@ -161,62 +188,3 @@ def mask_text(text: str, names: Iterable[str] = (), keep: Iterable[str] = ()) ->
         return mask_name(found) if found in masked else found
 
     return pattern.sub(replace, result)
-
-
-class Masker:
-    """Masks what leaves the app, person by person; ``enabled=False`` shows everything (internal
-    printouts)."""
-
-    def __init__(self, people: Iterable[Person] = (), *, enabled: bool = True) -> None:
-        self.enabled = enabled
-        roster = list(people)
-        self._consent_by_id = {p.id: p.consent_to_publish for p in roster if p.id is not None}
-        # By name (for participants not linked to a person) only when every namesake consented.
-        self._consent_names = {p.name for p in roster if p.consent_to_publish} - {
-            p.name for p in roster if not p.consent_to_publish
-        }
-        self._resident_names = {
-            p.name for p in roster if p.category.is_resident and not p.consent_to_publish
-        }
-        # Members, officials and consenting residents keep their names in free text.
-        self._kept_names = {
-            p.name for p in roster if not p.category.is_resident or p.consent_to_publish
-        }
-
-    def _consented(self, person: Person | Participant) -> bool:
-        if isinstance(person, Person):
-            return person.consent_to_publish
-        if person.person_id is not None:
-            # A participant linked to a person follows that person's consent, never a namesake's;
-            # a person missing from the roster has not consented.
-            return self._consent_by_id.get(person.person_id, False)
-        return person.name in self._consent_names
-
-    def name(self, person: Person | Participant) -> str:
-        if not self.enabled or self._consented(person) or not person.category.is_resident:
-            return person.name
-        return mask_name(person.name)
-
-    def phone(self, person: Person) -> str:
-        if not self.enabled or person.consent_to_publish:
-            return person.phone
-        return mask_phone(person.phone)
-
-    def id_card(self, person: Person) -> str:
-        if not self.enabled or person.consent_to_publish:
-            return person.id_card
-        return mask_id_card(person.id_card)
-
-    def text(
-        self, text: str, extra_names: Iterable[str] = (), keep_names: Iterable[str] = ()
-    ) -> str:
-        """Mask numbers and residents' names in free text. ``extra_names`` are more names to mask
-        (e.g. residents not in the roster); ``keep_names`` more names to keep. Masking wins when a
-        name is both masked and kept (namesakes)."""
-        if not self.enabled:
-            return text
-        return mask_text(
-            text,
-            [*self._resident_names, *extra_names],
-            keep=[*self._kept_names, *keep_names],
-        )

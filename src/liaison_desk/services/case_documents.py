@@ -3,12 +3,11 @@ facts of its linked consultations, the settings' fonts), masks residents' person
 unless the document is for internal use, and hands the plain data to ``documents.case_document``
 (Word, PDF) and ``documents.collection`` (案例汇编).
 
-Masking (domain.md "Privacy"), when ``masked``: in the title, subtitle, sections and photo
-captions, mobile and ID numbers are hidden (138****8000, 110105********0123) and residents' names
-become 张某 — the residents of the group's roster and of the linked consultations (participants
-and speakers whose capacity says resident) whose consent is not recorded. Members, officials and
-people who consented keep their names. What is hidden follows the database's masking settings
-(masking.phones / id_cards / resident_names), as the printed sheets do.
+Masking (domain.md "Privacy"), when ``masked``, by the one policy in ``domain.privacy`` over the
+group's roster and the linked consultations: in the title, subtitle, sections and photo captions,
+mobile and ID numbers are hidden (138****8000, 110105********0123) except those of people who
+consented, and residents' names become 张某. Members, officials and people who consented keep their
+names. What is hidden follows the database's masking settings, as everywhere else.
 
 The documents package (and with it Qt) is imported only when a file is written, so importing the
 services stays free of Qt. Writing a PDF needs a QGuiApplication; a Word file does not.
@@ -18,7 +17,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +31,7 @@ from liaison_desk.documents.case_data import (
     LinkedConsultationFacts,
 )
 from liaison_desk.domain.entities import CASE_SECTIONS, Case, Consultation, LiaisonGroup, Person
-from liaison_desk.domain.masking import Masker, mask_name, mask_text
+from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.queries import CaseFilter, PersonFilter
 from liaison_desk.domain.queries import PageRequest as _PageRequest
 from liaison_desk.domain.rules import Problem, ValidationError
@@ -54,9 +52,6 @@ ProgressCallback = Callable[[int, int], object]
 CancelCheck = Callable[[], bool]
 
 PHOTO_MAX_SIDE = 1600  # px: 156 mm at about 260 dpi, plenty for print, small files
-
-# Words of a speaker's capacity (身份) that say "a resident" (as the printed sheets read them).
-_RESIDENT_WORDS = ("群众", "居民", "村民", "市民", "住户", "业主")
 
 
 class UnknownCase(ValidationError):
@@ -88,45 +83,6 @@ class MaskedLine:
 
 class CollectionCancelled(Exception):
     """The user cancelled writing a collection; nothing was left behind."""
-
-
-@dataclass(frozen=True)
-class _Privacy:
-    """Which names a case document masks and which it keeps (see the module docstring)."""
-
-    masked_names: frozenset[str]
-    kept_names: frozenset[str]
-    numbers: bool
-    names: bool
-    kept_numbers: frozenset[str] = frozenset()  # phones and ID numbers of people who consented
-
-    def text(self, text: str) -> str:
-        if not self.numbers:
-            names = self.masked_names if self.names else frozenset()
-            return _names_only(text, names, self.kept_names)
-        kept = sorted((n for n in self.kept_numbers if len(n) >= 5), key=len, reverse=True)
-        if not kept:
-            return self._masked(text)
-        # A consenting person's own number stays; the text around it is masked as usual.
-        pattern = re.compile("(" + "|".join(rf"(?<!\d){re.escape(n)}(?!\d)" for n in kept) + ")")
-        parts = pattern.split(text)
-        return "".join(part if i % 2 else self._masked(part) for i, part in enumerate(parts))
-
-    def _masked(self, text: str) -> str:
-        names = self.masked_names if self.names else frozenset()
-        return mask_text(text, names, keep=self.kept_names)
-
-
-def _names_only(text: str, names: frozenset[str], kept: frozenset[str]) -> str:
-    """Residents' names masked, numbers left as written."""
-    masked = {n for n in names if n.strip()}
-    if not masked:
-        return text
-    keep = {n for n in kept if n.strip()} - masked
-    pattern = re.compile(
-        "|".join(re.escape(n) for n in sorted(masked | keep, key=lambda n: (-len(n), n)))
-    )
-    return pattern.sub(lambda m: mask_name(m[0]) if m[0] in masked else m[0], text)
 
 
 class CaseDocumentService:
@@ -274,37 +230,9 @@ class CaseDocumentService:
 
     def _privacy(
         self, roster: list[Person], consultations: list[Consultation], masked: bool
-    ) -> _Privacy:
-        settings = SettingsService(self.ctx).values()
-        names = masked and bool(settings["masking.resident_names"])
-        numbers = masked and (
-            bool(settings["masking.phones"]) or bool(settings["masking.id_cards"])
-        )
-        masker = Masker(roster, enabled=True)
-        hidden: set[str] = {p.name for p in roster if masker.name(p) != p.name}
-        kept: set[str] = {p.name for p in roster if masker.name(p) == p.name}
-        for c in consultations:
-            for participant in c.participants:
-                (hidden if masker.name(participant) != participant.name else kept).add(
-                    participant.name
-                )
-            kept.update(n for n in (c.host, c.recorder) if n.strip())
-        for c in consultations:
-            for speech in c.speeches:
-                name = speech.speaker.strip()
-                if name and name not in hidden and name not in kept:
-                    resident = any(word in speech.capacity for word in _RESIDENT_WORDS)
-                    (hidden if resident else kept).add(name)
-        consented = {
-            number.strip()
-            for p in roster
-            if p.consent_to_publish
-            for number in (p.phone, p.id_card)
-            if number.strip()
-        }
-        return _Privacy(
-            frozenset(hidden), frozenset(kept - hidden), numbers, names, frozenset(consented)
-        )
+    ) -> Privacy:
+        rules = MaskingRules.from_settings(SettingsService(self.ctx).values())
+        return Privacy(roster, consultations, rules if masked else MaskingRules.NOTHING)
 
     def _photo(self, sha256: str, caption: str) -> CasePhotoData:
         """The stored photo upright, at most PHOTO_MAX_SIDE px, as a JPEG without EXIF."""

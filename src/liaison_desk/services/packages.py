@@ -41,6 +41,7 @@ consent is recorded. The same rules are applied to every part: the case document
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -81,7 +82,8 @@ from liaison_desk.domain.entities import (
     SubmissionCase,
 )
 from liaison_desk.domain.enums import CaseStatus, ConsultationKind
-from liaison_desk.domain.masking import Masker, mask_name, mask_text
+from liaison_desk.domain.masking import mask_name, mask_text
+from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.queries import PageRequest, PersonFilter
 from liaison_desk.domain.rules import Problem, ValidationError
 from liaison_desk.domain.wordcount import count_words
@@ -110,8 +112,6 @@ COLLECTION = "案例汇编.pdf"
 CASES_FOLDER = "cases"
 RECORDS_FOLDER = "records"
 PHOTOS_FOLDER = "照片"
-#: Speakers whose capacity (身份) says "a resident" (speakers not among the named participants).
-_RESIDENT_WORDS = ("群众", "居民", "村民", "市民", "住户", "业主")
 _NUMBER_RUN = re.compile(r"(?:[0-9０-９]{11,17}[0-9０-９XxＸｘ])|(?:[0-9０-９]{11})")
 
 
@@ -205,11 +205,9 @@ class PackageCheck:
 
 
 class _Privacy:
-    """One set of masking rules for everything in a package: the residents named in the linked
-    consultations (participants, or speakers whose capacity says resident) are masked in every
-    text, members/officials/hosts and consenting people keep their names; numbers are masked in
-    every text. Follows the database's masking settings. Records each value it changes, for the
-    preview."""
+    """The package's use of the one privacy policy (domain/privacy.py), decided once over every
+    case, linked consultation and person the package holds, so its texts, sheets, catalogue and
+    JSON mask the same people. Records each value it changes, for the preview."""
 
     def __init__(
         self,
@@ -218,89 +216,50 @@ class _Privacy:
         settings: dict[str, Any],
         masked: bool,
     ) -> None:
+        rules = MaskingRules.from_settings(settings) if masked else MaskingRules.NOTHING
+        self.policy = Privacy(people.values(), consultations, rules)
         self.enabled = masked
-        self.names = masked and bool(settings.get("masking.resident_names", True))
-        self.numbers = masked and bool(
-            settings.get("masking.phones", True) or settings.get("masking.id_cards", True)
-        )
-        self.people = people
-        self._masker = Masker(people.values(), enabled=True)
-        self.masked_names: dict[str, str] = {}  # name -> 身份 shown in the preview
-        self.consenting: dict[str, str] = {}
-        kept: set[str] = set()
-        for person in people.values():
-            if self._masker.name(person) != person.name:
-                self.masked_names.setdefault(person.name, person.category.label)
-            elif person.category.is_resident:
-                self.consenting.setdefault(person.name, person.category.label)
-            else:
-                kept.add(person.name)
-        for c in consultations:
-            for p in c.participants:
-                if self._masker.name(p) != p.name:
-                    self.masked_names.setdefault(p.name, p.category.label)
-                elif p.category.is_resident:
-                    self.consenting.setdefault(p.name, p.category.label)
-                else:
-                    kept.add(p.name)
-            for speech in c.speeches:
-                name = speech.speaker.strip()
-                if not name or name in self.masked_names or name in kept:
-                    continue
-                if name in self.consenting:
-                    continue
-                if any(word in speech.capacity for word in _RESIDENT_WORDS):
-                    self.masked_names.setdefault(name, speech.capacity or "群众")
-                else:
-                    kept.add(name)
-            kept.update(n for n in (c.host, c.recorder) if n.strip())
-        self.kept = (kept | set(self.consenting)) - set(self.masked_names)
+        self.masked_names = self.policy.masked_names
+        self.consenting = self.policy.consenting
         self.values: dict[tuple[str, str, str], MaskedValue] = {}
 
     def name(self, participant: Participant, where: str) -> str:
-        if not self.names:
-            return participant.name
-        shown = self._masker.name(participant)
+        shown = self.policy.name(participant)
         if shown != participant.name:
             self._note(participant.name, "姓名", participant.name, shown, where)
-        elif participant.category.is_resident:
+        elif self.policy.rules.resident_names and participant.category.is_resident:
             self._note(participant.name, "姓名", participant.name, shown, where, consented=True)
         return shown
 
     def speaker(self, name: str, where: str) -> str:
-        if self.names and name.strip() in self.masked_names:
-            shown = mask_name(name)
+        shown = self.policy.speaker(name)
+        if shown != name:
             self._note(name, "姓名", name, shown, where)
-            return shown
-        return name
+        return shown
 
     def text(self, text: str, where: str) -> str:
-        if not text or not (self.names or self.numbers):
-            return text
-        shown = mask_text(text, self.masked_names if self.names else (), keep=self.kept)
-        if shown != text:
+        shown = self.policy.text(text)
+        if self.enabled and text:
             self._note_text(text, where)
         return shown
 
     def _note_text(self, text: str, where: str) -> None:
-        if self.numbers:
-            for m in _NUMBER_RUN.finditer(text):
-                token = m.group(0)
-                after = mask_text(token)
-                if after != token:
-                    digits = unicodedata.normalize("NFKC", token)
-                    field = "身份证号" if len(digits) == 18 else "手机号"
-                    self._note(self._owner(digits), field, token, after, where)
-        if self.names:
+        for m in _NUMBER_RUN.finditer(text):
+            token = m.group(0)
+            after = self.policy.text(token)
+            owner = self.policy.person_with_number(token)
+            digits = unicodedata.normalize("NFKC", token)
+            field = "身份证号" if len(digits) == 18 else "手机号"
+            if after != token:
+                self._note(owner.name if owner else "", field, token, after, where)
+            elif owner is not None and owner.consent_to_publish and mask_text(token) != token:
+                # A number the policy keeps because its owner consented: listed as kept.
+                self._note(owner.name, field, token, token, where, consented=True)
+        if self.policy.rules.resident_names:
             for name in self.masked_names:
-                if name in text and mask_text(text, [name], keep=self.kept) != text:
+                # Only when the name really is masked in this text (not inside a kept name).
+                if name in text and mask_text(text, [name], keep=self.policy.kept_names) != text:
                     self._note(name, "姓名", name, mask_name(name), where)
-
-    def _owner(self, digits: str) -> str:
-        for p in self.people.values():
-            if digits in (re.sub(r"\D", "", p.phone), p.id_card.upper()):
-                return p.name
-        return ""
 
     def _note(
         self, who: str, field: str, before: str, after: str, where: str, consented: bool = False
@@ -668,8 +627,9 @@ class PackageService:
                         f"正在处理《{case.title}》的照片",
                     )
                 )
+        # The sheets follow the package's own decision, not one made per sheet.
         sheet_data = {
-            d.consultation.id: d
+            d.consultation.id: dataclasses.replace(d, privacy=privacy.policy)
             for d in self.printouts.sheet_data(
                 [c.id for c in contents.ordered_consultations if c.id is not None]
             )

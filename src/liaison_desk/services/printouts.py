@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.orm import Session
 
 from liaison_desk.domain.entities import Consultation, LiaisonGroup, Person
+from liaison_desk.domain.privacy import MaskingRules, Privacy
+from liaison_desk.domain.queries import PageRequest, PersonFilter
 from liaison_desk.domain.rules import Problem, ValidationError
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.settings import SettingsService
@@ -40,17 +42,18 @@ FONT_SETTINGS = {
 class SheetData:
     """Everything one consultation's sheet shows, read in one go.
 
-    ``people``: the roster entries of the named participants, by person id (their phone, ID
-    number, category and consent to publish). ``mask_phones``/``mask_id_cards``/``mask_names``:
-    the database's masking settings, i.e. what ``SheetOptions.mask`` hides when it is on.
+    ``people``: by person id, the people the sheet may name — the group's roster and the roster
+    entries of the named participants (their phone, ID number, category and consent to publish).
+    ``rules``: the database's masking settings, i.e. what ``SheetOptions.mask`` hides when on.
     """
 
     consultation: Consultation
     group: LiaisonGroup | None = None
     people: Mapping[int, Person] = field(default_factory=dict)
-    mask_phones: bool = True
-    mask_id_cards: bool = True
-    mask_names: bool = True
+    rules: MaskingRules = field(default_factory=MaskingRules)
+    #: A decision made over more records than this one (a package's), used instead of one made
+    #: for this sheet alone when masking is on.
+    privacy: Privacy | None = None
 
     @property
     def consent_ids(self) -> frozenset[int]:
@@ -132,21 +135,30 @@ class PrintoutService:
         with self.ctx.db.session() as s:
             people = {p.id: p for p in repo.all_people(s, person_ids) if p.id is not None}
             groups = {gid: repo.get_group(s, gid) for gid in group_ids}
+            # The group's roster too: a resident named in the minutes is masked there as in a
+            # package or case document of the same record (one policy, domain/privacy.py).
+            rosters = {
+                gid: [
+                    p for p in repo.list_people(s, PersonFilter(group_id=gid), PageRequest()).items
+                ]
+                for gid in group_ids
+            }
+        rules = MaskingRules.from_settings(settings)
         result = []
         for c in consultations:
-            own = {
-                p.person_id: people[p.person_id]
+            roster = rosters.get(c.group_id, []) if c.group_id is not None else []
+            own: dict[int, Person] = {p.id: p for p in roster if p.id is not None}
+            own.update(
+                (p.person_id, people[p.person_id])
                 for p in c.participants
                 if p.person_id is not None and p.person_id in people
-            }
+            )
             result.append(
                 SheetData(
                     consultation=c,
                     group=groups.get(c.group_id) if c.group_id is not None else None,
                     people=own,
-                    mask_phones=bool(settings["masking.phones"]),
-                    mask_id_cards=bool(settings["masking.id_cards"]),
-                    mask_names=bool(settings["masking.resident_names"]),
+                    rules=rules,
                 )
             )
         return result

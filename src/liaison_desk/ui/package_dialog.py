@@ -146,9 +146,9 @@ class PackageDialog(QDialog):
         self.masked.setChecked(True)
         self.masked.setToolTip(
             self.tr(
-                "Residents' names keep only the surname, phone and ID numbers are partly hidden, "
-                "unless the "
-                "person's consent is recorded."
+                "Phone and ID numbers of everyone whose consent is not recorded (members and "
+                "officials too) are partly hidden, and residents' names keep only the surname "
+                "(as the masking settings say)."
             )
         )
         self.masked.toggled.connect(self._schedule_preview)

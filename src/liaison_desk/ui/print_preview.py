@@ -361,7 +361,7 @@ class PrintPreviewDialog(QDialog):
         return toolbar
 
     def _build_options_row(self) -> QHBoxLayout:
-        self.mask_box = QCheckBox(self.tr("&Mask residents' phone numbers and ID numbers"))
+        self.mask_box = QCheckBox(self.tr("&Mask personal information"))
         self.mask_box.setChecked(self._initial_mask)
         self.mask_box.setEnabled(self._allow_unmask)
         self.mask_box.toggled.connect(self._mask_toggled)
@@ -499,7 +499,7 @@ class PrintPreviewDialog(QDialog):
     def _update_mask_note(self) -> None:
         if not self._allow_unmask:
             note = self._mask_note or self.tr(
-                "This printout leaves the office, so the numbers are always masked."
+                "This printout leaves the office, so it is always masked."
             )
             colour = self.palette().placeholderText().color().name()
         elif not self.mask_box.isChecked():
@@ -640,7 +640,7 @@ class PrintPreviewDialog(QDialog):
         else:
             text = self.tr("{count} pages").format(count=count)
         if self.mask_box.isChecked():
-            text += " · " + self.tr("phone and ID numbers masked")
+            text += " · " + self.tr("personal information masked")
         else:
             text += " · " + self.tr("nothing masked")
         self._set_status(esc(text))

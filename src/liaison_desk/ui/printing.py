@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton, QWidget
 
 from liaison_desk.documents.sheets import PrintJob, SheetKind, SheetOptions
+from liaison_desk.domain.privacy import MaskingRules
 from liaison_desk.services import Services
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.pages.base import Page
@@ -82,15 +83,49 @@ def allows_unmask(kind: SheetKind) -> bool:
     return kind in UNMASKABLE
 
 
-def _mask_note(kind: SheetKind, allow_unmask: bool) -> str:
-    if allow_unmask:
-        return ""
-    if kind is SheetKind.SLIP:
-        return QCoreApplication.translate(
-            "Printing", "Assignment slips go to the departments, so the numbers are always masked."
+def mask_note(kind: SheetKind, allow_unmask: bool, rules: MaskingRules) -> str:
+    """Exactly what masking hides on this sheet (domain/privacy.py decides it; this says it)."""
+
+    numbers = rules.phones or rules.id_cards
+    names = rules.resident_names and kind is not SheetKind.SIGNIN
+    if numbers and names:
+        what = QCoreApplication.translate(
+            "Printing",
+            "Masked: phone and ID numbers of everyone whose consent is not recorded (members "
+            "and officials too), and residents' names (as 张某).",
         )
-    return QCoreApplication.translate(
-        "Printing", "This printout leaves the office, so the numbers are always masked."
+    elif numbers:
+        what = QCoreApplication.translate(
+            "Printing",
+            "Masked: phone and ID numbers of everyone whose consent is not recorded (members "
+            "and officials too).",
+        )
+    elif names:
+        what = QCoreApplication.translate(
+            "Printing", "Masked: residents' names (as 张某); the settings keep numbers as they are."
+        )
+    else:
+        what = QCoreApplication.translate("Printing", "The masking settings hide nothing.")
+    if kind is SheetKind.SIGNIN:
+        what += " " + QCoreApplication.translate(
+            "Printing", "Names stay on the sign-in sheet: people sign next to them."
+        )
+    if allow_unmask:
+        return what
+    if kind is SheetKind.SLIP:
+        return (
+            QCoreApplication.translate(
+                "Printing", "Assignment slips go to the departments, so they are always masked."
+            )
+            + " "
+            + what
+        )
+    return (
+        QCoreApplication.translate(
+            "Printing", "This printout leaves the office, so it is always masked."
+        )
+        + " "
+        + what
     )
 
 
@@ -144,7 +179,7 @@ def preview(
         title=preview_title(kind),
         allow_unmask=unmask,
         mask=True,
-        mask_note=_mask_note(kind, unmask),
+        mask_note=mask_note(kind, unmask, MaskingRules.from_settings(services.settings.values())),
         parent=parent,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
