@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from liaison_desk.demo import build_demo
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PageRequest
 from liaison_desk.services import ServiceContext, Services
-from liaison_desk.services.demo import build_demo
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
 

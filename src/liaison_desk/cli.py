@@ -649,7 +649,7 @@ def cmd_case_doc(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from liaison_desk.services.demo import build_demo
+    from liaison_desk.demo import build_demo
 
     url = _url(args)
     path = sqlite_path(url)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from liaison_desk.demo import DemoCancelled, DemoSummary, build_demo
+from liaison_desk.demo.content import phrases, places, topics
 from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import (
     CaseStatus,
@@ -27,8 +29,6 @@ from liaison_desk.domain.enums import (
 from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PersonFilter
 from liaison_desk.domain.rules import is_valid_id_card, is_valid_phone
 from liaison_desk.services import ServiceContext, Services
-from liaison_desk.services import demo as demo_module
-from liaison_desk.services.demo import DemoCancelled, DemoSummary, build_demo
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
@@ -211,10 +211,10 @@ def test_roster_of_people(built: Built) -> None:
 
 KIND_OF = {
     ask: kind
-    for topic in demo_module._TOPICS
-    for ask, kind in zip(topic.asks, demo_module._ASK_KINDS[topic.key], strict=True)
+    for topic in topics.TOPICS
+    for ask, kind in zip(topic.asks, phrases.ASK_KINDS[topic.key], strict=True)
 }
-QUICK = {text for measures in demo_module._QUICK.values() for text, _ in measures}
+QUICK = {text for measures in phrases.QUICK.values() for text, _ in measures}
 
 
 def _items(built: Built) -> list[tuple[Consultation, OutcomeItem]]:
@@ -235,10 +235,10 @@ def test_reasons_fit_the_suggestion(built: Built) -> None:
         kind = KIND_OF.get(item.content)
         if item.status is OutcomeStatus.UNSOLVED:
             unsolved += 1
-            assert kind and item.unsolved_reason in demo_module._UNSOLVED_REASONS[kind], item
+            assert kind and item.unsolved_reason in phrases.UNSOLVED_REASONS[kind], item
         elif item.status is OutcomeStatus.NOT_ADOPTED:
             not_adopted += 1
-            assert kind and item.unsolved_reason in demo_module._NOT_ADOPTED_REASONS[kind], item
+            assert kind and item.unsolved_reason in phrases.NOT_ADOPTED_REASONS[kind], item
             assert not item.adopted
             assert not (item.responsible_body or item.responsible_person or item.deadline)
         else:
@@ -287,7 +287,7 @@ def test_promised_time_fits_the_month(built: Built) -> None:
 
 
 def test_names_do_not_mix_mens_and_womens_characters(built: Built) -> None:
-    male, female = set(demo_module._GIVEN_MALE), set(demo_module._GIVEN_FEMALE)
+    male, female = set(places.GIVEN_MALE), set(places.GIVEN_FEMALE)
     assert not male & female
     people = built.services.people.search(PersonFilter()).items
     for p in people:
@@ -489,18 +489,18 @@ def test_progress_returning_false_cancels(tmp_path: Path) -> None:
 
 def test_tables_are_consistent() -> None:
     """Every suggestion of every topic names one of the topic's responsible bodies."""
-    for topic in demo_module._TOPICS:
-        owners = demo_module._OWNERS[topic.key]
+    for topic in topics.TOPICS:
+        owners = phrases.OWNERS[topic.key]
         assert len(owners) == len(topic.asks), topic.key
         assert all(int(k) < len(topic.bodies) for k in owners), topic.key
-    assert len(demo_module._TOPICS) >= 40
-    for topic in demo_module._TOPICS:
-        kinds = demo_module._ASK_KINDS[topic.key]
+    assert len(topics.TOPICS) >= 40
+    for topic in topics.TOPICS:
+        kinds = phrases.ASK_KINDS[topic.key]
         assert len(kinds) == len(topic.asks), topic.key
-        assert all(k in demo_module._UNSOLVED_REASONS for k in kinds), topic.key
-        assert all(k in demo_module._NOT_ADOPTED_REASONS for k in kinds), topic.key
-        quick = demo_module._QUICK[topic.key]
+        assert all(k in phrases.UNSOLVED_REASONS for k in kinds), topic.key
+        assert all(k in phrases.NOT_ADOPTED_REASONS for k in kinds), topic.key
+        quick = phrases.QUICK[topic.key]
         assert quick and all(0 <= i < len(topic.bodies) for _, i in quick), topic.key
         assert not {text for text, _ in quick} & set(topic.asks), topic.key
         assert all("{place}" in t for t in topic.titles), topic.key
-    assert len({t.key for t in demo_module._TOPICS}) == len(demo_module._TOPICS)
+    assert len({t.key for t in topics.TOPICS}) == len(topics.TOPICS)

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from liaison_desk.demo import build_demo
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PageRequest
 from liaison_desk.services import ServiceContext, Services
-from liaison_desk.services.demo import build_demo
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, head_revision
 from liaison_desk.storage.errors import DatabaseTooNewError

@@ -1,0 +1,64 @@
+"""Demo data: a believable year of one district's liaison-group records, built through the services.
+
+``build_demo`` fills an empty database with the 16 liaison groups of Wuxing District (吴兴区), their
+rosters, the 85 民生议事堂 sessions and 158 微协商 of 2024 with their outcome items and follow-up,
+photos drawn with Pillow, and the four case write-ups the district reported, submitted upward and
+selected. Everything goes through the services (validation, numbering, audit), so a demo database
+is as valid as one filled by hand.
+
+The content is reproducible: the same seed gives the same names, titles, numbers, texts and photo
+pixels in the same order (UUIDs differ). While building, the services' clock is set to the moment
+each record would have been written (a roster in early January, a consultation on the evening of
+the session or of its last follow-up, a submission on its day; never later than now), so the
+records' timestamps and the audit log spread over the year; the clock is given back afterwards.
+People, companies and village or community names are illustrative; the figures of 2024 follow the
+district's public work summary.
+
+The package: ``content`` holds the tables of text (towns, names, topics, phrases, cases),
+``planner`` decides the year before anything is saved, ``writer`` saves it through the services,
+``photos`` draws the pictures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from liaison_desk.demo.figures import DEMO_YEAR, DemoCancelled, DemoSummary, Progress
+from liaison_desk.demo.writer import DemoBuilder
+from liaison_desk.services import Services
+
+__all__ = ["DEMO_YEAR", "DemoCancelled", "DemoSummary", "build_demo"]
+
+
+def build_demo(
+    services: Services,
+    *,
+    seed: int = 2024,
+    scale: int = 1,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Fill an empty database with the demo district through ``services``.
+
+    ``scale=1`` gives the year 2024 as the district reported it (16 groups, 85 hall sessions,
+    158 micro-consultations, 160+ problems solved, four selected cases). ``scale=N`` keeps that
+    year unchanged and adds N-1 earlier years (2023, 2022, ...) of about the same size, each with
+    its own roster, without photos: data for performance tests.
+
+    ``progress(done, total)`` is called after every saved record; when it returns False the build
+    stops with DemoCancelled (what was saved stays). Raises ValueError when the database already
+    holds consultations, cases or submissions.
+    """
+    if scale < 1:
+        raise ValueError("示例数据的倍数应为 1 或更大的整数。")
+    counts = services.statistics.row_counts()  # the recycle bin included
+    if counts.get("consultation", 0):
+        raise ValueError(
+            f"数据库中已有协商活动记录（{counts['consultation']} 条，含回收站），"
+            "示例数据只能生成到空数据库中。请新建一个数据库文件后再生成示例数据。"
+        )
+    if counts.get("case", 0) or counts.get("submission", 0):
+        raise ValueError(
+            "数据库中已有协商案例或报送记录，示例数据只能生成到空数据库中。"
+            "请新建一个数据库文件后再生成示例数据。"
+        )
+    return DemoBuilder(services, seed, scale, progress).run()

@@ -1,0 +1,1 @@
+"""The demo district's content: tables of text, no logic."""
