@@ -580,7 +580,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from liaison_desk.documents.sheets import SheetKind, SheetOptions
+    from liaison_desk.documents.sheet_data import SheetKind, SheetOptions
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     options = SheetOptions(mask=not args.no_mask, blank_rows=args.blank_rows)

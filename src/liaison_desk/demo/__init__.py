@@ -21,8 +21,6 @@ The package: ``content`` holds the tables of text (towns, names, topics, phrases
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from liaison_desk.demo.figures import DEMO_YEAR, DemoCancelled, DemoSummary, Progress
 from liaison_desk.demo.writer import DemoBuilder
 from liaison_desk.services import Services

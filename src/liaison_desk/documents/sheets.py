@@ -29,9 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter
 
@@ -56,39 +54,11 @@ from liaison_desk.documents.layout import (
     TableStyle,
     TextBox,
 )
+from liaison_desk.documents.sheet_data import SheetData, SheetKind, SheetOptions
 from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import ConsultationStatus, OutcomeStatus, ParticipantCategory
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.rules import Problem, ValidationError
-
-if TYPE_CHECKING:
-    from liaison_desk.services.printouts import SheetData
-
-
-class SheetKind(StrEnum):
-    SIGNIN = "signin"
-    RECORD = "record"
-    SLIP = "slip"
-    CARD = "card"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-
-_KIND_LABELS = {
-    SheetKind.SIGNIN: "签到表",
-    SheetKind.RECORD: "议事记录表",
-    SheetKind.SLIP: "交办单",
-    SheetKind.CARD: "记录卡",
-}
-
-
-@dataclass(frozen=True)
-class SheetOptions:
-    mask: bool = True  # residents' phones/IDs (and names where domain.md says) masked
-    blank_rows: int = 10  # sign-in sheet: empty rows to sign by hand after the invited people
-    fonts: dict[str, str] | None = None  # role -> family, as chosen in settings (None: defaults)
 
 
 class NothingToPrint(ValidationError):

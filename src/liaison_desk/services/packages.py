@@ -71,6 +71,7 @@ from liaison_desk.documents.package import (
     write_text,
     zip_target,
 )
+from liaison_desk.documents.sheet_data import SheetData, SheetKind, SheetOptions
 from liaison_desk.domain.entities import (
     Attachment,
     Case,
@@ -90,7 +91,7 @@ from liaison_desk.domain.wordcount import count_words
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.case_documents import CaseDocumentService, CollectionCancelled
 from liaison_desk.services.cases import CaseService, SubmissionService
-from liaison_desk.services.printouts import PrintoutService, SheetData
+from liaison_desk.services.printouts import PrintoutService
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.storage import repositories as repo
 
@@ -725,7 +726,6 @@ class PackageService:
         fonts: dict[str, str],
         pages: dict[tuple[str, int], int | None],
     ) -> Callable[[Path], None]:
-        from liaison_desk.documents.sheets import SheetKind, SheetOptions
 
         kind = (
             SheetKind.RECORD if data.consultation.kind is ConsultationKind.HALL else SheetKind.CARD

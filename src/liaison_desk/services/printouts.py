@@ -9,14 +9,14 @@ services stays free of Qt.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from liaison_desk.domain.entities import Consultation, LiaisonGroup, Person
-from liaison_desk.domain.privacy import MaskingRules, Privacy
+from liaison_desk.documents.sheet_data import SheetData, SheetKind, SheetOptions
+from liaison_desk.domain.entities import Consultation, Person
+from liaison_desk.domain.privacy import MaskingRules
 from liaison_desk.domain.queries import PageRequest, PersonFilter
 from liaison_desk.domain.rules import Problem, ValidationError
 from liaison_desk.services.base import ServiceContext
@@ -24,7 +24,7 @@ from liaison_desk.services.settings import SettingsService
 from liaison_desk.storage import repositories as repo
 
 if TYPE_CHECKING:
-    from liaison_desk.documents.sheets import PrintJob, SheetKind, SheetOptions
+    from liaison_desk.documents.sheets import PrintJob
 
 K = TypeVar("K")  # what a consultation is looked up by: id or 编号
 
@@ -36,33 +36,6 @@ FONT_SETTINGS = {
     "heading2": "documents.font.heading2",
     "page_number": "documents.font.page_number",
 }
-
-
-@dataclass(frozen=True)
-class SheetData:
-    """Everything one consultation's sheet shows, read in one go.
-
-    ``people``: by person id, the people the sheet may name — the group's roster and the roster
-    entries of the named participants (their phone, ID number, category and consent to publish).
-    ``rules``: the database's masking settings, i.e. what ``SheetOptions.mask`` hides when on.
-    """
-
-    consultation: Consultation
-    group: LiaisonGroup | None = None
-    people: Mapping[int, Person] = field(default_factory=dict)
-    rules: MaskingRules = field(default_factory=MaskingRules)
-    #: A decision made over more records than this one (a package's), used instead of one made
-    #: for this sheet alone when masking is on.
-    privacy: Privacy | None = None
-
-    @property
-    def consent_ids(self) -> frozenset[int]:
-        """The people whose recorded consent lifts the mask."""
-        return frozenset(pid for pid, p in self.people.items() if p.consent_to_publish)
-
-    @property
-    def number(self) -> str:
-        return self.consultation.number
 
 
 class UnknownConsultations(ValidationError):
@@ -196,7 +169,7 @@ class PrintoutService:
     ) -> PrintJob:
         """Lay out ``data`` (read before, e.g. off the GUI thread). Options without fonts take
         ``fonts``, or the settings' fonts when those are not given either (a database read)."""
-        from liaison_desk.documents.sheets import SheetOptions, build_job
+        from liaison_desk.documents.sheets import build_job
 
         options = options or SheetOptions()
         if options.fonts is None:

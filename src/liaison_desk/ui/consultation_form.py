@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.documents.sheets import SheetKind
+from liaison_desk.documents.sheet_data import SheetKind
 from liaison_desk.domain.entities import Consultation, LiaisonGroup
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.queries import PersonFilter

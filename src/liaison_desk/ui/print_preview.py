@@ -59,7 +59,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.documents.sheets import PrintJob, SheetOptions
+from liaison_desk.documents.sheet_data import SheetOptions
+from liaison_desk.documents.sheets import PrintJob
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.documents.sheets import SheetKind
+from liaison_desk.documents.sheet_data import SheetKind
 from liaison_desk.domain.entities import (
     Attachment,
     AuditEntry,

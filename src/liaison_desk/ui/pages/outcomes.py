@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.documents.sheets import SheetKind
+from liaison_desk.documents.sheet_data import SheetKind
 from liaison_desk.domain.entities import OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
