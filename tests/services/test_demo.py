@@ -504,3 +504,48 @@ def test_tables_are_consistent() -> None:
         assert not {text for text, _ in quick} & set(topic.asks), topic.key
         assert all("{place}" in t for t in topic.titles), topic.key
     assert len({t.key for t in topics.TOPICS}) == len(topics.TOPICS)
+
+
+# --- the demo seen from a later day ------------------------------------------------------------
+
+LATER = datetime(2026, 12, 7, 9, 0)
+
+
+@pytest.fixture(scope="module")
+def built_later(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    """The demo built on a day two years after its year, as a new user builds it today."""
+    path = tmp_path_factory.mktemp("demo-later") / "示例.sqlite"
+    db = Database.open(f"sqlite:///{path}")
+    store = AttachmentStore.beside_database(path)
+    services = Services(ServiceContext(db, store, actor="示例数据", clock=lambda: LATER))
+    summary = build_demo(services)
+    yield Built(services, store, summary, _load_year(services))
+    db.close()
+
+
+def test_a_demo_built_later_has_followed_its_items_up(built_later: Built) -> None:
+    """2024 as a district's records look at the end of 2026: the year's figures as reported,
+    and most items left open at the end of 2024 solved (or found unsolvable) in 2025–26, not
+    hundreds of days overdue."""
+    sv = built_later.services
+    stats = sv.statistics.year(2024)
+    assert (stats.hall_sessions, stats.micro_consultations) == (85, 158)
+    items = [i for c in built_later.consultations for i in c.outcome_items]
+    in_2024 = [i for i in items if i.resolved_on and i.resolved_on.year == 2024]
+    assert len(in_2024) >= 160  # solved within 2024, as reported
+    later = [i for i in items if i.resolved_on and i.resolved_on.year > 2024]
+    assert len(later) >= 40
+    assert all(i.resolved_on <= LATER.date() for i in later if i.resolved_on)
+    assert any(i.revisit_on and i.revisit_on.year > 2024 for i in later)
+    # Each later change was saved on its own day: the item's last change is then.
+    for item in later:
+        assert item.updated_at is not None
+        assert item.updated_at.date() in (item.resolved_on, item.revisit_on), item
+    overdue = sv.consultations.search_outcome_items(
+        OutcomeFilter(year=2024, overdue_on=LATER.date())
+    ).total
+    assert overdue <= len(items) // 20  # a few long projects, not every open item of 2024
+    assert (built_later.summary.solved, built_later.summary.outcome_items) == (
+        stats.solved,
+        stats.suggestions,
+    )

@@ -51,6 +51,7 @@ from liaison_desk.demo.figures import (
 from liaison_desk.domain.entities import (
     CasePhoto,
     LiaisonGroup,
+    OutcomeItem,
     Person,
 )
 from liaison_desk.domain.enums import (
@@ -207,6 +208,7 @@ class Plan:
     case: CaseText | None = None
     saved_id: int | None = None
     saved_photos: list[CasePhoto] = field(default_factory=list)  # attachment id and caption
+    saved_items: list[OutcomeItem] = field(default_factory=list)  # in the order of ``items``
 
 
 class Planner:

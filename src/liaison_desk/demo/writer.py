@@ -104,6 +104,7 @@ class DemoBuilder(Planner):
             for plan in (p for p in self.plans if p.year == year):
                 self._save_consultation(plan, text_rng, templates[plan.kind].steps)
         self._write_cases()
+        self._follow_up_later()
         return DemoSummary(
             groups=len(self.groups),
             people=self.people,
@@ -180,6 +181,7 @@ class DemoBuilder(Planner):
         plan.saved_id = saved.id
         self.items += len(saved.outcome_items)
         self.solved += saved.solved_count
+        plan.saved_items = list(saved.outcome_items)
         self._tick()
         for i in range(plan.photos):
             self._clock(evening + timedelta(minutes=1 + i))
@@ -216,6 +218,45 @@ class DemoBuilder(Planner):
             at = datetime.combine(on, time(10, clock_rng.randint(0, 59)))
             self._clock(max(at, evening + timedelta(minutes=10)))
             self.sv.consultations.archive(saved.id)
+
+    def _follow_up_later(self) -> None:
+        """What happened to a year's open items after the year ended, up to the day the demo is
+        built: most were solved (some revisited), a few turned out unsolvable, a few are still
+        being worked on — as a district's records look a year or two on, instead of every open
+        item of 2024 showing 超期 500 天. Each change is saved through the services on its own
+        day, so the history (audit log) tells it. Nothing changes when built within the year."""
+        for plan in self.plans:
+            year_end = date(plan.year, 12, 31)
+            if self.today <= year_end or plan.archived or plan.case is not None:
+                continue
+            for index, (ip, item) in enumerate(zip(plan.items, plan.saved_items, strict=True)):
+                if not ip.status.is_open or item.id is None or item.deadline is None:
+                    continue
+                item_id = item.id
+                rng = seeded_rng(self.seed, "later", plan.gp.town.org_code, plan.held_on, index)
+                fate = rng.random()
+                if fate >= 0.9:  # still being worked on (e.g. a project of several years)
+                    continue
+                after = max(year_end + timedelta(days=rng.randint(10, 40)), item.deadline)
+                on = after + timedelta(days=rng.randint(-20, 45))
+                on = max(on, year_end + timedelta(days=5))
+                if on > self.today:
+                    continue
+                self._clock(datetime.combine(on, time(16, rng.randint(0, 59))))
+                if fate < 0.8:
+                    self.sv.consultations.set_outcome_status(
+                        [item_id], OutcomeStatus.SOLVED, resolved_on=on
+                    )
+                    self.solved += 1
+                    visit = _revisit(rng, plan, on, self.today)
+                    if visit is not None:
+                        self._clock(datetime.combine(visit[0], time(15, rng.randint(0, 59))))
+                        self.sv.consultations.record_revisit(item_id, *visit)
+                else:
+                    reasons = UNSOLVED_REASONS.get(ip.kind) or UNSOLVED_REASONS["B"]
+                    self.sv.consultations.set_outcome_status(
+                        [item_id], OutcomeStatus.UNSOLVED, reason=rng.choice(reasons)
+                    )
 
     # --- composing a consultation -----------------------------------------------------------
 
@@ -370,28 +411,9 @@ class DemoBuilder(Planner):
                 low = MIN_DAYS.get(ip.kind, 5)
                 span = max(low + 2, (deadline - plan.held_on).days + rng.randint(-10, 20))
                 item.resolved_on = min(plan.held_on + timedelta(days=rng.randint(low, span)), cap)
-            if rng.random() < 0.65:
-                revisit = item.resolved_on + timedelta(days=rng.randint(10, 60))
-                if revisit <= cap:
-                    item.revisit_on = revisit
-                    sat = weighted(
-                        rng,
-                        [
-                            (Satisfaction.SATISFIED, 0.75),
-                            (Satisfaction.MOSTLY_SATISFIED, 0.2),
-                            (Satisfaction.DISSATISFIED, 0.05),
-                        ],
-                    )
-                    item.satisfaction = sat
-                    if sat is Satisfaction.DISSATISFIED:
-                        item.revisit_note = (
-                            f"委员回访{plan.place}，问题有所改善但仍有反复，群众希望进一步巩固。"
-                        )
-                    else:
-                        item.revisit_note = (
-                            f"委员回访{plan.place}，{rng.choice(REVISIT_EFFECTS)}，"
-                            f"群众表示{sat.label}。"
-                        )
+            visit = _revisit(rng, plan, item.resolved_on, cap)
+            if visit is not None:
+                item.revisit_on, item.revisit_note, item.satisfaction = visit
         elif ip.status is OutcomeStatus.UNSOLVED:
             item.unsolved_reason = rng.choice(UNSOLVED_REASONS[ip.kind])
         return item
@@ -726,3 +748,28 @@ def _basic_info(text: CaseText, records: list[Consultation]) -> str:
         items=sum(c.suggestion_count for c in records),
         solved=sum(c.solved_count for c in records),
     )
+
+
+def _revisit(
+    rng: random.Random, plan: Plan, solved_on: date, cap: date
+) -> tuple[date, str, Satisfaction] | None:
+    """回头看 of a solved item, some weeks after it was solved (two out of three are revisited),
+    never after ``cap``: (date, note, satisfaction)."""
+    if rng.random() >= 0.65:
+        return None
+    on = solved_on + timedelta(days=rng.randint(10, 60))
+    if on > cap:
+        return None
+    sat = weighted(
+        rng,
+        [
+            (Satisfaction.SATISFIED, 0.75),
+            (Satisfaction.MOSTLY_SATISFIED, 0.2),
+            (Satisfaction.DISSATISFIED, 0.05),
+        ],
+    )
+    if sat is Satisfaction.DISSATISFIED:
+        note = f"委员回访{plan.place}，问题有所改善但仍有反复，群众希望进一步巩固。"
+    else:
+        note = f"委员回访{plan.place}，{rng.choice(REVISIT_EFFECTS)}，群众表示{sat.label}。"
+    return on, note, sat
