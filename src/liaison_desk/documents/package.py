@@ -1064,6 +1064,9 @@ def _check_shape(value: object, shape: object, at: str, out: list[str]) -> None:
         ok = isinstance(value, shape) and not (shape is int and isinstance(value, bool))
         if not ok:
             out.append(f"“{where}”应是{_TYPE_NAMES[shape]}，却是{_kind(value)}。")
+        elif shape is int and not 0 <= value < 2**63:  # type: ignore[operator]
+            # Revisions and counts: what a database column holds, never negative.
+            out.append(f"“{where}”超出范围：{_shown(value)}。")
         return
     if isinstance(shape, list):
         if not isinstance(value, list):
