@@ -1,14 +1,29 @@
-"""Building crafted ZIP files byte by byte (shared by the package, backup and benchmark code):
+"""A small valid submission package, and crafted ZIP files built byte by byte (shared by the
+package tests and benchmarks/crafted_packages.py):
 entries whose compressed data is given as it is, so a test can write hundreds of "8 MiB" members
 from one compressed block without compressing gigabytes."""
 
 from __future__ import annotations
 
+import io
 import struct
+import uuid
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from PIL import Image
+
+from liaison_desk.documents.package import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    PACKAGE_JSON,
+    PayloadFile,
+    write_json,
+    write_package,
+    write_text,
+)
 
 
 @dataclass(frozen=True)
@@ -87,3 +102,43 @@ def write_raw_zip(path: Path, entries: Iterable[RawEntry]) -> Path:
         out.write(central)
         out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), start, 0))
     return path
+
+
+BAG = "吴兴区政协-织里镇联络组-2024-协商案例报送-20250110"
+CASE = "cases/0001-助力青年返乡"
+PHOTO = f"{CASE}/照片/01-返乡青年与委员面对面.jpg"
+
+
+def package_doc() -> dict[str, object]:
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "files": {"readme": "说明.txt"},
+        "cases": [
+            {
+                "uuid": str(uuid.uuid4()),
+                "revision": 3,
+                "title": "助力青年返乡",
+                "folder": CASE,
+                "files": {"pdf": f"{CASE}/案例.pdf"},
+                "consultations": [],
+                "photos": [{"uuid": str(uuid.uuid4()), "revision": 1, "file": PHOTO}],
+            }
+        ],
+        "consultations": [],
+        "counts": {"cases": 1, "consultations": 0, "outcome_items": 0, "photos": 1},
+    }
+
+
+def build_package(folder: Path) -> Path:
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 24), (200, 80, 40)).save(buf, "JPEG")
+    jpeg = buf.getvalue()
+    payload = [
+        PayloadFile("说明.txt", write_text("协商案例报送包说明\n")),
+        PayloadFile(f"{CASE}/案例.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n% test\n")),
+        PayloadFile(PHOTO, lambda p: p.write_bytes(jpeg)),
+        PayloadFile(PACKAGE_JSON, write_json(package_doc())),
+    ]
+    info = {"Source-Organization": "吴兴区政协", "Contact-Name": "姚霞琴"}
+    return write_package(BAG, info, payload, folder / f"{BAG}.zip").path

@@ -4,73 +4,33 @@ answers with a report of problems in Chinese and the command exits 1 — never a
 
 from __future__ import annotations
 
-import io
 import json
 import struct
-import uuid
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import bagit
 import pytest
-from PIL import Image
 
 from liaison_desk.cli import EXIT_PROBLEM, main
 from liaison_desk.documents import package as package_module
 from liaison_desk.documents.package import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
     PACKAGE_JSON,
     PACKAGE_LIMITS,
-    PayloadFile,
     VerifyReport,
     verify_package,
-    write_json,
-    write_package,
-    write_text,
 )
 from liaison_desk.storage.archive import ZipLimits
-from zip_crafting import RawEntry, deflated, deflated_entry, write_raw_zip
-
-BAG = "吴兴区政协-织里镇联络组-2024-协商案例报送-20250110"
-CASE = "cases/0001-助力青年返乡"
-PHOTO = f"{CASE}/照片/01-返乡青年与委员面对面.jpg"
-
-
-def package_doc() -> dict[str, object]:
-    return {
-        "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
-        "files": {"readme": "说明.txt"},
-        "cases": [
-            {
-                "uuid": str(uuid.uuid4()),
-                "revision": 3,
-                "title": "助力青年返乡",
-                "folder": CASE,
-                "files": {"pdf": f"{CASE}/案例.pdf"},
-                "consultations": [],
-                "photos": [{"uuid": str(uuid.uuid4()), "revision": 1, "file": PHOTO}],
-            }
-        ],
-        "consultations": [],
-        "counts": {"cases": 1, "consultations": 0, "outcome_items": 0, "photos": 1},
-    }
-
-
-def build_package(folder: Path) -> Path:
-    buf = io.BytesIO()
-    Image.new("RGB", (32, 24), (200, 80, 40)).save(buf, "JPEG")
-    jpeg = buf.getvalue()
-    payload = [
-        PayloadFile("说明.txt", write_text("协商案例报送包说明\n")),
-        PayloadFile(f"{CASE}/案例.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n% test\n")),
-        PayloadFile(PHOTO, lambda p: p.write_bytes(jpeg)),
-        PayloadFile(PACKAGE_JSON, write_json(package_doc())),
-    ]
-    info = {"Source-Organization": "吴兴区政协", "Contact-Name": "姚霞琴"}
-    return write_package(BAG, info, payload, folder / f"{BAG}.zip").path
+from zip_crafting import (
+    BAG,
+    RawEntry,
+    build_package,
+    deflated,
+    deflated_entry,
+    package_doc,
+    write_raw_zip,
+)
 
 
 @pytest.fixture

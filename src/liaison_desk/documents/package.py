@@ -741,6 +741,13 @@ def _check_bag_contents(bag_dir: Path, report: VerifyReport, steps: _Steps) -> N
 
     # Beside data/: only the tag files and what the tag manifest lists.
     listed_tags = {_bag_path(p) for p in bag.tagfile_entries()}
+    # The tag manifest protects the other tag files; the app's packages always list these.
+    for tag in _TAG_FILES[:3]:
+        if tag not in listed_tags and (bag_dir / tag).is_file():
+            report.add(
+                f"{where}/{_TAG_FILES[3]}",
+                f"没有列出 {tag} 的校验值：清单文件不完整或被改动过。",
+            )
     allowed = set(_TAG_FILES) | listed_tags
     for p in sorted(bag_dir.rglob("*")):
         rel = p.relative_to(bag_dir).as_posix()
@@ -845,7 +852,11 @@ def _check_package_json(bag_dir: Path, report: VerifyReport) -> None:
         report.add(where, f"不是联络组履职档案台的报送包清单（format 应为 {FORMAT_NAME}）。")
         return
     version = doc.get("format_version")
-    if version not in KNOWN_FORMAT_VERSIONS or isinstance(version, bool):
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or version not in KNOWN_FORMAT_VERSIONS
+    ):
         report.add(
             where,
             f"格式版本 {_shown(version)} 无法识别（本程序认识版本 "
