@@ -48,8 +48,11 @@ def deflated_entry(name: str, content: bytes) -> RawEntry:
     return RawEntry(name, data, size, crc)
 
 
-def write_raw_zip(path: Path, entries: Iterable[RawEntry]) -> Path:
-    """A ZIP of ``entries`` with local headers, central directory and end record (no ZIP64)."""
+def write_raw_zip(
+    path: Path, entries: Iterable[RawEntry], *, declared_count: int | None = None
+) -> Path:
+    """A ZIP of ``entries`` with local headers, central directory and end record (no ZIP64;
+    the end record's entry count is ``declared_count`` when given, as a liar would write it)."""
     central = bytearray()
     count = 0
     with path.open("wb") as out:
@@ -99,8 +102,9 @@ def write_raw_zip(path: Path, entries: Iterable[RawEntry]) -> Path:
             )
             count += 1
         start = out.tell()
+        shown = min(count if declared_count is None else declared_count, 0xFFFF)
         out.write(central)
-        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), start, 0))
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, shown, shown, len(central), start, 0))
     return path
 
 
