@@ -88,3 +88,54 @@ def test_keeping_a_draft_leaves_no_temporary_file(
     record.held_on = date(2024, 6, 1)
     drafts.keep("consultation", record, "停车难协商")
     assert [p.suffix for p in (tmp_path / "drafts").iterdir()] == [".json"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b"\xff\xfe not utf-8",
+        b"[" * 50_000 + b"]" * 50_000,
+        b"[]",
+        b'{"kind": ["case"], "record": {"uuid": "x"}, "saved_at": "2024-01-01T00:00:00"}',
+        b'{"kind": "case", "record": [], "saved_at": "2024-01-01T00:00:00"}',
+        b'{"kind": "case", "record": {"uuid": 5}, "saved_at": "2024-01-01T00:00:00"}',
+        b'{"kind": "case", "record": {"uuid": "x"}, "saved_at": 5}',
+        b'{"kind": "case", "record": {"uuid": "x"}, "saved_at": "yesterday"}',
+    ],
+    ids=[
+        "not-json",
+        "not-utf8",
+        "deep",
+        "list",
+        "kind-list",
+        "record-list",
+        "uuid-number",
+        "saved-at-number",
+        "saved-at-text",
+    ],
+)
+def test_a_damaged_draft_is_set_aside_with_a_log_line(
+    services: Services, tmp_path: Path, caplog: pytest.LogCaptureFixture, content: bytes
+) -> None:
+    drafts = DraftService(services.ctx, tmp_path)
+    case = Case(group_id=None, year=2024, title="助力青年返乡", sections={"background": "起因"})
+    drafts.keep("case", case, case.title)
+    (tmp_path / "case-broken.json").write_bytes(content)
+    assert [d.key for d in drafts.pending()] == [case.uuid]
+    assert "setting aside damaged draft" in caplog.text
+    assert (tmp_path / "case-broken.json.damaged").read_bytes() == content
+    assert [d.key for d in drafts.pending()] == [case.uuid]  # not offered again
+
+
+def test_a_huge_draft_is_set_aside_unread(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liaison_desk.services import drafts as drafts_module
+
+    monkeypatch.setattr(drafts_module, "MAX_DRAFT_SIZE", 1024)
+    drafts = DraftService(services.ctx, tmp_path)
+    big = b'{"kind": "case", "title": "' + b"x" * 4096 + b'"}'
+    (tmp_path / "case-big.json").write_bytes(big)
+    assert drafts.pending() == []
+    assert (tmp_path / "case-big.json.damaged").exists()

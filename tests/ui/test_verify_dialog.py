@@ -118,3 +118,42 @@ def test_browse_checks_the_chosen_file_at_once(
     assert wait_for_tasks(120_000)
     assert dialog.path.text() == str(package)
     assert dialog.is_ok()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"PK\x03\x04 cut short",
+        "这不是压缩文件".encode(),
+    ],
+    ids=["empty", "cut", "text"],
+)
+def test_a_crafted_file_is_refused_with_its_problems_listed(
+    dialog: VerifyDialog, tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "报送包.zip"
+    path.write_bytes(content)
+    html = check(dialog, path)
+    assert not dialog.is_ok()
+    assert BAD_COLOUR.lower() in html.lower()
+    assert "被拒绝" in dialog.text()
+
+
+def test_package_json_of_the_wrong_shape_is_listed(
+    dialog: VerifyDialog, package: Path, tmp_path: Path
+) -> None:
+    """Finding 5: "photos": 5 in package.json is a listed problem, not an error box."""
+    import json
+
+    def change(name: str, data: bytes) -> bytes:
+        if name.endswith("/data/package.json"):
+            doc = json.loads(data)
+            doc["cases"][0]["photos"] = 5
+            return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        return data
+
+    html = check(dialog, rewritten(package, tmp_path / "改过.zip", change))
+    assert not dialog.is_ok()
+    assert BAD_COLOUR.lower() in html.lower()
+    assert "应是列表，却是数字 5" in dialog.text()

@@ -58,7 +58,6 @@ import threading
 import unicodedata
 import uuid as _uuid
 import zipfile
-import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -68,6 +67,7 @@ from typing import Any
 import bagit
 
 from liaison_desk import __version__
+from liaison_desk.storage.archive import ZipLimits, ZipRefused, name_problem, open_zip, size_text
 from liaison_desk.storage.errors import StorageError, os_error_text
 
 log = logging.getLogger(__name__)
@@ -103,17 +103,46 @@ Progress = Callable[[int, int, str], object]
 #: True when the user asked to stop.
 CancelCheck = Callable[[], bool]
 
-# --- limits of what verification unpacks (a ZIP bomb is refused before it fills the disk) -------
+# --- budgets of what verification reads (a crafted ZIP is refused before it fills the disk) ------
+#: The ZIP itself: a district's year of cases with their photos stays far below.
+MAX_PACKAGE_SIZE = 4 * 1024**3
+#: Entries: 500 cases with 20 photos each make about 11 000.
 MAX_MEMBERS = 20_000
-MAX_TOTAL_SIZE = 4 * 1024**3  # 4 GiB unpacked: a district's year of cases is far below
-MAX_RATIO = 200  # unpacked / packed size of one member (PDF ~3, JSON ~10, zeros ~1000)
-RATIO_FLOOR = 8 * 1024**2  # members smaller than this unpacked are never called bombs
+#: The ZIP's directory: 20 000 entries with names of 800 bytes (zipfile keeps it in memory).
+MAX_DIRECTORY_SIZE = 16 * 1024**2
+#: One file unpacked: the collection PDF of a whole year is a few hundred MB.
+MAX_MEMBER_SIZE = 2 * 1024**3
+#: Everything unpacked (the temporary folder's share of the disk).
+MAX_TOTAL_SIZE = 4 * 1024**3
+#: Unpacked / packed size of one member above RATIO_FLOOR: PDF ~1-3, JSON ~5-10, zeros ~1000.
+MAX_RATIO = 100
+RATIO_FLOOR = 1024**2
+#: Unpacked / packed size of the whole above TOTAL_RATIO_FLOOR: photos are stored as they are
+#: and PDFs are already compressed, so a real package is near 1; 480 members of zeros each just
+#: under MAX_RATIO are not.
+MAX_TOTAL_RATIO = 20
+TOTAL_RATIO_FLOOR = 64 * 1024**2
+#: package.json is read into memory: 64 MB is some 100 000 consultations.
+MAX_PACKAGE_JSON = 64 * 1024**2
+#: Tag files (bag-info.txt, manifests) are checked as text before bagit parses them.
+MAX_TAG_FILE = 64 * 1024**2
+
+PACKAGE_LIMITS = ZipLimits(
+    max_file_size=MAX_PACKAGE_SIZE,
+    max_entries=MAX_MEMBERS,
+    max_directory_size=MAX_DIRECTORY_SIZE,
+    max_entry_size=MAX_MEMBER_SIZE,
+    max_total_size=MAX_TOTAL_SIZE,
+    max_ratio=MAX_RATIO,
+    max_total_ratio=MAX_TOTAL_RATIO,
+    ratio_floor=RATIO_FLOOR,
+    total_ratio_floor=TOTAL_RATIO_FLOOR,
+)
 _SPACE_MARGIN = 50 * 1024**2
 _CHUNK = 1024 * 1024
 
 #: Already compressed: stored as they are in the ZIP (JPEG, Office files, PNG).
 _STORED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".zip"})
-_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
 _TAG_FILES = (
     "bagit.txt",
     "bag-info.txt",
@@ -427,6 +456,8 @@ class VerifyReport:
     files: int = 0
     payload_bytes: int = 0
     checked_all: bool = False  # got to the end (a refused ZIP is not unpacked at all)
+    #: An error no check foresaw stopped verification (logged; the package counts as refused).
+    unexpected: bool = False
 
     @property
     def ok(self) -> bool:
@@ -500,131 +531,115 @@ class _Refused(Exception):
     """Stop verifying: the problems so far say why."""
 
 
+class _ProgressStopped(Exception):
+    """The progress callback raised (its way to cancel): re-raised as it was."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__()
+        self.original = original
+
+
 def verify_package(
     path: Path,
     *,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
     work_dir: Path | None = None,
+    limits: ZipLimits | None = None,
 ) -> VerifyReport:
     """Check a submission package (see the module docstring) and report what is wrong.
 
-    Never raises for a bad package — every problem goes into the report; PackageCancelled when
-    cancelled. ``work_dir``: where to unpack (a temporary folder inside it, removed afterwards;
-    default the system's temporary folder)."""
+    Total: whatever bytes the file holds, the answer is a report — every problem goes into it;
+    only PackageCancelled (or what ``progress`` raised to stop) escapes. ``work_dir``: where to
+    unpack (a temporary folder inside it, removed afterwards; default the system's temporary
+    folder). ``limits``: the budgets (default :data:`PACKAGE_LIMITS`)."""
     path = Path(path)
     report = VerifyReport(path)
-    steps = _Steps(1, progress, cancel)
+    guarded: Progress | None = None
+    if progress is not None:
+        callback = progress
+
+        def guarded(done: int, total: int, message: str) -> object:
+            try:
+                return callback(done, total, message)
+            except Exception as exc:
+                raise _ProgressStopped(exc) from exc
+
+    steps = _Steps(1, guarded, cancel)
     try:
-        _verify(path, report, steps, work_dir)
+        _verify(path, report, steps, work_dir, limits or PACKAGE_LIMITS)
         report.checked_all = True
     except _Refused:
         pass
+    except _ProgressStopped as stop:
+        raise stop.original from None
+    except PackageCancelled:
+        raise
+    except Exception as exc:  # the last line of defence: a crafted file must not crash verify
+        log.exception("verify: unexpected error while checking %s", path)
+        report.unexpected = True
+        report.add(
+            path.name,
+            f"无法完成校验（{type(exc).__name__}: {str(exc)[:200]}）。这个文件不能确认是完整的报送包，"
+            "按不通过处理。",
+        )
     return report
 
 
-def _verify(path: Path, report: VerifyReport, steps: _Steps, work_dir: Path | None) -> None:
+def _verify(
+    path: Path, report: VerifyReport, steps: _Steps, work_dir: Path | None, limits: ZipLimits
+) -> None:
     name = path.name
-    if path.is_dir():
-        report.add(name, "这是一个文件夹，不是报送包文件。请选择 .zip 报送包文件本身。")
-        raise _Refused
-    if not path.is_file():
-        report.add(name, "找不到这个文件，请检查文件名和位置。")
-        raise _Refused
     try:
-        with path.open("rb") as fh:
-            head = fh.read(4)
-    except OSError as exc:
-        report.add(name, f"无法读取文件（{os_error_text(exc)}）。")
+        archive = open_zip(path, limits, what="报送包")
+    except ZipRefused as exc:
+        _add_refusal(report, exc)
         raise _Refused from exc
-    if head[:2] != b"PK" or not zipfile.is_zipfile(path):
-        report.add(
-            name,
-            "不是 ZIP 文件（报送包应是 .zip 压缩文件），可能是别的文件改了扩展名或文件已损坏。",
-        )
-        raise _Refused
-    try:
-        report.sha256 = _sha256(path)
-        zf = zipfile.ZipFile(path)
-    except _BROKEN_ZIP as exc:
-        report.add(name, f"ZIP 文件已损坏，无法打开（{exc}）。")
-        raise _Refused from exc
-    with zf:
-        infos = _examine_members(zf, report)
+    with archive:
+        try:
+            report.sha256 = _sha256(path)
+        except OSError as exc:
+            report.add(name, f"无法读取文件（{os_error_text(exc)}）。")
+            raise _Refused from exc
+        infos = archive.entries
+        if not infos:
+            report.add(name, "压缩包是空的。")
+            raise _Refused
         top = _single_top_folder(infos, report)
-        _refuse_bombs(path, infos, report)
-        with tempfile.TemporaryDirectory(prefix="liaison-desk-verify-", dir=work_dir) as tmp:
-            root = Path(tmp)
-            _ensure_space(root, sum(zi.file_size for zi in infos), report)
+        try:
+            tmp = tempfile.TemporaryDirectory(
+                prefix="liaison-desk-verify-", dir=work_dir, ignore_cleanup_errors=True
+            )
+        except OSError as exc:
+            report.add(name, f"无法建立临时文件夹来解压（{os_error_text(exc)}）。")
+            raise _Refused from exc
+        with tmp:
+            root = Path(tmp.name)
+            _ensure_space(root, archive.declared_total, report)
             steps.total = len(infos) * 2 + 2
-            _extract(zf, infos, root, report, steps)
+            try:
+                archive.extract_all(
+                    root, on_entry=lambda zi: steps.advance(1, f"正在解压 {zi.filename}")
+                )
+            except ZipRefused as exc:
+                _add_refusal(report, exc)
+                raise _Refused from exc
             bag_dir = root / top
             report.bag_name = top
             _check_bag(bag_dir, report, steps)
             _check_package_json(bag_dir, report)
 
 
-# Entry-name checks: nothing may leave the target folder, whatever system unpacks it.
-_DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-def _name_problem(name: str) -> str | None:
-    if "\x00" in name or _CONTROL.search(name):
-        return "文件名中含有控制字符"
-    if "\\" in name:
-        return "路径中含有反斜杠“\\”（在 Windows 上会被当成文件夹分隔符，可能写到别处）"
-    if name.startswith("/") or _DRIVE.match(name) or name.startswith("//"):
-        return "是绝对路径（解压时会写到目标文件夹以外）"
-    if ":" in name:
-        return "路径中含有冒号“:”（在 Windows 上可能指向其他磁盘或隐藏数据流）"
-    parts = name.rstrip("/").split("/")
-    if ".." in parts:
-        return "路径中含有“..”（解压时会跳到目标文件夹以外）"
-    if any(p in ("", ".") for p in parts):
-        return "路径中有空的或“.”文件夹名"
-    return None
-
-
-def _is_link(zi: zipfile.ZipInfo) -> bool:
-    """A symbolic link, as Unix zip tools store it: the file mode in the high 16 bits."""
-    return stat.S_ISLNK(zi.external_attr >> 16)
-
-
-def _examine_members(zf: zipfile.ZipFile, report: VerifyReport) -> list[zipfile.ZipInfo]:
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        report.add(
-            report.path.name,
-            f"压缩包里有 {len(infos)} 个条目，远超报送包应有的数量（上限 {MAX_MEMBERS}），为安全起见没有解压。",
-        )
-        raise _Refused
-    seen: dict[str, str] = {}
-    for zi in infos:
-        name = zi.filename
-        problem = _name_problem(name)
-        if problem is None and _is_link(zi):
-            problem = "是符号链接（解压后可能指向目标文件夹以外的文件）"
-        if problem is None and zi.flag_bits & 0x1:
-            problem = "被加密了"
-        if problem is None:
-            key = unicodedata.normalize("NFC", name.rstrip("/")).casefold()
-            if key in seen:
-                problem = f"与「{seen[key]}」重名（解压时会互相覆盖）"
-            seen[key] = name
-        if problem:
-            report.add(name, problem)
-    if report.problems:
-        report.problems.insert(
-            0,
-            PackageProblem(
-                report.path.name, "压缩包中有不安全的条目，为安全起见没有解压，详见下列各项。"
-            ),
-        )
-        raise _Refused
-    if not infos:
-        report.add(report.path.name, "压缩包是空的。")
-        raise _Refused
-    return infos
+def _add_refusal(report: VerifyReport, refused: ZipRefused) -> None:
+    """The reader's problems into the report; several unsafe entries under one heading."""
+    problems = refused.problems
+    if not refused.unpacking and (
+        len(problems) > 1
+        or (problems and problems[0].name and "没有解压" not in problems[0].message)
+    ):
+        report.add(report.path.name, "压缩包中有不安全的条目，为安全起见没有解压，详见下列各项。")
+    for p in refused.problems:
+        report.add(p.name or report.path.name, p.message)
 
 
 def _single_top_folder(infos: Sequence[zipfile.ZipInfo], report: VerifyReport) -> str:
@@ -641,34 +656,6 @@ def _single_top_folder(infos: Sequence[zipfile.ZipInfo], report: VerifyReport) -
     return tops.pop()
 
 
-def _refuse_bombs(path: Path, infos: Sequence[zipfile.ZipInfo], report: VerifyReport) -> None:
-    total = sum(zi.file_size for zi in infos)
-    if total > MAX_TOTAL_SIZE:
-        report.add(
-            path.name,
-            f"解压后将有 {_size(total)}，超过上限 {_size(MAX_TOTAL_SIZE)}，可能是“压缩炸弹”，"
-            "为防止占满磁盘没有解压。",
-        )
-        raise _Refused
-    for zi in infos:
-        ratio = zi.file_size / max(zi.compress_size, 1)
-        if zi.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-            report.add(
-                zi.filename,
-                f"压缩了 {ratio:.0f} 倍（{_size(zi.compress_size)} 解压后为 {_size(zi.file_size)}），"
-                "可能是“压缩炸弹”，为防止占满磁盘没有解压。",
-            )
-            raise _Refused
-
-
-def _size(n: int) -> str:
-    if n >= 1024**3:
-        return f"{n / 1024**3:.1f} GB"
-    if n >= 1024**2:
-        return f"{n / 1024**2:.1f} MB"
-    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} 字节"
-
-
 def _ensure_space(folder: Path, needed: int, report: VerifyReport) -> None:
     try:
         free = shutil.disk_usage(folder).free
@@ -677,52 +664,10 @@ def _ensure_space(folder: Path, needed: int, report: VerifyReport) -> None:
     if free < needed + _SPACE_MARGIN:
         report.add(
             report.path.name,
-            f"临时文件夹所在磁盘只剩 {_size(free)}，解压需要 {_size(needed)}。请清理磁盘空间后再校验。",
+            f"临时文件夹所在磁盘只剩 {size_text(free)}，解压需要 {size_text(needed)}。"
+            "请清理磁盘空间后再校验。",
         )
         raise _Refused
-
-
-def _extract(
-    zf: zipfile.ZipFile,
-    infos: Sequence[zipfile.ZipInfo],
-    root: Path,
-    report: VerifyReport,
-    steps: _Steps,
-) -> None:
-    """Unpack member by member, counting bytes: a member never gets more than it declared, the
-    whole never more than MAX_TOTAL_SIZE."""
-    resolved_root = root.resolve()
-    written_total = 0
-    for zi in infos:
-        name = unicodedata.normalize("NFC", zi.filename)
-        dest = (root / name).resolve()
-        if dest != resolved_root and resolved_root not in dest.parents:
-            report.add(zi.filename, "解压时会落到目标文件夹以外。")
-            raise _Refused
-        if zi.is_dir():
-            dest.mkdir(parents=True, exist_ok=True)
-            continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        written = 0
-        try:
-            with zf.open(zi) as src, dest.open("wb") as out:
-                while chunk := src.read(_CHUNK):
-                    written += len(chunk)
-                    written_total += len(chunk)
-                    if written > zi.file_size or written_total > MAX_TOTAL_SIZE:
-                        report.add(
-                            zi.filename,
-                            "解压出的内容比压缩包中声明的大小还多（文件头被改过，可能是“压缩炸弹”），已停止解压。",
-                        )
-                        raise _Refused
-                    out.write(chunk)
-        except _BROKEN_ZIP as exc:
-            report.add(zi.filename, f"在压缩包中已损坏，无法解压（{exc}）。")
-            raise _Refused from exc
-        except OSError as exc:
-            report.add(zi.filename, f"无法解压到临时文件夹（{os_error_text(exc)}）。")
-            raise _Refused from exc
-        steps.advance(1, f"正在解压 {zi.filename}")
 
 
 def _bag_path(rel: str) -> str:
@@ -735,14 +680,56 @@ def _check_bag(bag_dir: Path, report: VerifyReport, steps: _Steps) -> None:
     if not bag_dir.is_dir():
         report.add(where, "不是文件夹，报送包里应是一个 BagIt 包文件夹。")
         raise _Refused
+    _check_tag_files(bag_dir, report)
+    try:
+        _check_bag_contents(bag_dir, report, steps)
+    except (_Refused, PackageCancelled, _ProgressStopped):
+        raise
+    except Exception as exc:
+        # bagit parses what the sender wrote; whatever it trips over is a broken bag.
+        log.info("bagit could not read %s: %r", bag_dir, exc)
+        report.add(where, f"BagIt 包无法读取（{type(exc).__name__}: {str(exc)[:200]}）。")
+        raise _Refused from exc
+
+
+def _check_tag_files(bag_dir: Path, report: VerifyReport) -> None:
+    """The tag files beside data/ must be UTF-8 text of a sane size before bagit reads them
+    (it would stop on the first byte it cannot decode)."""
+    where = report.bag_name
+    if not (bag_dir / "bagit.txt").is_file():
+        report.add(f"{where}/bagit.txt", "缺少，这不是 BagIt 包（或不完整）。")
+        raise _Refused
+    bad = False
+    for tag in sorted(bag_dir.glob("*.txt")):
+        if not tag.is_file():
+            continue
+        shown = f"{where}/{tag.name}"
+        try:
+            if tag.stat().st_size > MAX_TAG_FILE:
+                report.add(shown, f"大得不正常（超过 {size_text(MAX_TAG_FILE)}），没有读取。")
+                bad = True
+                continue
+            tag.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            report.add(
+                shown,
+                f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法识别），无法读取。"
+                "报送包的清单文件都应是 UTF-8 编码。",
+            )
+            bad = True
+        except OSError as exc:
+            report.add(shown, f"无法读取（{os_error_text(exc)}）。")
+            bad = True
+    if bad:
+        raise _Refused
+
+
+def _check_bag_contents(bag_dir: Path, report: VerifyReport, steps: _Steps) -> None:
+    where = report.bag_name
     try:
         bag = bagit.Bag(str(bag_dir))
     except bagit.BagError as exc:
-        missing = [t for t in ("bagit.txt",) if not (bag_dir / t).is_file()]
-        if missing:
-            report.add(f"{where}/bagit.txt", "缺少，这不是 BagIt 包（或不完整）。")
-        else:
-            report.add(where, f"BagIt 包无法读取：{exc}")
+        report.add(where, f"BagIt 包无法读取：{exc}")
         raise _Refused from exc
     report.bag_info = {k: v if isinstance(v, str) else "；".join(v) for k, v in bag.info.items()}
     for tag in _TAG_FILES:
@@ -754,6 +741,13 @@ def _check_bag(bag_dir: Path, report: VerifyReport, steps: _Steps) -> None:
 
     # Beside data/: only the tag files and what the tag manifest lists.
     listed_tags = {_bag_path(p) for p in bag.tagfile_entries()}
+    # The tag manifest protects the other tag files; the app's packages always list these.
+    for tag in _TAG_FILES[:3]:
+        if tag not in listed_tags and (bag_dir / tag).is_file():
+            report.add(
+                f"{where}/{_TAG_FILES[3]}",
+                f"没有列出 {tag} 的校验值：清单文件不完整或被改动过。",
+            )
     allowed = set(_TAG_FILES) | listed_tags
     for p in sorted(bag_dir.rglob("*")):
         rel = p.relative_to(bag_dir).as_posix()
@@ -826,7 +820,7 @@ def _name_mismatches(bag: bagit.Bag, bag_dir: Path, report: VerifyReport) -> boo
 
 def _safe_relative(value: object) -> str | None:
     """A path named by package.json, when it is a safe relative path; None otherwise."""
-    if not isinstance(value, str) or not value or _name_problem(value):
+    if not isinstance(value, str) or not value or name_problem(value):
         return None
     return unicodedata.normalize("NFC", value)
 
@@ -838,26 +832,47 @@ def _check_package_json(bag_dir: Path, report: VerifyReport) -> None:
         report.add(where, "缺少（报送包的数据清单）。")
         return
     try:
-        doc = json.loads(file.read_text(encoding="utf-8"))
+        if file.stat().st_size > MAX_PACKAGE_JSON:
+            report.add(where, f"大得不正常（超过 {size_text(MAX_PACKAGE_JSON)}），没有读取。")
+            return
+        doc = json.loads(file.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        report.add(where, f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法识别），无法读取。")
+        return
+    except RecursionError:
+        report.add(where, "无法读取：JSON 嵌套层数多得不正常。")
+        return
     except (ValueError, OSError) as exc:
         report.add(where, f"无法读取（不是有效的 JSON：{exc}）。")
         return
     if not isinstance(doc, dict):
-        report.add(where, "格式不对：应是一个 JSON 对象。")
+        report.add(where, f"格式不对：应是一个 JSON 对象，却是{_kind(doc)}。")
         return
-    report.package = doc
     if doc.get("format") != FORMAT_NAME:
         report.add(where, f"不是联络组履职档案台的报送包清单（format 应为 {FORMAT_NAME}）。")
         return
     version = doc.get("format_version")
-    if version not in KNOWN_FORMAT_VERSIONS or isinstance(version, bool):
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or version not in KNOWN_FORMAT_VERSIONS
+    ):
         report.add(
             where,
-            f"格式版本 {version!r} 无法识别（本程序认识版本 "
+            f"格式版本 {_shown(version)} 无法识别（本程序认识版本 "
             f"{'、'.join(str(v) for v in sorted(KNOWN_FORMAT_VERSIONS))}）。"
             "如果报送包由更新版本的软件生成，请先升级软件。",
         )
         return
+    shape: list[str] = []
+    _check_shape(doc, _PACKAGE_SHAPE, "", shape)
+    if shape:
+        for problem in shape[:_MAX_SHAPE_PROBLEMS]:
+            report.add(where, problem)
+        if len(shape) > _MAX_SHAPE_PROBLEMS:
+            report.add(where, f"另有 {len(shape) - _MAX_SHAPE_PROBLEMS} 处格式不对，不再一一列出。")
+        return
+    report.package = doc
 
     data_dir = bag_dir / "data"
     payload = {
@@ -970,3 +985,120 @@ def _list(
         report.add(where, f"缺少 {key} 列表，或格式不对。")
         return []
     return value
+
+
+# --- the shape of package.json ----------------------------------------------------------------------
+# Checked before anything in it is used, so a sender's odd value ("photos": 5, a string where a
+# list belongs, null, nesting) is a named problem, not a crash. A shape is a type (str, int,
+# bool), _Nullable(shape), [shape] (a list of it), _MapOf(shape) (an object of any keys) or a
+# dict of field -> shape (an object; a key ending in "?" may be absent; other keys are allowed).
+
+
+@dataclass(frozen=True)
+class _Nullable:
+    shape: object
+
+
+@dataclass(frozen=True)
+class _MapOf:
+    shape: object
+
+
+_MAX_SHAPE_PROBLEMS = 20
+_ID = {"uuid": str, "revision": int}
+_PACKAGE_SHAPE: dict[str, object] = {
+    "format": str,
+    "format_version": int,
+    "app?": {"name?": _Nullable(str), "version?": _Nullable(str)},
+    "created_at?": _Nullable(str),
+    "target?": _Nullable(str),
+    "masked?": bool,
+    "files": _MapOf(str),
+    "groups?": [{**_ID, "name?": _Nullable(str)}],
+    "cases": [
+        {
+            **_ID,
+            "title": str,
+            "folder": str,
+            "files": _MapOf(str),
+            "consultations?": [str],
+            "photos?": [
+                {**_ID, "file": str, "caption?": _Nullable(str), "taken_at?": _Nullable(str)}
+            ],
+        }
+    ],
+    "consultations": [
+        {
+            **_ID,
+            "number?": _Nullable(str),
+            "title?": _Nullable(str),
+            "record_sheet?": _Nullable(str),
+            "outcome_items?": [{**_ID, "content?": _Nullable(str)}],
+        }
+    ],
+    "counts": {"cases": int, "consultations": int, "outcome_items": int, "photos": int},
+}
+_TYPE_NAMES = {str: "文字", int: "整数", bool: "true 或 false", list: "列表", dict: "对象"}
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "空值 null"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'}"
+    if isinstance(value, int | float):
+        return f"数字 {_shown(value)}"
+    if isinstance(value, str):
+        return f"文字 {_shown(value)}"
+    if isinstance(value, list):
+        return "列表"
+    return "对象"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return "一个极大的数"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _check_shape(value: object, shape: object, at: str, out: list[str]) -> None:
+    """Append to ``out`` where ``value`` does not have ``shape`` (see above), at most a few."""
+    if len(out) > _MAX_SHAPE_PROBLEMS:
+        return
+    where = at or "最外层"
+    if isinstance(shape, _Nullable):
+        if value is not None:
+            _check_shape(value, shape.shape, at, out)
+        return
+    if isinstance(shape, type):
+        ok = isinstance(value, shape) and not (shape is int and isinstance(value, bool))
+        if not ok:
+            out.append(f"“{where}”应是{_TYPE_NAMES[shape]}，却是{_kind(value)}。")
+        elif shape is int and not 0 <= value < 2**63:  # type: ignore[operator]
+            # Revisions and counts: what a database column holds, never negative.
+            out.append(f"“{where}”超出范围：{_shown(value)}。")
+        return
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            out.append(f"“{where}”应是列表，却是{_kind(value)}。")
+            return
+        for n, item in enumerate(value, 1):
+            _check_shape(item, shape[0], f"{at} 第 {n} 项", out)
+        return
+    if not isinstance(value, dict):
+        out.append(f"“{where}”应是对象，却是{_kind(value)}。")
+        return
+    if isinstance(shape, _MapOf):
+        for key, item in value.items():
+            _check_shape(item, shape.shape, f"{at}.{key}" if at else key, out)
+        return
+    assert isinstance(shape, dict)
+    for field_name, inner in shape.items():
+        key = field_name.rstrip("?")
+        here = f"{at}.{key}" if at else key
+        if key not in value:
+            if not field_name.endswith("?"):
+                out.append(f"缺少“{here}”。")
+            continue
+        _check_shape(value[key], inner, here, out)

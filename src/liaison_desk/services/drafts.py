@@ -27,6 +27,9 @@ from liaison_desk.services.base import ServiceContext
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+#: A draft is one record as JSON: a consultation with long minutes and 100 participants is some
+#: 100 KB. A bigger file is not a draft this app wrote; it is set aside unread.
+MAX_DRAFT_SIZE = 16 * 1024 * 1024
 # The kinds of record a draft can hold, with the class it is read back into.
 _KINDS: dict[str, type[Consultation] | type[Case]] = {
     "consultation": Consultation,
@@ -87,35 +90,41 @@ class DraftService:
             raise
 
     def pending(self, kind: str | None = None) -> list[DraftInfo]:
-        """Drafts not yet saved or discarded, newest first. A damaged file is skipped (and
-        logged), never an error: the offer must not stop the app from starting."""
-        if not self.folder.is_dir():
+        """Drafts not yet saved or discarded, newest first. A file that is too big, not JSON or
+        not of a draft's shape is set aside (renamed ``*.damaged``, logged), never an error: the
+        offer must not stop the app from starting."""
+        try:
+            paths = sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []
+        except OSError as exc:
+            log.warning("cannot list drafts in %s: %s", self.folder, exc)
             return []
         found: list[DraftInfo] = []
-        for path in self.folder.glob("*.json"):
+        for path in paths:
             try:
-                payload = json.loads(path.read_text(encoding="utf-8"))
+                payload = _read(path)
+                record = payload["record"]
+                record_id = record.get("id")
                 info = DraftInfo(
                     kind=payload["kind"],
-                    key=payload["record"]["uuid"],
-                    record_id=payload["record"].get("id"),
-                    title=str(payload.get("title", "")),
+                    key=record["uuid"],
+                    record_id=record_id if isinstance(record_id, int) else None,
+                    title=str(payload.get("title", ""))[:200],
                     saved_at=datetime.fromisoformat(payload["saved_at"]),
                     path=path,
                 )
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                log.warning("skipping unreadable draft %s: %s", path, exc)
+            except (_Unreadable, ValueError) as exc:
+                _set_aside(path, str(exc))
                 continue
-            if info.kind in _KINDS and (kind is None or info.kind == kind):
+            if kind is None or info.kind == kind:
                 found.append(info)
         return sorted(found, key=lambda d: d.saved_at, reverse=True)
 
     def load(self, info: DraftInfo) -> Any:
         """The record as it was when the draft was kept (Consultation or Case by its kind)."""
-        payload = json.loads(info.path.read_text(encoding="utf-8"))
         try:
+            payload = _read(info.path)
             return from_data(_KINDS[info.kind], payload["record"])
-        except (DataError, KeyError, ValueError, TypeError) as exc:
+        except (_Unreadable, DataError, KeyError, ValueError, TypeError, RecursionError) as exc:
             raise DraftDamagedError(
                 f"草稿「{info.title}」已损坏，无法恢复（{exc}）。可以丢弃它。"
             ) from exc
@@ -126,3 +135,42 @@ class DraftService:
 
 class DraftDamagedError(ValueError):
     """A draft file that cannot be read back; the message is for the user."""
+
+
+class _Unreadable(Exception):
+    """A draft file that is not a draft (the message says why, for the log)."""
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """A draft file's JSON, checked for the shape every draft has, within MAX_DRAFT_SIZE."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_DRAFT_SIZE + 1)
+    except OSError as exc:
+        raise _Unreadable(f"cannot read: {exc}") from exc
+    if len(data) > MAX_DRAFT_SIZE:
+        raise _Unreadable(f"larger than {MAX_DRAFT_SIZE} bytes")
+    try:
+        payload = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise _Unreadable(f"not JSON: {type(exc).__name__}: {str(exc)[:100]}") from exc
+    if not isinstance(payload, dict):
+        raise _Unreadable("not a JSON object")
+    kind = payload.get("kind")
+    if not isinstance(kind, str) or kind not in _KINDS:
+        raise _Unreadable(f"unknown kind {str(payload.get('kind'))[:40]!r}")
+    record = payload.get("record")
+    if not isinstance(record, dict) or not isinstance(record.get("uuid"), str):
+        raise _Unreadable("no record with a uuid")
+    if not isinstance(payload.get("saved_at"), str):
+        raise _Unreadable("no saved_at")
+    return payload
+
+
+def _set_aside(path: Path, reason: str) -> None:
+    """Rename a damaged draft so it is neither offered nor read again (kept for a technician)."""
+    log.warning("setting aside damaged draft %s: %s", path, reason)
+    try:
+        os.replace(path, path.with_name(f"{path.name}.damaged"))
+    except OSError as exc:
+        log.warning("cannot set aside draft %s: %s", path, exc)

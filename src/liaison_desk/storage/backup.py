@@ -28,7 +28,6 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from liaison_desk import __version__
+from liaison_desk.storage.archive import BoundedZip, ZipLimits, ZipRefused, name_problem, open_zip
 from liaison_desk.storage.attachments import AttachmentStore, sha256_of
 from liaison_desk.storage.database import (
     SQLITE_HEADER,
@@ -76,8 +76,22 @@ _SPACE_MARGIN = 50 * 1024 * 1024
 _JOURNALS = ("-wal", "-shm", "-journal")
 #: Content already compressed gains nothing from DEFLATE: JPEG, PNG, GIF, WebP, ZIP/Office.
 _COMPRESSED_HEADS = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"PK\x03\x04")
-#: Errors of a damaged or cut-off ZIP while reading it.
-_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+#: What a backup is read within (storage.archive checks it before anything is unpacked). A
+#: backup holds the database and every photo and scan: large, but its entries are few kinds.
+BACKUP_LIMITS = ZipLimits(
+    max_file_size=1024**4,  # 1 TiB: no office's data comes near
+    max_entries=200_000,  # 10 000 attachments a year for 20 years
+    max_directory_size=64 * 1024**2,  # 200 000 entries of ~110-byte names and headers
+    max_entry_size=256 * 1024**3,
+    max_total_size=1024**4,
+    # DEFLATE cannot pack more than ~1032:1; a header claiming more lies. A database with many
+    # free (zeroed) pages legitimately packs near that, so no lower ratio can be asked of it;
+    # bytes are counted while unpacking and free space is checked against the declared sizes.
+    max_ratio=1100,
+    max_total_ratio=1100,
+    ratio_floor=1024**2,
+    total_ratio_floor=64 * 1024**2,
+)
 
 
 class BackupCancelled(Exception):
@@ -423,16 +437,32 @@ def _too_new(archive: Path, what: str) -> BackupError:
     )
 
 
+def _refused(archive: Path, exc: ZipRefused) -> BackupError:
+    """The archive reader's refusal as a backup message (what is wrong, and what to do)."""
+    first = exc.problems[0] if exc.problems else None
+    if first is None or (not first.name and ("损坏" in first.message or "ZIP" in first.message)):
+        return _invalid(archive)
+    if not first.name:
+        return BackupError(
+            f"备份文件「{archive.name}」：{first.message}为安全起见没有恢复。请换一个备份文件。"
+        )
+    reason = first.message.rstrip("。")
+    if name_problem(first.name):
+        return BackupError(
+            f"备份文件「{archive.name}」中含有不安全的路径「{first.name}」（{reason}），"
+            "可能被人为改动过。为安全起见没有恢复。请换一个备份文件。"
+        )
+    return _tampered(archive, f"中的「{first.name}」{reason}")
+
+
 @contextlib.contextmanager
-def _open_archive(archive: Path) -> Iterator[zipfile.ZipFile]:
+def _open_archive(archive: Path) -> Iterator[BoundedZip]:
     if not archive.is_file():
         raise BackupError(f"找不到备份文件「{archive}」。请检查文件的位置和名字。")
     try:
-        zf = zipfile.ZipFile(archive)
-    except _BROKEN_ZIP as exc:
-        raise _invalid(archive) from exc
-    except OSError as exc:
-        raise _unreadable(archive, exc) from exc
+        zf = open_zip(archive, BACKUP_LIMITS, what="备份")
+    except ZipRefused as exc:
+        raise _refused(archive, exc) from exc
     with zf:
         yield zf
 
@@ -448,36 +478,14 @@ class _Contents:
         return self.database.file_size + sum(z.file_size for z in self.attachments.values())
 
 
-def _unsafe_name(name: str) -> bool:
-    parts = name.replace("\\", "/").split("/")
-    return (
-        name.startswith(("/", "\\"))
-        or "\\" in name
-        or ":" in name
-        or ".." in parts
-        or "\x00" in name
-    )
-
-
-def _examine(archive: Path, zf: zipfile.ZipFile) -> _Contents:
-    """Everything that can be checked from the ZIP's directory and the manifest alone."""
-    infos = zf.infolist()
-    seen: set[str] = set()
+def _examine(archive: Path, zf: BoundedZip) -> _Contents:
+    """Everything that can be checked from the ZIP's directory and the manifest alone (names,
+    sizes, links and encryption were checked by storage.archive when it was opened)."""
     database: zipfile.ZipInfo | None = None
     manifest_info: zipfile.ZipInfo | None = None
     attachments: dict[str, zipfile.ZipInfo] = {}
-    for zi in infos:
+    for zi in zf.entries:
         name = zi.filename
-        if _unsafe_name(name):
-            raise BackupError(
-                f"备份文件「{archive.name}」中含有不安全的路径「{name}」，可能被人为改动过。"
-                "为安全起见没有恢复。请换一个备份文件。"
-            )
-        if name in seen:
-            raise _tampered(archive, f"中有重复的内容「{name}」")
-        seen.add(name)
-        if zi.flag_bits & 0x1:
-            raise _tampered(archive, "被加密了")
         if name == MANIFEST:
             manifest_info = zi
         elif name == DATABASE:
@@ -494,12 +502,10 @@ def _examine(archive: Path, zf: zipfile.ZipFile) -> _Contents:
     if manifest_info.file_size > _MAX_MANIFEST:
         raise _tampered(archive, "的备份说明大得不正常")
     try:
-        manifest = json.loads(zf.read(manifest_info).decode("utf-8"))
-    except _BROKEN_ZIP as exc:
-        raise _invalid(archive) from exc
-    except OSError as exc:
-        raise _unreadable(archive, exc) from exc
-    except ValueError as exc:  # JSON or UTF-8
+        manifest = json.loads(zf.read(manifest_info, _MAX_MANIFEST).decode("utf-8"))
+    except ZipRefused as exc:
+        raise _refused(archive, exc) from exc
+    except (ValueError, RecursionError) as exc:  # JSON or UTF-8
         raise _tampered(archive, "的备份说明无法读取") from exc
     info = _manifest_info(archive, manifest)
     if database is None:
@@ -593,43 +599,33 @@ def verify_backup(archive: Path, progress: Progress | None = None) -> BackupInfo
 
 def _pump(
     archive: Path,
-    zf: zipfile.ZipFile,
+    zf: BoundedZip,
     zi: zipfile.ZipInfo,
     dest: Path | None,
     tracker: _Progress,
 ) -> str:
-    """SHA-256 of a member, written to ``dest`` on the way when given."""
+    """SHA-256 of a member, written to ``dest`` on the way when given. The reader counts the
+    bytes: a member producing more than it declared is refused, never written out in full."""
     digest = hashlib.sha256()
-    try:
-        src = zf.open(zi)
-    except _BROKEN_ZIP as exc:
-        raise _invalid(archive) from exc
-    except OSError as exc:
-        raise _unreadable(archive, exc) from exc
     where = dest.parent if dest is not None else Path()
-    with src, contextlib.ExitStack() as stack:
+    with contextlib.ExitStack() as stack:
         out = None
         if dest is not None:
             try:
                 out = stack.enter_context(open(dest, "wb"))
             except OSError as exc:
                 raise _staging_error(where, exc) from exc
-        while True:
-            try:
-                chunk = src.read(_CHUNK)
-            except _BROKEN_ZIP as exc:
-                raise _invalid(archive) from exc
-            except OSError as exc:
-                raise _unreadable(archive, exc) from exc
-            if not chunk:
-                break
-            digest.update(chunk)
-            if out is not None:
-                try:
-                    out.write(chunk)
-                except OSError as exc:
-                    raise _staging_error(where, exc) from exc
-            tracker.advance(len(chunk))
+        try:
+            for chunk in zf.stream(zi, _CHUNK):
+                digest.update(chunk)
+                if out is not None:
+                    try:
+                        out.write(chunk)
+                    except OSError as exc:
+                        raise _staging_error(where, exc) from exc
+                tracker.advance(len(chunk))
+        except ZipRefused as exc:
+            raise _refused(archive, exc) from exc
         if out is not None:
             try:
                 out.flush()
@@ -662,7 +658,7 @@ def _store_has(store: AttachmentStore | None, sha: str, size: int) -> bool:
 
 def _unpack_checked(
     archive: Path,
-    zf: zipfile.ZipFile,
+    zf: BoundedZip,
     contents: _Contents,
     staging: Path,
     store: AttachmentStore | None,
