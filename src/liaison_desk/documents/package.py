@@ -106,9 +106,11 @@ CancelCheck = Callable[[], bool]
 # --- budgets of what verification reads (a crafted ZIP is refused before it fills the disk) ------
 #: The ZIP itself: a district's year of cases with their photos stays far below.
 MAX_PACKAGE_SIZE = 4 * 1024**3
-#: Entries: 500 cases with 20 photos each make about 11 000.
-MAX_MEMBERS = 20_000
-#: The ZIP's directory: 20 000 entries with names of 800 bytes (zipfile keeps it in memory).
+#: Entries: a province's collection of 200 cases with 10 photos each, or a group's year of records
+#: with their photos, makes 2 000–4 000; 10 000 keeps the worst case (every entry tiny, each
+#: unpacked and checksummed) to a few seconds.
+MAX_MEMBERS = 10_000
+#: The ZIP's directory: 10 000 entries with names of 1 600 bytes (zipfile keeps it in memory).
 MAX_DIRECTORY_SIZE = 16 * 1024**2
 #: One file unpacked: the collection PDF of a whole year is a few hundred MB.
 MAX_MEMBER_SIZE = 2 * 1024**3
