@@ -83,22 +83,22 @@ class ConsultationService:
     def search(
         self, f: ConsultationFilter = ConsultationFilter(), page: PageRequest = PageRequest()
     ) -> Page[ConsultationSummary]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_consultations(s, f, page)
 
     def get(self, consultation_id: int) -> Consultation | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_consultation(s, consultation_id)
 
     def get_by_number(self, number: str) -> Consultation | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             cid = repo.consultation_id_by_number(s, number)
             return repo.get_consultation(s, cid) if cid else None
 
     def history(self, consultation_id: int) -> list[AuditEntry]:
         """What happened to the record, oldest first: created, changed, locked (archived) and
         unlocked with the reason, by whom and when. Empty for an unknown id."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             row = repo.record_row(s, "consultation", consultation_id)
             if row is None:
                 return []
@@ -189,7 +189,7 @@ class ConsultationService:
             return saved
 
     def template(self, kind: ConsultationKind) -> ProcedureTemplate:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_template(s, kind)
 
     def save_template(self, template: ProcedureTemplate) -> None:
@@ -307,7 +307,7 @@ class ConsultationService:
     def search_outcome_items(
         self, f: OutcomeFilter = OutcomeFilter(), page: PageRequest = PageRequest()
     ) -> Page[OutcomeItemSummary]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_outcome_items(s, f, page)
 
     def today(self) -> date:
@@ -330,7 +330,7 @@ class ConsultationService:
         )
         if group_id is not None:
             stmt = stmt.where(ConsultationRow.group_id == group_id)
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             bodies = {body.strip() for body in s.scalars(stmt) if body and body.strip()}
         return sorted(bodies)
 
@@ -346,7 +346,7 @@ class ConsultationService:
         )
         if group_id is not None:
             stmt = stmt.where(ConsultationRow.group_id == group_id)
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             seen: dict[str, None] = {}
             for venue, _held_on in s.execute(stmt):
                 text = (venue or "").strip()

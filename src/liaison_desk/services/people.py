@@ -25,11 +25,11 @@ class GroupService:
         self.ctx = ctx
 
     def all(self) -> list[LiaisonGroup]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_groups(s)
 
     def get(self, group_id: int) -> LiaisonGroup | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_group(s, group_id)
 
     def save(self, group: LiaisonGroup) -> LiaisonGroup:
@@ -60,11 +60,11 @@ class PersonService:
     def search(
         self, f: PersonFilter = PersonFilter(), page: PageRequest = PageRequest()
     ) -> Page[Person]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_people(s, f, page)
 
     def get(self, person_id: int) -> Person | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_person(s, person_id)
 
     def possible_duplicates(self, person: Person) -> list[Person]:
@@ -72,7 +72,7 @@ class PersonService:
         has no phone): the form warns before a second entry is made by accident. Names and phones
         are compared as stored ("张 三" is 张三, "138 0013 8000" is 13800138000)."""
         person = normalise_person(person)
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             same_name = repo.people_named(s, person.name)
         return [
             p
