@@ -130,6 +130,7 @@ class CaseService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "case", case.id)
             old = repo.get_case(s, case.id) if case.id else None
             if old is not None:
                 check_not_stale(old.revision, case.revision, f"案例《{old.title}》")

@@ -126,6 +126,7 @@ class ConsultationService:
         if not reason.strip():
             raise ValidationError([Problem("reason", "恢复历史版本需要填写原因。")])
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "consultation", consultation_id)
             current = repo.get_consultation(s, consultation_id)
             if current is None:
                 raise KeyError(consultation_id)
@@ -240,6 +241,7 @@ class ConsultationService:
         """The body of ``save`` inside the caller's transaction, so that several records are
         saved together or not at all (a ledger import). ``c`` must be validated already and is
         changed (it gets its number): pass a copy."""
+        repo.lock_record(s, "consultation", c.id)
         old = repo.get_consultation(s, c.id) if c.id else None
         if old is not None and old.is_locked:
             raise LockedError(f"{old.number} 已归档，是只读的。如需修改，请先解锁并填写原因。")
@@ -361,6 +363,7 @@ class ConsultationService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "outcome_item", item.id)
             old = repo.get_outcome_item(s, item.id) if item.id else None
             if old is not None:
                 check_not_stale(old.revision, item.revision, "这条意见建议")

@@ -40,6 +40,7 @@ class GroupService:
         if not group.short_name:
             group.short_name = short_name_of(group.town)
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "group", group.id)
             old = repo.get_group(s, group.id) if group.id else None
             if old is not None:
                 check_not_stale(old.revision, group.revision, old.name)
@@ -87,6 +88,7 @@ class PersonService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "person", person.id)
             old = repo.get_person(s, person.id) if person.id else None
             if old is not None:
                 check_not_stale(old.revision, person.revision, f"人员“{old.name}”")

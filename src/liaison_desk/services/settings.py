@@ -183,6 +183,7 @@ class SettingsService:
     def _save_group(self, s: Session, group: LiaisonGroup) -> LiaisonGroup:
         """GroupService.save inside this transaction (same checks and audit), except that a new
         group named like an existing one means that existing group."""
+        repo.lock_record(s, "group", group.id)
         others = [g for g in repo.list_groups(s) if g.name == group.name and g.id != group.id]
         old = None
         if group.id is None:

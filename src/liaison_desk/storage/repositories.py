@@ -869,6 +869,16 @@ def list_audit(
 # --- recycle bin --------------------------------------------------------------------------------
 
 
+def lock_record(s: Session, entity_type: str, record_id: int | None) -> None:
+    """Hold the record's row until the transaction ends, before reading it to save over it: on
+    PostgreSQL SELECT … FOR UPDATE (another saver waits, then reads the new revision and is
+    refused); on SQLite the write transaction already holds the database's write lock. Call
+    it before anything of the record is loaded in the session."""
+    if record_id:
+        table = RECORD_TABLES[entity_type]
+        s.execute(select(table.id).where(table.id == record_id).with_for_update())
+
+
 def record_row(s: Session, entity_type: str, record_id: int) -> Any:
     table = RECORD_TABLES.get(entity_type)
     if table is None:
