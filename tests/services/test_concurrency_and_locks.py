@@ -49,7 +49,7 @@ def test_a_form_opened_before_another_save_cannot_overwrite_it(
     first_window.title = "加装电梯（一）"
     services.consultations.save(first_window)
     second_window.venue = "别的地点"
-    with pytest.raises(ConflictError, match="已被修改"):
+    with pytest.raises(ConflictError, match="已被另一处修改"):
         services.consultations.save(second_window)
     stored = services.consultations.get(saved.id)
     assert stored is not None

@@ -4,6 +4,7 @@ that disagree with their details, on a small database built through the services
 from __future__ import annotations
 
 import io
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -236,9 +237,11 @@ def test_older_revision_is_a_problem(sample: Sample) -> None:
 
 
 def test_broken_foreign_key_is_a_problem(sample: Sample) -> None:
-    with sample.db.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        conn.execute(text("UPDATE people SET group_id = 999"))
+    # Another program, without foreign keys switched on, breaks the reference.
+    conn = sqlite3.connect(sample.db_file)
+    with conn:
+        conn.execute("UPDATE people SET group_id = 999")
+    conn.close()
     report = check(sample)
     assert any("people" in p and "liaison_groups" in p for p in report.problems)
 

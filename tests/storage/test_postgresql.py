@@ -77,7 +77,7 @@ def pg_url() -> Iterator[str]:
     run("pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start")
     try:
         base = f"postgresql+psycopg://postgres@/{{db}}?host={folder}&port={PORT}"
-        for name in ("liaison", "liaison_newer"):
+        for name in ("liaison", "liaison_newer", "liaison_race"):
             run("createdb", "-h", str(folder), "-p", str(PORT), "-U", "postgres", name)
         yield base
     finally:
@@ -162,3 +162,82 @@ def test_a_newer_server_database_is_refused(pg_url: str) -> None:
     db.close()
     with pytest.raises(DatabaseTooNewError, match="更新版本"):
         Database.open(url)
+
+
+# --- two writers on a server (row locks and compare-and-set, no write lock for the database) ---
+
+
+@pytest.fixture(scope="module")
+def race_db(pg_url: str) -> Iterator[Database]:
+    db = Database.open(pg_url.format(db="liaison_race"))
+    yield db
+    db.close()
+
+
+def test_a_stale_save_on_the_server_is_a_conflict(
+    race_db: Database, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from sqlalchemy import select
+
+    from liaison_desk.domain.entities import LiaisonGroup
+    from liaison_desk.domain.rules import ConflictError
+    from liaison_desk.storage.models import GroupRow
+
+    services = Services(ServiceContext(race_db, AttachmentStore(tmp_path_factory.mktemp("f"))))
+    group = services.groups.save(LiaisonGroup(name="八里店镇联络组", town="八里店镇"))
+    # Two units of work read the same revision; the first saves; the second must not.
+    with pytest.raises(ConflictError, match="已被另一处修改"), race_db.session() as first:
+        row = first.scalars(select(GroupRow).where(GroupRow.id == group.id)).one()
+        with race_db.session() as second:
+            other = second.scalars(select(GroupRow).where(GroupRow.id == group.id)).one()
+            other.leader, other.revision = "沈建国", other.revision + 1
+        row.leader, row.revision = "李晓燕", row.revision + 1
+        first.flush()
+    stored = services.groups.get(group.id or 0)
+    assert stored is not None and stored.leader == "沈建国"
+    assert stored.revision == group.revision + 1
+
+
+def test_a_new_number_counter_created_by_two_at_once_hands_out_two_numbers(
+    race_db: Database,
+) -> None:
+    import threading
+
+    from liaison_desk.storage import repositories as repo
+
+    got: list[int] = []
+    with race_db.session() as first:
+        got.append(repo.next_sequence(first, "test:新计数器"))
+
+        def second() -> None:  # waits for the first one's row lock, then goes on
+            with race_db.session() as s:
+                got.append(repo.next_sequence(s, "test:新计数器"))
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(0.5)
+        assert thread.is_alive()  # blocked on the lock, not failed on the primary key
+    thread.join(30)
+    assert sorted(got) == [1, 2]
+
+
+def test_two_processes_saving_one_record_on_the_server_lose_no_save(
+    pg_url: str, tmp_path: Path
+) -> None:
+    import json
+    import sys
+
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "concurrent_saves.py"
+    url = pg_url.format(db="liaison_race")
+    command = [sys.executable, str(script), "--db", url, "--saves", "40", "--json"]
+    done = subprocess.run(
+        [*command, "--folder", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["errors"] == [] and figures["bad_rises"] == 0
+    assert figures["saves"] == figures["revision_rise"] > 0
+    assert figures["saves"] + figures["conflicts"] == 80

@@ -411,7 +411,7 @@ def test_a_record_changed_elsewhere_keeps_the_dialog_open(
     services.people.save(replace(person, unit="另一台电脑改的"))
     dialog.unit.setText("我的修改")
     ok(dialog)
-    assert len(answers.errors) == 1 and "已被修改" in str(answers.errors[0])
+    assert len(answers.errors) == 1 and "已被另一处修改" in str(answers.errors[0])
     assert dialog.saved is None and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.unit.text() == "我的修改"
     stored = services.people.get(person.id or 0)

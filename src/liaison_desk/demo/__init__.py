@@ -59,4 +59,6 @@ def build_demo(
             "数据库中已有协商案例或报送记录，示例数据只能生成到空数据库中。"
             "请新建一个数据库文件后再生成示例数据。"
         )
-    return DemoBuilder(services, seed, scale, progress).run()
+    # Thousands of commits of made-up data: a power cut may cost the demo, not real records.
+    with services.ctx.db.bulk_writes():
+        return DemoBuilder(services, seed, scale, progress).run()

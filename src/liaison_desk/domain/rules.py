@@ -46,9 +46,10 @@ class LockedError(Exception):
 class ConflictError(Exception):
     """The record was changed elsewhere after it was opened: saving would overwrite that."""
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, message: str | None = None) -> None:
         super().__init__(
-            f"{what}在你打开之后已被修改（可能在另一个窗口或另一台电脑上）。"
+            message
+            or f"{what}在你打开之后已被另一处修改（另一个窗口、另一台电脑或命令行）。"
             "为了不覆盖那些修改，这次没有保存。请重新打开这条记录，再做修改。"
         )
 

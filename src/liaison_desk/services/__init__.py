@@ -8,6 +8,7 @@ from liaison_desk.services.attachments import AttachmentService
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.case_documents import CaseDocumentService
 from liaison_desk.services.cases import CaseService, SubmissionService
+from liaison_desk.services.changes import ChangeWatch
 from liaison_desk.services.consultations import ConsultationService
 from liaison_desk.services.drafts import DraftService
 from liaison_desk.services.ledger import LedgerService
@@ -42,6 +43,7 @@ class Services:
         self.packages = PackageService(self.ctx, self.case_documents)
         self.scans = ScanService(self.ctx, self.consultations, self.attachments)
         self.ledger = LedgerService(self.ctx, self.consultations, self.groups)
+        self.changes = ChangeWatch(self.ctx)
 
 
 __all__ = ["ServiceContext", "Services"]

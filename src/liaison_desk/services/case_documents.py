@@ -99,7 +99,7 @@ class CaseDocumentService:
         if not text:
             raise UnknownCase(key, "请写出案例的档号或标题，如 J012-WS·2024-Y-ZL-0001。")
         normalised = text.replace("•", "·").replace("・", "·")
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             candidates = repo.list_cases(s, CaseFilter(text=normalised), _PageRequest()).items
             by_number = [c for c in candidates if c.archive_number == normalised]
             if by_number:
@@ -127,7 +127,7 @@ class CaseDocumentService:
         return case
 
     def get_case(self, case_id: int) -> Case | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_case(s, case_id)
 
     # --- the data ---------------------------------------------------------------------------
@@ -164,7 +164,7 @@ class CaseDocumentService:
 
     def _data(self, case_id: int, masked: bool, images: bool) -> CaseDocumentData:
         case = self._case(case_id)
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             group = repo.get_group(s, case.group_id) if case.group_id else None
             consultations = [
                 c
@@ -205,7 +205,7 @@ class CaseDocumentService:
 
     def group_of(self, case_id: int) -> LiaisonGroup | None:
         case = self._case(case_id)
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_group(s, case.group_id) if case.group_id else None
 
     @staticmethod
@@ -310,7 +310,7 @@ class CaseDocumentService:
         office = str(SettingsService(self.ctx).get("cases.issuing_office") or "")
         name = f"{office}委员联络组" if office else "政协委员联络组"
         if len(groups) == 1 and (gid := next(iter(groups))) is not None:
-            with self.ctx.db.session() as s:
+            with self.ctx.db.reading() as s:
                 group = repo.get_group(s, gid)
             if group is not None:
                 name = group.name

@@ -74,11 +74,11 @@ class CaseService:
         self.ctx = ctx
 
     def search(self, f: CaseFilter = CaseFilter(), page: PageRequest = PageRequest()) -> Page[Case]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_cases(s, f, page)
 
     def get(self, case_id: int) -> Case | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_case(s, case_id)
 
     def in_statuses(
@@ -95,7 +95,7 @@ class CaseService:
         gone or in the recycle bin is left out; the caption is the case's own, or the photo's
         when the case gives none."""
         files: list[tuple[str, str]] = []
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             for photo in case.photos:
                 att = repo.get_attachment(s, photo.attachment_id)
                 if att is None or att.is_deleted:
@@ -107,7 +107,7 @@ class CaseService:
         """The consultations the case is written from, in the case's order (those purged from
         the recycle bin are left out)."""
         linked: list[LinkedConsultation] = []
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             for cid in case.consultation_ids:
                 row = repo.record_row(s, "consultation", cid)
                 if row is None:
@@ -130,6 +130,7 @@ class CaseService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "case", case.id)
             old = repo.get_case(s, case.id) if case.id else None
             if old is not None:
                 check_not_stale(old.revision, case.revision, f"案例《{old.title}》")
@@ -160,7 +161,7 @@ class CaseService:
     def versions(self, case_id: int) -> list[Case]:
         """The earlier versions of a case, oldest first, as they were when a change to the
         submitted case started the next version (read-only copies; kept in the audit log)."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             row = repo.record_row(s, "case", case_id)
             if row is None:
                 return []
@@ -186,7 +187,7 @@ class CaseService:
         from liaison_desk.storage.models import AttachmentRow
 
         choices: list[PhotoChoice] = []
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             for cid in case.consultation_ids:
                 c = repo.get_consultation(s, cid)
                 if c is None or c.is_deleted:
@@ -220,7 +221,7 @@ class CaseService:
         dates, places, forms, participants (人次 by category), suggestions raised and problems
         solved. One fact per line ("项目：内容"); the user edits it afterwards. Consultations in
         the recycle bin are left out. Empty when no consultation is linked."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             records = [repo.get_consultation(s, cid) for cid in case.consultation_ids]
             linked = [c for c in records if c is not None and not c.is_deleted]
             group = repo.get_group(s, case.group_id) if case.group_id else None
@@ -327,11 +328,11 @@ class SubmissionService:
         self.ctx = ctx
 
     def all(self, group_id: int | None = None) -> list[Submission]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_submissions(s, group_id)
 
     def get(self, submission_id: int) -> Submission | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_submission(s, submission_id)
 
     def record(self, submission: Submission, package: Path | None = None) -> Submission:

@@ -83,22 +83,22 @@ class ConsultationService:
     def search(
         self, f: ConsultationFilter = ConsultationFilter(), page: PageRequest = PageRequest()
     ) -> Page[ConsultationSummary]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_consultations(s, f, page)
 
     def get(self, consultation_id: int) -> Consultation | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_consultation(s, consultation_id)
 
     def get_by_number(self, number: str) -> Consultation | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             cid = repo.consultation_id_by_number(s, number)
             return repo.get_consultation(s, cid) if cid else None
 
     def history(self, consultation_id: int) -> list[AuditEntry]:
         """What happened to the record, oldest first: created, changed, locked (archived) and
         unlocked with the reason, by whom and when. Empty for an unknown id."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             row = repo.record_row(s, "consultation", consultation_id)
             if row is None:
                 return []
@@ -126,6 +126,7 @@ class ConsultationService:
         if not reason.strip():
             raise ValidationError([Problem("reason", "恢复历史版本需要填写原因。")])
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "consultation", consultation_id)
             current = repo.get_consultation(s, consultation_id)
             if current is None:
                 raise KeyError(consultation_id)
@@ -189,7 +190,7 @@ class ConsultationService:
             return saved
 
     def template(self, kind: ConsultationKind) -> ProcedureTemplate:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_template(s, kind)
 
     def save_template(self, template: ProcedureTemplate) -> None:
@@ -240,6 +241,7 @@ class ConsultationService:
         """The body of ``save`` inside the caller's transaction, so that several records are
         saved together or not at all (a ledger import). ``c`` must be validated already and is
         changed (it gets its number): pass a copy."""
+        repo.lock_record(s, "consultation", c.id)
         old = repo.get_consultation(s, c.id) if c.id else None
         if old is not None and old.is_locked:
             raise LockedError(f"{old.number} 已归档，是只读的。如需修改，请先解锁并填写原因。")
@@ -307,7 +309,7 @@ class ConsultationService:
     def search_outcome_items(
         self, f: OutcomeFilter = OutcomeFilter(), page: PageRequest = PageRequest()
     ) -> Page[OutcomeItemSummary]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_outcome_items(s, f, page)
 
     def today(self) -> date:
@@ -330,7 +332,7 @@ class ConsultationService:
         )
         if group_id is not None:
             stmt = stmt.where(ConsultationRow.group_id == group_id)
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             bodies = {body.strip() for body in s.scalars(stmt) if body and body.strip()}
         return sorted(bodies)
 
@@ -346,7 +348,7 @@ class ConsultationService:
         )
         if group_id is not None:
             stmt = stmt.where(ConsultationRow.group_id == group_id)
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             seen: dict[str, None] = {}
             for venue, _held_on in s.execute(stmt):
                 text = (venue or "").strip()
@@ -361,6 +363,7 @@ class ConsultationService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "outcome_item", item.id)
             old = repo.get_outcome_item(s, item.id) if item.id else None
             if old is not None:
                 check_not_stale(old.revision, item.revision, "这条意见建议")

@@ -304,7 +304,7 @@ class LedgerService:
         summaries.sort(key=lambda r: (r.held_on, r.number))
         groups = {g.id: g.name for g in self.groups.all()}
         total = len(summaries) * 2  # reading, then writing
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             records = repo.consultations_by_number(s, [r.number for r in summaries])
         consultation_rows: list[dict[str, Any]] = []
         item_rows: list[dict[str, Any]] = []
@@ -594,7 +594,7 @@ class _Planner:
                         for _n, cells in sheet.rows
                         if column < len(cells)
                     ]
-        with self.service.ctx.db.session() as s:
+        with self.service.ctx.db.reading() as s:
             self.known = repo.consultations_by_number(s, numbers)
         if "consultations" in sheets:
             self._consultation_rows(*sheets["consultations"])

@@ -339,7 +339,7 @@ class PackageService:
             raise ValidationError([Problem("cases", "请至少选择一篇要报送的协商案例。")])
         found: list[Case] = []
         problems: list[str] = []
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             for cid in ids:
                 case = repo.get_case(s, cid)
                 if case is None:
@@ -480,7 +480,7 @@ class PackageService:
 
     def _read(self, cases: list[Case]) -> _Contents:
         settings = SettingsService(self.ctx).values()
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             consultations: dict[int, Consultation] = {}
             for case in cases:
                 for cid in case.consultation_ids:

@@ -25,11 +25,11 @@ class GroupService:
         self.ctx = ctx
 
     def all(self) -> list[LiaisonGroup]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_groups(s)
 
     def get(self, group_id: int) -> LiaisonGroup | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_group(s, group_id)
 
     def save(self, group: LiaisonGroup) -> LiaisonGroup:
@@ -40,6 +40,7 @@ class GroupService:
         if not group.short_name:
             group.short_name = short_name_of(group.town)
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "group", group.id)
             old = repo.get_group(s, group.id) if group.id else None
             if old is not None:
                 check_not_stale(old.revision, group.revision, old.name)
@@ -60,11 +61,11 @@ class PersonService:
     def search(
         self, f: PersonFilter = PersonFilter(), page: PageRequest = PageRequest()
     ) -> Page[Person]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_people(s, f, page)
 
     def get(self, person_id: int) -> Person | None:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.get_person(s, person_id)
 
     def possible_duplicates(self, person: Person) -> list[Person]:
@@ -72,7 +73,7 @@ class PersonService:
         has no phone): the form warns before a second entry is made by accident. Names and phones
         are compared as stored ("张 三" is 张三, "138 0013 8000" is 13800138000)."""
         person = normalise_person(person)
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             same_name = repo.people_named(s, person.name)
         return [
             p
@@ -87,6 +88,7 @@ class PersonService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.session() as s:
+            repo.lock_record(s, "person", person.id)
             old = repo.get_person(s, person.id) if person.id else None
             if old is not None:
                 check_not_stale(old.revision, person.revision, f"人员“{old.name}”")

@@ -85,7 +85,7 @@ class PrintoutService:
         found: list[Consultation] = []
         missing: list[str] = []
         deleted: list[str] = []
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             for key in keys:
                 cid = to_id(s, key)
                 c = repo.get_consultation(s, cid) if cid is not None else None
@@ -105,7 +105,7 @@ class PrintoutService:
             p.person_id for c in consultations for p in c.participants if p.person_id is not None
         }
         group_ids = {c.group_id for c in consultations if c.group_id is not None}
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             people = {p.id: p for p in repo.all_people(s, person_ids) if p.id is not None}
             groups = {gid: repo.get_group(s, gid) for gid in group_ids}
             # The group's roster too: a resident named in the minutes is masked there as in a

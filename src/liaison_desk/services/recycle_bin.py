@@ -38,7 +38,7 @@ class RecycleBinService:
         self.ctx = ctx
 
     def entries(self) -> list[RecycleBinEntry]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.list_deleted(s)
 
     @staticmethod

@@ -59,7 +59,7 @@ class SettingsService:
 
     def values(self) -> dict[str, Any]:
         """Every database setting: the stored value, or its default."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return self._values(s)
 
     def get(self, key: str) -> Any:
@@ -69,7 +69,7 @@ class SettingsService:
     def own_group(self) -> LiaisonGroup | None:
         """The liaison group this database belongs to (None when not set, or when that group is
         gone or in the recycle bin)."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             group_id = self._values(s)[GROUP_KEY]
             if group_id is None:
                 return None
@@ -79,7 +79,7 @@ class SettingsService:
     def needs_first_run(self) -> bool:
         """True for a new, empty database: no liaison group at all and the set-up never done. A
         database that already has groups (a demo, a district office's) does not need it."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return not self._values(s)[FIRST_RUN_KEY] and not repo.list_groups(s)
 
     # --- writing ---
@@ -183,6 +183,7 @@ class SettingsService:
     def _save_group(self, s: Session, group: LiaisonGroup) -> LiaisonGroup:
         """GroupService.save inside this transaction (same checks and audit), except that a new
         group named like an existing one means that existing group."""
+        repo.lock_record(s, "group", group.id)
         others = [g for g in repo.list_groups(s) if g.name == group.name and g.id != group.id]
         old = None
         if group.id is None:

@@ -22,7 +22,7 @@ class StatisticsService:
         self.ctx = ctx
 
     def year(self, year: int, group_id: int | None = None) -> YearStatistics:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.year_statistics(s, year, group_id, self.ctx.today())
 
     def attendance_by_kind(
@@ -30,17 +30,17 @@ class StatisticsService:
     ) -> dict[ConsultationKind, Attendance]:
         """How :meth:`year`'s ``attendance`` and ``member_attendance`` split between 民生议事堂
         and 微协商 (counted the same way: held, not in the recycle bin). Every kind is a key."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             sums = repo.attendance_by_kind(s, year, group_id)
         return {kind: Attendance(*sums.get(kind.value, (0, 0))) for kind in ConsultationKind}
 
     def row_counts(self) -> dict[str, int]:
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.count_rows(s)
 
     def years(self) -> list[int]:
         """Years with consultations, newest first."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.reading() as s:
             return repo.record_years(s)
 
     def default_year(self) -> int:

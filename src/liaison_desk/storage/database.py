@@ -18,11 +18,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
+from liaison_desk.domain.rules import ConflictError
 from liaison_desk.storage.errors import (
     DatabaseLockedError,
     DatabaseTooNewError,
@@ -111,13 +113,42 @@ def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
         ) from exc
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+# How a transaction begins on SQLite, per connection (an execution option): IMMEDIATE takes the
+# write lock at BEGIN, DEFERRED only reads a snapshot.
+BEGIN_OPTION = "liaison_desk_begin"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
+    # Python's sqlite3 would itself emit BEGIN only before the first INSERT/UPDATE, so the SELECT
+    # that reads a record's revision or a number counter would run before the write lock is
+    # taken, and two processes could both save over the same revision. The driver is put in
+    # autocommit mode and ``_sqlite_begin`` emits BEGIN for every transaction instead.
+    dbapi_connection.isolation_level = None
+    record.info["synchronous"] = "FULL"
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit is on the disk (WAL synced) before "已保存" is shown, so a power cut or an
+    # OS crash cannot take it back. NORMAL would be faster but may lose the last commits.
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """BEGIN IMMEDIATE unless the connection asks for a reading (DEFERRED) transaction: a unit
+    of work that may write takes the write lock before it reads anything, so what it read
+    (a revision, the last number of a counter) cannot change under it before it writes. Another
+    writer waits (busy_timeout) rather than failing on a stale snapshot."""
+    mode = conn.get_execution_options().get(BEGIN_OPTION, "IMMEDIATE")
+    try:
+        conn.exec_driver_sql(f"BEGIN {mode}")
+    except OperationalError as exc:
+        # Read-only media: the write lock cannot be had, but reading can still go on. A write
+        # in this transaction then fails with SQLite's read-only error, reported as such.
+        if mode == "DEFERRED" or _sqlite_problem(exc.orig, str(exc.orig)) != "readonly":
+            raise
+        conn.exec_driver_sql("BEGIN DEFERRED")
 
 
 def sqlite_online_backup(source: Path, dest: Path) -> None:
@@ -142,12 +173,22 @@ def sqlite_online_backup(source: Path, dest: Path) -> None:
 
 
 class Database:
-    """An opened, up-to-date database. Sessions come from ``session()``; nobody keeps one."""
+    """An opened, up-to-date database. Sessions come from ``session()`` (a unit of work that
+    may write) or ``reading()`` (one that only reads); nobody keeps one."""
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Reads begin DEFERRED on SQLite: a consistent snapshot (WAL) without the write lock,
+        # so lists, reports and exports never wait for (or hold up) a save elsewhere.
+        self._readers = sessionmaker(
+            engine.execution_options(**{BEGIN_OPTION: "DEFERRED"}), expire_on_commit=False
+        )
+        self._watch: Any = None  # the connection change_token reads PRAGMA data_version on
+        self._synchronous = "FULL"
+        if self.is_sqlite:
+            event.listen(engine, "checkout", self._set_durability)
 
     @property
     def file(self) -> Path | None:
@@ -163,6 +204,7 @@ class Database:
         backup), refuse it when newer or not ours, leaving the file untouched."""
         path = sqlite_path(url)
         backup_before: str | None = None
+        up_to_date = False  # a SQLite file already at head: opening it writes nothing
         if path is not None:
             if path.exists():
                 if path.is_dir():
@@ -176,6 +218,7 @@ class Database:
                 _check_revision(revision, has_tables, str(path))
                 if revision is not None and revision != head_revision():
                     backup_before = revision
+                up_to_date = revision == head_revision()
             elif not create:
                 raise StorageError(
                     f"找不到数据库文件「{path}」。请检查路径，或先运行 liaison-desk demo 建立示例数据库。"
@@ -198,8 +241,12 @@ class Database:
         engine = _create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
+        # Creating or upgrading takes the write lock from the start; checking a file that is
+        # already up to date only reads, so it opens while another program is writing.
+        begin = "DEFERRED" if up_to_date else "IMMEDIATE"
         try:
-            with engine.begin() as conn:
+            with engine.execution_options(**{BEGIN_OPTION: begin}).begin() as conn:
                 if path is None:  # a server: check the revision over the connection itself
                     current = MigrationContext.configure(conn).get_current_revision()
                     has_tables = bool(inspect(conn).get_table_names())
@@ -217,26 +264,137 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        session = self._sessions()
+        """One unit of work that may write: committed when the block ends, rolled back on any
+        error. On SQLite it holds the write lock from its first statement (BEGIN IMMEDIATE);
+        on PostgreSQL saves are compare-and-set on the revision and counters are row-locked.
+        A save that lost a race with another writer is a ``ConflictError``."""
+        with self._unit(self._sessions()) as session:
+            yield session
+
+    def _set_durability(self, dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get("synchronous") != self._synchronous:
+            dbapi_connection.execute(f"PRAGMA synchronous={self._synchronous}")
+            record.info["synchronous"] = self._synchronous
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """Many commits in a row that need not each survive a power cut (building the demo):
+        synchronous=NORMAL meanwhile, which is much faster; a commit may then be lost in a
+        power cut or an OS crash (never corrupted). The first ordinary commit afterwards
+        syncs them all."""
+        self._synchronous = "NORMAL"
+        try:
+            yield
+        finally:
+            self._synchronous = "FULL"
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads: one consistent snapshot, without the write lock."""
+        with self._unit(self._readers()) as session:
+            yield session
+
+    @contextmanager
+    def _unit(self, session: Session) -> Iterator[Session]:
         try:
             yield session
             session.commit()
         except OperationalError as exc:
             session.rollback()
             raise translate_operational_error(exc, self.file) from exc
+        except StaleDataError as exc:
+            # The UPDATE's WHERE carried the revision read; another writer got there first.
+            session.rollback()
+            raise ConflictError(_stale_what(str(exc))) from exc
+        except IntegrityError as exc:
+            session.rollback()
+            if _is_unique_violation(exc):
+                # Two writers claimed the same unique value (a 编号) at once; the other one won.
+                raise ConflictError(
+                    "",
+                    "保存时，另一处（另一个窗口、另一台电脑或命令行）刚刚用了同一个"
+                    f"{_unique_what(exc)}，这次没有保存，什么都没有改动。请重试；"
+                    "编号留空时，重试会分到一个新的编号。",
+                ) from exc
+            raise
         except Exception:
             session.rollback()
             raise
         finally:
             session.close()
 
+    def change_token(self) -> tuple[int, ...]:
+        """A cheap value that changes whenever another connection (another window, another
+        process, the command line) commits a change, for an open window to refresh its lists.
+        SQLite: ``PRAGMA data_version`` of one kept connection (it changes only for commits by
+        other connections, so it is read on a connection that never writes). PostgreSQL: the
+        newest change and the row count of the main tables."""
+        if self.is_sqlite:
+            if self._watch is None:
+                # The engine's own kind of connection (same file, same flags), kept aside.
+                self._watch = self.engine.raw_connection()
+            cursor = self._watch.cursor()
+            try:
+                row = cursor.execute("PRAGMA data_version").fetchone()
+            finally:
+                cursor.close()
+            return (int(row[0]),)
+        from liaison_desk.storage.repositories import change_summary
+
+        with self.reading() as s:
+            return change_summary(s)
+
+    def reading_connection(self) -> Connection:
+        """A Core connection whose transactions only read (BEGIN DEFERRED on SQLite): checks
+        that should not hold up saves elsewhere while they run."""
+        return self.engine.connect().execution_options(**{BEGIN_OPTION: "DEFERRED"})
+
     def current_revision(self) -> str | None:
-        with self.engine.connect() as conn:
+        with self.reading_connection() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()
+
+
+# What a table's rows are called, for the message of a save that lost a race.
+_RECORD_NAMES = {
+    "consultations": "这条协商活动",
+    "outcome_items": "这条意见建议",
+    "attachments": "这个附件",
+    "cases": "这个案例",
+    "people": "这个人员",
+    "liaison_groups": "这个联络组",
+    "submissions": "这条报送记录",
+}
+
+
+def _stale_what(text: str) -> str:
+    """The record an ORM StaleDataError ("UPDATE statement on table 'cases' expected…") is
+    about, in words."""
+    for table, name in _RECORD_NAMES.items():
+        if f"'{table}'" in text:
+            return name
+    return "这条记录"
+
+
+def _unique_what(exc: IntegrityError) -> str:
+    text = str(exc.orig)
+    if "number" in text:  # consultations.number, cases.archive_number
+        return "编号"
+    if "name" in text:
+        return "名称"
+    return "不能重复的内容"
+
+
+def _is_unique_violation(exc: IntegrityError) -> bool:
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) == "23505":  # PostgreSQL unique_violation
+        return True
+    return "UNIQUE constraint failed" in str(orig)
 
 
 def _create_engine(url: str) -> Engine:

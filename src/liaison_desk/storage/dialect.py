@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, Executable
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 
 def _escape_like(text: str) -> str:
@@ -21,3 +23,10 @@ def contains(column: Any, needle: str) -> ColumnElement[bool]:
     """Case-insensitive substring match on either engine."""
     result: ColumnElement[bool] = column.ilike(f"%{_escape_like(needle)}%", escape="\\")
     return result
+
+
+def insert_ignore(s: Session, table: Any, values: dict[str, Any]) -> Executable:
+    """INSERT … ON CONFLICT DO NOTHING (both engines have it): a row created by whoever comes
+    first, without a unique-key error for the one who comes second."""
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return insert(table).values(**values).on_conflict_do_nothing()

@@ -148,7 +148,7 @@ def _describe(db: Database) -> str:
 
 def _check_sqlite(db: Database, report: HealthReport) -> None:
     try:
-        with db.engine.connect() as conn:
+        with db.reading_connection() as conn:
             results = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             if results != ["ok"]:
                 shown = "；".join(results[:5]) + ("……" if len(results) > 5 else "")

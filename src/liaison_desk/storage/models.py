@@ -20,7 +20,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 # Stable constraint names so that Alembic migrations work the same on SQLite (batch mode) and
 # PostgreSQL.
@@ -46,6 +46,15 @@ class RecordMixin:
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None, index=True)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # Compare-and-set: every UPDATE (and DELETE) of a record carries "AND revision = <the
+        # revision read>" and its row count is checked, so of two writers that read the same
+        # revision only one can save (the other gets StaleDataError, shown as a conflict).
+        # The repositories set the next revision themselves (_stamp_update).
+        table = cls.__table__  # type: ignore[attr-defined]
+        return {"version_id_col": table.c.revision, "version_id_generator": False}
 
 
 class GroupRow(RecordMixin, Base):

@@ -45,7 +45,7 @@ from liaison_desk.domain.queries import (
 )
 from liaison_desk.domain.rules import LockedError
 from liaison_desk.storage import mapping
-from liaison_desk.storage.dialect import contains
+from liaison_desk.storage.dialect import contains, insert_ignore
 from liaison_desk.storage.models import (
     AttachmentRow,
     AuditRow,
@@ -334,12 +334,26 @@ def consultations_by_number(s: Session, numbers: list[str]) -> dict[str, Consult
     return found
 
 
+def _locked_counter(s: Session, scope: str) -> NumberCounterRow:
+    """The counter of ``scope``, created when missing, locked until the transaction ends.
+
+    On SQLite the whole write transaction already holds the database's write lock (BEGIN
+    IMMEDIATE). On PostgreSQL the row is locked (SELECT … FOR UPDATE); its first insert is
+    INSERT … ON CONFLICT DO NOTHING, so two transactions creating the same counter at once
+    both go on to lock the one row instead of one failing on the primary key."""
+    s.execute(insert_ignore(s, NumberCounterRow, {"scope": scope, "last": 0}))
+    row = s.scalars(
+        select(NumberCounterRow)
+        .where(NumberCounterRow.scope == scope)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    return row
+
+
 def next_sequence(s: Session, scope: str) -> int:
     """The next number in ``scope``; the counter only goes up, so numbers are never reused."""
-    row = s.get(NumberCounterRow, scope, with_for_update=True)
-    if row is None:
-        row = NumberCounterRow(scope=scope, last=0)
-        s.add(row)
+    row = _locked_counter(s, scope)
     row.last += 1
     s.flush()
     return row.last
@@ -368,10 +382,8 @@ def refuse_if_locked(s: Session, consultation_id: int | None, case_id: int | Non
 
 def raise_sequence(s: Session, scope: str, at_least: int) -> None:
     """Make sure the counter of ``scope`` never hands out ``at_least`` or anything below it."""
-    row = s.get(NumberCounterRow, scope, with_for_update=True)
-    if row is None:
-        s.add(NumberCounterRow(scope=scope, last=at_least))
-    elif row.last < at_least:
+    row = _locked_counter(s, scope)
+    if row.last < at_least:
         row.last = at_least
     s.flush()
 
@@ -857,6 +869,16 @@ def list_audit(
 # --- recycle bin --------------------------------------------------------------------------------
 
 
+def lock_record(s: Session, entity_type: str, record_id: int | None) -> None:
+    """Hold the record's row until the transaction ends, before reading it to save over it: on
+    PostgreSQL SELECT … FOR UPDATE (another saver waits, then reads the new revision and is
+    refused); on SQLite the write transaction already holds the database's write lock. Call
+    it before anything of the record is loaded in the session."""
+    if record_id:
+        table = RECORD_TABLES[entity_type]
+        s.execute(select(table.id).where(table.id == record_id).with_for_update())
+
+
 def record_row(s: Session, entity_type: str, record_id: int) -> Any:
     table = RECORD_TABLES.get(entity_type)
     if table is None:
@@ -1062,3 +1084,29 @@ def put_settings(s: Session, values: dict[str, Any]) -> None:
         else:
             row.value = value
     s.flush()
+
+
+_WATCHED_TABLES = (
+    GroupRow,
+    PersonRow,
+    ConsultationRow,
+    OutcomeItemRow,
+    AttachmentRow,
+    CaseRow,
+    SubmissionRow,
+)
+
+
+def change_summary(s: Session) -> tuple[int, ...]:
+    """Row count, sum of revisions and highest id of every main table, in one query: every
+    save raises a revision, every new record raises a count and an id, every purge lowers a
+    count, so any committed change elsewhere changes the tuple (a server database's stand-in
+    for SQLite's data_version)."""
+    columns: list[Any] = []
+    for table in _WATCHED_TABLES:
+        columns += [
+            select(func.count()).select_from(table).scalar_subquery(),
+            select(func.coalesce(func.sum(table.revision), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(table.id), 0)).scalar_subquery(),
+        ]
+    return tuple(int(v or 0) for v in s.execute(select(*columns)).one())

@@ -32,12 +32,17 @@ from PySide6.QtWidgets import (
 from liaison_desk import __version__
 from liaison_desk.config import MachineSettings
 from liaison_desk.services import Services
+from liaison_desk.services.errors import EXPECTED_ERRORS
 from liaison_desk.ui import messages
 from liaison_desk.ui.i18n import translate_in
 from liaison_desk.ui.icons import app_icon, icon
 from liaison_desk.ui.pages.base import Page
+from liaison_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
+
+# How often the window looks whether the database was changed elsewhere (a cheap query).
+CHANGE_POLL_MS = 2000
 
 # Navigation order and titles (source text of the translations; shown translated).
 PAGE_TITLES: dict[str, str] = {
@@ -143,6 +148,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_state()
 
+        # Another window, PC or the command line may change the database meanwhile.
+        self._change_token: tuple[int, ...] | None = None
+        self._asking_for_changes = False
+        self.change_timer = QTimer(self)
+        self.change_timer.setInterval(CHANGE_POLL_MS)
+        self.change_timer.timeout.connect(self.check_for_changes)
+        self.change_timer.start()
+
     # --- pages ---------------------------------------------------------------------------------
     def page_titles(self) -> dict[str, str]:
         """Each page's title in the current language."""
@@ -217,6 +230,46 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.current_page().refresh()
+
+    def check_for_changes(self) -> None:
+        """Every two seconds: when the database was changed elsewhere, the lists show it (the
+        page on screen reloads now, the others when next shown). A page with a form or editor
+        open is left alone: the form learns of a change when it saves (已被另一处修改)."""
+        watch = self.services.changes
+        if watch.cheap:  # SQLite's data_version: microseconds, fine on the GUI thread
+            try:
+                token = watch.token()
+            except EXPECTED_ERRORS as exc:
+                log.info("could not look for changes: %s", exc)
+                return
+            self._changes_seen(token)
+        elif not self._asking_for_changes:  # a server: a query, off the GUI thread
+            self._asking_for_changes = True
+            run_task(self, lambda _control: watch.token(), self._changes_seen, self._no_token)
+
+    def _no_token(self, exc: BaseException) -> None:
+        self._asking_for_changes = False
+        if not isinstance(exc, EXPECTED_ERRORS):
+            raise exc
+        log.info("could not look for changes: %s", exc)
+
+    def _changes_seen(self, token: tuple[int, ...]) -> None:
+        self._asking_for_changes = False
+        previous, self._change_token = self._change_token, token
+        if previous is None or previous == token:
+            return
+        current = self.current_page()
+        for page in self.pages.values():
+            if page is not current:
+                page.mark_stale()
+        editing = any(
+            getattr(current, name, lambda: False)()
+            for name in ("form_shown", "is_editing", "has_unsaved_changes")
+        )
+        if editing or current.is_busy():
+            current.mark_stale()  # reloaded when the list is shown again
+        else:
+            current.refresh()
 
     # --- menus and shortcuts -------------------------------------------------------------------
     def _action(

@@ -72,6 +72,12 @@ class Page(QWidget):
     def mark_stale(self) -> None:
         self._stale = True
 
+    def refresh_if_stale(self) -> None:
+        """Reload now if something changed while the page could not (a form was open)."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload from the database (F5)."""
 

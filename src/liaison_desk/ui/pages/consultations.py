@@ -422,6 +422,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
     def show_list(self) -> None:
         self.views.setCurrentWidget(self.list_view)
         self._list_actions_enabled(True)
+        self.refresh_if_stale()  # changed elsewhere while the form was open
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.status_changed.emit(self.status_text())
 
