@@ -120,13 +120,19 @@ def new_consultation(services: Services, group: LiaisonGroup) -> Callable[..., C
 
 @pytest.fixture(scope="session")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo database built through the CLI for the whole session (never changed by tests;
-    use ``demo_db`` or ``demo_services`` for a private copy)."""
-    from liaison_desk.cli import EXIT_OK, main
+    """One demo database for the whole session (never changed by tests; use ``demo_db`` or
+    ``demo_services`` for a private copy), built as of the tests' clock (2024-12-31), so it holds
+    the demo year as it stood then (built later, the demo follows its items up to that day)."""
+    from liaison_desk.demo import build_demo
 
     folder = tmp_path_factory.mktemp("demo")
     db = folder / "示例.sqlite"
-    assert main(["demo", "--db", str(db)]) == EXIT_OK
+    database = Database.open(f"sqlite:///{db}")
+    try:
+        store = AttachmentStore.beside_database(db)
+        build_demo(Services(ServiceContext(database, store, clock=FixedClock())))
+    finally:
+        database.close()
     return db
 
 
