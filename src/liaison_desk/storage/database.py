@@ -22,12 +22,14 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from liaison_desk.storage.errors import (
     DatabaseLockedError,
     DatabaseTooNewError,
     NotADatabaseError,
     StorageError,
+    os_error_text,
 )
 
 log = logging.getLogger(__name__)
@@ -78,11 +80,51 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def read_only_reason(path: Path) -> str | None:
+    """Why the database file cannot be written where it is: "medium" (a read-only disk: a
+    write-protected USB stick, a CD, a read-only mount), "folder" (no right to create files beside
+    it), "file" (the file itself is read-only); None when it can be written."""
+    folder = path.parent
+    statvfs = getattr(os, "statvfs", None)  # not on Windows, where a CD's files are read-only
+    if statvfs is not None:
+        try:
+            if statvfs(folder).f_flag & os.ST_RDONLY:
+                return "medium"
+        except OSError:
+            pass
+    if path.exists() and not os.access(path, os.W_OK):
+        return "file"
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return "folder"
+    return None
+
+
+def read_only_uri(path: Path, reason: str | None = None) -> str:
+    """A SQLite URI that opens ``path`` for reading only and writes nothing beside it.
+
+    Without a -wal file beside it the file is opened as immutable: a plain read-only connection
+    to a WAL database would create -wal/-shm files, and on a read-only disk or folder it cannot,
+    so SQLite would refuse to open it at all. Immutable is safe there because nobody can be
+    writing (no -wal exists, and none can be made). A read-only file in a writable folder may
+    still be written by its owner, so it is opened without that promise."""
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro"
+    if not wal.exists() and reason != "file":
+        flags += "&immutable=1"
+    return f"{path.absolute().as_uri()}?{flags}"
+
+
 def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
     """(alembic revision, has any table) read through a read-only connection, so a file we must
     refuse is left exactly as it was."""
-    with path.open("rb") as f:
-        header = f.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError(
+            f"无法读取数据库文件「{path}」（{os_error_text(exc)}）。"
+            "请检查文件是否存在、是否有读取权限；如果它在 U 盘或共享文件夹上，请确认它已连接。"
+        ) from exc
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(
             f"「{path}」不是联络组履职档案台的数据库文件。请检查文件名，或用 --db 指定正确的数据库文件。"
@@ -90,11 +132,7 @@ def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
     if not header:  # an empty file: treat as a new database
         return None, False
     try:
-        # Without a -wal file beside it, open as immutable: a plain read-only connection to a
-        # WAL database would create -wal/-shm files, and a refused file must stay as it was.
-        wal = path.with_name(path.name + "-wal")
-        flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-        conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             names = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -106,9 +144,34 @@ def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        # A full or failing disk is not a damaged file: telling the user to restore would
+        # roll back good data.
+        problem = _sqlite_problem(exc, str(exc), path)
+        if problem not in ("corrupt", "other"):
+            raise _sqlite_error(problem, path, str(exc)) from exc
         raise NotADatabaseError(
             f"「{path}」已损坏或不是数据库文件（{exc}）。请从备份恢复：liaison-desk restore 备份文件。"
         ) from exc
+
+
+def _sqlite_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # No journal mode here: changing it is a write, and the file's own mode is what it is.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _read_only_engine(path: Path, reason: str | None) -> Engine:
+    uri = read_only_uri(path, reason)
+
+    def connect() -> sqlite3.Connection:
+        # The pages load in background threads, as on a writable database.
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    event.listen(engine, "connect", _sqlite_read_only_pragmas)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -126,8 +189,14 @@ def sqlite_online_backup(source: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     # A read-write connection: a read-only one would leave -wal/-shm files beside a closed
-    # database in WAL mode. The backup API itself only reads.
-    src = sqlite3.connect(source)
+    # database in WAL mode. The backup API itself only reads. Where nothing can be written beside
+    # the file (a read-only disk or folder), a read-only connection that writes nothing.
+    reason = read_only_reason(source)
+    src = (
+        sqlite3.connect(read_only_uri(source, reason), uri=True)
+        if reason
+        else sqlite3.connect(source)
+    )
     try:
         out = sqlite3.connect(tmp)
         try:
@@ -144,9 +213,11 @@ def sqlite_online_backup(source: Path, dest: Path) -> None:
 class Database:
     """An opened, up-to-date database. Sessions come from ``session()``; nobody keeps one."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, read_only: str | None = None) -> None:
         self.engine = engine
         self.url = url
+        #: Why the database is open for reading only (see ``read_only_reason``), or None.
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -174,6 +245,9 @@ class Database:
                     )
                 revision, has_tables = _read_sqlite_revision(path)
                 _check_revision(revision, has_tables, str(path))
+                reason = read_only_reason(path)
+                if reason is not None:
+                    return cls._open_read_only(url, path, reason, revision)
                 if revision is not None and revision != head_revision():
                     backup_before = revision
             elif not create:
@@ -214,6 +288,31 @@ class Database:
             engine.dispose()
             raise
         return cls(engine, url)
+
+    @classmethod
+    def _open_read_only(cls, url: str, path: Path, reason: str, revision: str | None) -> Database:
+        """A database that cannot be written where it is (a read-only disk, folder or file) opens
+        for reading only: nothing is written beside it, and it is never upgraded."""
+        if revision != head_revision():
+            what = (
+                "是空的，还没有建立"
+                if revision is None
+                else f"是旧版本的联络组履职档案台建立的（数据库版本 {revision}），需要先升级才能打开，"
+                "而升级要写入数据库"
+            )
+            raise StorageError(
+                f"数据库「{path}」{what}；它{_READ_ONLY_PLACES[reason]}，不能写入，所以无法打开。"
+                f"{_copy_advice(path)}"
+            )
+        engine = _read_only_engine(path, reason)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        except OperationalError as exc:
+            engine.dispose()
+            raise translate_operational_error(exc, path) from exc
+        log.info("opened %s read-only (%s)", path, reason)
+        return cls(engine, url, read_only=reason)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -310,9 +409,34 @@ _SQLITE_KINDS = {
 }
 
 
-def _sqlite_problem(orig: BaseException | None, text: str) -> str:
+#: Below this much free space, an I/O error is taken for a full disk (SQLite often reports a
+#: full disk as SQLITE_IOERR, e.g. when it cannot grow its -shm file).
+FULL_DISK_BELOW = 8 * 1024 * 1024
+
+
+def free_space(path: Path) -> int | None:
+    """Free bytes on the disk that holds ``path`` (None when unknown)."""
+    folder = path if path.is_dir() else path.parent
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _sqlite_problem(orig: BaseException | None, text: str, path: Path | None = None) -> str:
     """What went wrong, as one of busy, readonly, readonly-folder, moved, full, io, corrupt,
-    cantopen or other."""
+    cantopen or other. An I/O error on a (nearly) full disk counts as full."""
+    problem = _sqlite_kind(orig, text)
+    if problem == "io" and path is not None:
+        free = free_space(path)
+        if free is not None and free < FULL_DISK_BELOW:
+            return "full"
+    return problem
+
+
+def _sqlite_kind(orig: BaseException | None, text: str) -> str:
     code = getattr(orig, "sqlite_errorcode", None)
     if isinstance(code, int):
         if code == _SQLITE_READONLY_DIRECTORY:
@@ -337,6 +461,27 @@ def _sqlite_problem(orig: BaseException | None, text: str) -> str:
     return "other"
 
 
+def sqlite_problem(exc: BaseException, path: Path | None) -> str:
+    """The kind of a database error (see ``_sqlite_problem``), for callers that word their own
+    message for some kinds (e.g. ``check`` tells a damaged file from a full disk)."""
+    orig = getattr(exc, "orig", exc)
+    return _sqlite_problem(orig, str(orig), path)
+
+
+_READ_ONLY_PLACES = {
+    "medium": "在只读的磁盘上（例如写保护的 U 盘、光盘或只读的共享文件夹）",
+    "folder": "所在的文件夹不允许写入",
+    "file": "是只读文件",
+}
+
+
+def _copy_advice(path: Path) -> str:
+    return (
+        f"要修改，请把数据库文件连同旁边的「{path.stem}-附件」文件夹一起复制到电脑上一个可以写入的"
+        "文件夹（例如“文档”）里，再打开复制出来的文件。"
+    )
+
+
 def translate_operational_error(exc: OperationalError, path: Path | None) -> StorageError:
     """A clear Chinese message, saying what to do, for a database error the user can act on:
     another program writing, a read-only file or folder, a full or failing disk."""
@@ -344,8 +489,21 @@ def translate_operational_error(exc: OperationalError, path: Path | None) -> Sto
     text = str(orig) if orig is not None else str(exc)
     if orig is not None and not isinstance(orig, sqlite3.Error):
         return _server_operational_error(text)
-    problem = _sqlite_problem(orig, text)
+    return _sqlite_error(_sqlite_problem(orig, text, path), path, text)
+
+
+def _sqlite_error(problem: str, path: Path | None, text: str) -> StorageError:
     where = f"「{path}」" if path else ""
+    if problem in ("readonly", "readonly-folder") and path is not None:
+        # A database opened read-only gets SQLite's plain "readonly": say which place is.
+        reason = read_only_reason(path)
+        if reason == "medium":
+            return StorageError(
+                f"数据库{where}{_READ_ONLY_PLACES['medium']}：可以查看、打印和导出，不能修改，"
+                f"这次的修改没有保存。{_copy_advice(path)}"
+            )
+        if reason == "folder":
+            problem = "readonly-folder"
     copy_it = (
         f"请把数据库文件连同旁边的「{path.stem}-附件」文件夹一起复制到一个可以写入的文件夹"
         "（例如“文档”）里，再打开复制出来的文件"
@@ -365,8 +523,8 @@ def translate_operational_error(exc: OperationalError, path: Path | None) -> Sto
     if problem == "readonly-folder":
         folder = f"「{path.parent}」" if path else ""
         return StorageError(
-            f"数据库{where}所在的文件夹{folder}不允许写入（只读）。本程序使用数据库时，即使只是查看，"
-            "也要在数据库文件旁边建立两个临时文件（文件名以 -wal 和 -shm 结尾），所以现在无法使用它。"
+            f"数据库{where}所在的文件夹{folder}不允许写入（只读），可以查看、打印和导出，"
+            "但不能修改：保存修改时要在数据库文件旁边建立临时文件（文件名以 -wal 和 -shm 结尾）。"
             f"{copy_it}；{ask_it}"
         )
     if problem == "readonly":
@@ -382,8 +540,11 @@ def translate_operational_error(exc: OperationalError, path: Path | None) -> Sto
             "请关闭本程序，把文件放回原处（或用 --db 指定它的新位置）后重新打开。"
         )
     if problem == "full":
+        free = free_space(path) if path is not None else None
+        left = f"只剩 {free / 1024 / 1024:.1f} MB" if free is not None else "已满"
         return StorageError(
-            f"磁盘空间不足（数据库{where}所在的磁盘已满），这次操作没有完成；已保存的数据没有丢失。"
+            f"磁盘空间不足（数据库{where}所在的磁盘{left}），这次操作没有完成；"
+            "已保存的数据没有丢失，数据库文件没有损坏，不需要从备份恢复。"
             "请删除不需要的文件、清理磁盘空间后重试，或把数据库移到空间更大的磁盘上。"
         )
     if problem == "io":
