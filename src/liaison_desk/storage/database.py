@@ -229,9 +229,13 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @classmethod
-    def open(cls, url: str, *, create: bool = True) -> Database:
+    def open(cls, url: str, *, create: bool = True, read_only: bool = False) -> Database:
         """Open ``url``; create it when missing (if allowed), upgrade it when older (after a
-        backup), refuse it when newer or not ours, leaving the file untouched."""
+        backup), refuse it when newer or not ours, leaving the file untouched.
+
+        A file that cannot be written where it is opens read-only (``Database.read_only``);
+        ``read_only`` asks for that for an existing file that nobody else writes (a copy being
+        checked), so it stays byte for byte as it was."""
         path = sqlite_path(url)
         backup_before: str | None = None
         if path is not None:
@@ -245,7 +249,7 @@ class Database:
                     )
                 revision, has_tables = _read_sqlite_revision(path)
                 _check_revision(revision, has_tables, str(path))
-                reason = read_only_reason(path)
+                reason = read_only_reason(path) or ("copy" if read_only else None)
                 if reason is not None:
                     return cls._open_read_only(url, path, reason, revision)
                 if revision is not None and revision != head_revision():
@@ -472,6 +476,7 @@ _READ_ONLY_PLACES = {
     "medium": "在只读的磁盘上（例如写保护的 U 盘、光盘或只读的共享文件夹）",
     "folder": "所在的文件夹不允许写入",
     "file": "是只读文件",
+    "copy": "只能按只读方式打开",
 }
 
 
