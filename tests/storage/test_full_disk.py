@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from mounts import fill, small_disk
 from sqlalchemy.exc import OperationalError
 
 from liaison_desk.cli import EXIT_OK, EXIT_PROBLEM, main
@@ -24,6 +23,7 @@ from liaison_desk.storage import database
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, translate_operational_error
 from liaison_desk.storage.errors import StorageError
+from mounts import fill, small_disk
 
 #: Words that would send the user to a backup, or tell them the file is broken.
 _WRONG_ADVICE = ("restore", "恢复：", "已损坏", "损坏或不是", "被拔出")
