@@ -184,6 +184,9 @@ def _read_database(path: Path) -> tuple[list[str], str | None]:
     """(integrity_check lines, alembic revision or None) of a SQLite file, opened read-only.
     Raises sqlite3.DatabaseError when it is not a database at all."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # A damaged page can hold text that is not UTF-8: shown, not a crash (SQLite's own error
+    # messages can quote such text too: UnicodeDecodeError, caught by the callers).
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
     try:
         results = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -684,6 +687,8 @@ def _unpack_checked(
         results, revision = _read_database(staged_db)
     except sqlite3.DatabaseError as exc:
         raise _tampered(archive, f"中的数据库已损坏（{exc}）") from exc
+    except UnicodeDecodeError as exc:  # SQLite's message quoted damaged text
+        raise _tampered(archive, "中的数据库已损坏（结构中有无法读取的文字）") from exc
     if results != ["ok"]:
         raise _tampered(archive, f"中的数据库已损坏（{'；'.join(results[:3])}）")
     if revision is None:

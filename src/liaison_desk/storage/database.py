@@ -143,6 +143,10 @@ def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
             return (row[0] if row else None), True
         finally:
             conn.close()
+    except UnicodeDecodeError as exc:  # SQLite's message quoted damaged text
+        raise NotADatabaseError(
+            f"「{path}」已损坏（文件结构中有无法读取的文字）。请从备份恢复：liaison-desk restore 备份文件。"
+        ) from exc
     except sqlite3.DatabaseError as exc:
         # A full or failing disk is not a damaged file: telling the user to restore would
         # roll back good data.

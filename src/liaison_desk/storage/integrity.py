@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
@@ -29,7 +29,7 @@ from liaison_desk.storage.database import (
     sqlite_problem,
     translate_operational_error,
 )
-from liaison_desk.storage.models import AttachmentRow, CaseRow, ConsultationRow
+from liaison_desk.storage.models import AttachmentRow, Base, CaseRow, ConsultationRow
 
 log = logging.getLogger(__name__)
 
@@ -135,11 +135,20 @@ def check_database(
     if db.is_sqlite:
         _check_sqlite(db, report)
     _check_revision(db, report)
-    with db.session() as s:
-        report.counts = repo.count_rows(s)
-        _check_numbers(s, report)
-        _check_consultation_totals(s, report)
-        references = _attachment_references(s)
+    if report.revision == head_revision() and not _check_schema(db, report):
+        return report  # the checks below would only fail on the missing tables
+    try:
+        with db.session() as s:
+            report.counts = repo.count_rows(s)
+            _check_numbers(s, report)
+            _check_consultation_totals(s, report)
+            references = _attachment_references(s)
+    except UnicodeDecodeError:
+        log.warning("text that is not UTF-8 in %s", report.database, exc_info=True)
+        report.problems.append(
+            f"数据库中有无法读取的文字（不是有效的编码），数据库文件可能已损坏。{report.hint}"
+        )
+        return report
     if store is not None:
         _check_store(store, references, report, progress)
     elif references:
@@ -236,6 +245,38 @@ def _check_revision(db: Database, report: HealthReport) -> None:
             f"数据库版本 {report.revision} 比本程序新，本程序不认识。"
             "请把联络组履职档案台升级到最新版本后再检查。"
         )
+
+
+def _check_schema(db: Database, report: HealthReport) -> bool:
+    """Every table and column the app reads is there (a table dropped by another program, or a
+    damaged copy, would otherwise fail later in the middle of some page). False when not."""
+    try:
+        with db.engine.connect() as conn:
+            found = inspect(conn)
+            tables = set(found.get_table_names())
+            missing: list[str] = []
+            for table in Base.metadata.sorted_tables:
+                if table.name not in tables:
+                    missing.append(
+                        _TABLE_LABELS.get(table.name, table.name) + f"（表 {table.name}）"
+                    )
+                    continue
+                columns = {c["name"] for c in found.get_columns(table.name)}
+                missing.extend(
+                    f"表 {table.name} 的列 {column.name}"
+                    for column in table.columns
+                    if column.name not in columns
+                )
+    except DBAPIError as exc:
+        report.problems.append(f"无法读取数据库的结构（{exc.orig}）。{report.hint}")
+        return False
+    if missing:
+        shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
+        report.problems.append(
+            f"数据库缺少本程序需要的内容：{shown}，数据库可能被其他程序改动过或已损坏。{report.hint}"
+        )
+        return False
+    return True
 
 
 def _limited(report_list: list[str], messages: Iterable[str], summary: str) -> None:
