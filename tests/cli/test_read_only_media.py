@@ -7,12 +7,14 @@ The medium is a real read-only bind mount (needs root; skipped with the reason e
 
 from __future__ import annotations
 
+import io
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtWidgets import QApplication
 
 from liaison_desk.cli import EXIT_OK, EXIT_PROBLEM, main
@@ -26,6 +28,15 @@ from mounts import listing, read_only_view
 
 NUMBER = "织里-2024-议-001"
 CASE = "J012-WS·2024-Y-ZL-0001"
+
+
+def _photo() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (20, 20), (200, 40, 40)).save(buf, "JPEG")
+    return buf.getvalue()
+
+
+PHOTO = _photo()
 
 
 @pytest.fixture(autouse=True)
@@ -110,6 +121,12 @@ def test_a_change_is_refused_with_what_to_do(medium: Path) -> None:
         assert "可以查看、打印和导出，不能修改" in message
         assert "复制到电脑上一个可以写入的文件夹" in message
         assert "「示例-附件」文件夹" in message
+        # A photo is refused the same way, before anything is written into its folder.
+        consultation = services.consultations.search().items[0]
+        with pytest.raises(StorageError, match="只读的磁盘"):
+            services.attachments.add(PHOTO, "会场.jpg", consultation_id=consultation.id)
+        with pytest.raises(StorageError, match="只读的磁盘"):
+            services.attachments.store_file(PHOTO, "会场.jpg")
         # The window's lock goes to this PC's data folder, not beside the database.
         lock = InstanceLock(db_file)
         assert lock.acquire() is None

@@ -50,3 +50,34 @@ def test_a_writable_database_is_not_called_read_only(qtbot: QtBot, services: Ser
     wait_for_tasks()
     assert "read-only" not in window.windowTitle()
     assert window.db_label.text() == "测试.sqlite"
+
+
+def test_saving_a_record_shows_why_it_cannot_be_saved_and_keeps_the_typing(
+    qtbot: QtBot,
+    read_only_services: Services,
+    demo_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from liaison_desk.domain.enums import ConsultationKind
+    from liaison_desk.ui import messages
+    from liaison_desk.ui.consultation_form import ConsultationForm
+    from liaison_desk.ui.pages.consultations import ConsultationsPage
+
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "_dialog_override", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(ConsultationForm, "ask_save_changes", lambda self: None)
+    page = ConsultationsPage(read_only_services, ConsultationKind.HALL)
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    page.activate()
+    assert wait_for_tasks()
+    page.open_record(page.model.rows()[0])
+    assert wait_for_tasks()
+    form = page.form
+    form.facts.venue.setText("改过的地点")
+    assert not form.save()
+    assert len(shown) == 1
+    assert "只读" in shown[0] and "复制" in shown[0]
+    assert form.has_unsaved_changes()  # nothing typed is thrown away
+    page.discard_unsaved()

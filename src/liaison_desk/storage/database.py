@@ -322,6 +322,12 @@ class Database:
         log.info("opened %s read-only (%s)", path, reason)
         return cls(engine, url, read_only=reason)
 
+    def refuse_if_read_only(self) -> None:
+        """Before work that writes beside the database (e.g. attachments into its folder): the
+        same message a save gets from SQLite on a read-only database, before anything is done."""
+        if self.read_only is not None:
+            raise _sqlite_error("readonly", self.file, "attempt to write a readonly database")
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error."""
