@@ -468,8 +468,8 @@ def _sqlite_kind(orig: BaseException | None, text: str) -> str:
         return "full"
     if "disk i/o error" in lowered:
         return "io"
-    if "malformed" in lowered or "not a database" in lowered:
-        return "corrupt"
+    if "malformed" in lowered or "not a database" in lowered or "could not decode" in lowered:
+        return "corrupt"  # the last: text in a row that is not UTF-8, as only damage leaves
     if "unable to open" in lowered:
         return "cantopen"
     return "other"

@@ -29,6 +29,7 @@ from liaison_desk.storage.database import (
     sqlite_problem,
     translate_operational_error,
 )
+from liaison_desk.storage.errors import StorageError
 from liaison_desk.storage.models import AttachmentRow, Base, CaseRow, ConsultationRow
 
 log = logging.getLogger(__name__)
@@ -143,10 +144,14 @@ def check_database(
             _check_numbers(s, report)
             _check_consultation_totals(s, report)
             references = _attachment_references(s)
-    except UnicodeDecodeError:
-        log.warning("text that is not UTF-8 in %s", report.database, exc_info=True)
+    except StorageError as exc:
+        # Damaged rows (e.g. text that is not UTF-8) are a finding of the check, not its end.
+        cause = exc.__cause__
+        if not isinstance(cause, OperationalError) or sqlite_problem(cause, db.file) != "corrupt":
+            raise
+        log.warning("damaged rows in %s", report.database, exc_info=True)
         report.problems.append(
-            f"数据库中有无法读取的文字（不是有效的编码），数据库文件可能已损坏。{report.hint}"
+            f"数据库中有无法读取的数据（{cause.orig}），数据库文件可能已损坏。{report.hint}"
         )
         return report
     if store is not None:
