@@ -164,3 +164,47 @@ def test_an_older_database_on_read_only_media_is_refused_not_upgraded(
         assert "旧版本" in message and "只读的磁盘" in message
         assert "复制到电脑上一个可以写入的文件夹" in message
         assert listing(medium) == before  # no upgrade copy, nothing
+
+
+def copied_while_open(folder: Path) -> Path:
+    """A database copied with its -wal and -shm files while a program had it open: its last
+    save is only in the -wal file."""
+    live = folder.parent / "在用" / "档案.sqlite"
+    live.parent.mkdir()
+    db = Database.open(f"sqlite:///{live}")
+    keeper = sqlite3.connect(live)  # holds the -wal open, so nothing is folded back
+    try:
+        keeper.execute("PRAGMA wal_autocheckpoint=0")
+        keeper.execute("SELECT count(*) FROM liaison_groups").fetchone()
+        Services(ServiceContext(db, None)).groups.save(
+            LiaisonGroup(name="织里镇联络组", town="织里镇")
+        )
+        folder.mkdir()
+        for suffix in ("", "-wal", "-shm"):
+            shutil.copyfile(f"{live}{suffix}", folder / f"档案.sqlite{suffix}")
+    finally:
+        keeper.close()
+        db.close()
+    assert (folder / "档案.sqlite-wal").stat().st_size > 0
+    return folder / "档案.sqlite"
+
+
+def test_a_copy_with_its_wal_reads_the_last_save_or_says_what_to_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_file = copied_while_open(tmp_path / "U盘")
+    with read_only_view(db_file.parent, tmp_path / "光盘") as medium:
+        before = listing(medium)
+        db = Database.open(f"sqlite:///{medium / db_file.name}")
+        try:
+            groups = Services(ServiceContext(db, None)).groups.all()
+            assert [g.name for g in groups] == ["织里镇联络组"]  # the save in the -wal
+        finally:
+            db.close()
+        assert listing(medium) == before
+    (db_file.parent / "档案.sqlite-shm").unlink()
+    with read_only_view(db_file.parent, tmp_path / "光盘") as medium:
+        assert main(["check", "--db", str(medium / db_file.name)]) == EXIT_PROBLEM
+        message = capsys.readouterr().err
+        assert "-wal" in message and "只读的磁盘" in message
+        assert "连同以 -wal 结尾的文件" in message

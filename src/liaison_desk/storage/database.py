@@ -114,6 +114,20 @@ def read_only_uri(path: Path, reason: str | None = None) -> str:
     return f"{path.absolute().as_uri()}?{flags}"
 
 
+def _refuse_wal_without_shm(path: Path, reason: str) -> None:
+    """The last saves of a database copied while it was open sit in its -wal file; SQLite can
+    read them without writing only when the -shm file came along too."""
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    if wal.exists() and not shm.exists():
+        raise StorageError(
+            f"数据库「{path}」旁边有一个以 -wal 结尾的文件，里面是最后几次保存的内容（可能是在程序开着时"
+            f"复制的），而它{_READ_ONLY_PLACES[reason]}，这些内容无法在这里读出。"
+            f"请把数据库文件连同以 -wal 结尾的文件和「{path.stem}-附件」文件夹一起复制到电脑上"
+            "一个可以写入的文件夹（例如“文档”）里，再打开复制出来的文件。"
+        )
+
+
 def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
     """(alembic revision, has any table) read through a read-only connection, so a file we must
     refuse is left exactly as it was."""
@@ -251,9 +265,11 @@ class Database:
                         f"数据库文件「{path}」是空的（0 字节），里面没有任何数据，可能在复制或保存时出了问题。"
                         "请从备份恢复：liaison-desk restore 备份文件.zip"
                     )
+                reason = read_only_reason(path) or ("copy" if read_only else None)
+                if reason in ("medium", "folder"):
+                    _refuse_wal_without_shm(path, reason)
                 revision, has_tables = _read_sqlite_revision(path)
                 _check_revision(revision, has_tables, str(path))
-                reason = read_only_reason(path) or ("copy" if read_only else None)
                 if reason is not None:
                     return cls._open_read_only(url, path, reason, revision)
                 if revision is not None and revision != head_revision():
