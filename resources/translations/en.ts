@@ -2383,6 +2383,14 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>Settings</translation>
     </message>
     <message>
+        <source>(read-only)</source>
+        <translation>(read-only)</translation>
+    </message>
+    <message>
+        <source>{where} (read-only: can be viewed, printed and exported, not changed)</source>
+        <translation>{where} (read-only: can be viewed, printed and exported, not changed)</translation>
+    </message>
+    <message>
         <source>&amp;Records</source>
         <translation>&amp;Records</translation>
     </message>

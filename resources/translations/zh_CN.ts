@@ -2384,6 +2384,14 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>设置</translation>
     </message>
     <message>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>{where} (read-only: can be viewed, printed and exported, not changed)</source>
+        <translation>{where}（只读：可以查看、打印和导出，不能修改）</translation>
+    </message>
+    <message>
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +42,12 @@ class InstanceLock:
 
     def _candidates(self) -> list[Path]:
         digest = hashlib.sha256(str(self.db_file.resolve()).encode()).hexdigest()[:16]
-        return [
-            self.db_file.with_name(self.db_file.name + ".lock"),
-            data_dir() / "locks" / f"{digest}.lock",
-        ]
+        mine = data_dir() / "locks" / f"{digest}.lock"
+        folder = self.db_file.parent
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            # A read-only disk or folder: not even an attempt to write there.
+            return [mine]
+        return [self.db_file.with_name(self.db_file.name + ".lock"), mine]
 
     def acquire(self) -> LockHolder | None:
         """None when acquired (or no lock file can be made anywhere); otherwise who holds it."""

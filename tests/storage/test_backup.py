@@ -408,6 +408,43 @@ def _altered_database(backup: Path, tmp_path: Path) -> Path:
     return bad
 
 
+def with_database_changed(backup: Path, dest: Path, *statements: str) -> Path:
+    """A copy of ``backup`` whose database had ``statements`` run on it (foreign keys off, as
+    another program or a damaged disk could), with a manifest that matches: every checksum
+    right, so only the checks of the data itself can tell."""
+    work = dest.with_suffix(".sqlite")
+    with zipfile.ZipFile(backup) as zf:
+        work.write_bytes(zf.read("database.sqlite"))
+    conn = sqlite3.connect(work)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    data = work.read_bytes()
+    manifest = manifest_of(backup)
+    manifest.update(database_sha256=hashlib.sha256(data).hexdigest(), database_size=len(data))
+    rewrite_zip(
+        backup, dest, {"database.sqlite": data, "manifest.json": json.dumps(manifest).encode()}
+    )
+    return dest
+
+
+def _dangling_outcome_item(backup: Path, tmp_path: Path) -> Path:
+    """Finding 9 of issue 12: an outcome item pointing at a consultation that is not there."""
+    return with_database_changed(
+        backup,
+        tmp_path / "dangling.zip",
+        "UPDATE outcome_items SET consultation_id = 9999 WHERE id = (SELECT min(id) FROM outcome_items)",
+    )
+
+
+def _wrong_totals(backup: Path, tmp_path: Path) -> Path:
+    return with_database_changed(
+        backup, tmp_path / "totals.zip", "UPDATE consultations SET suggestion_count = 99"
+    )
+
+
 def _newer_revision(backup: Path, tmp_path: Path) -> Path:
     bad = tmp_path / "newer.zip"
     work = tmp_path / "newer.sqlite"
@@ -494,6 +531,8 @@ def _absolute_member(backup: Path, tmp_path: Path) -> Path:
         (_attachment_dropped, "附件与备份说明不一致"),
         (_no_manifest, "没有备份说明"),
         (_future_format, "升级到最新版本"),
+        (_dangling_outcome_item, "有 1 条意见建议指向不存在的协商活动"),
+        (_wrong_totals, "统计数字与明细不一致"),
     ],
 )
 def test_bad_backup_is_refused_and_current_data_untouched(
@@ -530,3 +569,21 @@ def test_bad_backup_into_an_empty_folder_leaves_no_folder(backup: Path, tmp_path
 def test_missing_backup_file(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="找不到备份文件"):
         read_backup(tmp_path / "没有.zip")
+
+
+def test_a_backup_that_check_would_find_broken_is_refused_from_the_command_line(
+    sample: Sample, backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from liaison_desk.cli import EXIT_PROBLEM, main
+
+    bad = _dangling_outcome_item(backup, tmp_path)
+    sample.db.close()
+    before = file_sha(sample.db_file)
+    assert main(["restore", str(bad), "--db", str(sample.db_file)]) == EXIT_PROBLEM
+    message = capsys.readouterr().err
+    assert "有 1 条意见建议指向不存在的协商活动" in message
+    assert "这份备份不能恢复；请选择另一份备份" in message
+    assert "当前数据没有被改动" in message
+    assert "liaison-desk restore" not in message  # no advice to restore from inside a refusal
+    assert file_sha(sample.db_file) == before
+    assert not (sample.db_file.parent / "备份").exists()

@@ -263,3 +263,50 @@ def test_check_can_be_cancelled(sample: Sample) -> None:
     with pytest.raises(CheckCancelled):
         check_database(sample.db, sample.store, progress)
     assert calls == [(1, 3)]
+
+
+def test_a_dangling_reference_is_named_in_the_users_words(sample: Sample) -> None:
+    with sample.db.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql("UPDATE outcome_items SET consultation_id = 9999 WHERE id = 1")
+    problems = check(sample).problems
+    assert any("有 1 条意见建议指向不存在的协商活动" in p for p in problems), problems
+
+
+def test_text_that_only_damage_leaves_is_a_finding_not_a_crash(sample: Sample) -> None:
+    with sample.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE consultations SET title = CAST(x'e4b8ffa9' AS TEXT)")
+    report = check(sample)
+    assert any("无法读取的数据" in p and "已损坏" in p for p in report.problems), report.problems
+
+
+def test_a_table_dropped_by_another_program_is_found(sample: Sample) -> None:
+    with sample.db.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql("DROP TABLE speeches")
+    report = check(sample)
+    assert any("缺少本程序需要的内容" in p and "speeches" in p for p in report.problems)
+
+
+def test_a_full_disk_during_the_check_is_not_called_damage(
+    sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.exc import OperationalError
+
+    from liaison_desk.storage import database
+
+    def fail(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if "integrity_check" in statement:
+            orig = sqlite3.OperationalError("disk I/O error")
+            orig.sqlite_errorcode = 10 | (3 << 8)  # type: ignore[attr-defined]
+            raise OperationalError(statement, {}, orig)
+
+    monkeypatch.setattr(database, "free_space", lambda _path: 0)
+    event.listen(sample.db.engine, "before_cursor_execute", fail)
+    report = check(sample)
+    event.remove(sample.db.engine, "before_cursor_execute", fail)
+    assert any("磁盘空间不足" in p for p in report.problems), report.problems
+    assert not any("请从" in p or "可能已损坏" in p for p in report.problems), report.problems

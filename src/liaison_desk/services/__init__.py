@@ -45,5 +45,11 @@ class Services:
         self.ledger = LedgerService(self.ctx, self.consultations, self.groups)
         self.changes = ChangeWatch(self.ctx)
 
+    @property
+    def read_only(self) -> bool:
+        """The database opened for reading only: it is on a read-only disk (a write-protected
+        USB stick, a CD), in a folder that may not be written, or a read-only file."""
+        return self.ctx.db.read_only is not None
+
 
 __all__ = ["ServiceContext", "Services"]

@@ -57,6 +57,7 @@ class AttachmentService:
     ) -> Attachment:
         """Store the file (validated; photos must be real, complete images) and attach it. The
         record it joins gets a new revision, so a form opened earlier cannot save over it."""
+        self.ctx.db.refuse_if_read_only()
         with self.ctx.db.session() as s:
             repo.refuse_if_locked(s, consultation_id, case_id)
         if kind is AttachmentKind.PHOTO:
@@ -89,6 +90,7 @@ class AttachmentService:
         其他 otherwise. A name with a photo's extension (or kind 照片) must hold a complete,
         sane-sized image; a damaged or oversized one raises AttachmentError with a Chinese
         message. Long work for big files: call off the GUI thread."""
+        self.ctx.db.refuse_if_read_only()
         name = original_name or (source.name if isinstance(source, Path) else "")
         wants_image = kind is AttachmentKind.PHOTO or Path(name).suffix.lower() in IMAGE_SUFFIXES
         if wants_image:

@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import secrets
+import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -254,6 +255,13 @@ def _inspect_image(source: Path | BinaryIO, name: str, head: bytes) -> _ImageInf
     if orientation in (5, 6, 7, 8):  # these orientations swap width and height
         width, height = height, width
     return _ImageInfo(media_type, width, height, taken_at)
+
+
+def _writable(folder: Path) -> bool:
+    """Whether files can be made in ``folder`` (or, while it does not exist yet, its parent)."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -578,6 +586,10 @@ class AttachmentStore:
             raise ValueError(f"thumbnail size must be positive, got {size}")
         digest = self.path_of(sha256).name
         folder = self.root / _THUMB_DIR / str(size)
+        if not _writable(self.root):
+            # A store on a read-only disk (a CD, a write-protected USB stick): cache them on this
+            # PC instead. Named by content, so stores never mix up their thumbnails.
+            folder = Path(tempfile.gettempdir()) / "liaison-desk-thumbnails" / str(size)
         for ext in (".jpg", ".png"):
             cached = folder / f"{digest}{ext}"
             if cached.is_file():

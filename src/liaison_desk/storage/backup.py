@@ -40,10 +40,12 @@ from liaison_desk.storage.attachments import AttachmentStore, sha256_of
 from liaison_desk.storage.database import (
     SQLITE_HEADER,
     Database,
+    head_revision,
     known_revisions,
     sqlite_online_backup,
 )
-from liaison_desk.storage.errors import BackupError
+from liaison_desk.storage.errors import BackupError, StorageError
+from liaison_desk.storage.integrity import check_database
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +198,9 @@ def _read_database(path: Path) -> tuple[list[str], str | None]:
     """(integrity_check lines, alembic revision or None) of a SQLite file, opened read-only.
     Raises sqlite3.DatabaseError when it is not a database at all."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # A damaged page can hold text that is not UTF-8: shown, not a crash (SQLite's own error
+    # messages can quote such text too: UnicodeDecodeError, caught by the callers).
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
     try:
         results = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -678,6 +683,8 @@ def _unpack_checked(
         results, revision = _read_database(staged_db)
     except sqlite3.DatabaseError as exc:
         raise _tampered(archive, f"中的数据库已损坏（{exc}）") from exc
+    except UnicodeDecodeError as exc:  # SQLite's message quoted damaged text
+        raise _tampered(archive, "中的数据库已损坏（结构中有无法读取的文字）") from exc
     if results != ["ok"]:
         raise _tampered(archive, f"中的数据库已损坏（{'；'.join(results[:3])}）")
     if revision is None:
@@ -686,6 +693,7 @@ def _unpack_checked(
         raise _too_new(archive, f"数据库版本 {revision}")
     if revision != contents.info.revision:
         raise _tampered(archive, "中的数据库版本与备份说明不符")
+    _check_like_check_does(archive, staged_db, revision)
 
     staged: dict[str, Path] = {}
     for sha, zi in sorted(contents.attachments.items()):
@@ -696,6 +704,45 @@ def _unpack_checked(
         if dest is not None:
             staged[sha] = dest
     return staged_db, staged
+
+
+def _check_like_check_does(archive: Path, staged_db: Path, revision: str) -> None:
+    """Run ``liaison-desk check``'s checks (foreign keys, numbers, totals...) on the unpacked
+    database, so a backup that ``check`` would find broken is refused before anything is
+    replaced. The unpacked file is opened read-only and stays as it was in the backup; an older
+    one is checked on an upgraded scratch copy, as the checks read through today's schema."""
+    checked = staged_db
+    if revision != head_revision():
+        # A scratch copy: the file restored stays as in the backup, and opening it afterwards
+        # upgrades it with the usual copy kept beside it.
+        checked = staged_db.with_name(staged_db.name + ".upgraded")
+        try:
+            shutil.copyfile(staged_db, checked)
+        except OSError as exc:
+            raise _staging_error(staged_db.parent, exc) from exc
+    try:
+        db = Database.open(f"sqlite:///{checked}", create=False, read_only=checked == staged_db)
+    except StorageError as exc:
+        raise _tampered(archive, f"中的数据库无法打开（{exc}）") from exc
+    except Exception as exc:  # a crafted file can fail a migration in any way
+        log.warning("the database of backup %s does not open", archive, exc_info=True)
+        raise _tampered(archive, f"中的数据库无法打开（{exc}）") from exc
+    try:
+        report = check_database(db, None, of_backup=True)
+    except Exception as exc:  # a crafted file can break a check in any way
+        log.warning("the database of backup %s cannot be checked", archive, exc_info=True)
+        raise _tampered(archive, f"中的数据库无法检查（{exc}）") from exc
+    finally:
+        db.close()
+        if checked != staged_db:
+            _remove_quietly(checked)
+    if report.problems:
+        shown = "".join(report.problems[:3])
+        more = f"（另有 {len(report.problems) - 3} 个问题）" if len(report.problems) > 3 else ""
+        raise BackupError(
+            f"备份文件「{archive.name}」中的数据库有问题：{shown}{more}"
+            "这份备份不能恢复；请选择另一份备份。当前数据没有被改动。"
+        )
 
 
 def _current_size(db_file: Path, store: AttachmentStore) -> int:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import QueuePool
 
 from liaison_desk.domain.rules import ConflictError
 from liaison_desk.storage.errors import (
@@ -30,6 +31,7 @@ from liaison_desk.storage.errors import (
     DatabaseTooNewError,
     NotADatabaseError,
     StorageError,
+    os_error_text,
 )
 
 log = logging.getLogger(__name__)
@@ -80,11 +82,65 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def read_only_reason(path: Path) -> str | None:
+    """Why the database file cannot be written where it is: "medium" (a read-only disk: a
+    write-protected USB stick, a CD, a read-only mount), "folder" (no right to create files beside
+    it), "file" (the file itself is read-only); None when it can be written."""
+    folder = path.parent
+    statvfs = getattr(os, "statvfs", None)  # not on Windows, where a CD's files are read-only
+    if statvfs is not None:
+        try:
+            if statvfs(folder).f_flag & os.ST_RDONLY:
+                return "medium"
+        except OSError:
+            pass
+    if path.exists() and not os.access(path, os.W_OK):
+        return "file"
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return "folder"
+    return None
+
+
+def read_only_uri(path: Path, reason: str | None = None) -> str:
+    """A SQLite URI that opens ``path`` for reading only and writes nothing beside it.
+
+    Without a -wal file beside it the file is opened as immutable: a plain read-only connection
+    to a WAL database would create -wal/-shm files, and on a read-only disk or folder it cannot,
+    so SQLite would refuse to open it at all. Immutable is safe there because nobody can be
+    writing (no -wal exists, and none can be made). A read-only file in a writable folder may
+    still be written by its owner, so it is opened without that promise."""
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro"
+    if not wal.exists() and reason != "file":
+        flags += "&immutable=1"
+    return f"{path.absolute().as_uri()}?{flags}"
+
+
+def _refuse_wal_without_shm(path: Path, reason: str) -> None:
+    """The last saves of a database copied while it was open sit in its -wal file; SQLite can
+    read them without writing only when the -shm file came along too."""
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    if wal.exists() and not shm.exists():
+        raise StorageError(
+            f"数据库「{path}」旁边有一个以 -wal 结尾的文件，里面是最后几次保存的内容（可能是在程序开着时"
+            f"复制的），而它{_READ_ONLY_PLACES[reason]}，这些内容无法在这里读出。"
+            f"请把数据库文件连同以 -wal 结尾的文件和「{path.stem}-附件」文件夹一起复制到电脑上"
+            "一个可以写入的文件夹（例如“文档”）里，再打开复制出来的文件。"
+        )
+
+
 def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
     """(alembic revision, has any table) read through a read-only connection, so a file we must
     refuse is left exactly as it was."""
-    with path.open("rb") as f:
-        header = f.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError(
+            f"无法读取数据库文件「{path}」（{os_error_text(exc)}）。"
+            "请检查文件是否存在、是否有读取权限；如果它在 U 盘或共享文件夹上，请确认它已连接。"
+        ) from exc
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(
             f"「{path}」不是联络组履职档案台的数据库文件。请检查文件名，或用 --db 指定正确的数据库文件。"
@@ -92,11 +148,7 @@ def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
     if not header:  # an empty file: treat as a new database
         return None, False
     try:
-        # Without a -wal file beside it, open as immutable: a plain read-only connection to a
-        # WAL database would create -wal/-shm files, and a refused file must stay as it was.
-        wal = path.with_name(path.name + "-wal")
-        flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-        conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             names = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -107,10 +159,43 @@ def _read_sqlite_revision(path: Path) -> tuple[str | None, bool]:
             return (row[0] if row else None), True
         finally:
             conn.close()
+    except UnicodeDecodeError as exc:  # SQLite's message quoted damaged text
+        raise NotADatabaseError(
+            f"「{path}」已损坏（文件结构中有无法读取的文字）。请从备份恢复：liaison-desk restore 备份文件。"
+        ) from exc
     except sqlite3.DatabaseError as exc:
+        # A full or failing disk is not a damaged file: telling the user to restore would
+        # roll back good data.
+        problem = _sqlite_problem(exc, str(exc), path)
+        if problem not in ("corrupt", "other"):
+            raise _sqlite_error(problem, path, str(exc)) from exc
         raise NotADatabaseError(
             f"「{path}」已损坏或不是数据库文件（{exc}）。请从备份恢复：liaison-desk restore 备份文件。"
         ) from exc
+
+
+def _sqlite_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # No journal mode here: changing it is a write, and the file's own mode is what it is.
+    # Transactions begin as on a writable file (``_sqlite_begin``; IMMEDIATE falls back to a
+    # reading transaction on read-only media).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _read_only_engine(path: Path, reason: str | None) -> Engine:
+    uri = read_only_uri(path, reason)
+
+    def connect() -> sqlite3.Connection:
+        # The pages load in background threads, as on a writable database.
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    event.listen(engine, "connect", _sqlite_read_only_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
 # How a transaction begins on SQLite, per connection (an execution option): IMMEDIATE takes the
@@ -157,8 +242,14 @@ def sqlite_online_backup(source: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     # A read-write connection: a read-only one would leave -wal/-shm files beside a closed
-    # database in WAL mode. The backup API itself only reads.
-    src = sqlite3.connect(source)
+    # database in WAL mode. The backup API itself only reads. Where nothing can be written beside
+    # the file (a read-only disk or folder), a read-only connection that writes nothing.
+    reason = read_only_reason(source)
+    src = (
+        sqlite3.connect(read_only_uri(source, reason), uri=True)
+        if reason
+        else sqlite3.connect(source)
+    )
     try:
         out = sqlite3.connect(tmp)
         try:
@@ -176,9 +267,11 @@ class Database:
     """An opened, up-to-date database. Sessions come from ``session()`` (a unit of work that
     may write) or ``reading()`` (one that only reads); nobody keeps one."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, read_only: str | None = None) -> None:
         self.engine = engine
         self.url = url
+        #: Why the database is open for reading only (see ``read_only_reason``), or None.
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Reads begin DEFERRED on SQLite: a consistent snapshot (WAL) without the write lock,
         # so lists, reports and exports never wait for (or hold up) a save elsewhere.
@@ -199,9 +292,13 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @classmethod
-    def open(cls, url: str, *, create: bool = True) -> Database:
+    def open(cls, url: str, *, create: bool = True, read_only: bool = False) -> Database:
         """Open ``url``; create it when missing (if allowed), upgrade it when older (after a
-        backup), refuse it when newer or not ours, leaving the file untouched."""
+        backup), refuse it when newer or not ours, leaving the file untouched.
+
+        A file that cannot be written where it is opens read-only (``Database.read_only``);
+        ``read_only`` asks for that for an existing file that nobody else writes (a copy being
+        checked), so it stays byte for byte as it was."""
         path = sqlite_path(url)
         backup_before: str | None = None
         up_to_date = False  # a SQLite file already at head: opening it writes nothing
@@ -214,8 +311,13 @@ class Database:
                         f"数据库文件「{path}」是空的（0 字节），里面没有任何数据，可能在复制或保存时出了问题。"
                         "请从备份恢复：liaison-desk restore 备份文件.zip"
                     )
+                reason = read_only_reason(path) or ("copy" if read_only else None)
+                if reason in ("medium", "folder"):
+                    _refuse_wal_without_shm(path, reason)
                 revision, has_tables = _read_sqlite_revision(path)
                 _check_revision(revision, has_tables, str(path))
+                if reason is not None:
+                    return cls._open_read_only(url, path, reason, revision)
                 if revision is not None and revision != head_revision():
                     backup_before = revision
                 up_to_date = revision == head_revision()
@@ -261,6 +363,37 @@ class Database:
             engine.dispose()
             raise
         return cls(engine, url)
+
+    @classmethod
+    def _open_read_only(cls, url: str, path: Path, reason: str, revision: str | None) -> Database:
+        """A database that cannot be written where it is (a read-only disk, folder or file) opens
+        for reading only: nothing is written beside it, and it is never upgraded."""
+        if revision != head_revision():
+            what = (
+                "是空的，还没有建立"
+                if revision is None
+                else f"是旧版本的联络组履职档案台建立的（数据库版本 {revision}），需要先升级才能打开，"
+                "而升级要写入数据库"
+            )
+            raise StorageError(
+                f"数据库「{path}」{what}；它{_READ_ONLY_PLACES[reason]}，不能写入，所以无法打开。"
+                f"{_copy_advice(path)}"
+            )
+        engine = _read_only_engine(path, reason)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        except OperationalError as exc:
+            engine.dispose()
+            raise translate_operational_error(exc, path) from exc
+        log.info("opened %s read-only (%s)", path, reason)
+        return cls(engine, url, read_only=reason)
+
+    def refuse_if_read_only(self) -> None:
+        """Before work that writes beside the database (e.g. attachments into its folder): the
+        same message a save gets from SQLite on a read-only database, before anything is done."""
+        if self.read_only is not None:
+            raise _sqlite_error("readonly", self.file, "attempt to write a readonly database")
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -468,9 +601,34 @@ _SQLITE_KINDS = {
 }
 
 
-def _sqlite_problem(orig: BaseException | None, text: str) -> str:
+#: Below this much free space, an I/O error is taken for a full disk (SQLite often reports a
+#: full disk as SQLITE_IOERR, e.g. when it cannot grow its -shm file).
+FULL_DISK_BELOW = 8 * 1024 * 1024
+
+
+def free_space(path: Path) -> int | None:
+    """Free bytes on the disk that holds ``path`` (None when unknown)."""
+    folder = path if path.is_dir() else path.parent
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _sqlite_problem(orig: BaseException | None, text: str, path: Path | None = None) -> str:
     """What went wrong, as one of busy, readonly, readonly-folder, moved, full, io, corrupt,
-    cantopen or other."""
+    cantopen or other. An I/O error on a (nearly) full disk counts as full."""
+    problem = _sqlite_kind(orig, text)
+    if problem == "io" and path is not None:
+        free = free_space(path)
+        if free is not None and free < FULL_DISK_BELOW:
+            return "full"
+    return problem
+
+
+def _sqlite_kind(orig: BaseException | None, text: str) -> str:
     code = getattr(orig, "sqlite_errorcode", None)
     if isinstance(code, int):
         if code == _SQLITE_READONLY_DIRECTORY:
@@ -488,11 +646,33 @@ def _sqlite_problem(orig: BaseException | None, text: str) -> str:
         return "full"
     if "disk i/o error" in lowered:
         return "io"
-    if "malformed" in lowered or "not a database" in lowered:
-        return "corrupt"
+    if "malformed" in lowered or "not a database" in lowered or "could not decode" in lowered:
+        return "corrupt"  # the last: text in a row that is not UTF-8, as only damage leaves
     if "unable to open" in lowered:
         return "cantopen"
     return "other"
+
+
+def sqlite_problem(exc: BaseException, path: Path | None) -> str:
+    """The kind of a database error (see ``_sqlite_problem``), for callers that word their own
+    message for some kinds (e.g. ``check`` tells a damaged file from a full disk)."""
+    orig = getattr(exc, "orig", exc)
+    return _sqlite_problem(orig, str(orig), path)
+
+
+_READ_ONLY_PLACES = {
+    "medium": "在只读的磁盘上（例如写保护的 U 盘、光盘或只读的共享文件夹）",
+    "folder": "所在的文件夹不允许写入",
+    "file": "是只读文件",
+    "copy": "只能按只读方式打开",
+}
+
+
+def _copy_advice(path: Path) -> str:
+    return (
+        f"要修改，请把数据库文件连同旁边的「{path.stem}-附件」文件夹一起复制到电脑上一个可以写入的"
+        "文件夹（例如“文档”）里，再打开复制出来的文件。"
+    )
 
 
 def translate_operational_error(exc: OperationalError, path: Path | None) -> StorageError:
@@ -502,8 +682,21 @@ def translate_operational_error(exc: OperationalError, path: Path | None) -> Sto
     text = str(orig) if orig is not None else str(exc)
     if orig is not None and not isinstance(orig, sqlite3.Error):
         return _server_operational_error(text)
-    problem = _sqlite_problem(orig, text)
+    return _sqlite_error(_sqlite_problem(orig, text, path), path, text)
+
+
+def _sqlite_error(problem: str, path: Path | None, text: str) -> StorageError:
     where = f"「{path}」" if path else ""
+    if problem in ("readonly", "readonly-folder") and path is not None:
+        # A database opened read-only gets SQLite's plain "readonly": say which place is.
+        reason = read_only_reason(path)
+        if reason == "medium":
+            return StorageError(
+                f"数据库{where}{_READ_ONLY_PLACES['medium']}：可以查看、打印和导出，不能修改，"
+                f"这次的修改没有保存。{_copy_advice(path)}"
+            )
+        if reason == "folder":
+            problem = "readonly-folder"
     copy_it = (
         f"请把数据库文件连同旁边的「{path.stem}-附件」文件夹一起复制到一个可以写入的文件夹"
         "（例如“文档”）里，再打开复制出来的文件"
@@ -523,8 +716,8 @@ def translate_operational_error(exc: OperationalError, path: Path | None) -> Sto
     if problem == "readonly-folder":
         folder = f"「{path.parent}」" if path else ""
         return StorageError(
-            f"数据库{where}所在的文件夹{folder}不允许写入（只读）。本程序使用数据库时，即使只是查看，"
-            "也要在数据库文件旁边建立两个临时文件（文件名以 -wal 和 -shm 结尾），所以现在无法使用它。"
+            f"数据库{where}所在的文件夹{folder}不允许写入（只读），可以查看、打印和导出，"
+            "但不能修改：保存修改时要在数据库文件旁边建立临时文件（文件名以 -wal 和 -shm 结尾）。"
             f"{copy_it}；{ask_it}"
         )
     if problem == "readonly":
@@ -540,8 +733,11 @@ def translate_operational_error(exc: OperationalError, path: Path | None) -> Sto
             "请关闭本程序，把文件放回原处（或用 --db 指定它的新位置）后重新打开。"
         )
     if problem == "full":
+        free = free_space(path) if path is not None else None
+        left = f"只剩 {free / 1024 / 1024:.1f} MB" if free is not None else "已满"
         return StorageError(
-            f"磁盘空间不足（数据库{where}所在的磁盘已满），这次操作没有完成；已保存的数据没有丢失。"
+            f"磁盘空间不足（数据库{where}所在的磁盘{left}），这次操作没有完成；"
+            "已保存的数据没有丢失，数据库文件没有损坏，不需要从备份恢复。"
             "请删除不需要的文件、清理磁盘空间后重试，或把数据库移到空间更大的磁盘上。"
         )
     if problem == "io":

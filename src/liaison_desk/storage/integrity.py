@@ -14,16 +14,23 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from liaison_desk.domain.numbering import parse_consultation_number
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.attachments import AttachmentStore
-from liaison_desk.storage.database import Database, head_revision, known_revisions
-from liaison_desk.storage.models import AttachmentRow, CaseRow, ConsultationRow
+from liaison_desk.storage.database import (
+    Database,
+    head_revision,
+    known_revisions,
+    sqlite_problem,
+    translate_operational_error,
+)
+from liaison_desk.storage.errors import StorageError
+from liaison_desk.storage.models import AttachmentRow, Base, CaseRow, ConsultationRow
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +76,13 @@ class HealthReport:
     revision: str | None = None
     database: str = ""  # the file (or server URL without password) that was checked
     store: str = ""  # the attachment folder, if any
+    #: The database checked is inside a backup being restored: its problems refuse the backup,
+    #: so they do not end in advice to restore from a backup or to fix the record.
+    of_backup: bool = field(default=False, repr=False)
+
+    @property
+    def hint(self) -> str:
+        return "" if self.of_backup else _RESTORE_HINT
 
     @property
     def healthy(self) -> bool:
@@ -107,21 +121,39 @@ def check_database(
     db: Database,
     store: AttachmentStore | None,
     progress: Callable[[int, int], bool] | None = None,
+    *,
+    of_backup: bool = False,
 ) -> HealthReport:
     """Check ``db`` and ``store`` without changing either.
 
     ``progress(done, total)`` is called as attachment files are re-hashed (the slow part);
-    returning False cancels the check with ``CheckCancelled``.
+    returning False cancels the check with ``CheckCancelled``. ``of_backup``: ``db`` is the
+    database of a backup about to be restored (see ``HealthReport.of_backup``).
     """
-    report = HealthReport(database=_describe(db), store=str(store.root) if store else "")
+    report = HealthReport(
+        database=_describe(db), store=str(store.root) if store else "", of_backup=of_backup
+    )
     if db.is_sqlite:
         _check_sqlite(db, report)
     _check_revision(db, report)
-    with db.session() as s:
-        report.counts = repo.count_rows(s)
-        _check_numbers(s, report)
-        _check_consultation_totals(s, report)
-        references = _attachment_references(s)
+    if report.revision == head_revision() and not _check_schema(db, report):
+        return report  # the checks below would only fail on the missing tables
+    try:
+        with db.session() as s:
+            report.counts = repo.count_rows(s)
+            _check_numbers(s, report)
+            _check_consultation_totals(s, report)
+            references = _attachment_references(s)
+    except StorageError as exc:
+        # Damaged rows (e.g. text that is not UTF-8) are a finding of the check, not its end.
+        cause = exc.__cause__
+        if not isinstance(cause, OperationalError) or sqlite_problem(cause, db.file) != "corrupt":
+            raise
+        log.warning("damaged rows in %s", report.database, exc_info=True)
+        report.problems.append(
+            f"数据库中有无法读取的数据（{cause.orig}），数据库文件可能已损坏。{report.hint}"
+        )
+        return report
     if store is not None:
         _check_store(store, references, report, progress)
     elif references:
@@ -146,6 +178,23 @@ def _describe(db: Database) -> str:
     return make_url(db.url).render_as_string(hide_password=True)
 
 
+#: Tables of the records a foreign key can point from or to, as the user knows them.
+_TABLE_LABELS = {
+    "liaison_groups": "联络组",
+    "people": "人员",
+    "consultations": "协商活动",
+    "participants": "参会人员",
+    "speeches": "发言记录",
+    "outcome_items": "意见建议",
+    "attachments": "附件",
+    "cases": "协商案例",
+    "submissions": "报送记录",
+    "submission_cases": "报送记录中的案例",
+    "audit_entries": "修改记录",
+    "procedure_steps": "协商程序步骤",
+}
+
+
 def _check_sqlite(db: Database, report: HealthReport) -> None:
     try:
         with db.reading_connection() as conn:
@@ -153,18 +202,27 @@ def _check_sqlite(db: Database, report: HealthReport) -> None:
             if results != ["ok"]:
                 shown = "；".join(results[:5]) + ("……" if len(results) > 5 else "")
                 report.problems.append(
-                    f"数据库文件已损坏（SQLite 检查结果：{shown}）。{_RESTORE_HINT}"
+                    f"数据库文件已损坏（SQLite 检查结果：{shown}）。{report.hint}"
                 )
             broken = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
     except DBAPIError as exc:
         log.warning("SQLite integrity check failed", exc_info=True)
-        report.problems.append(f"数据库文件无法检查，可能已损坏（{exc.orig}）。{_RESTORE_HINT}")
+        if isinstance(exc, OperationalError) and sqlite_problem(exc, db.file) not in (
+            "corrupt",
+            "other",
+        ):
+            # A full disk, a busy or unplugged one: not a damaged file, so no advice to restore.
+            report.problems.append(str(translate_operational_error(exc, db.file)))
+        else:
+            report.problems.append(f"数据库文件无法检查，可能已损坏（{exc.orig}）。{report.hint}")
         return
     by_pair: Counter[tuple[str, str]] = Counter((str(r[0]), str(r[2])) for r in broken)
     for (table, parent), n in sorted(by_pair.items()):
+        child_label = _TABLE_LABELS.get(table, f"表 {table} 中的记录")
+        parent_label = _TABLE_LABELS.get(parent, f"表 {parent} 中的记录")
         report.problems.append(
-            f"表 {table} 中有 {n} 条记录引用了表 {parent} 中不存在的记录。"
-            f"数据库的关联已被破坏，{_RESTORE_HINT}"
+            f"有 {n} 条{child_label}指向不存在的{parent_label}（表 {table} → {parent}），"
+            f"数据库中的关联已被破坏。{report.hint}"
         )
 
 
@@ -172,7 +230,7 @@ def _check_revision(db: Database, report: HealthReport) -> None:
     try:
         report.revision = db.current_revision()
     except DBAPIError as exc:
-        report.problems.append(f"无法读取数据库版本（{exc.orig}）。{_RESTORE_HINT}")
+        report.problems.append(f"无法读取数据库版本（{exc.orig}）。{report.hint}")
         return
     head = head_revision()
     if report.revision == head:
@@ -192,6 +250,38 @@ def _check_revision(db: Database, report: HealthReport) -> None:
             f"数据库版本 {report.revision} 比本程序新，本程序不认识。"
             "请把联络组履职档案台升级到最新版本后再检查。"
         )
+
+
+def _check_schema(db: Database, report: HealthReport) -> bool:
+    """Every table and column the app reads is there (a table dropped by another program, or a
+    damaged copy, would otherwise fail later in the middle of some page). False when not."""
+    try:
+        with db.engine.connect() as conn:
+            found = inspect(conn)
+            tables = set(found.get_table_names())
+            missing: list[str] = []
+            for table in Base.metadata.sorted_tables:
+                if table.name not in tables:
+                    missing.append(
+                        _TABLE_LABELS.get(table.name, table.name) + f"（表 {table.name}）"
+                    )
+                    continue
+                columns = {c["name"] for c in found.get_columns(table.name)}
+                missing.extend(
+                    f"表 {table.name} 的列 {column.name}"
+                    for column in table.columns
+                    if column.name not in columns
+                )
+    except DBAPIError as exc:
+        report.problems.append(f"无法读取数据库的结构（{exc.orig}）。{report.hint}")
+        return False
+    if missing:
+        shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
+        report.problems.append(
+            f"数据库缺少本程序需要的内容：{shown}，数据库可能被其他程序改动过或已损坏。{report.hint}"
+        )
+        return False
+    return True
 
 
 def _limited(report_list: list[str], messages: Iterable[str], summary: str) -> None:
@@ -250,9 +340,7 @@ def _check_consultation_totals(s: Session, report: HealthReport) -> None:
                 computed = repo.consultation_from_row(row)
             except (ValueError, KeyError, TypeError) as exc:
                 log.warning("consultation %s cannot be read", row.id, exc_info=True)
-                messages.append(
-                    f"{label}的内容无法读取（{exc}），数据可能被改动过。{_RESTORE_HINT}"
-                )
+                messages.append(f"{label}的内容无法读取（{exc}），数据可能被改动过。{report.hint}")
                 continue
             diffs = [
                 f"{name}记为 {getattr(row, attr)}，按明细应为 {getattr(computed, attr)}"
@@ -260,10 +348,8 @@ def _check_consultation_totals(s: Session, report: HealthReport) -> None:
                 if getattr(row, attr) != getattr(computed, attr)
             ]
             if diffs:
-                messages.append(
-                    f"{label}的统计数字与明细不一致：{'；'.join(diffs)}。"
-                    "请打开该活动并保存一次，统计数字会自动更正。"
-                )
+                fix = "" if report.of_backup else "请打开该活动并保存一次，统计数字会自动更正。"
+                messages.append(f"{label}的统计数字与明细不一致：{'；'.join(diffs)}。{fix}")
         s.expunge_all()  # keep memory flat on large databases
     _limited(report.problems, messages, "另有 {n} 个协商活动的统计数字与明细不一致。")
 
@@ -329,7 +415,7 @@ def _check_store(
     _limited(
         report.problems,
         (
-            f"附件 {ref.describe()} 的文件标识无效，数据库可能被改动过。{_RESTORE_HINT}"
+            f"附件 {ref.describe()} 的文件标识无效，数据库可能被改动过。{report.hint}"
             for ref in invalid
         ),
         "另有 {n} 个附件的文件标识无效。",

@@ -143,6 +143,14 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(where)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
+        if services.read_only:
+            # Said before anyone starts typing: a save would be refused.
+            self.setWindowTitle(self.windowTitle() + " " + self.tr("(read-only)"))
+            self.db_label.setText(
+                self.tr(
+                    "{where} (read-only: can be viewed, printed and exported, not changed)"
+                ).format(where=where)
+            )
         # A window opened for a screenshot or a script must not stop at the drafts question.
         self._drafts_offered = not offer_drafts_on_show
         self._build_menus()
