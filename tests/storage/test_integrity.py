@@ -265,10 +265,20 @@ def test_check_can_be_cancelled(sample: Sample) -> None:
     assert calls == [(1, 3)]
 
 
+def _damage(sample: Sample, sql: str) -> None:
+    """What another program does to the file (foreign keys off; a plain connection, since the
+    app's own begin a transaction first, inside which the pragma does nothing)."""
+    conn = sqlite3.connect(sample.db_file)
+    try:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        with conn:
+            conn.execute(sql)
+    finally:
+        conn.close()
+
+
 def test_a_dangling_reference_is_named_in_the_users_words(sample: Sample) -> None:
-    with sample.db.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        conn.exec_driver_sql("UPDATE outcome_items SET consultation_id = 9999 WHERE id = 1")
+    _damage(sample, "UPDATE outcome_items SET consultation_id = 9999 WHERE id = 1")
     problems = check(sample).problems
     assert any("有 1 条意见建议指向不存在的协商活动" in p for p in problems), problems
 
@@ -281,9 +291,7 @@ def test_text_that_only_damage_leaves_is_a_finding_not_a_crash(sample: Sample) -
 
 
 def test_a_table_dropped_by_another_program_is_found(sample: Sample) -> None:
-    with sample.db.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        conn.exec_driver_sql("DROP TABLE speeches")
+    _damage(sample, "DROP TABLE speeches")
     report = check(sample)
     assert any("缺少本程序需要的内容" in p and "speeches" in p for p in report.problems)
 
