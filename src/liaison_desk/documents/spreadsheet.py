@@ -3,10 +3,10 @@
 A ledger is a file someone else made, so nothing it declares is trusted. Before any XML is
 parsed, the file's size, its number of zip entries, each entry's and the total uncompressed
 size are checked against the budgets below (Python's zipfile never inflates an entry past the
-size its directory declares, so these checks bound the work). The XML is parsed as a stream with
-defusedxml (no DTD, no entities, no external references: a "billion laughs" is refused, not
-expanded), and every element is dropped as soon as it has been read, so memory stays bounded
-whatever the file says: the sheet's ``<dimension>`` is never consulted (a sheet declaring
+size its directory declares, so these checks bound the work). The worksheets and shared strings
+are parsed as a stream straight from expat, building no tree, and the small parts (workbook,
+relationships, styles) with defusedxml; either way a DTD, an entity or an external reference is
+refused (a "billion laughs" is never expanded). Memory stays bounded whatever the file says: the sheet's ``<dimension>`` is never consulted (a sheet declaring
 A1:XFD1048576 costs nothing, and rows past a stale dimension are read), empty cells are not
 stored, and rows and columns with content are counted against their budgets as they come.
 
@@ -33,9 +33,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError
+from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring, iterparse
+from defusedxml.ElementTree import fromstring
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
@@ -228,22 +229,60 @@ def _styles(zf: zipfile.ZipFile, part: str | None) -> _Styles:
 # --- streaming XML --------------------------------------------------------------------------------
 
 
-def _stream(source: IO[bytes]) -> Iterator[tuple[str, Element, list[str]]]:
-    """(event, element, tags of the open elements) for each start and end; each element is
-    taken off its parent when it ends, so the tree never holds more than the open path."""
-    stack: list[Element] = []
+class UnsafeXml(ValueError):
+    """An XML part declares a DTD or entities: Excel never writes them; a crafted file does."""
+
+
+_START, _END = 0, 1
+_CHUNK = 1 << 16
+
+
+def _stream(source: IO[bytes]) -> Iterator[tuple[int, str, dict[str, str], str, list[str]]]:
+    """(event, local name, attributes, text, names of the open elements) for each start and
+    end tag, straight from expat: no tree is built, so memory is the open path and the text of
+    one element, whatever the part's size. A DTD, an entity declaration or an external
+    reference is refused (``UnsafeXml``), as defusedxml does, so nothing is ever expanded."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    events: list[tuple[int, str, dict[str, str], str]] = []
+    text: list[str] = []
+    no_attributes: dict[str, str] = {}
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        events.append((_START, name[name.rfind("}") + 1 :], attributes, ""))
+        text.clear()
+
+    def end(name: str) -> None:
+        events.append((_END, name[name.rfind("}") + 1 :], no_attributes, "".join(text)))
+        text.clear()
+
+    def refuse(*_args: object) -> None:
+        raise UnsafeXml("DTD, entity or external reference")
+
+    def refuse_reference(*_args: object) -> int:
+        raise UnsafeXml("external reference")
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text.append
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse_reference
     tags: list[str] = []
-    for event, el in iterparse(source, events=("start", "end"), forbid_dtd=True):
-        if event == "start":
-            stack.append(el)
-            tags.append(_local(el.tag))
-            yield event, el, tags
-        else:
-            yield event, el, tags
-            stack.pop()
-            tags.pop()
-            if stack:
-                stack[-1].remove(el)  # the only child left: removal is immediate
+    while True:
+        chunk = source.read(_CHUNK)
+        parser.Parse(chunk, not chunk)
+        for event, name, attributes, content in events:
+            if event == _START:
+                tags.append(name)
+                yield event, name, attributes, content, tags
+            else:
+                yield event, name, attributes, content, tags
+                tags.pop()
+        events.clear()
+        if not chunk:
+            return
 
 
 def _shared_strings(zf: zipfile.ZipFile, part: str | None) -> list[str]:
@@ -252,12 +291,11 @@ def _shared_strings(zf: zipfile.ZipFile, part: str | None) -> list[str]:
     strings: list[str] = []
     pieces: list[str] = []
     with zf.open(part) as source:
-        for event, el, tags in _stream(source):
-            if event != "end":
+        for event, name, _attributes, text, tags in _stream(source):
+            if event != _END:
                 continue
-            name = tags[-1]
             if name == "t" and "rPh" not in tags:  # rPh: phonetic guide, not the text
-                pieces.append(el.text or "")
+                pieces.append(text)
             elif name == "si":
                 strings.append("".join(pieces))
                 pieces.clear()
@@ -306,25 +344,27 @@ class _SheetReader:
         row_number = 0
         column = 0
         cells: dict[int, Any] = {}
+        cell: dict[str, str] = {}
         value_text: str | None = None
         inline: list[str] = []
-        for event, el, tags in _stream(source):
-            name = tags[-1]
-            if event == "start":
+        for event, name, attributes, text, tags in _stream(source):
+            if event == _START:
                 if name == "row":
-                    row_number = self._row_number(el.get("r"), row_number)
+                    row_number = self._row_number(attributes.get("r"), row_number)
                     column = 0
                     cells = {}
                 elif name == "c":
-                    value_text, inline = None, []
+                    cell, value_text, inline = attributes, None, []
                 continue
             if name == "v" and len(tags) >= 2 and tags[-2] == "c":
-                value_text = el.text or ""
+                value_text = text
             elif name == "t" and "is" in tags and "rPh" not in tags:
-                inline.append(el.text or "")
+                inline.append(text)
             elif name == "c" and "row" in tags:
-                column = self._column(el.get("r"), column, row_number)
-                value = self._value(el, value_text, inline, f"{_column_letters(column)}{row_number}")
+                column = self._column(cell.get("r"), column, row_number)
+                value = self._value(
+                    cell, value_text, inline, f"{_column_letters(column)}{row_number}"
+                )
                 if value is not None and value != "":
                     if column > MAX_COLUMNS:
                         raise WorkbookRefused(
@@ -353,7 +393,9 @@ class _SheetReader:
             try:
                 number = int(text)
             except ValueError:
-                raise _damaged(self.book, f"工作表「{self.title}」的行号「{text[:20]}」无效") from None
+                raise _damaged(
+                    self.book, f"工作表「{self.title}」的行号「{text[:20]}」无效"
+                ) from None
         if not 1 <= number <= _EXCEL_ROWS or number <= previous:
             raise _damaged(self.book, f"工作表「{self.title}」的行号 {number} 无效")
         return number
@@ -370,8 +412,8 @@ class _SheetReader:
             raise _damaged(self.book, f"工作表「{self.title}」第 {row} 行的单元格位置无效")
         return column
 
-    def _value(self, el: Element, text: str | None, inline: list[str], where: str) -> Any:
-        kind = el.get("t") or "n"
+    def _value(self, cell: dict[str, str], text: str | None, inline: list[str], where: str) -> Any:
+        kind = cell.get("t") or "n"
         if kind == "inlineStr":
             return "".join(inline)
         if text is None:
@@ -394,7 +436,8 @@ class _SheetReader:
             number = float(text)
         except ValueError:
             raise _damaged(self.book, f"单元格 {where} 的数值「{text[:20]}」无效") from None
-        style = int(el.get("s") or 0) if (el.get("s") or "0").isdigit() else 0
+        style_id = cell.get("s") or "0"
+        style = int(style_id) if style_id.isdigit() else 0
         if style in self.styles.date_styles:
             try:
                 when = from_excel(number, self.epoch, style in self.styles.timedelta_styles)
@@ -443,13 +486,13 @@ def read_workbook(path: Path) -> list[SheetRows]:
             return _read(zf, name)
     except WorkbookRefused:
         raise
-    except DefusedXmlException as exc:
+    except (DefusedXmlException, UnsafeXml) as exc:
         log.warning("workbook %s refused: %r", path, exc)
         raise WorkbookRefused(
             f"「{name}」中含有 Excel 不会写入的 XML 声明（实体或文档类型定义），"
             "可能是特意构造的文件，为安全起见没有读取。请用 Excel 或 WPS 打开它，另存为新的 .xlsx 文件后再导入。"
         ) from exc
-    except ParseError as exc:
+    except (ParseError, expat.ExpatError) as exc:
         log.warning("workbook %s: XML error %s", path, exc)
         raise _damaged(name, "XML 格式不正确") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:

@@ -80,9 +80,7 @@ def neutralise_formulas(book: Workbook) -> int:
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.data_type == "f" or (
-                    isinstance(cell.value, str) and cell.data_type != "s"
-                ):
+                if cell.data_type == "f" or (isinstance(cell.value, str) and cell.data_type != "s"):
                     found += 1
                     _as_text(cell, str(cell.value))
                 elif (
