@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -278,3 +278,58 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(
     before = table_dump(db_file)
     assert main(["ledger", "import", "--db", str(db_file), str(out)]) == EXIT_OK
     assert table_dump(db_file) == before
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 300 KB tmpfs filled to the last byte (skipped where it cannot be mounted)."""
+    import os
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "满盘"
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root (the disk-full test runs in CI as root)")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace')}")
+    try:
+        with (folder / "占位").open("wb", buffering=0) as filler:
+            try:
+                while True:
+                    filler.write(b"\0" * 4096)
+
+            except OSError:
+                pass
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_export_onto_a_full_disk_says_so_and_nothing_else(
+    db_file: Path, recorded: list[Consultation], full_disk: Path, tmp_path: Path
+) -> None:
+    """Finding 12: the right message was followed by "Exception ignored in: ZipFile.__del__"."""
+    import os
+    import subprocess
+    import sys
+
+    out = full_disk / "台账.xlsx"
+    env = dict(os.environ, LIAISON_DESK_DATA_DIR=str(tmp_path / "data"))
+    argv = ["ledger", "export", "--db", str(db_file), "--out", str(out)]
+    run = subprocess.run(
+        [sys.executable, "-m", "liaison_desk", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == EXIT_PROBLEM, run.stderr
+    assert "磁盘空间不足" in run.stderr
+    assert "Exception ignored" not in run.stderr and "Traceback" not in run.stderr
+    assert [p.name for p in full_disk.iterdir()] == ["占位"]  # no half-written or temporary file
