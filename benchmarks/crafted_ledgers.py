@@ -107,11 +107,12 @@ def many_columns(path: Path) -> None:
 
 
 def empty_styled_columns(path: Path) -> None:
-    """2,000 rows of 16,384 empty styled cells each (≈ 90 MB of XML): read, nothing stored."""
+    """180 rows of 16,384 empty styled cells each (≈ 60 MB of XML, inside the size budget):
+    refused by the cell budget after 2 million cells, nothing stored."""
     one = b"".join(b'<c r="%s%%d" s="0"/>' % _letters(c).encode() for c in range(1, 16_385))
     head = b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe8\xae\xae\xe9\xa2\x98</t></is></c></row>'
     rows = b"".join(
-        b'<row r="%d">' % r + one.replace(b"%d", b"%d" % r) + b"</row>" for r in range(2, 2001)
+        b'<row r="%d">' % r + one.replace(b"%d", b"%d" % r) + b"</row>" for r in range(2, 181)
     )
     _one_sheet(path, head + rows)
 
@@ -212,7 +213,7 @@ CASES: dict[str, Callable[[Path], None]] = {
     "49,000 real rows": rows_49k,
     "60,000 rows": rows_too_many,
     "16,384 columns": many_columns,
-    "empty styled cells ×32M": empty_styled_columns,
+    "empty styled cells ×3M": empty_styled_columns,
     "1M attribute-only rows": attribute_rows,
     "zip-bomb entry (1 GB)": zip_bomb_entry,
     "480 × 8 MiB entries": many_small_bombs,

@@ -49,11 +49,14 @@ log = logging.getLogger(__name__)
 # and a few seconds (benchmarks/crafted_ledgers.py prints the figures).
 MAX_FILE_BYTES = 20 * 1024 * 1024  # on disk
 MAX_ENTRIES = 2_000  # zip entries: a workbook has ~10–50 parts, more with many images
-MAX_SHEET_BYTES = 100 * 1024 * 1024  # one worksheet or the shared strings, unpacked (streamed)
+MAX_SHEET_BYTES = 64 * 1024 * 1024  # one worksheet or the shared strings, unpacked (streamed)
 MAX_PART_BYTES = 5 * 1024 * 1024  # workbook.xml, styles.xml, relationships (parsed whole)
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all entries unpacked together
 MAX_ROWS = 50_000  # rows with content, all sheets together
 MAX_COLUMNS = 200  # the last column with content; a ledger has 17 (formats.md)
+# Cells as written in the sheets, empty (styled) ones included: what parsing time grows with.
+# MAX_ROWS rows of a ledger's 17–30 columns stay well inside it.
+MAX_CELLS = 2_000_000
 MAX_SHARED_STRINGS = 1_000_000  # distinct texts (a sheet within MAX_ROWS × 17 needs ~850,000)
 
 # Excel's own limits: a cell reference past them is no workbook Excel wrote.
@@ -337,7 +340,7 @@ class _SheetReader:
     ) -> None:
         self.book, self.title = book, title
         self.strings, self.styles, self.epoch = strings, styles, epoch
-        self.budget = budget  # rows with content left, shared by all sheets
+        self.budget = budget  # [rows with content, cells] left, shared by all sheets
 
     def read(self, source: IO[bytes]) -> list[tuple[int, list[Any]]]:
         rows: list[tuple[int, list[Any]]] = []
@@ -355,6 +358,13 @@ class _SheetReader:
                     cells = {}
                 elif name == "c":
                     cell, value_text, inline = attributes, None, []
+                    self.budget[1] -= 1
+                    if self.budget[1] < 0:
+                        raise WorkbookRefused(
+                            f"「{self.book}」中的单元格超过了 {MAX_CELLS:,} 个（包括设置了格式的空单元格），"
+                            "超出了台账的规模，没有导入。请删除表格右侧和下方多余的行和列"
+                            "（或按年度分成几个文件），另存后再导入。"
+                        )
                 continue
             if name == "v" and len(tags) >= 2 and tags[-2] == "c":
                 value_text = text
@@ -487,19 +497,19 @@ def read_workbook(path: Path) -> list[SheetRows]:
     except WorkbookRefused:
         raise
     except (DefusedXmlException, UnsafeXml) as exc:
-        log.warning("workbook %s refused: %r", path, exc)
+        log.info("workbook %s refused: %r", path, exc)
         raise WorkbookRefused(
             f"「{name}」中含有 Excel 不会写入的 XML 声明（实体或文档类型定义），"
             "可能是特意构造的文件，为安全起见没有读取。请用 Excel 或 WPS 打开它，另存为新的 .xlsx 文件后再导入。"
         ) from exc
     except (ParseError, expat.ExpatError) as exc:
-        log.warning("workbook %s: XML error %s", path, exc)
+        log.info("workbook %s: XML error %s", path, exc)
         raise _damaged(name, "XML 格式不正确") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        log.warning("workbook %s: zip error %r", path, exc)
+        log.info("workbook %s: zip error %r", path, exc)
         raise _damaged(name, "压缩包结构不完整") from exc
     except OSError as exc:
-        log.warning("workbook %s: %r", path, exc)
+        log.info("workbook %s: %r", path, exc)
         why = "没有读取权限" if isinstance(exc, PermissionError) else "读取磁盘出错"
         raise WorkbookRefused(
             f"无法读取「{name}」：{why}。请检查文件是否还在、U 盘是否已插好，"
@@ -510,7 +520,7 @@ def read_workbook(path: Path) -> list[SheetRows]:
             f"「{name}」太大，内存不足，无法读取。请按年度分成几个文件分别导入。"
         ) from exc
     except Exception as exc:  # a file from outside: anything else is damage, not a bug of ours
-        log.warning("workbook %s unreadable", path, exc_info=True)
+        log.info("workbook %s unreadable", path, exc_info=True)
         raise _damaged(name, type(exc).__name__) from exc
 
 
@@ -541,7 +551,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> list[SheetRows]:
                 sheets.append((el.get("name") or "", target))
     styles = _styles(zf, styles_part)
     strings = _shared_strings(zf, strings_part)
-    budget = [MAX_ROWS]
+    budget = [MAX_ROWS, MAX_CELLS]
     found = []
     for title, part in sheets:
         if part not in zf.NameToInfo:
@@ -553,6 +563,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> list[SheetRows]:
 
 
 __all__ = [
+    "MAX_CELLS",
     "MAX_COLUMNS",
     "MAX_ENTRIES",
     "MAX_FILE_BYTES",
