@@ -108,7 +108,7 @@ def many_columns(path: Path) -> None:
 
 def empty_styled_columns(path: Path) -> None:
     """180 rows of 16,384 empty styled cells each (≈ 60 MB of XML, inside the size budget):
-    refused by the cell budget after 2 million cells, nothing stored."""
+    refused by the cell budget after a million cells, nothing stored."""
     one = b"".join(b'<c r="%s%%d" s="0"/>' % _letters(c).encode() for c in range(1, 16_385))
     head = b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe8\xae\xae\xe9\xa2\x98</t></is></c></row>'
     rows = b"".join(

@@ -113,7 +113,7 @@ def test_budgets_are_checked_before_the_work(
     monkeypatch.setattr(spreadsheet, "MAX_SHEET_BYTES", 64 << 20)
     monkeypatch.setattr(spreadsheet, "MAX_CELLS", 100)  # 30 rows of 17 cells
     assert "单元格超过了" in refusal(path)
-    monkeypatch.setattr(spreadsheet, "MAX_CELLS", 2_000_000)
+    monkeypatch.setattr(spreadsheet, "MAX_CELLS", 1_000_000)
     monkeypatch.setattr(spreadsheet, "MAX_ENTRIES", 3)
     assert "部件" in refusal(path)
 

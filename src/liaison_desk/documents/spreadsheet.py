@@ -55,8 +55,8 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all entries unpacked together
 MAX_ROWS = 50_000  # rows with content, all sheets together
 MAX_COLUMNS = 200  # the last column with content; a ledger has 17 (formats.md)
 # Cells as written in the sheets, empty (styled) ones included: what parsing time grows with.
-# MAX_ROWS rows of a ledger's 17–30 columns stay well inside it.
-MAX_CELLS = 2_000_000
+# The app's own export at MAX_ROWS (25,000 consultations, 24,000 items) writes 737,000.
+MAX_CELLS = 1_000_000
 MAX_SHARED_STRINGS = 1_000_000  # distinct texts (a sheet within MAX_ROWS × 17 needs ~850,000)
 
 # Excel's own limits: a cell reference past them is no workbook Excel wrote.
