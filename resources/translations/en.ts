@@ -2228,6 +2228,18 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>Check which standard column each heading of the workbook goes to. Headings the app recognised are filled in; choose “(not imported)” for columns to leave out. Nothing is written until you press Import.</translation>
     </message>
     <message>
+        <source>(none chosen)</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>New records from rows that name no liaison group go to this group; a row that names its own group keeps it.</source>
+        <translation>New records from rows that name no liaison group go to this group; a row that names its own group keeps it.</translation>
+    </message>
+    <message>
+        <source>Liaison &amp;group for rows without one:</source>
+        <translation>Liaison &amp;group for rows without one:</translation>
+    </message>
+    <message>
         <source>Show only rows with changes, notes or errors</source>
         <translation>Show only rows with changes, notes or errors</translation>
     </message>
@@ -2284,8 +2296,8 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {errors} with errors.</source>
-        <translation>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {errors} with errors.</translation>
+        <source>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {duplicates} duplicates skipped, {errors} with errors.</source>
+        <translation>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {duplicates} duplicates skipped, {errors} with errors.</translation>
     </message>
     <message>
         <source>Imported.</source>
@@ -2318,6 +2330,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Skipped</source>
         <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Duplicate, skipped</source>
+        <translation>Duplicate, skipped</translation>
     </message>
     <message>
         <source>Error</source>

@@ -2229,6 +2229,18 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>请核对工作簿中每个表头对应的标准列。能识别的表头已经填好；不需要导入的列请选“（不导入）”。按“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>New records from rows that name no liaison group go to this group; a row that names its own group keeps it.</source>
+        <translation>没有填写联络组的行，新建的记录归入这个联络组；填写了联络组的行仍按该行所写。</translation>
+    </message>
+    <message>
+        <source>Liaison &amp;group for rows without one:</source>
+        <translation>没有填写联络组的行归入(&amp;G)：</translation>
+    </message>
+    <message>
         <source>Show only rows with changes, notes or errors</source>
         <translation>只显示有变化、有说明或有错误的行</translation>
     </message>
@@ -2285,8 +2297,8 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>取消</translation>
     </message>
     <message>
-        <source>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {errors} with errors.</source>
-        <translation>新建 {created} 行，更新 {updated} 行，无变化 {unchanged} 行，跳过 {skipped} 行，错误 {errors} 行。</translation>
+        <source>{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, {duplicates} duplicates skipped, {errors} with errors.</source>
+        <translation>新建 {created} 行，更新 {updated} 行，无变化 {unchanged} 行，跳过 {skipped} 行，重复（已跳过）{duplicates} 行，错误 {errors} 行。</translation>
     </message>
     <message>
         <source>Imported.</source>
@@ -2319,6 +2331,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Skipped</source>
         <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Duplicate, skipped</source>
+        <translation>重复，已跳过</translation>
     </message>
     <message>
         <source>Error</source>

@@ -422,9 +422,11 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "“协商活动”表：有编号的行更新该记录，没有编号的行新建记录并自动编号。"
         "“意见建议”表：按“活动编号”和“序号”（该活动的第几条）对应，没有序号的行新增一条。"
         "委员人次、参与人次、建议条数、已解决条数由记录算出，只核对不导入。已归档的记录需要先解锁才能修改。\n"
-        "表头与标准列名不同、列的顺序不同都可以：常见的叫法会自动对应，其余用 --map 指定。",
+        "表头与标准列名不同、列的顺序不同都可以：常见的叫法会自动对应，其余用 --map 指定。"
+        "没有编号的行与已有记录（或表中前面的行）联络组、日期和议题都相同时，算作重复，跳过不导入。",
         epilog="例如：\n"
         "  liaison-desk ledger import 台账.xlsx --dry-run\n"
+        "  liaison-desk ledger import 我们镇的台账.xlsx --group 织里镇联络组 --kind micro\n"
         '  liaison-desk ledger import 我们的台账.xlsx --map "议事事项=议题" --map "活动形式=类型"',
     )
     imp.add_argument("file", type=Path, metavar="台账文件", help="要导入的台账（.xlsx）")
@@ -444,6 +446,12 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         choices=["hall", "micro"],
         metavar="类型",
         help="表中没有“类型”列时，新记录的类型：hall 民生议事堂，micro 微协商",
+    )
+    imp.add_argument(
+        "--group",
+        metavar="联络组",
+        help="表中没有“联络组”列（或某行没有填写）时，新记录所属的联络组，如 织里镇联络组；"
+        "填写了联络组的行仍按该行所写",
     )
     imp.add_argument("--all", action="store_true", help="也列出与数据库相同（无变化）的行")
 
@@ -961,8 +969,21 @@ def cmd_ledger(args: argparse.Namespace) -> int:
         print(f"已导出 {result.consultations} 场协商活动、{result.items} 条意见建议：{out}")
         return EXIT_OK
     with open_services(url, create=False) as services:
+        group_id = None
+        if args.group:
+            group = services.ledger.group_named(args.group)
+            if group is None:
+                names = "、".join(g.name for g in services.groups.all()) or "（还没有联络组）"
+                raise UserError(
+                    f"没有联络组「{args.group}」。请在 --group 后写已有的联络组：{names}；"
+                    "或先在“设置”中添加这个联络组。"
+                )
+            group_id = group.id
         plan = services.ledger.plan_import(
-            args.file, heading_map=parse_heading_map(args.map), default_kind=kind
+            args.file,
+            heading_map=parse_heading_map(args.map),
+            default_kind=kind,
+            default_group_id=group_id,
         )
         if plan.ok and plan.has_changes and not args.dry_run:
             services.ledger.apply_import(plan)

@@ -109,3 +109,28 @@ def test_a_case_becomes_a_catalogue_row(demo_services: Services, tmp_path: Path)
     sheet = openpyxl.load_workbook(out)["归档文件目录"]
     assert sheet.max_row == 5  # title, cover row set (two rows), header, one item
     assert sheet["E5"].value == row.title
+
+
+def test_titles_that_look_like_formulas_are_written_as_text(tmp_path: Path) -> None:
+    """Issue 12, finding 2: a case titled =HYPERLINK(…) was a live formula in the catalogue."""
+    import zipfile
+
+    titles = ['=HYPERLINK("http://x","老街新韵")', "=1+1", "@SUM(A1)", "+86", "-减负"]
+    catalogue = [
+        CatalogueRow(archive_number=f"J012-WS·2024-Y-ZL-{n:04d}", title=t, responsible="=2*3")
+        for n, t in enumerate(titles, 1)
+    ]
+    cover = CatalogueCover(fonds_name="=1+2", year=2024, retention="永久", organisation="@织里")
+    out = write_catalogue(catalogue, tmp_path / "归档文件目录.xlsx", cover)
+    with zipfile.ZipFile(out) as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet_xml and b"<f " not in sheet_xml
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    found = [sheet.cell(row=r, column=5) for r in range(5, 5 + len(titles))]
+    assert [c.value for c in found] == titles
+    assert all(c.data_type == "s" for c in found)
+    assert sheet.cell(row=5, column=4).value == "=2*3"
+    # Editing such a cell in Excel keeps it text (the quote prefix).
+    assert all(c.quotePrefix for c in found)
+    assert sheet.cell(row=5, column=8).data_type == "n" or sheet.cell(row=5, column=8).value is None

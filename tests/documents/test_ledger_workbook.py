@@ -330,7 +330,7 @@ def test_a_damaged_workbook_is_refused_in_chinese(ledger_file: Path, tmp_path: P
     other_zip = tmp_path / "照片.xlsx"
     with zipfile.ZipFile(other_zip, "w") as z:
         z.writestr("photo.jpg", b"not a workbook")
-    with pytest.raises(LedgerFileError, match=r"损坏|不完整"):
+    with pytest.raises(LedgerFileError, match=r"损坏|不完整|不是 Excel 工作簿"):
         read_ledger(other_zip)
 
     with pytest.raises(LedgerFileError, match="找不到"):

@@ -217,3 +217,52 @@ def test_a_damaged_workbook_is_reported_and_no_dialog_opens(
     assert hall_page.findChildren(LedgerImportDialog) == []
     assert len(no_unexpected_message_box) == 1 and "损坏" in no_unexpected_message_box[0]
     no_unexpected_message_box.clear()
+
+
+def test_a_group_chosen_in_the_dialog_fills_rows_without_one_and_a_second_import_is_all_duplicates(
+    services: Services, recorded: list[Consultation], tmp_path: Path, qtbot: QtBot
+) -> None:
+    other = services.groups.save(
+        LiaisonGroup(name="八里店镇联络组", town="八里店镇", fonds_code="J013", org_code="BLD")
+    )
+    path = own_ledger(
+        tmp_path / "八里店台账.xlsx",
+        ["议题", "日期", "地点"],
+        ["河道保洁", date(2024, 7, 1), "潘店村"],
+        ["老街新韵", date(2024, 7, 2), "老街"],
+    )
+
+    def run_dialog() -> LedgerImportDialog:
+        ledger, layouts = services.ledger.read(path)
+        dialog = LedgerImportDialog(services, ledger, layouts, default_kind=ConsultationKind.MICRO)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        # Two groups and none chosen by the list page: the user picks one.
+        assert dialog.group_combo.currentData() is None
+        assert [dialog.group_combo.itemText(i) for i in range(1, dialog.group_combo.count())] == [
+            "织里镇联络组",
+            "八里店镇联络组",
+        ]
+        dialog.group_combo.setCurrentIndex(dialog.group_combo.findData(other.id))
+        dialog.check_button.click()
+        assert wait_for_tasks()
+        return dialog
+
+    dialog = run_dialog()
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert wait_for_tasks()
+    created = [
+        r for r in services.consultations.search(ConsultationFilter(group_id=other.id)).items
+    ]
+    assert sorted(r.title for r in created) == ["河道保洁", "老街新韵"]
+    dialog.close()
+
+    again = run_dialog()
+    assert not again.import_button.isEnabled()  # nothing new
+    assert "2 duplicates skipped" in again.summary.text()
+    results = [
+        again.report.topLevelItem(i).text(4) for i in range(again.report.topLevelItemCount())
+    ]
+    assert results == ["Duplicate, skipped", "Duplicate, skipped"]
+    again.close()

@@ -29,7 +29,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from liaison_desk.documents.atomic import write_atomically
+from liaison_desk.documents.workbook import new_workbook, put, save_workbook
 
 COLUMNS: tuple[str, ...] = (
     "序号",
@@ -112,7 +112,7 @@ def _lines(text: str, width: int) -> int:
 
 
 def build_catalogue(rows: Sequence[CatalogueRow], cover: CatalogueCover) -> Workbook:
-    book = Workbook()
+    book = new_workbook(SHEET_TITLE)
     sheet = book.active
     assert isinstance(sheet, Worksheet)
     sheet.title = SHEET_TITLE
@@ -138,7 +138,7 @@ def build_catalogue(rows: Sequence[CatalogueRow], cover: CatalogueCover) -> Work
     for r, first, end, text in pieces:
         sheet.merge_cells(f"{first}{r}:{end}{r}")
         cell = sheet[f"{first}{r}"]
-        cell.value = text
+        put(cell, text)
         cell.font = Font(name=_FONT, size=11)
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         sheet.row_dimensions[r].height = 22
@@ -155,7 +155,8 @@ def build_catalogue(rows: Sequence[CatalogueRow], cover: CatalogueCover) -> Work
     for number, row in enumerate(rows, start=1):
         r = HEADER_ROW + number
         for col, value in enumerate(row_values(number, row), start=1):
-            cell = sheet.cell(row=r, column=col, value=value)
+            cell = sheet.cell(row=r, column=col)
+            put(cell, value)  # a title such as =HYPERLINK(…) stays text
             cell.font = Font(name=_FONT, size=10.5)
             cell.border = box
             cell.alignment = wrap_centre if COLUMNS[col - 1] in centred else wrap_left
@@ -180,21 +181,13 @@ def build_catalogue(rows: Sequence[CatalogueRow], cover: CatalogueCover) -> Work
     sheet.page_margins.top = sheet.page_margins.bottom = 0.8
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     sheet.print_area = f"A1:{last}{HEADER_ROW + max(len(rows), 1)}"
-    book.properties.title = SHEET_TITLE
-    book.properties.creator = "联络组履职档案台"
     return book
 
 
 def write_catalogue(rows: Sequence[CatalogueRow], path: Path, cover: CatalogueCover) -> Path:
     """Write the catalogue to ``path`` (.xlsx): through a temporary file in the same folder,
     renamed when complete (OSError when the folder cannot be written)."""
-    import io
-
-    buffer = io.BytesIO()
-    build_catalogue(rows, cover).save(buffer)
-    path = Path(path)
-    write_atomically(path, buffer.getvalue())
-    return path
+    return save_workbook(build_catalogue(rows, cover), Path(path))
 
 
 __all__ = [

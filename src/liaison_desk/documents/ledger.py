@@ -17,24 +17,20 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import re
-import secrets
 import unicodedata
-import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
+from liaison_desk.documents.spreadsheet import UnreadableDate, WorkbookRefused, read_workbook
+from liaison_desk.documents.workbook import clean_text, new_workbook, put, save_workbook
 from liaison_desk.domain.rules import Problem, ValidationError
 
 CONSULTATION_SHEET = "协商活动"
@@ -173,11 +169,6 @@ def display_width(text: str) -> float:
     return width
 
 
-def _clean(text: str) -> str:
-    """Text as a cell can hold it: characters XML forbids are left out."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
-
-
 def _write_sheet(
     ws: Worksheet,
     columns: Sequence[LedgerColumn],
@@ -214,9 +205,8 @@ def _write_sheet(
                 cell.value = YES if value else NO
                 cell.alignment = Alignment(horizontal="center", vertical="top")
             else:
-                text = _clean(str(value))
-                cell.value = text
-                cell.data_type = "s"  # never a formula, whatever the text starts with
+                text = clean_text(str(value))
+                put(cell, text)  # never a formula, whatever the text starts with
                 longest = max((display_width(line) for line in text.split("\n")), default=0)
                 widths[col - 1] = max(widths[col - 1], min(longest + 2, _MAX_WIDTH[column.type]))
                 wrap = wrap or "\n" in text or longest + 2 > _MAX_WIDTH[column.type]
@@ -278,24 +268,14 @@ def write_ledger(
         if progress is not None and done % 20 == 0 and not progress(done, total):
             raise LedgerCancelled
 
-    wb = Workbook()
+    wb = new_workbook(title or "台账")
     ws = wb.active
     assert ws is not None
     ws.title = CONSULTATION_SHEET
     exported_items = [c for c in ITEM_COLUMNS if c.exported]
     _write_sheet(ws, CONSULTATION_COLUMNS, consultations, title, tick)
     _write_sheet(wb.create_sheet(ITEM_SHEET), exported_items, items, title, tick)
-    wb.properties.title = title or "台账"
-    wb.properties.creator = "联络组履职档案台"
-    path = Path(path)
-    # Beside the target (same disk, so the rename is atomic), with the usual permissions.
-    tmp = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_workbook(wb, Path(path))
     if progress is not None:
         progress(total, total)
 
@@ -348,66 +328,35 @@ def _cell_text(value: Any) -> str:
 
 
 def read_ledger(path: Path) -> LedgerFile:
-    """The sheets of an .xlsx workbook with their headings and rows, or ``LedgerFileError``."""
+    """The sheets of an .xlsx workbook with their headings and rows, or ``LedgerFileError``
+    (a clear Chinese reason) for any file that cannot be read: read through the bounded reader
+    of documents/spreadsheet.py (sizes, rows and columns checked, ``<dimension>`` not trusted)."""
     path = Path(path)
-    if not path.is_file():
-        raise LedgerFileError(f"找不到文件「{path}」。请检查文件名和所在文件夹。")
-    with path.open("rb") as f:
-        head = f.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise LedgerFileError(
-            f"「{path.name}」是旧版 Excel（.xls）文件，或设置了打开密码。"
-            "请在 Excel 或 WPS 中打开它，去掉密码后“另存为” Excel 工作簿（.xlsx），再导入。"
-        )
-    if not head.startswith(b"PK"):
-        raise LedgerFileError(
-            f"「{path.name}」不是 Excel 工作簿（.xlsx）文件。"
-            "请选择用 Excel 或 WPS 保存的 .xlsx 台账文件；表格（.csv）请先另存为 .xlsx。"
-        )
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise LedgerFileError(
-            f"「{path.name}」已损坏，无法读取（{type(exc).__name__}）。"
-            "请用 Excel 或 WPS 打开它检查，另存为新的 .xlsx 文件后再导入；打不开时请找回原来的文件。"
-        ) from exc
-    except Exception as exc:  # openpyxl raises many kinds on a broken part of the archive
-        raise LedgerFileError(
-            f"「{path.name}」的内容不完整或已损坏，无法读取（{exc}）。"
-            "请用 Excel 或 WPS 打开它，另存为新的 .xlsx 文件后再导入。"
-        ) from exc
-    try:
-        sheets = []
-        for ws in wb.worksheets:
-            try:
-                values = [list(row) for row in ws.iter_rows(values_only=True)]
-            except Exception as exc:
-                raise LedgerFileError(
-                    f"「{path.name}」中的工作表「{ws.title}」已损坏，无法读取（{exc}）。"
-                    "请用 Excel 或 WPS 打开它，另存为新的 .xlsx 文件后再导入。"
-                ) from exc
-            sheets.append(_raw_sheet(ws.title, values))
-    finally:
-        wb.close()
-    return LedgerFile(path, sheets)
+        found = read_workbook(path)
+    except WorkbookRefused as exc:
+        raise LedgerFileError(exc.message) from exc
+    return LedgerFile(path, [_raw_sheet(sheet.title, sheet.rows) for sheet in found])
 
 
-def _raw_sheet(title: str, values: list[list[Any]]) -> RawSheet:
-    """Find the heading row: of the first rows, the one whose cells name most known columns
-    (a ledger often has its title, or a note, above the headings)."""
+def _raw_sheet(title: str, rows: list[tuple[int, list[Any]]]) -> RawSheet:
+    """Find the heading row: of the first rows with content, the one whose cells name most
+    known columns (a ledger often has its title, or a note, above the headings)."""
+    rows = [(n, cells) for n, cells in rows if any(_cell_text(v) for v in cells)]
     best, best_score = 0, -1
-    for i, row in enumerate(values[:_MAX_HEADER_SEARCH]):
-        texts = [_cell_text(v) for v in row]
-        score = sum(1 for t in texts if t and _match_any(t))
+    for i, (_n, cells) in enumerate(rows[:_MAX_HEADER_SEARCH]):
+        score = sum(1 for v in cells if (t := _cell_text(v)) and _match_any(t))
         if score > best_score:
             best, best_score = i, score
-    if best_score <= 0:  # nothing known: the first non-empty row, for the user to map
-        best = next((i for i, r in enumerate(values) if any(_cell_text(v) for v in r)), 0)
-    headings = [_cell_text(v) for v in values[best]] if values else []
+    if best_score <= 0:  # nothing known: the first row with content, for the user to map
+        best = 0
+    if not rows:
+        return RawSheet(title, 1, [], [])
+    header_row, cells = rows[best]
+    headings = [_cell_text(v) for v in cells]
     while headings and not headings[-1]:
         headings.pop()
-    rows = [(best + 2 + i, row) for i, row in enumerate(values[best + 1 :])]
-    return RawSheet(title, best + 1, headings, rows)
+    return RawSheet(title, header_row, headings, rows[best + 1 :])
 
 
 # --- matching headings to columns ---------------------------------------------------------------
@@ -539,6 +488,8 @@ def as_date(value: Any) -> date | None:
     20240305. ValueError (Chinese) when it is no date; None when empty."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, UnreadableDate):
+        raise ValueError(_unreadable(value))
     if isinstance(value, datetime):  # a time of day with it is the caller's to use or drop
         return value.date()
     if isinstance(value, date):
@@ -558,10 +509,19 @@ def as_date(value: Any) -> date | None:
         raise ValueError(f"「{value}」不是有效的日期（没有这一天），请核对") from None
 
 
+def _unreadable(value: UnreadableDate) -> str:
+    return (
+        f"单元格 {value.cell} 设为日期格式，但其中的数值 {value} 不是有效的日期或时刻，"
+        "请改为 2024-03-05 或 09:30 这样的值"
+    )
+
+
 def as_time(value: Any) -> time | None:
     """A cell's time of day: a time cell, or text such as 9:30, 09:30, 9：30, 9点30, 9时30分."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, UnreadableDate):
+        raise ValueError(_unreadable(value))
     if isinstance(value, datetime):
         if value.date() not in (date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1)):
             raise ValueError(f"「{value}」不是时刻，请写成 09:30")

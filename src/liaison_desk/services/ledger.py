@@ -17,6 +17,11 @@ How rows are matched:
   under that number when it fits the row (the group's short name, the kind, the year), so a
   group's ledger kept elsewhere can be brought in with its numbers. A number of another group
   or kind, a record in the recycle bin, or a change to an archived (locked) record is an error.
+- A 协商活动 row without a 编号 whose group, date and topic (议题, compared without spaces and
+  full-width forms) are those of a record in the database, or of an earlier row of the file, is
+  a duplicate (重复，已跳过): importing the same number-less ledger twice creates nothing twice.
+- A row without 联络组 takes the group chosen for the import (``--group``, the dialog's choice,
+  or the list page's); a row that names its own group keeps it.
 - 意见建议: rows are matched by 活动编号 + 序号, 序号 being the item's place in its consultation's
   list (1, 2, …). A row without a 序号, or with one past the end of the list, adds an item.
   Items not in the file are left as they are: a ledger never deletes.
@@ -101,6 +106,7 @@ class RowResult(StrEnum):
     UPDATED = "updated"
     UNCHANGED = "unchanged"
     SKIPPED = "skipped"
+    DUPLICATE = "duplicate"  # a row without 编号 that repeats a record (re-importing a ledger)
     ERROR = "error"
 
     @property
@@ -113,6 +119,7 @@ _RESULT_LABELS = {
     RowResult.UPDATED: "更新",
     RowResult.UNCHANGED: "无变化",
     RowResult.SKIPPED: "跳过",
+    RowResult.DUPLICATE: "重复",
     RowResult.ERROR: "错误",
 }
 
@@ -260,6 +267,16 @@ _SOURCE_NAMES = {"线上征集": TopicSource.ONLINE, "码上商": TopicSource.ON
 _OUTCOME_NAMES = {"已办结": OutcomeStatus.SOLVED, "办结": OutcomeStatus.SOLVED}
 
 
+def _group_named(groups: Sequence[LiaisonGroup], text: str) -> LiaisonGroup | None:
+    name = _fold(text)
+    for g in groups:
+        names = {g.name, g.town, g.short_name or short_name_of(g.town)}
+        names.add(g.name.removesuffix("联络组"))
+        if name in {_fold(n) for n in names if n}:
+            return g
+    return None
+
+
 def _short(text: str, length: int = 30) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1] + "…"
@@ -328,6 +345,10 @@ class LedgerService:
         return ExportResult(Path(path), len(consultation_rows), len(item_rows))
 
     # --- import -----------------------------------------------------------------------------
+
+    def group_named(self, text: str) -> LiaisonGroup | None:
+        """The group a ledger (or ``--group``) names: its name, town or short name."""
+        return _group_named(self.groups.all(), text)
 
     def read(self, path: Path) -> tuple[LedgerFile, list[SheetLayout]]:
         """The file's sheets and the proposed layout (which sheet is which, which column is
@@ -581,6 +602,9 @@ class _Planner:
         self.rejected: set[str] = set()  # numbers whose row has an error
         self.first_row: dict[str, int] = {}  # 编号 → the row of 协商活动 that has it
         self.raw_date: Any = None  # the 日期 cell of the row being read, as it was
+        # New records without a number, by (group, date, folded topic) → where it already is.
+        self.seen_new: dict[tuple[int, date, str], str] = {}
+        self.looked_up: set[tuple[int, date]] = set()
         self.changes: list[_Change] = []
 
     def run(self, sheets: dict[Role, tuple[RawSheet, SheetLayout]]) -> None:
@@ -646,13 +670,25 @@ class _Planner:
     # --- 协商活动 -----------------------------------------------------------------------------
 
     def _group_named(self, text: str) -> LiaisonGroup | None:
-        name = _fold(text)
-        for g in self.groups:
-            names = {g.name, g.town, g.short_name or short_name_of(g.town)}
-            names.add(g.name.removesuffix("联络组"))
-            if name in {_fold(n) for n in names if n}:
-                return g
-        return None
+        return _group_named(self.groups, text)
+
+    def _duplicate_of(self, group_id: int, held_on: Any, title: str) -> str | None:
+        """Where a new record without a number already is: "数据库中的 <编号>", "第N行", or None.
+        Records of that group and day are looked up once; rows of the file are remembered."""
+        if not isinstance(held_on, date) or not _fold(title):
+            return None
+        key = (group_id, held_on, _fold(title))
+        if (group_id, held_on) not in self.looked_up:
+            self.looked_up.add((group_id, held_on))
+            found = self.service.consultations.search(
+                ConsultationFilter(group_id=group_id, held_from=held_on, held_to=held_on)
+            ).items
+            for summary in found:
+                self.seen_new.setdefault(
+                    (group_id, summary.held_on, _fold(summary.title)),
+                    f"数据库中已有的 {summary.number}",
+                )
+        return self.seen_new.get(key)
 
     def _consultation_rows(self, sheet: RawSheet, layout: SheetLayout) -> None:
         columns = {c.key: c for c in COLUMNS["consultations"]}
@@ -744,6 +780,18 @@ class _Planner:
                     row.fail("新记录需要“联络组”：请填写联络组名称，如 织里镇联络组。")
             if kind is None or group is None or row.result is RowResult.ERROR:
                 return None
+            if not number:
+                title = as_text(v.get("title"))
+                where = self._duplicate_of(group.id or 0, v.get("held_on"), title)
+                if where is not None:
+                    row.result = RowResult.DUPLICATE
+                    row.note(
+                        f"与{where}重复（同一联络组、日期和议题），已跳过。"
+                        "如确是另一场活动，请在议题中写明区别。"
+                    )
+                    return None
+                if isinstance(v.get("held_on"), date) and _fold(title):
+                    self.seen_new[group.id or 0, v["held_on"], _fold(title)] = f"第{row.row}行"
             record = self.service.consultations.new(kind, group.id)
             record.number = number
             record.status = ConsultationStatus.COMPLETED

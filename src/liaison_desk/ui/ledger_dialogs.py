@@ -358,6 +358,28 @@ class LedgerImportDialog(QDialog):
         )
         intro.setWordWrap(True)
         box.addWidget(intro)
+        # A township's own ledger often has no 联络组 column: the group its new records go to.
+        group_row = QHBoxLayout()
+        self.group_combo = QComboBox()
+        self.group_combo.addItem(self.tr("(none chosen)"), None)
+        for group in services.groups.all():
+            self.group_combo.addItem(group.name, group.id)
+        chosen = self.group_combo.findData(default_group_id)
+        if chosen < 0 and self.group_combo.count() == 2:
+            chosen = 1  # the only group
+        self.group_combo.setCurrentIndex(max(chosen, 0))
+        self.group_combo.setToolTip(
+            self.tr(
+                "New records from rows that name no liaison group go to this group; "
+                "a row that names its own group keeps it."
+            )
+        )
+        group_label = QLabel(self.tr("Liaison &group for rows without one:"))
+        group_label.setBuddy(self.group_combo)
+        group_row.addWidget(group_label)
+        group_row.addWidget(self.group_combo)
+        group_row.addStretch(1)
+        box.addLayout(group_row)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         inner = QWidget()
@@ -461,7 +483,7 @@ class LedgerImportDialog(QDialog):
             return
         self._set_busy(True)
         layouts = self.layouts()
-        ledger, kind, group_id = self.ledger, self.default_kind, self.default_group_id
+        ledger, kind, group_id = self.ledger, self.default_kind, self.group_combo.currentData()
         service = self.services.ledger
 
         def work(_control: TaskControl) -> LedgerImportPlan:
@@ -492,12 +514,13 @@ class LedgerImportDialog(QDialog):
     def _summary(self, plan: LedgerImportPlan) -> str:
         counts = self.tr(
             "{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, "
-            "{errors} with errors."
+            "{duplicates} duplicates skipped, {errors} with errors."
         ).format(
             created=plan.count(RowResult.CREATED),
             updated=plan.count(RowResult.UPDATED),
             unchanged=plan.count(RowResult.UNCHANGED),
             skipped=plan.count(RowResult.SKIPPED),
+            duplicates=plan.count(RowResult.DUPLICATE),
             errors=plan.count(RowResult.ERROR),
         )
         if plan.applied:
@@ -522,6 +545,7 @@ class LedgerImportDialog(QDialog):
             RowResult.UPDATED: self.tr("Update"),
             RowResult.UNCHANGED: self.tr("Unchanged"),
             RowResult.SKIPPED: self.tr("Skipped"),
+            RowResult.DUPLICATE: self.tr("Duplicate, skipped"),
             RowResult.ERROR: self.tr("Error"),
         }
         if plan.applied:
