@@ -82,6 +82,7 @@ from liaison_desk.domain.enums import (
 from liaison_desk.domain.numbering import parse_consultation_number, short_name_of
 from liaison_desk.domain.queries import ConsultationFilter, PageRequest
 from liaison_desk.domain.rules import (
+    ConflictError,
     Problem,
     ValidationError,
     validate_consultation,
@@ -237,6 +238,33 @@ _FIELD_LABELS = {
 }
 
 _TOTAL_WORDS = {"合计", "总计", "小计", "共计"}
+
+
+def _refuse_records_imported_meanwhile(s: Any, plan: LedgerImportPlan) -> None:
+    """Under the write lock: a new record without a number that another import (another
+    window, or the command line) saved since the plan was made would be created twice. The
+    whole import is refused instead; planned again, those rows show as 重复."""
+    for change in plan.changes:
+        record = change.record
+        if record.id is not None or record.number or record.held_on is None:
+            continue
+        if record.group_id is None or not _fold(record.title):
+            continue
+        same_day = repo.list_consultations(
+            s,
+            ConsultationFilter(
+                group_id=record.group_id, held_from=record.held_on, held_to=record.held_on
+            ),
+            PageRequest(),
+        ).items
+        for other in same_day:
+            if _fold(other.title) == _fold(record.title):
+                raise ConflictError(
+                    "",
+                    f"台账导入期间，{other.number}《{other.title}》已由另一处（另一个窗口或命令行）"
+                    "导入或录入，这次导入没有写入任何内容。请重新导入这份台账：已有的记录会显示为"
+                    "“重复”并跳过。",
+                )
 
 
 def _fold(text: str) -> str:
@@ -397,6 +425,7 @@ class LedgerService:
         # never be one that a later row of the same file asks for.
         ordered = sorted(plan.changes, key=lambda ch: not ch.record.number)
         with self.ctx.db.session() as s:
+            _refuse_records_imported_meanwhile(s, plan)
             for change in ordered:
                 saved = self.consultations.save_in(s, copy.deepcopy(change.record))
                 change.saved_number = saved.number
