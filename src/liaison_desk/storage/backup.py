@@ -37,6 +37,7 @@ from typing import Any
 
 from liaison_desk import __version__
 from liaison_desk.storage.attachments import AttachmentStore, sha256_of
+from liaison_desk.storage.backup_counts import record_counts
 from liaison_desk.storage.database import (
     SQLITE_HEADER,
     Database,
@@ -103,6 +104,9 @@ class BackupInfo:
     # Referenced by the database but not in the attachment store at all (e.g. the folder beside
     # the database was not copied along): the backup cannot contain them.
     missing_attachments: tuple[str, ...] = field(default=())
+    #: Records per kind when the backup was made (backup_counts.COUNTED_TABLES); empty in
+    #: backups made before the counts were written.
+    counts: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 # ----------------------------------------------------------------------------------- progress
@@ -294,6 +298,7 @@ def _write_backup(
         revision = _check_copy(copy, source)
         db_sha = sha256_of(copy)
         db_size = copy.stat().st_size
+        counts = record_counts(copy)
 
         # Listed after the database was copied: every file the copy refers to was stored before.
         hashes = sorted(store.all_hashes()) if store is not None else []
@@ -336,6 +341,7 @@ def _write_backup(
                         "attachments": entries,
                         "damaged_attachments": damaged,
                         "missing_attachments": missing,
+                        "counts": counts,
                     }
                     zf.writestr(
                         MANIFEST,
@@ -363,6 +369,7 @@ def _write_backup(
         attachments=len(entries),
         damaged_attachments=tuple(damaged),
         missing_attachments=tuple(missing),
+        counts=counts,
     )
 
 
@@ -563,7 +570,14 @@ def _manifest_info(archive: Path, manifest: Any) -> BackupInfo:
         attachments=len(entries),
         damaged_attachments=tuple(str(d) for d in damaged) if isinstance(damaged, list) else (),
         missing_attachments=tuple(str(m) for m in missing) if isinstance(missing, list) else (),
+        counts=_counts(manifest.get("counts")),
     )
+
+
+def _counts(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
 
 
 def read_backup(archive: Path) -> BackupInfo:
