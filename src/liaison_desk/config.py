@@ -310,6 +310,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
         label_en="Last page",
         description_en="The page open when the app was last closed; the app opens on it again.",
     ),
+    SettingSpec(
+        "ui.recent_databases",
+        list,
+        [],
+        "这台电脑上最近打开过的数据库文件，最近打开的排在前面。",
+        _MACHINE,
+        label="最近打开的数据库",
+        label_en="Recent databases",
+        description_en="Database files opened recently on this computer, the latest first.",
+    ),
     # --- machine: automatic backups (a folder on this computer, e.g. a USB stick) ---
     SettingSpec(
         "backup.folder",
@@ -373,16 +383,6 @@ SETTINGS: tuple[SettingSpec, ...] = (
         label="保留每月的备份",
         label_en="Monthly backups to keep",
         description_en="Also keep the last backup of each of this many recent months.",
-    ),
-    SettingSpec(
-        "ui.recent_databases",
-        list,
-        [],
-        "这台电脑上最近打开过的数据库文件，最近打开的排在前面。",
-        _MACHINE,
-        label="最近打开的数据库",
-        label_en="Recent databases",
-        description_en="Database files opened recently on this computer, the latest first.",
     ),
 )
 
