@@ -43,6 +43,11 @@ EXPECTED = {
     "window.state": (Scope.MACHINE, ""),
     "window.last_page": (Scope.MACHINE, "dashboard"),
     "ui.recent_databases": (Scope.MACHINE, []),
+    "backup.folder": (Scope.MACHINE, ""),
+    "backup.keep_recent": (Scope.MACHINE, 12),
+    "backup.keep_daily": (Scope.MACHINE, 7),
+    "backup.keep_weekly": (Scope.MACHINE, 4),
+    "backup.keep_monthly": (Scope.MACHINE, 12),
 }
 
 
@@ -90,6 +95,11 @@ def test_specs_by_scope_keep_declaration_order() -> None:
         "window.state",
         "window.last_page",
         "ui.recent_databases",
+        "backup.folder",
+        "backup.keep_recent",
+        "backup.keep_daily",
+        "backup.keep_weekly",
+        "backup.keep_monthly",
     ]
     assert config.specs(Scope.DATABASE)[0].key == "profile.group_id"
 

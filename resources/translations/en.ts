@@ -214,6 +214,114 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Backed up automatically: {file}</source>
+        <extracomment>How often the timer asks; the service itself keeps 30 minutes between backups.</extracomment>
+        <translation>Backed up automatically: {file}</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
+        <source>Backing up the data before closing…</source>
+        <translation>Backing up the data before closing…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+</context>
+<context>
+    <name>BackupCounts</name>
+    <message>
+        <source>consultations {n}</source>
+        <translation>consultations {n}</translation>
+    </message>
+    <message>
+        <source>suggestions {n}</source>
+        <translation>suggestions {n}</translation>
+    </message>
+    <message>
+        <source>cases {n}</source>
+        <translation>cases {n}</translation>
+    </message>
+    <message>
+        <source>people {n}</source>
+        <translation>people {n}</translation>
+    </message>
+    <message>
+        <source>attachments {n}</source>
+        <translation>attachments {n}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Cannot be read</translation>
+    </message>
+</context>
+<context>
+    <name>BackupKind</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>On closing</translation>
+    </message>
+    <message>
+        <source>Before import</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>Before upgrade</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>Before merge</source>
+        <translation>Before merge</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsTab</name>
+    <message>
+        <source>While the window is open the data is backed up every 30 minutes when something changed, again when the window closes, and before every import and restore. Old automatic backups are thinned to the numbers below. These are settings of this computer.</source>
+        <translation>While the window is open the data is backed up every 30 minutes when something changed, again when the window closes, and before every import and restore. Old automatic backups are thinned to the numbers below. These are settings of this computer.</translation>
+    </message>
+    <message>
+        <source>This database is on a server: the app cannot back it up as a file. Back it up with the server's own tools (for example pg_dump).</source>
+        <translation>This database is on a server: the app cannot back it up as a file. Back it up with the server's own tools (for example pg_dump).</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Restore from a &amp;backup…</translation>
+    </message>
+    <message>
+        <source>Choose the folder for automatic backups</source>
+        <translation>Choose the folder for automatic backups</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocuments</name>
     <message>
         <source>Export &amp;Word…</source>
@@ -2435,6 +2543,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>&amp;Check a package…</translation>
     </message>
     <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Restore from a &amp;backup…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
@@ -2469,6 +2581,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>{pages} has changes that are not saved yet. Save them before closing?</source>
         <translation>{pages} has changes that are not saved yet. Save them before closing?</translation>
+    </message>
+    <message>
+        <source>Backup on closing failed</source>
+        <translation>Backup on closing failed</translation>
     </message>
 </context>
 <context>
@@ -4172,6 +4288,93 @@ They can be restored from the recycle bin within 30 days.</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>The backups of this database, newest first. Restoring one puts the data back as it was then; the current data is backed up first, so a restore can itself be undone from this list.</source>
+        <translation>The backups of this database, newest first. Restoring one puts the data back as it was then; the current data is backed up first, so a restore can itself be undone from this list.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Open the backup &amp;folder</source>
+        <translation>Open the backup &amp;folder</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>This database is on a server: it has no automatic backups here. Back it up and restore it with the server's own tools (for example pg_dump).</source>
+        <translation>This database is on a server: it has no automatic backups here. Back it up and restore it with the server's own tools (for example pg_dump).</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>Reading the backups…</translation>
+    </message>
+    <message>
+        <source>No backups yet. They are made automatically while you work, when the window closes and before each import.</source>
+        <translation>No backups yet. They are made automatically while you work, when the window closes and before each import.</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore.</source>
+        <translation>Choose a backup to restore.</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {when} ({kind})?
+
+The data now in the database is replaced by the data of that backup ({counts}). What was entered after {when} will no longer be shown.
+
+Nothing is lost: the current data is backed up first (kind “{before}”) and can be restored from this list in turn. The database is closed and opened again; forms left open lose what was not saved.</source>
+        <translation>Restore the backup of {when} ({kind})?
+
+The data now in the database is replaced by the data of that backup ({counts}). What was entered after {when} will no longer be shown.
+
+Nothing is lost: the current data is backed up first (kind “{before}”) and can be restored from this list in turn. The database is closed and opened again; forms left open lose what was not saved.</translation>
+    </message>
+    <message>
+        <source>record counts unknown</source>
+        <translation>record counts unknown</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+        <source>The data is as it was on {when}. The data before the restore is in the list as “{before}”.</source>
+        <translation>The data is as it was on {when}. The data before the restore is in the list as “{before}”.</translation>
+    </message>
+</context>
+<context>
     <name>ResultDialog</name>
     <message>
         <source>Results of the submission</source>
@@ -4393,6 +4596,10 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Procedure checklists</source>
         <translation>Procedure checklists</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>A setting of this computer, not of the database. It is saved and applied at once: the window is shown again in the chosen language.</source>

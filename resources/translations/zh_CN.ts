@@ -215,6 +215,114 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Backed up automatically: {file}</source>
+        <extracomment>How often the timer asks; the service itself keeps 30 minutes between backups.</extracomment>
+        <translation>已自动备份：{file}</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {reason}</source>
+        <translation>自动备份没有成功：{reason}</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backing up the data before closing…</source>
+        <translation>关闭前正在备份数据…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
+    <name>BackupCounts</name>
+    <message>
+        <source>consultations {n}</source>
+        <translation>协商活动 {n}</translation>
+    </message>
+    <message>
+        <source>suggestions {n}</source>
+        <translation>意见建议 {n}</translation>
+    </message>
+    <message>
+        <source>cases {n}</source>
+        <translation>案例 {n}</translation>
+    </message>
+    <message>
+        <source>people {n}</source>
+        <translation>人员 {n}</translation>
+    </message>
+    <message>
+        <source>attachments {n}</source>
+        <translation>附件 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>BackupKind</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>Before import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsTab</name>
+    <message>
+        <source>While the window is open the data is backed up every 30 minutes when something changed, again when the window closes, and before every import and restore. Old automatic backups are thinned to the numbers below. These are settings of this computer.</source>
+        <translation>窗口打开期间，数据有改动时每 30 分钟自动备份一次；关闭窗口时、每次导入和恢复之前也会备份。旧的自动备份按下面的份数精简。这些是本机的设置。</translation>
+    </message>
+    <message>
+        <source>This database is on a server: the app cannot back it up as a file. Back it up with the server&apos;s own tools (for example pg_dump).</source>
+        <translation>这个数据库在服务器上，本程序不能把它备份成文件。请用服务器自己的备份工具（例如 pg_dump）备份。</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the folder for automatic backups</source>
+        <translation>选择保存自动备份的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocuments</name>
     <message>
         <source>Export &amp;Word…</source>
@@ -2436,6 +2544,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>校验报送包(&amp;C)…</translation>
     </message>
     <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
@@ -2470,6 +2582,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>{pages} has changes that are not saved yet. Save them before closing?</source>
         <translation>{pages}有尚未保存的更改。是否在关闭前保存？</translation>
+    </message>
+    <message>
+        <source>Backup on closing failed</source>
+        <translation>关闭时的备份没有成功</translation>
     </message>
 </context>
 <context>
@@ -4173,6 +4289,93 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>The backups of this database, newest first. Restoring one puts the data back as it was then; the current data is backed up first, so a restore can itself be undone from this list.</source>
+        <translation>这个数据库的备份，新的在前。恢复一个备份会把数据放回到当时的样子；恢复前会先备份当前的数据，所以恢复之后也可以从这个列表里再恢复回来。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Open the backup &amp;folder</source>
+        <translation>打开备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This database is on a server: it has no automatic backups here. Back it up and restore it with the server&apos;s own tools (for example pg_dump).</source>
+        <translation>这个数据库在服务器上，这里没有它的自动备份。请用服务器自己的工具（例如 pg_dump）备份和恢复。</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <source>No backups yet. They are made automatically while you work, when the window closes and before each import.</source>
+        <translation>还没有备份。工作时、关闭窗口时和每次导入之前都会自动备份。</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore.</source>
+        <translation>请选择要恢复的备份。</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {when} ({kind})?
+
+The data now in the database is replaced by the data of that backup ({counts}). What was entered after {when} will no longer be shown.
+
+Nothing is lost: the current data is backed up first (kind “{before}”) and can be restored from this list in turn. The database is closed and opened again; forms left open lose what was not saved.</source>
+        <translation>要恢复 {when} 的备份（{kind}）吗？
+
+数据库中现在的数据将被这个备份中的数据替换（{counts}）。{when} 以后录入的内容将不再显示。
+
+不会丢失任何数据：恢复前会先备份当前的数据（类型为“{before}”），需要时可以从这个列表再恢复回来。恢复时数据库会关闭并重新打开；还开着的表单中没有保存的内容会丢失。</translation>
+    </message>
+    <message>
+        <source>record counts unknown</source>
+        <translation>记录数未知</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>The data is as it was on {when}. The data before the restore is in the list as “{before}”.</source>
+        <translation>数据已恢复到 {when} 的样子。恢复前的数据在备份列表中，类型为“{before}”。</translation>
+    </message>
+</context>
+<context>
     <name>ResultDialog</name>
     <message>
         <source>Results of the submission</source>
@@ -4394,6 +4597,10 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Procedure checklists</source>
         <translation>议事流程</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>A setting of this computer, not of the database. It is saved and applied at once: the window is shown again in the chosen language.</source>

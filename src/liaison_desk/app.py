@@ -91,7 +91,7 @@ class DesktopSession:
     def _new_window(self) -> MainWindow:
         from liaison_desk.ui.main_window import MainWindow
 
-        window = MainWindow(self.services, self.where, self.machine)
+        window = MainWindow(self.services, self.where, self.machine, automatic_backups=True)
         window.language_changed.connect(self.switch_language)
         return window
 
@@ -142,7 +142,9 @@ def run_gui(url: str) -> int:
             log.info("main window opened on %s", path or url)
             return app.exec()
         finally:
-            db.close()
+            services.ctx.db.close()  # a restore may have opened the database again
+            if services.ctx.db is not db:
+                db.close()
     finally:
         if lock is not None:
             lock.release()

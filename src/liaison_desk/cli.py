@@ -193,6 +193,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", required=True, type=Path, metavar="备份文件", help="备份文件路径，以 .zip 结尾"
     )
 
+    sub.add_parser(
+        "backups",
+        parents=[common],
+        help="列出这个数据库的备份（自动备份、导入前、恢复前等）",
+        description="列出这个数据库的全部备份，新的在前：时间、类型（自动/关闭时/导入前/恢复前/升级前/手动）、"
+        "大小、各类记录的数量和文件位置。用 liaison-desk restore 备份文件 恢复其中一个。\n"
+        "自动备份保存在数据库旁边的“备份”文件夹，或在“设置 → 备份”中选择的文件夹。",
+        epilog="例如：liaison-desk backups --db D:\\联络组\\履职档案.sqlite",
+    )
+
     shot = sub.add_parser(
         "screenshot",
         parents=[common],
@@ -756,6 +766,44 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return _warn_incomplete(info, "这个备份里缺少")
 
 
+_COUNT_WORDS = {
+    "consultations": "协商活动",
+    "outcome_items": "意见建议",
+    "cases": "案例",
+    "people": "人员",
+    "attachments": "附件",
+}
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    url = _url(args)
+    path = sqlite_path(url)
+    if path is None:
+        raise UserError(
+            "服务器上的数据库没有自动备份，请用数据库自己的备份工具（例如 pg_dump）备份和恢复。"
+        )
+    if not path.exists():
+        raise UserError(f"数据库文件「{path}」不存在。请用 --db 指定数据库。")
+    with open_services(url, create=False) as services:
+        entries = services.backups.backups()
+        folder = services.backups.folder()
+    if not entries:
+        print(f"数据库「{path}」还没有备份。自动备份会保存在「{folder}」。")
+        return EXIT_OK
+    print(f"数据库「{path}」的备份（新的在前，共 {len(entries)} 个）：")
+    for e in entries:
+        when = e.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        size = f"{e.size / 1024 / 1024:.1f} MB"
+        if e.problem:
+            contents = f"无法读取：{e.problem}"
+        else:
+            contents = " · ".join(f"{_COUNT_WORDS.get(k, k)} {n}" for k, n in e.counts.items())
+        print(f"{when}  {e.kind.value:<4}  {size:>9}  {contents}")
+        print(f"    {e.path}")
+    print("恢复其中一个：liaison-desk restore 备份文件（当前数据会先自动备份）。")
+    return EXIT_OK
+
+
 def _warn_incomplete(info: BackupInfo, lead: str) -> int:
     """Photos the database refers to but that could not be included: say so, and exit 1 so a
     scheduled backup does not pass as complete."""
@@ -1003,6 +1051,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "backups": cmd_backups,
     "screenshot": cmd_screenshot,
     "print": cmd_print,
     "export-cases": cmd_export_cases,

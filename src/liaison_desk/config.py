@@ -321,6 +321,70 @@ SETTINGS: tuple[SettingSpec, ...] = (
         label_en="Recent databases",
         description_en="Database files opened recently on this computer, the latest first.",
     ),
+    # --- machine: automatic backups (a folder on this computer, e.g. a USB stick) ---
+    SettingSpec(
+        "backup.folder",
+        str,
+        "",
+        "自动备份保存在哪个文件夹。不填时保存在数据库旁边的“备份”文件夹里；"
+        "选择另一块硬盘或 U 盘上的文件夹，电脑硬盘坏了也不会连备份一起丢失。",
+        _MACHINE,
+        maximum=1000,
+        label="自动备份文件夹",
+        label_en="Backup folder",
+        description_en="Where automatic backups are kept. When empty, in the folder “备份” beside the database; a folder on another disk or a USB stick keeps them safe when this computer's disk fails.",
+    ),
+    # Defaults: 12 recent at 30-minute spacing cover a working day, 7 daily a week, 4 weekly a
+    # month and 12 monthly the year a liaison group reports on. Every backup holds the photos
+    # too, so fewer than Anki's 20/7/8/8 plus a year of monthly copies.
+    SettingSpec(
+        "backup.keep_recent",
+        int,
+        12,
+        "保留最近的几份自动备份（每 30 分钟最多一份）。",
+        _MACHINE,
+        minimum=1,
+        maximum=100,
+        label="保留最近的备份",
+        label_en="Recent backups to keep",
+        description_en="How many of the newest automatic backups to keep (at most one every 30 minutes).",
+    ),
+    SettingSpec(
+        "backup.keep_daily",
+        int,
+        7,
+        "另外保留最近几天每天的最后一份备份。",
+        _MACHINE,
+        minimum=0,
+        maximum=100,
+        label="保留每天的备份",
+        label_en="Daily backups to keep",
+        description_en="Also keep the last backup of each of this many recent days.",
+    ),
+    SettingSpec(
+        "backup.keep_weekly",
+        int,
+        4,
+        "另外保留最近几周每周的最后一份备份。",
+        _MACHINE,
+        minimum=0,
+        maximum=100,
+        label="保留每周的备份",
+        label_en="Weekly backups to keep",
+        description_en="Also keep the last backup of each of this many recent weeks.",
+    ),
+    SettingSpec(
+        "backup.keep_monthly",
+        int,
+        12,
+        "另外保留最近几个月每月的最后一份备份。",
+        _MACHINE,
+        minimum=0,
+        maximum=120,
+        label="保留每月的备份",
+        label_en="Monthly backups to keep",
+        description_en="Also keep the last backup of each of this many recent months.",
+    ),
 )
 
 _BY_KEY: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from liaison_desk.services.attachments import AttachmentService
+from liaison_desk.services.backups import BackupService
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.case_documents import CaseDocumentService
 from liaison_desk.services.cases import CaseService, SubmissionService
@@ -42,7 +43,8 @@ class Services:
         self.case_documents = CaseDocumentService(self.ctx)
         self.packages = PackageService(self.ctx, self.case_documents)
         self.scans = ScanService(self.ctx, self.consultations, self.attachments)
-        self.ledger = LedgerService(self.ctx, self.consultations, self.groups)
+        self.backups = BackupService(self.ctx)
+        self.ledger = LedgerService(self.ctx, self.consultations, self.groups, self.backups)
         self.changes = ChangeWatch(self.ctx)
 
     @property

@@ -70,6 +70,7 @@ from liaison_desk.documents.ledger import (
     read_ledger,
     write_ledger,
 )
+from liaison_desk.domain.backup_retention import BackupKind
 from liaison_desk.domain.entities import Consultation, HeadCount, LiaisonGroup, OutcomeItem
 from liaison_desk.domain.enums import (
     ConsultationKind,
@@ -88,6 +89,7 @@ from liaison_desk.domain.rules import (
     validate_consultation,
     validate_outcome_item,
 )
+from liaison_desk.services.backups import BackupService
 from liaison_desk.services.base import ServiceContext, changes_between
 from liaison_desk.services.consultations import ConsultationService
 from liaison_desk.services.people import GroupService
@@ -312,11 +314,16 @@ def _short(text: str, length: int = 30) -> str:
 
 class LedgerService:
     def __init__(
-        self, ctx: ServiceContext, consultations: ConsultationService, groups: GroupService
+        self,
+        ctx: ServiceContext,
+        consultations: ConsultationService,
+        groups: GroupService,
+        backups: BackupService | None = None,
     ) -> None:
         self.ctx = ctx
         self.consultations = consultations
         self.groups = groups
+        self.backups = backups  # an automatic backup before every import that writes
 
     # --- export -----------------------------------------------------------------------------
 
@@ -424,6 +431,8 @@ class LedgerService:
         # Records that bring their own number first, so a number handed out on import can
         # never be one that a later row of the same file asks for.
         ordered = sorted(plan.changes, key=lambda ch: not ch.record.number)
+        if self.backups is not None and plan.changes:
+            self.backups.back_up_before(BackupKind.BEFORE_IMPORT)
         with self.ctx.db.session() as s:
             _refuse_records_imported_meanwhile(s, plan)
             for change in ordered:

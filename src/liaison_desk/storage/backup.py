@@ -37,6 +37,7 @@ from typing import Any
 from liaison_desk import __version__
 from liaison_desk.storage.archive import BoundedZip, ZipLimits, ZipRefused, name_problem, open_zip
 from liaison_desk.storage.attachments import AttachmentStore, sha256_of
+from liaison_desk.storage.backup_counts import record_counts
 from liaison_desk.storage.database import (
     SQLITE_HEADER,
     Database,
@@ -119,6 +120,9 @@ class BackupInfo:
     # Referenced by the database but not in the attachment store at all (e.g. the folder beside
     # the database was not copied along): the backup cannot contain them.
     missing_attachments: tuple[str, ...] = field(default=())
+    #: Records per kind when the backup was made (backup_counts.COUNTED_TABLES); empty in
+    #: backups made before the counts were written.
+    counts: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 # ----------------------------------------------------------------------------------- progress
@@ -313,6 +317,7 @@ def _write_backup(
         revision = _check_copy(copy, source)
         db_sha = sha256_of(copy)
         db_size = copy.stat().st_size
+        counts = record_counts(copy)
 
         # Listed after the database was copied: every file the copy refers to was stored before.
         hashes = sorted(store.all_hashes()) if store is not None else []
@@ -355,6 +360,7 @@ def _write_backup(
                         "attachments": entries,
                         "damaged_attachments": damaged,
                         "missing_attachments": missing,
+                        "counts": counts,
                     }
                     zf.writestr(
                         MANIFEST,
@@ -382,6 +388,7 @@ def _write_backup(
         attachments=len(entries),
         damaged_attachments=tuple(damaged),
         missing_attachments=tuple(missing),
+        counts=counts,
     )
 
 
@@ -574,7 +581,14 @@ def _manifest_info(archive: Path, manifest: Any) -> BackupInfo:
         attachments=len(entries),
         damaged_attachments=tuple(str(d) for d in damaged) if isinstance(damaged, list) else (),
         missing_attachments=tuple(str(m) for m in missing) if isinstance(missing, list) else (),
+        counts=_counts(manifest.get("counts")),
     )
+
+
+def _counts(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
 
 
 def read_backup(archive: Path) -> BackupInfo:

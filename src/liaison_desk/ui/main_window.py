@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         machine: MachineSettings | None = None,
         *,
         offer_drafts_on_show: bool = True,
+        automatic_backups: bool = False,
     ) -> None:
         super().__init__()
         self.services = services
@@ -155,6 +156,14 @@ class MainWindow(QMainWindow):
         self._drafts_offered = not offer_drafts_on_show
         self._build_menus()
         self._restore_state()
+        # Only the app's own window backs up on its own (not a test's or the screenshot's).
+        from liaison_desk.ui.auto_backup import AutoBackup
+
+        self.auto_backup = AutoBackup(services, self)
+        self.auto_backup.notice.connect(self._backup_notice)
+        self._automatic_backups = automatic_backups
+        if automatic_backups:
+            self.auto_backup.start()
 
         # Another window, PC or the command line may change the database meanwhile.
         self._change_token: tuple[int, ...] | None = None
@@ -320,6 +329,10 @@ class MainWindow(QMainWindow):
         records.addSeparator()
         self.verify_action = self._action(self.tr("&Check a package…"), None, self.verify_package)
         records.addAction(self.verify_action)
+        self.restore_action = self._action(
+            self.tr("Restore from a &backup…"), None, self.restore_from_backup
+        )
+        records.addAction(self.restore_action)
         records.addSeparator()
         records.addAction(self.settings_action)
         records.addSeparator()
@@ -342,6 +355,27 @@ class MainWindow(QMainWindow):
             dialog.exec()
         finally:
             dialog.deleteLater()
+
+    def restore_from_backup(self) -> None:
+        """从备份恢复…: the list of backups; the pages read the data again after a restore."""
+        from liaison_desk.ui.backup_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.services, self)
+        dialog.restored.connect(self.reload_all)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def reload_all(self) -> None:
+        """Every page reads the database again (after a restore replaced it)."""
+        for page in self.pages.values():
+            page.mark_stale()
+        self.current_page().refresh()
+
+    def _backup_notice(self, text: str, persistent: bool) -> None:
+        # A failed backup stays until the next message: it must not go unseen.
+        self.statusBar().showMessage(text, 0 if persistent else 10_000)
 
     def _new_record(self) -> None:
         if not self.current_page().new_record():
@@ -427,4 +461,8 @@ class MainWindow(QMainWindow):
                     if discard is not None:
                         discard()
         self.save_state()
+        if self._automatic_backups:
+            error = self.auto_backup.back_up_on_close(self)
+            if error is not None:  # the window is going away: a status bar would go unseen
+                messages.show_error(self, error, self.tr("Backup on closing failed"))
         super().closeEvent(event)

@@ -445,6 +445,7 @@ class SettingsPage(Page):
                     "format (GB/T 9704) asks for. Choose from the list or type a font's name."
                 ),
             ),
+            self._backup_section(),
             self._language_section(),
         ]
         for section in self.sections:
@@ -625,6 +626,17 @@ class SettingsPage(Page):
         keys = [s.key for s in specs]
         return Section(key, title, self._scrolling(content), lambda: self._fields_dirty(keys))
 
+    def _backup_section(self) -> Section:
+        from liaison_desk.ui.backup_settings import BackupSettingsTab
+
+        self.backup_tab = BackupSettingsTab(self.services)
+        self.backup_tab.changed.connect(self._update_dirty)
+        self.backup_tab.restored.connect(self.data_changed)
+        self.backup_tab.restored.connect(self.refresh)
+        return Section(
+            "backups", self.tr("Backups"), self._scrolling(self.backup_tab), self.backup_tab.dirty
+        )
+
     def _language_section(self) -> Section:
         spec = config.spec("ui.language")
         content, layout = self._section_widget("")
@@ -675,6 +687,7 @@ class SettingsPage(Page):
             self.tr("Discard"),
         ):
             return
+        self.backup_tab.load()
         self._load(keep_edits=False)
 
     def _load(self, keep_edits: bool) -> None:
@@ -907,6 +920,8 @@ class SettingsPage(Page):
             self._save_settings()  # one update for every settings tab: all or nothing
         if self._checklists_dirty():
             self._save_checklists()
+        if self.backup_tab.dirty():
+            self.backup_tab.save()
         self.data_changed.emit()  # other pages show the group, word limit, ... afresh
         self._update_dirty()
         unsaved = [section for section in self.sections if section.dirty()]
