@@ -440,9 +440,13 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
 
     def open_record(self, record: ConsultationSummary) -> None:
         """Enter or a double-click: the record's form."""
+        self.open_record_form(record.id)
+
+    def open_record_form(self, consultation_id: int) -> None:
+        """The form of the record with ``consultation_id`` (the screenshot command's --record)."""
         if self.form_shown() and not self.form.confirm_leave():
             return
-        self.form.open_record(record.id)
+        self.form.open_record(consultation_id)
         self.show_form()
 
     def new_record(self) -> bool:
