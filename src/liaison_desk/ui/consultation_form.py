@@ -147,10 +147,10 @@ class ConsultationForm(QWidget):
         outer.addWidget(self.tabs, 1)
 
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.setContext(Qt.ShortcutContext.WindowShortcut)
         save.activated.connect(self.save)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.setContext(Qt.ShortcutContext.WindowShortcut)
         back.activated.connect(self._escape)
 
         self._draft_timer = QTimer(self)
@@ -377,7 +377,12 @@ class ConsultationForm(QWidget):
         grid.setRowStretch(1, 1)
         # Arrows instead of "Up"/"Down" (the words stay as the buttons' names and tooltips): the
         # button rows are what make the two columns wide.
-        for moves in (self.participants.people, self.speeches.table, self.agenda.table, self.outcomes):
+        for moves in (
+            self.participants.people,
+            self.speeches.table,
+            self.agenda.table,
+            self.outcomes,
+        ):
             arrow_buttons(moves.up_button, moves.down_button)
         scroll = QScrollArea()
         scroll.setObjectName("oneScreen")
