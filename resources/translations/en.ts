@@ -1376,6 +1376,14 @@
         <translation>Start a new record from the selected one: same venue, people and agenda</translation>
     </message>
     <message>
+        <source>year {year}</source>
+        <translation>year {year}</translation>
+    </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>search “{text}”</translation>
+    </message>
+    <message>
         <source>Select the record to copy.</source>
         <translation>Select the record to copy.</translation>
     </message>
@@ -4075,6 +4083,47 @@ They can be restored from the recycle bin within 30 days.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 File</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Directory</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Don't Save</source>
+        <translation>Don't Save</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Required</source>
@@ -4098,6 +4147,18 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>No records match.</source>
         <translation>No records match.</translation>
+    </message>
+    <message>
+        <source>No records match. The list shows only: {filters}.</source>
+        <translation>No records match. The list shows only: {filters}.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Clear the filters and show all records</source>
+        <translation>Clear the filters and show all records</translation>
     </message>
     <message>
         <source>Could not load the list.</source>

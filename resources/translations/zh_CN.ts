@@ -1377,6 +1377,14 @@
         <translation>以所选记录为底新建一条：地点、参加人员和议程相同</translation>
     </message>
     <message>
+        <source>year {year}</source>
+        <translation>{year} 年度</translation>
+    </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
         <source>Select the record to copy.</source>
         <translation>请选择要复制的记录。</translation>
     </message>
@@ -4076,6 +4084,47 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>不保存</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Required</source>
@@ -4099,6 +4148,18 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>No records match.</source>
         <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>No records match. The list shows only: {filters}.</source>
+        <translation>没有符合条件的记录。列表只显示：{filters}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Clear the filters and show all records</source>
+        <translation>清除筛选，显示全部记录</translation>
     </message>
     <message>
         <source>Could not load the list.</source>

@@ -176,10 +176,17 @@ def _first_run(services: Services) -> bool:
 
 
 def take_screenshot(
-    url: str, page: str, out: Path, size: QSize, language: str | None = None
+    url: str,
+    page: str | None,
+    out: Path,
+    size: QSize,
+    language: str | None = None,
+    *,
+    record_number: str | None = None,
 ) -> None:
     """Render ``page`` of the main window offscreen into ``out`` (PNG), for the README and
-    tests. Does not touch the saved window state. Raises ValueError for an unknown page."""
+    tests; with ``record_number``, that consultation's form on its page. Does not touch the
+    saved window state. Raises ValueError for an unknown page or number."""
     from liaison_desk.ui.main_window import MainWindow
     from liaison_desk.ui.tasks import wait_for_tasks
 
@@ -191,7 +198,13 @@ def take_screenshot(
         window = MainWindow(
             services, str(sqlite_path(url) or url), None, offer_drafts_on_show=False
         )
-        page_id = window.page_id_for(page)
+        record = None
+        if record_number is not None:
+            record = services.consultations.get_by_number(record_number.strip())
+            if record is None or record.id is None:
+                raise ValueError(f"找不到编号为「{record_number}」的民生议事堂或微协商活动。")
+            page = record.kind.value  # the page id: "hall" or "micro"
+        page_id = window.page_id_for(page or "")
         if page_id is None:
             names = "、".join(window.page_titles().values())
             raise ValueError(
@@ -203,6 +216,10 @@ def take_screenshot(
         window.show()
         window.show_page(page_id)
         _settle(app, window)
+        if record is not None:
+            shown = window.current_page()
+            shown.open_record_form(record.id)  # type: ignore[attr-defined]
+            _settle(app, window)
         image = window.grab().toImage()
         tmp = out.with_name(out.name + ".part.png")  # the suffix tells Qt the format
         if not image.save(str(tmp)):
@@ -223,6 +240,12 @@ def _settle(app: QApplication, window: MainWindow) -> None:
         app.processEvents()
         if not window.current_page().is_busy():
             break
+    form = getattr(window.current_page(), "form", None)
+    for _ in range(5):  # a record's form loads off the GUI thread too
+        if form is None or not form.is_loading():
+            break
+        wait_for_tasks()
+        app.processEvents()
     loop_done = []
     QTimer.singleShot(50, lambda: loop_done.append(True))
     while not loop_done:

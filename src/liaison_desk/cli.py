@@ -206,15 +206,22 @@ def build_parser() -> argparse.ArgumentParser:
     shot = sub.add_parser(
         "screenshot",
         parents=[common],
-        help="把主窗口的某一页存成图片（不显示窗口）",
-        description="在后台打开主窗口，显示指定的页面，存成 PNG 图片后退出。用于说明文档和测试。",
-        epilog="例如：liaison-desk screenshot --page 工作台 --out 工作台.png --size 1400x900",
+        help="把主窗口的某一页或某条记录的表单存成图片（不显示窗口）",
+        description="在后台打开主窗口，显示指定的页面（或打开指定编号的记录），存成 PNG 图片后退出。"
+        "用于说明文档和测试。",
+        epilog="例如：liaison-desk screenshot --page 工作台 --out 工作台.png --size 1400x900；"
+        "liaison-desk screenshot --record 八里店-2024-微-001 --out 记录卡.png --size 1366x768",
     )
-    shot.add_argument(
+    what = shot.add_mutually_exclusive_group(required=True)
+    what.add_argument(
         "--page",
-        required=True,
         metavar="页面",
         help="页面名称，如 工作台、民生议事堂、微协商、问题跟踪、协商案例、人员名册、报送记录、回收站、设置",
+    )
+    what.add_argument(
+        "--record",
+        metavar="编号",
+        help="民生议事堂或微协商活动的编号：画出这条记录的编辑表单",
     )
     shot.add_argument("--out", required=True, type=Path, metavar="图片文件", help="PNG 图片路径")
     shot.add_argument(
@@ -565,7 +572,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if path is not None and not path.exists():
         raise UserError(f"数据库文件「{path}」不存在。")
     try:
-        take_screenshot(url, args.page, out, QSize(*args.size), args.lang)
+        take_screenshot(
+            url, args.page, out, QSize(*args.size), args.lang, record_number=args.record
+        )
     except ValueError as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:

@@ -645,10 +645,10 @@ class CaseEditor(QWidget):
         outer.addWidget(body, 1)
 
         save = QShortcut(QKeySequence.StandardKey.Save, self)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.setContext(Qt.ShortcutContext.WindowShortcut)
         save.activated.connect(self.save)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self.back_requested)
 
     def _error_label(self, field: str) -> QLabel:

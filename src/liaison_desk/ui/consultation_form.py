@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -146,10 +147,10 @@ class ConsultationForm(QWidget):
         outer.addWidget(self.tabs, 1)
 
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.setContext(Qt.ShortcutContext.WindowShortcut)
         save.activated.connect(self.save)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.setContext(Qt.ShortcutContext.WindowShortcut)
         back.activated.connect(self._escape)
 
         self._draft_timer = QTimer(self)
@@ -349,11 +350,12 @@ class ConsultationForm(QWidget):
 
     def _one_screen(self) -> QWidget:
         """A micro-consultation at a glance: facts on top, people and procedure, speeches and
-        texts, then the suggestions, all without scrolling in a 1400×900 window."""
+        texts, then the suggestions, all without scrolling in a 1366×768 or 1280×800 window
+        (tests/ui/test_fit.py); the tables scroll inside themselves."""
         content = QWidget()
         grid = QGridLayout(content)
-        grid.setContentsMargins(4, 4, 4, 4)
-        grid.setHorizontalSpacing(10)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(6)
         grid.addWidget(self.facts, 0, 0, 1, 2)
         left = QVBoxLayout()
@@ -373,7 +375,17 @@ class ConsultationForm(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
+        # Arrows instead of "Up"/"Down" (the words stay as the buttons' names and tooltips): the
+        # button rows are what make the two columns wide.
+        for moves in (
+            self.participants.people,
+            self.speeches.table,
+            self.agenda.table,
+            self.outcomes,
+        ):
+            arrow_buttons(moves.up_button, moves.down_button)
         scroll = QScrollArea()
+        scroll.setObjectName("oneScreen")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -917,6 +929,20 @@ class ConsultationForm(QWidget):
         self.outcomes.apply_to_selected(
             {"revisit_on": visit.on, "revisit_note": visit.note, "satisfaction": visit.satisfaction}
         )
+
+
+def arrow_buttons(up: QPushButton, down: QPushButton) -> None:
+    """``up`` and ``down`` as narrow arrow buttons, named by their former text."""
+    for button, pixmap in (
+        (up, QStyle.StandardPixmap.SP_ArrowUp),
+        (down, QStyle.StandardPixmap.SP_ArrowDown),
+    ):
+        name = button.text().replace("&", "")
+        button.setAccessibleName(name)
+        if not button.toolTip():
+            button.setToolTip(name)
+        button.setText("")
+        button.setIcon(button.style().standardIcon(pixmap))
 
 
 def ask_unlock_reason(parent: QWidget | None) -> str | None:

@@ -112,13 +112,14 @@ class OutcomesSection(Section):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         char = self.fontMetrics().horizontalAdvance("中")
-        widths = {0: 2, 2: 8, 3: 6, 4: 4, 5: 10}
+        # Beside the one-screen form's other sections (compact) the suggestion keeps its room.
+        widths = {0: 2, 2: 6, 3: 6, 4: 4, 5: 5} if compact else {0: 2, 2: 8, 3: 6, 4: 4, 5: 10}
         for column, width in widths.items():
             fit = self.fontMetrics().horizontalAdvance(headers[column]) + 24
             header.resizeSection(column, max(width * char + 8, fit))
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(
-            header.sizeHint().height() + (self.fontMetrics().height() + 10) * 3
+            header.sizeHint().height() + (self.fontMetrics().height() + 10) * (2 if compact else 3)
         )
         self.table.itemSelectionChanged.connect(self._selection_changed)
 

@@ -208,12 +208,11 @@ class FactsSection(Section):
             "recorder": self.tr("&Recorder"),
             "status": self.tr("&Status"),
         }
-        if compact:
+        if compact:  # three rows, so the one-screen form keeps its height for the tables
             rows: list[list[str]] = [
-                ["number", "status", "topic_source"],
-                ["title"],
-                ["held_on", "start_time", "venue"],
-                ["group_id", "host", "recorder"],
+                ["number", "held_on", "start_time", "status"],
+                ["topic_source", "title"],
+                ["venue", "group_id", "host", "recorder"],
             ]
         else:
             rows = [
@@ -238,7 +237,8 @@ class FactsSection(Section):
                 box = self.boxes[key]
                 caption.setBuddy(box.widget.focusProxy() or box.widget)
                 self.captions[key] = caption
-                span = 1 if len(keys) > 1 else per_row * 2 - 1
+                # The last field of a short row takes the rest of the row (the topic).
+                span = 1 if i < len(keys) - 1 else (per_row - len(keys)) * 2 + 1
                 grid.addWidget(caption, r, i * 2)
                 grid.addWidget(box, r, i * 2 + 1, 1, span)
         for i in range(per_row):
@@ -376,8 +376,15 @@ class ParticipantsSection(Section):
             [
                 # One screen (micro): narrower columns, so the unit keeps room to show.
                 TableColumn("name", self.tr("Name"), TEXT, width=4 if compact else 5),
+                # A name typed in (not picked from the roster) is most likely a resident's: a
+                # CPPCC member would count in 委员人次 by mistake.
                 TableColumn(
-                    "category", self.tr("Category"), CHOICE, categories, width=5 if compact else 6
+                    "category",
+                    self.tr("Category"),
+                    CHOICE,
+                    categories,
+                    width=5 if compact else 6,
+                    default=ParticipantCategory.RESIDENT,
                 ),
                 TableColumn("unit", self.tr("Unit"), TEXT, stretch=True),
                 TableColumn("title", self.tr("Position"), TEXT, width=5 if compact else 8),
@@ -615,7 +622,7 @@ class SpeechesSection(Section):
                 ),
             ],
             add_text=self.tr("Add &speech"),
-            visible_rows=3 if compact else 8,
+            visible_rows=2 if compact else 8,
         )
         self.table.table.setAccessibleName(self.tr("Speeches"))
         layout = QVBoxLayout(self)
@@ -737,7 +744,7 @@ class ChecklistSection(Section):
             ],
             can_add=False,
             can_move=False,
-            visible_rows=6 if compact else 8,
+            visible_rows=4 if compact else 8,
         )
         self.table.table.setAccessibleName(self.tr("Procedure checklist"))
         self.summary = QLabel()

@@ -1,6 +1,6 @@
 """Languages of the user interface. Strings are English in the code and translated by Qt;
 the app starts in Chinese. Qt's own strings (standard buttons, dialogs) come from Qt's
-translations."""
+translations, and those Qt's catalogue lacks from ours (ui/qt_strings.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
 
@@ -37,19 +38,23 @@ def install_language(language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    ours = QTranslator(app)
-    if ours.load(translation_file(language)):
-        app.installTranslator(ours)
-        _installed.append(ours)
-    else:
-        log.warning("translation %s could not be loaded", translation_file(language))
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(app)
         if qt.load(QLocale(language), "qtbase", "_", qt_dir):
             app.installTranslator(qt)
             _installed.append(qt)
+    # Ours last, so it is asked first: it also holds the Qt strings Qt's catalogue lacks
+    # (ui/qt_strings.py), which Qt's translator would leave English.
+    ours = QTranslator(app)
+    if ours.load(translation_file(language)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("translation %s could not be loaded", translation_file(language))
     QLocale.setDefault(QLocale(language))
+    if isinstance(app, QGuiApplication):  # the name the system adds to window titles
+        app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Liaison Desk"))
     _current = language
     return language
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
+    QItemSelectionModel,
     QSize,
     Qt,
     QTimer,
@@ -98,7 +99,9 @@ class MainWindow(QMainWindow):
         self.services = services
         self.where = where
         self.machine = machine
-        self.setWindowTitle(self.tr("Liaison Desk") + f" — {where}")
+        # The database only: the system adds the app's name (applicationDisplayName, in the
+        # UI language) to every window title; naming it here too would show it twice.
+        self.setWindowTitle(where)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(800, 560))
 
@@ -209,14 +212,21 @@ class MainWindow(QMainWindow):
         page = self.pages[page_id]
         current = self.stack.currentWidget()
         if current is not page and not self._may_leave(current):
-            # Cancelled: the navigation goes back to the page still shown.
-            blocked = self.nav.blockSignals(True)
-            self.nav.setCurrentRow(self.stack.currentIndex())
-            self.nav.blockSignals(blocked)
+            # Cancelled: the navigation goes back to the page still shown, now and once the
+            # click that asked is over (a mouse press selects its row after this signal).
+            self._highlight_shown_page()
+            QTimer.singleShot(0, self, self._highlight_shown_page)
             return
         self.stack.setCurrentWidget(page)
         page.activate()
         self.page_status.setText(page.status_text())
+
+    def _highlight_shown_page(self) -> None:
+        blocked = self.nav.blockSignals(True)
+        self.nav.setCurrentRow(
+            self.stack.currentIndex(), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.nav.blockSignals(blocked)
 
     @staticmethod
     def _may_leave(page: QWidget | None) -> bool:

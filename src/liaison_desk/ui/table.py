@@ -20,10 +20,11 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from liaison_desk.domain.enums import _Labelled
 from liaison_desk.ui.labels import label
@@ -252,9 +253,39 @@ def record_table_view(
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     char = view.fontMetrics().horizontalAdvance("中")
+    # Never narrower than the header's title in this language, with room for the sort arrow
+    # (English titles are longer than the Chinese ones the widths were chosen for).
+    arrow = 20 if sortable else 0
     for i, column in enumerate(model.columns):
         if column.stretch:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         elif column.width:
-            header.resizeSection(i, column.width * char + padding)
+            title = header.fontMetrics().horizontalAdvance(column.header) + padding + arrow
+            header.resizeSection(i, max(column.width * char + padding, title))
     return view
+
+
+def hide_columns_with_menu(view: QTableView, keys: Sequence[str]) -> None:
+    """Hide the columns ``keys`` at first (the detail pane shows their values) and let the
+    header's context menu show or hide any column but the stretching one: at 1366 pixels the
+    key text column keeps its room instead of shrinking to a few characters."""
+    model = view.model()
+    assert isinstance(model, RecordTableModel)
+    for key in keys:
+        view.setColumnHidden(model.column_index(key), True)
+    header = view.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def menu_at(pos: QPoint) -> None:
+        menu = QMenu(view)
+        for i, column in enumerate(model.columns):
+            if column.stretch:
+                continue
+            action = menu.addAction(column.header)
+            action.setCheckable(True)
+            action.setChecked(not view.isColumnHidden(i))
+            action.toggled.connect(lambda shown, i=i: view.setColumnHidden(i, not shown))
+        menu.exec(header.mapToGlobal(pos))
+        menu.deleteLater()
+
+    header.customContextMenuRequested.connect(menu_at)

@@ -195,12 +195,15 @@ def _missing_tile(services: Services, size: int, caption: str) -> QImage:
 class DetailPane(QWidget):
     """Read-only view of the selected record: text above, photo thumbnails below."""
 
+    link_clicked = Signal(str)  # a link of the text (the empty list's "clear the filters")
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
+        self.text.anchorClicked.connect(lambda url: self.link_clicked.emit(url.toString()))
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(160, 120))
@@ -217,6 +220,15 @@ class DetailPane(QWidget):
 
     def clear(self, message: str = "") -> None:
         self.text.setHtml(f"<p style='color:#777'>{esc(message)}</p>" if message else "")
+        self.photos.clear()
+        self.photos.setVisible(False)
+
+    def show_hint(self, message: str, link: str, link_text: str) -> None:
+        """``message`` and a link below it (``link_clicked`` gives ``link``)."""
+        self.text.setHtml(
+            f"<p style='color:#777'>{esc(message)}</p>"
+            f"<p><a href='{esc(link)}'>{esc(link_text)}</a></p>"
+        )
         self.photos.clear()
         self.photos.setVisible(False)
 
@@ -270,6 +282,7 @@ class RecordListPage(Page, Generic[R]):
         self.sort_default()
 
         self.detail = DetailPane()
+        self.detail.link_clicked.connect(self._detail_link)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -351,6 +364,14 @@ class RecordListPage(Page, Generic[R]):
         """What the detail pane says when the list is empty."""
         return QCoreApplication.translate("RecordListPage", "No records match.")
 
+    def active_filters(self) -> list[str]:
+        """The filters narrowing the list now, named for the user (an empty list says which
+        ones hide records and offers to clear them)."""
+        return []
+
+    def clear_filters(self) -> None:
+        """Show all records: every filter back to "all", the search box empty."""
+
     # --- behaviour -----------------------------------------------------------------------------
     def refresh(self) -> None:
         self.reload()
@@ -400,7 +421,18 @@ class RecordListPage(Page, Generic[R]):
         self.model.set_rows(rows, presorted=presorted)
         self.set_status(self.count_text(len(rows)))
         if not rows:
-            self.detail.clear(self.empty_text())
+            filters = self.active_filters()
+            if filters:
+                translate = QCoreApplication.translate
+                self.detail.show_hint(
+                    translate(
+                        "RecordListPage", "No records match. The list shows only: {filters}."
+                    ).format(filters=translate("RecordListPage", ", ").join(filters)),
+                    "clear-filters",
+                    translate("RecordListPage", "Clear the filters and show all records"),
+                )
+            else:
+                self.detail.clear(self.empty_text())
             return
         row = 0
         if self._selected_key is not None:
@@ -431,6 +463,10 @@ class RecordListPage(Page, Generic[R]):
             self.detail.show_detail,
             lambda exc: self.detail.clear(str(exc)),
         )
+
+    def _detail_link(self, link: str) -> None:
+        if link == "clear-filters":
+            self.clear_filters()
 
     def _double_clicked(self, index: QModelIndex) -> None:
         record = self.model.row_at(index.row())

@@ -79,15 +79,27 @@ class _Options:
     """What the filter combos offer, loaded from the database."""
 
     years: list[int]
-    default_year: int
+    default_year: int | None  # None: all years
     groups: list[LiaisonGroup]
 
 
-def _load_options(services: Services) -> _Options:
+def _load_options(services: Services, kind: ConsultationKind) -> _Options:
     years = services.statistics.years()
     this_year = services.ctx.today().year
-    # statistics.default_year() without asking for the years a second time
-    default = this_year if not years or this_year in years else years[0]
+    if not years:
+        return _Options(years, this_year, services.groups.all())
+    # The newest year with records of this page's kind, this year first: a year that holds
+    # only the other kind would open the list empty (a 2026 hall session hid 158 micro ones).
+    default: int | None = None
+    for year in sorted(set(years) | {this_year}, key=lambda y: (y != this_year, -y)):
+        if (
+            year in years
+            and services.consultations.search(
+                ConsultationFilter(year=year, kind=kind), PageRequest(limit=1)
+            ).total
+        ):
+            default = year
+            break
     return _Options(years, default, services.groups.all())
 
 
@@ -123,7 +135,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         # The base class builds the filter bar and the columns in its constructor: what they
         # need is set first.
         self.kind = kind
-        self._options = _load_options(services)  # two small queries: years and groups
+        self._options = _load_options(services, kind)  # small queries: years and groups
         super().__init__(services, parent)
         self.page_id = kind.value  # type: ignore[misc]  # per instance: "hall" or "micro"
         self.search.setAccessibleName(self.tr("Search"))
@@ -144,6 +156,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self._group_column_chosen = False  # the user showed or hid it: leave it so
         self._show_group_column()
         self._options_fresh = True
+        self._must_show: int | None = None  # the record just saved: the list must show it
         self._set_up_signed_sheets()
         self._set_up_form()
 
@@ -339,7 +352,11 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         if self._options_fresh:  # loaded by the constructor a moment ago
             self._options_fresh = False
         else:
-            run_task(self, lambda _control: _load_options(self.services), self._options_loaded)
+            run_task(
+                self,
+                lambda _control: _load_options(self.services, self.kind),
+                self._options_loaded,
+            )
         self.reload()
 
     def _options_loaded(self, options: _Options) -> None:
@@ -437,13 +454,76 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.data_changed.emit()
         if c.id is not None:
             self._selected_key = c.id
+            self._must_show = c.id
+        self._show_in_filters(c)
+        self.refresh()  # the year list too: the record may bring a new year
+
+    def _show_in_filters(self, c: Consultation) -> None:
+        """Filters that would hide the record just saved give way: its year (added to the list
+        when new), all groups and all statuses when they differ. The search box is cleared when
+        the list comes back without the record (``_rows_loaded``)."""
+        widgets = (self.year_combo, self.group_combo, self.status_combo)
+        blocked = [w.blockSignals(True) for w in widgets]
+        try:
+            year = self.year_combo.currentData()
+            if year is not None and c.held_on is not None and c.held_on.year != year:
+                _select(self.year_combo, c.held_on.year, str(c.held_on.year))
+            if self.group_combo.currentData() not in (None, c.group_id):
+                self.group_combo.setCurrentIndex(0)
+            if self._status_choice() not in (None, c.status):
+                self.status_combo.setCurrentIndex(0)
+        finally:
+            for widget, was in zip(widgets, blocked, strict=True):
+                widget.blockSignals(was)
+
+    def _rows_loaded(self, rows: list[ConsultationSummary], presorted: bool = False) -> None:
+        must_show, self._must_show = self._must_show, None
+        if (
+            must_show is not None
+            and self.search.text().strip()
+            and all(r.id != must_show for r in rows)
+        ):
+            blocked = self.search.blockSignals(True)
+            self.search.clear()  # the saved record does not match the search: show it anyway
+            self.search.blockSignals(blocked)
+            self.reload()
+            return
+        super()._rows_loaded(rows, presorted)
+
+    def active_filters(self) -> list[str]:
+        """What the filter bar narrows the list to, as the empty list names it."""
+        found = []
+        if self.year_combo.currentData() is not None:
+            found.append(self.tr("year {year}").format(year=self.year_combo.currentText()))
+        if self.group_combo.currentData() is not None:
+            found.append(self.group_combo.currentText())
+        if self._status_choice() is not None:
+            found.append(self.status_combo.currentText())
+        if self.search.text().strip():
+            found.append(self.tr("search “{text}”").format(text=self.search.text().strip()))
+        return found
+
+    def clear_filters(self) -> None:
+        widgets = (self.year_combo, self.group_combo, self.status_combo, self.search)
+        blocked = [w.blockSignals(True) for w in widgets]
+        try:
+            for combo in widgets[:3]:
+                combo.setCurrentIndex(0)  # "all" is the first entry of each
+            self.search.clear()
+        finally:
+            for widget, was in zip(widgets, blocked, strict=True):
+                widget.blockSignals(was)
         self.reload()
 
     def open_record(self, record: ConsultationSummary) -> None:
         """Enter or a double-click: the record's form."""
+        self.open_record_form(record.id)
+
+    def open_record_form(self, consultation_id: int) -> None:
+        """The form of the record with ``consultation_id`` (the screenshot command's --record)."""
         if self.form_shown() and not self.form.confirm_leave():
             return
-        self.form.open_record(record.id)
+        self.form.open_record(consultation_id)
         self.show_form()
 
     def new_record(self) -> bool:

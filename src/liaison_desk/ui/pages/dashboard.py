@@ -260,8 +260,9 @@ class RecordList(QTableView):
         for i, column in enumerate(columns):
             if column.stretch:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.resizeSection(i, column.width * char + 16)
+            else:  # never narrower than its title (English titles are longer)
+                title = header.fontMetrics().horizontalAdvance(column.header) + 16
+                header.resizeSection(i, max(column.width * char + 16, title))
 
 
 class DashboardPage(Page):
@@ -455,7 +456,7 @@ class DashboardPage(Page):
                 lambda r: r.item.responsible_body,
                 width=7,
             ),
-            C("number", self.tr("No."), lambda r: r.consultation_number, width=9),
+            C("number", self.tr("No."), lambda r: r.consultation_number, width=8),
         ]
 
     def latest_columns(self) -> list[Column[ConsultationSummary]]:

@@ -44,7 +44,7 @@ from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, with_label
 from liaison_desk.ui.printing import add_print_menu
-from liaison_desk.ui.table import Column, RecordTableModel, pinyin_key
+from liaison_desk.ui.table import Column, RecordTableModel, hide_columns_with_menu, pinyin_key
 from liaison_desk.ui.tasks import TaskControl, run_task
 
 # Data of the status filter's entries besides the statuses themselves.
@@ -81,6 +81,9 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([600, 220])
+        # The problem text keeps its room at 1366 pixels: dates of follow-up and the rating are
+        # in the detail pane (the header's context menu shows the columns again).
+        hide_columns_with_menu(self.table, ("resolved_on", "revisit_on", "satisfaction"))
         # Five filters, the search box and the print button need about 1150 px in Chinese: on a
         # narrower page the search box and the button go on a row of their own under the filters
         # (``_fit_filter_bar``).

@@ -472,7 +472,7 @@ class SettingsPage(Page):
         outer.addLayout(bar)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         # Set apart: PySide ignores a context given to the constructor with a slot.
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.setContext(Qt.ShortcutContext.WindowShortcut)
         save.activated.connect(self.save)
 
         self.tabs.setCurrentIndex(min(SettingsPage._remembered_tab, self.tabs.count() - 1))
