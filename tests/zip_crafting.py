@@ -35,6 +35,7 @@ class RawEntry:
     method: int = 8
     flags: int = 0x800  # UTF-8 names
     external_attr: int = 0
+    encoding: str = "utf-8"  # of the name's bytes (GBK without the flag, as Chinese Windows)
 
 
 def deflated(content: bytes) -> tuple[bytes, int, int]:
@@ -57,7 +58,7 @@ def write_raw_zip(
     count = 0
     with path.open("wb") as out:
         for e in entries:
-            name = e.name.encode("utf-8")
+            name = e.name.encode(e.encoding)
             offset = out.tell()
             out.write(
                 struct.pack(

@@ -471,3 +471,46 @@ def test_bytes_beyond_the_declared_total_stop_unpacking(tmp_path: Path) -> None:
     assert not report.ok and not report.unexpected
     assert any(p.file.endswith("谎报.bin") for p in report.problems), problems(report)
     assert list(work.iterdir()) == []  # the partly written folder is removed
+
+
+def _rezipped(package: Path, dest: Path, encoding: str) -> Path:
+    """The package unpacked and zipped again by a tool that writes names in ``encoding``
+    without the UTF-8 flag (Chinese Windows's compressed folders, WinRAR, 360压缩: GBK)."""
+    entries = []
+    for name, content in members_of(package).items():
+        data, crc, size = deflated(content)
+        entries.append(RawEntry(name, data, size, crc, flags=0, encoding=encoding))
+    return write_raw_zip(dest, entries)
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8"])
+def test_a_package_zipped_again_with_local_names_verifies_and_says_so(
+    package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    """Issue 15, finding 8: unzipped and zipped again, every path used to come out garbled
+    (σÉ┤σà┤…) in 42 problems. The names are read in their encoding, the contents check, and the
+    report says what happened to the file."""
+    again = _rezipped(package, tmp_path / "重新压缩.zip", encoding)
+    report = verify_package(again)
+    assert report.ok, problems(report)
+    assert any("重新压缩" in note for note in report.notes)
+    assert main(["verify", str(again)]) == 0
+    out = capsys.readouterr().out
+    assert "校验通过" in out and "重新压缩" in out and "σ" not in out
+
+
+def test_names_in_no_known_encoding_are_said_to_be_the_cause(package: Path, tmp_path: Path) -> None:
+    """Names that no encoding reads (here Big5 bytes that are not valid GBK): still refused,
+    and the report says the garbled paths come from the file names' encoding."""
+    entries = []
+    for name, content in members_of(package).items():
+        data, crc, size = deflated(content)
+        raw = name.encode("utf-8")
+        if not name.isascii():
+            raw = raw + b"\xff\xfe"  # invalid in UTF-8 and in GB18030
+        entries.append(
+            RawEntry(raw.decode("latin-1"), data, size, crc, flags=0, encoding="latin-1")
+        )
+    report = verify_package(write_raw_zip(tmp_path / "乱码.zip", entries))
+    assert not report.ok
+    assert any("乱码" in note for note in report.notes)

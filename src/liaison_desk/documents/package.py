@@ -460,6 +460,8 @@ class VerifyReport:
     checked_all: bool = False  # got to the end (a refused ZIP is not unpacked at all)
     #: An error no check foresaw stopped verification (logged; the package counts as refused).
     unexpected: bool = False
+    #: Things worth knowing that are not problems (e.g. the ZIP was re-made by another tool).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -491,6 +493,9 @@ class VerifyReport:
     def render(self) -> str:
         """The whole report as text (the CLI prints it; the dialog shows it)."""
         lines = [self.summary]
+        if self.notes:
+            lines.append("")
+            lines += [f"注意：{note}" for note in self.notes]
         if self.problems:
             lines.append("")
             lines.append("问题：")
@@ -598,6 +603,10 @@ def _verify(
         _add_refusal(report, exc)
         raise _Refused from exc
     with archive:
+        if archive.name_encoding == "cp437":
+            report.notes.append(_GARBLED_NAMES)
+        elif archive.name_encoding is not None:
+            report.notes.append(_REZIPPED.format(encoding=_ENCODING_NAMES[archive.name_encoding]))
         try:
             report.sha256 = _sha256(path)
         except OSError as exc:
@@ -630,6 +639,21 @@ def _verify(
             report.bag_name = top
             _check_bag(bag_dir, report, steps)
             _check_package_json(bag_dir, report)
+
+
+_ENCODING_NAMES = {"gb18030": "GBK（中文 Windows 的编码）", "utf-8": "UTF-8"}
+_REZIPPED = (
+    "这个 ZIP 文件不是本软件生成的原样文件：它被解压后又用其他压缩软件重新压缩过，里面的文件名"
+    "按 {encoding} 保存，而不是报送包使用的 UTF-8 标记。本软件已按这种编码读出文件名再校验。"
+    "重新压缩会改变文件的 SHA-256，报送记录里的校验值将对不上；正式报送请使用本软件导出的原始 .zip 文件。"
+)
+
+
+_GARBLED_NAMES = (
+    "这个 ZIP 文件里的中文文件名没有按报送包使用的 UTF-8 保存，也不是 GBK 编码，无法正确读出，"
+    "下面列出的路径多半因此成了乱码。它很可能被解压后又用其他压缩软件重新压缩过：请使用本软件导出的"
+    "原始 .zip 文件。"
+)
 
 
 def _add_refusal(report: VerifyReport, refused: ZipRefused) -> None:

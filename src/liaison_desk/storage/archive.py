@@ -187,6 +187,9 @@ class BoundedZip:
         self.entries: list[zipfile.ZipInfo] = zf.infolist()
         self.declared_total = sum(zi.file_size for zi in self.entries)
         self.produced = 0  # bytes unpacked so far, over every entry
+        #: How names without the UTF-8 flag were read ("gb18030" for a ZIP re-made on Chinese
+        #: Windows), or None when every name is flagged or plain ASCII.
+        self.name_encoding: str | None = None
 
     def __enter__(self) -> BoundedZip:
         return self
@@ -316,6 +319,10 @@ def open_zip(path: Path, limits: ZipLimits, *, what: str = "压缩包") -> Bound
     _check_directory_size(path, limits)
     try:
         zf = zipfile.ZipFile(path)
+        encoding = _legacy_name_encoding(zf)
+        if encoding is not None and encoding != "cp437":
+            zf.close()
+            zf = zipfile.ZipFile(path, metadata_encoding=encoding)
     except _BROKEN_ZIP as exc:
         raise _refuse(_damaged(exc)) from exc
     except MemoryError as exc:  # pragma: no cover - bounded by max_directory_size
@@ -326,7 +333,37 @@ def open_zip(path: Path, limits: ZipLimits, *, what: str = "压缩包") -> Bound
         with contextlib.suppress(*_BROKEN_ZIP):
             zf.close()
         raise
-    return BoundedZip(path, zf, limits)
+    archive = BoundedZip(path, zf, limits)
+    archive.name_encoding = encoding
+    return archive
+
+
+#: Encodings tried, in order, for names stored without the ZIP's UTF-8 flag: UTF-8 (Linux and
+#: macOS tools that omit the flag), then GB18030 (a superset of GBK: Chinese Windows's own
+#: "compressed folder", WinRAR, 360压缩 and others write names in the system's code page).
+_LEGACY_ENCODINGS = ("utf-8", "gb18030")
+
+
+def _legacy_name_encoding(zf: zipfile.ZipFile) -> str | None:
+    """The encoding of the non-ASCII names written without the UTF-8 flag, when there are any
+    (zipfile reads them as cp437, which garbles Chinese: 吴兴 becomes σÉ┤σà┤); None when every
+    name is ASCII or flagged; "cp437" (zipfile's reading, garbled) when no encoding reads them
+    all."""
+    raw = [
+        zi.filename.encode("cp437")
+        for zi in zf.infolist()
+        if not zi.flag_bits & 0x800 and not zi.filename.isascii()
+    ]
+    if not raw:
+        return None
+    for encoding in _LEGACY_ENCODINGS:
+        try:
+            for name in raw:
+                name.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return "cp437"
 
 
 def _check_directory_size(path: Path, limits: ZipLimits) -> None:
