@@ -453,12 +453,6 @@ def test_preview_opens_nothing_for_no_consultations(
     assert printouts.asked == []
 
 
-def test_default_folder_is_the_documents_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(print_preview, "_last_folder", None)
-    folder = print_preview.documents_folder()
-    assert folder.is_dir()
-
-
 # --- 问题跟踪: assignment slips of the selected items' consultations -----------------------------
 
 

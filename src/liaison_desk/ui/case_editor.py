@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QObject,
     QSize,
-    QStandardPaths,
     Qt,
     QTimer,
     QUrl,
@@ -88,6 +87,7 @@ from liaison_desk.domain.serialization import to_data
 from liaison_desk.services import Services
 from liaison_desk.services.cases import CaseService, LinkedConsultation, PhotoChoice
 from liaison_desk.ui import messages
+from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
@@ -1588,11 +1588,13 @@ class CaseDocuments(QObject):
 
     # --- asking (methods, so tests answer them) ------------------------------------------------
     def ask_path(self, caption: str, suggested: str, filters: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _f = QFileDialog.getSaveFileName(
-            self.widget, caption, str(Path(folder) / suggested), filters
+            self.widget, caption, str(offered_folder() / suggested), filters
         )
-        return Path(name) if name else None
+        if not name:
+            return None
+        remember_folder(Path(name).parent)
+        return Path(name)
 
     def open_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

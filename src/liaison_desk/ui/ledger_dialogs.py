@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,7 @@ from liaison_desk.services.ledger import (
     LedgerImportPlan,
     RowResult,
 )
+from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc
 from liaison_desk.ui.tasks import TaskCancelled, TaskControl, run_task, run_with_progress
@@ -70,18 +71,6 @@ if TYPE_CHECKING:
 _RED = "#B3261E"
 _GREEN = "#1E7B34"
 _GREY = "#6B6B6B"
-
-_last_folder: Path | None = None
-
-
-def _folder() -> Path:
-    if _last_folder is not None and _last_folder.is_dir():
-        return _last_folder
-    return Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        or Path.home()
-    )
-
 
 # --- the page's 台账 button ---------------------------------------------------------------------
 
@@ -119,7 +108,7 @@ def choose_export_path(parent: QWidget, default_name: str) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("LedgerDialogs", "Export ledger"),
-        str(_folder() / default_name),
+        str(offered_folder() / default_name),
         QCoreApplication.translate("LedgerDialogs", "Excel workbook (*.xlsx)"),
     )
     if not name:
@@ -132,7 +121,7 @@ def choose_import_path(parent: QWidget) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("LedgerDialogs", "Import ledger"),
-        str(_folder()),
+        str(offered_folder()),
         QCoreApplication.translate("LedgerDialogs", "Excel workbook (*.xlsx)"),
     )
     return Path(name) if name else None
@@ -140,13 +129,12 @@ def choose_import_path(parent: QWidget) -> Path | None:
 
 def export_ledger(page: ConsultationsPage) -> None:
     """Export what the page lists (its filters) to a file the user chooses."""
-    global _last_folder
     services = page.services
     filters = page.filters()
     path = choose_export_path(page, services.ledger.default_file_name(filters))
     if path is None:
         return
-    _last_folder = path.parent
+    remember_folder(path.parent)
     run_export(page, services, filters, path, page.set_status)
 
 
@@ -194,11 +182,10 @@ def run_export(
 
 def import_ledger(page: ConsultationsPage) -> None:
     """Choose a workbook, read it off the GUI thread, then open the import dialog."""
-    global _last_folder
     path = choose_import_path(page)
     if path is None:
         return
-    _last_folder = path.parent
+    remember_folder(path.parent)
     services = page.services
 
     def opened(result: tuple[LedgerFile, list[SheetLayout]]) -> None:

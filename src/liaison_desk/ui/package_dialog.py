@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +43,7 @@ from liaison_desk.domain.rules import ValidationError
 from liaison_desk.services import Services
 from liaison_desk.services.packages import ExportResult, MaskedValue, MaskingPreview
 from liaison_desk.ui import messages
+from liaison_desk.ui.folders import offered_folder
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc
@@ -130,9 +131,7 @@ class PackageDialog(QDialog):
         self.target.setCurrentIndex(0)
         self.target.currentTextChanged.connect(lambda _t: self._update_buttons())
         folder_row = QHBoxLayout()
-        self.folder = QLineEdit(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        )
+        self.folder = QLineEdit(str(offered_folder()))
         self.folder.textChanged.connect(lambda _t: self._update_buttons())
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMarginsF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 
 from liaison_desk.documents.sheet_data import SheetOptions
 from liaison_desk.documents.sheets import PrintJob
+from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc
@@ -79,9 +80,6 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 # Characters Windows does not allow in file names (and "/" for everyone).
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
-# The folder a PDF was last saved to in this session: the next save starts there.
-_last_folder: Path | None = None
-
 
 def _qt_icon(name: str) -> QIcon:
     result = QIcon()
@@ -96,16 +94,6 @@ def safe_file_name(title: str, fallback: str = "printout") -> str:
     name = _UNSAFE_FILE_CHARS.sub("_", title).strip().rstrip(". ")
     name = re.sub(r"\s+", " ", name)[:120].rstrip(". ")
     return name or fallback
-
-
-def documents_folder() -> Path:
-    """Where a PDF is offered to be saved: the folder used last, else the user's Documents."""
-    if _last_folder is not None and _last_folder.is_dir():
-        return _last_folder
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if location and Path(location).is_dir():
-        return Path(location)
-    return Path.home()
 
 
 def _action_button(action: QAction) -> QPushButton:
@@ -690,11 +678,10 @@ class PrintPreviewDialog(QDialog):
         self._set_status(esc(text))
 
     def save_pdf(self) -> None:
-        global _last_folder
         job = self._job
         if job is None or self._loading or self._saving:
             return
-        suggested = documents_folder() / (safe_file_name(job.title or self._title) + ".pdf")
+        suggested = offered_folder() / (safe_file_name(job.title or self._title) + ".pdf")
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save as PDF"), str(suggested), self.tr("PDF files (*.pdf)")
         )
@@ -703,7 +690,7 @@ class PrintPreviewDialog(QDialog):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        _last_folder = path.parent
+        remember_folder(path.parent)
         self._saving = True
         self._update_controls()
         self._set_status(esc(self.tr("Saving…")))

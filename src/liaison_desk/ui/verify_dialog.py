@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from liaison_desk.services import Services
 from liaison_desk.services.packages import PackageCheck
+from liaison_desk.ui.folders import offered_folder
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc
 from liaison_desk.ui.tasks import TaskCancelled, TaskControl, TaskHandle, run_with_progress
@@ -114,9 +114,7 @@ class VerifyDialog(QDialog):
 
     def choose_file(self) -> str:
         """The ZIP the user picks (a method, so tests answer it)."""
-        start = self.path.text().strip() or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        start = self.path.text().strip() or str(offered_folder())
         name, _f = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a submission package"),
