@@ -112,6 +112,21 @@ def test_the_demo_year_round_trips_without_a_single_change(
     assert snapshot(demo_services) == before
 
 
+def test_the_file_name_and_title_name_a_search_or_status_that_narrows_the_list(
+    demo_services: Services,
+) -> None:
+    """Issue 15, finding 9: a file holding the one session a search found is not called
+    全部联络组…台账."""
+    f = ConsultationFilter(year=2024, text="停车", status=ConsultationStatus.ARCHIVED)
+    name = demo_services.ledger.default_file_name(f)
+    assert name == "全部联络组-协商活动台账-2024-已归档-含“停车”.xlsx"
+    assert demo_services.ledger.title(f).endswith("协商活动台账（2024年，已归档，含“停车”）")
+    dated = ConsultationFilter(held_from=date(2024, 3, 1), held_to=date(2024, 6, 30))
+    assert demo_services.ledger.default_file_name(dated).endswith(
+        "全部年度-20240301至20240630.xlsx"
+    )
+
+
 def test_export_follows_the_list_filters(demo_services: Services, tmp_path: Path) -> None:
     zhili = group_named(demo_services, "织里镇联络组")
     f = ConsultationFilter(year=2024, group_id=zhili.id, kind=ConsultationKind.HALL)

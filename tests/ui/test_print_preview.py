@@ -31,7 +31,7 @@ from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.queries import ConsultationFilter
 from liaison_desk.fonts import BUNDLED_SERIF, register_bundled_fonts
 from liaison_desk.services import Services
-from liaison_desk.ui import print_preview, printing
+from liaison_desk.ui import printing
 from liaison_desk.ui.pages.base import Page
 from liaison_desk.ui.pages.outcomes import OutcomesPage
 from liaison_desk.ui.print_preview import PrintPreviewDialog, safe_file_name

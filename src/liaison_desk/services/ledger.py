@@ -70,6 +70,7 @@ from liaison_desk.documents.ledger import (
     read_ledger,
     write_ledger,
 )
+from liaison_desk.documents.package import safe_file_name
 from liaison_desk.domain.backup_retention import BackupKind
 from liaison_desk.domain.entities import Consultation, HeadCount, LiaisonGroup, OutcomeItem
 from liaison_desk.domain.enums import (
@@ -242,6 +243,27 @@ _FIELD_LABELS = {
 _TOTAL_WORDS = {"合计", "总计", "小计", "共计"}
 
 
+def _narrowing(f: ConsultationFilter, *, for_file: bool) -> list[str]:
+    """What narrows the list beyond group, kind and year, in words: 已归档, 含“停车”, 3月1日至6月30日."""
+    parts = []
+    if f.status is not None:
+        parts.append(f.status.label)
+    if f.held_from or f.held_to:
+        start = f"{f.held_from:%Y%m%d}" if for_file and f.held_from else ""
+        end = f"{f.held_to:%Y%m%d}" if for_file and f.held_to else ""
+        if not for_file:
+            start = (
+                f"{f.held_from.year}年{f.held_from.month}月{f.held_from.day}日"
+                if f.held_from
+                else ""
+            )
+            end = f"{f.held_to.year}年{f.held_to.month}月{f.held_to.day}日" if f.held_to else ""
+        parts.append(f"{start or '起'}至{end or '今'}")
+    if f.text.strip():
+        parts.append(f"含“{f.text.strip()}”")
+    return parts
+
+
 def _refuse_records_imported_meanwhile(s: Any, plan: LedgerImportPlan) -> None:
     """Under the write lock: a new record without a number that another import (another
     window, or the command line) saved since the plan was made would be created twice. The
@@ -328,20 +350,24 @@ class LedgerService:
     # --- export -----------------------------------------------------------------------------
 
     def default_file_name(self, f: ConsultationFilter) -> str:
-        """织里镇联络组-民生议事堂台账-2024.xlsx: what the filter shows, for the save dialog."""
+        """织里镇联络组-民生议事堂台账-2024.xlsx: what the filter shows, for the save dialog —
+        a status, a search or a date range narrowing the list is named too, so a file holding
+        one session is not called 全部…台账."""
         group = next((g for g in self.groups.all() if g.id == f.group_id), None)
         who = group.name if group else "全部联络组"
         what = f.kind.short_label if f.kind else "协商活动"
         year = str(f.year) if f.year else "全部年度"
-        return f"{who}-{what}台账-{year}.xlsx"
+        narrower = "-".join(_narrowing(f, for_file=True))
+        name = f"{who}-{what}台账-{year}" + (f"-{narrower}" if narrower else "")
+        return safe_file_name(name, max_length=80) + ".xlsx"
 
     def title(self, f: ConsultationFilter) -> str:
         """The heading printed on every page: 织里镇联络组 民生议事堂台账（2024年）."""
         group = next((g for g in self.groups.all() if g.id == f.group_id), None)
         who = group.name if group else "吴兴区政协各联络组"
         what = f.kind.short_label if f.kind else "协商活动"
-        year = f"（{f.year}年）" if f.year else ""
-        return f"{who} {what}台账{year}"
+        parts = ([f"{f.year}年"] if f.year else []) + _narrowing(f, for_file=False)
+        return f"{who} {what}台账" + (f"（{'，'.join(parts)}）" if parts else "")
 
     def export(
         self,
