@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,12 +51,100 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def format_help(self) -> str:
         return super().format_help().replace("\0:", "：")
 
+    # argparse lines up and wraps by len(), but a Chinese character takes two columns in a
+    # terminal: the help of "--db 数据库" started two columns late and long Chinese help ran
+    # past the edge. The three methods below measure display width instead.
+
+    def add_argument(self, action: argparse.Action) -> None:
+        if action.help is not argparse.SUPPRESS:
+            invocations = [self._format_action_invocation(action)]
+            invocations += [
+                self._format_action_invocation(sub)
+                for sub in self._iter_indented_subactions(action)
+            ]
+            length = max(map(display_width, invocations)) + self._current_indent
+            self._action_max_length = max(self._action_max_length, length)
+            self._add_item(self._format_action, [action])
+
+    def _format_action(self, action: argparse.Action) -> str:
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        help_width = max(self._width - help_position, 11)
+        action_width = help_position - self._current_indent - 2
+        header = self._format_action_invocation(action)
+        indent = " " * self._current_indent
+        if isinstance(action, argparse._SubParsersAction):
+            # Its own line would repeat the section's heading (命令：/ 命令): list the commands.
+            parts = [self._format_action(sub) for sub in self._iter_indented_subactions(action)]
+            return self._join_parts(parts)
+        if not action.help:
+            parts = [f"{indent}{header}\n"]
+            indent_first = 0
+        elif display_width(header) <= action_width:
+            parts = [f"{indent}{header}{' ' * (action_width - display_width(header))}  "]
+            indent_first = 0
+        else:
+            parts = [f"{indent}{header}\n"]
+            indent_first = help_position
+        if action.help and action.help.strip():
+            lines = self._split_lines(self._expand_help(action), help_width)
+            if lines:
+                parts.append(" " * indent_first + lines[0] + "\n")
+                parts += [" " * help_position + line + "\n" for line in lines[1:]]
+        elif not parts[0].endswith("\n"):
+            parts.append("\n")
+        for sub in self._iter_indented_subactions(action):
+            parts.append(self._format_action(sub))
+        return self._join_parts(parts)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_display(" ".join(text.split()), width)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: two for each wide (Chinese) character."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_WRAP_TOKENS = re.compile(r"\s+|[\u2e80-\uffef]|[^\s\u2e80-\uffef]+")
+
+
+def wrap_display(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns: Latin words stay whole, Chinese breaks between any
+    two characters (a closing punctuation mark is kept on the line before)."""
+    lines: list[str] = []
+    line = ""
+    for token in _WRAP_TOKENS.findall(text):
+        if token.isspace():
+            if line:
+                line += " "
+            continue
+        if (
+            line
+            and display_width(line.rstrip() + token) > width
+            and token not in "，。；：、）」』”！？"
+        ):
+            lines.append(line.rstrip())
+            line = ""
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse in Chinese: help, usage and complaints, with our exit code."""
 
     _PHRASES = (
+        (": not allowed with argument ", "：不能与下面的参数同时使用："),
         ("the following arguments are required", "缺少必需的参数"),
+        ("one of the arguments", "下面的参数必须有一个"),
+        (" is required", ""),
+        ("ambiguous option", "选项不明确"),
+        ("could match", "可能是"),
+        ("expected at most one argument", "最多只能有一个参数值"),
+        ("expected at least one argument", "至少需要一个参数值"),
+        ("ignored explicit argument", "多余的参数值"),
+        ("invalid float value", "不是数字"),
         ("unrecognized arguments", "无法识别的参数"),
         ("expected one argument", "需要一个参数值"),
         ("invalid choice", "无效的选项"),
@@ -134,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         "不带命令时打开主窗口。",
         epilog="例如：\n"
         "  liaison-desk                              打开主窗口\n"
-        "  liaison-desk demo --db 示例数据库.sqlite   生成示例数据库\n"
+        "  liaison-desk demo --db 示例数据库.sqlite  生成示例数据库\n"
         "  liaison-desk backup --out D:\\备份\\联络组-20250110.zip\n"
         "每个命令的详细用法：liaison-desk 命令 --help",
         parents=[common],
@@ -243,8 +333,9 @@ def build_parser() -> argparse.ArgumentParser:
         "（A4，按 GB/T 9704 排版，字体嵌入文件，在哪台电脑上打印都一样）。几场活动时每场另起一页；"
         "交办单按责任单位每个单位一份。每页右上角印有活动编号和它的二维码，签字后的扫描件可以据此"
         "自动归到对应的记录。\n"
-        "默认隐藏群众的电话号码、身份证号（记录表、交办单和记录卡中的群众姓名显示为“张某”），"
-        "本人已登记同意公开的除外；只在内部存档时用 --no-mask 显示全部。",
+        "默认隐藏所有未登记同意公开的人（委员、干部也一样）的电话号码和身份证号，记录表、交办单和"
+        "记录卡中群众的姓名显示为“张某”（签到表上的姓名照常显示，以便签名）；只在本组内部存档时用 "
+        "--no-mask 显示全部。",
         epilog="例如：\n"
         "  liaison-desk print record --number 织里-2024-议-012 --out 议事记录表.pdf\n"
         "  liaison-desk print signin --number 织里-2024-议-012 --number 织里-2024-议-013 "
@@ -416,7 +507,7 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         help="把协商活动导出为台账",
         description="把协商活动（和它们的意见建议）按日期顺序导出为台账工作簿。"
         "可以按年度、类型和联络组筛选，与“民生议事堂”“微协商”页面的筛选相同。"
-        "已存在的文件会被替换。",
+        "已存在的文件不会被覆盖，除非加 --overwrite；没有符合条件的活动时不写文件（退出码 1）。",
         epilog="例如：liaison-desk ledger export --year 2024 --kind micro --out 微协商台账-2024.xlsx",
     )
     export.add_argument("--year", type=_whole, metavar="年度", help="只导出这一年的活动，如 2024")
@@ -429,6 +520,9 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--group", metavar="联络组", help="只导出这个联络组的活动，如 织里镇联络组")
     export.add_argument(
         "--out", required=True, type=Path, metavar="台账文件", help="要写入的文件，以 .xlsx 结尾"
+    )
+    export.add_argument(
+        "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
     )
     imp = actions.add_parser(
         "import",
@@ -986,7 +1080,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_ledger(args: argparse.Namespace) -> int:
     from liaison_desk.domain.enums import ConsultationKind
-    from liaison_desk.domain.queries import ConsultationFilter
+    from liaison_desk.domain.queries import ConsultationFilter, PageRequest
     from liaison_desk.services.ledger import parse_heading_map, report_lines
 
     url = _url(args)
@@ -1002,19 +1096,25 @@ def cmd_ledger(args: argparse.Namespace) -> int:
             raise UserError(f"台账文件「{out}」应以 .xlsx 结尾。")
         if not out.parent.is_dir():
             raise UserError(f"文件夹「{out.parent}」不存在，请先建好文件夹或换一个路径。")
+        if out.exists() and not args.overwrite:
+            raise UserError(
+                f"文件「{out}」已经存在，不会覆盖。请换一个文件名，或加 --overwrite 替换它。"
+            )
         with open_services(url, create=False) as services:
             group_id = None
             if args.group:
-                group = next(
-                    (g for g in services.groups.all() if args.group.strip() in (g.name, g.town)),
-                    None,
-                )
+                group = services.ledger.group_named(args.group)
                 if group is None:
-                    names = "、".join(g.name for g in services.groups.all())
+                    names = "、".join(g.name for g in services.groups.all()) or "（还没有联络组）"
                     raise UserError(f"没有联络组「{args.group}」。已有的联络组：{names}")
                 group_id = group.id
-            progress = _Progress("正在导出台账")
             f = ConsultationFilter(year=args.year, kind=kind, group_id=group_id)
+            if services.consultations.search(f, PageRequest(limit=1)).total == 0:
+                raise UserError(
+                    f"没有符合条件的协商活动（{services.ledger.title(f)}），没有写入文件。"
+                    "请检查 --year、--kind 和 --group。"
+                )
+            progress = _Progress("正在导出台账")
             try:
                 result = services.ledger.export(f, out, progress)
             except OSError as exc:

@@ -106,3 +106,14 @@ def test_without_an_output_file_it_says_how(
 ) -> None:
     assert main(["case-doc", "--db", str(demo_db), "--case", CASE]) == EXIT_USAGE
     assert "--docx 或 --pdf" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("separator", [".", "-", "．", " "])
+def test_the_archive_number_may_be_typed_without_the_middle_dot(
+    demo_db: Path, tmp_path: Path, separator: str
+) -> None:
+    """Issue 15, finding 11: the middle dot of J012-WS·2024-… is hard to type."""
+    word = tmp_path / "案例.docx"
+    typed = CASE.replace("·", separator).lower()
+    assert main(["case-doc", "--db", str(demo_db), "--case", typed, "--docx", str(word)]) == EXIT_OK
+    assert docx.Document(str(word)).paragraphs[0].text == "助力青年返乡"

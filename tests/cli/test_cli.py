@@ -379,3 +379,30 @@ def test_restore_refuses_while_a_window_has_the_database_open(
     assert sha(demo_db) == before
     assert not (demo_db.parent / "备份").exists()
     assert main(["restore", str(archive), "--db", str(demo_db)]) == EXIT_OK  # closed: it works
+
+
+def test_usage_errors_are_wholly_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15, finding 11: "参数 --year: not allowed with 参数 --case" was half English."""
+    with pytest.raises(SystemExit):
+        main(["export-cases", "--year", "2024", "--case", "x", "--target", "t", "--out", "o"])
+    err = capsys.readouterr().err
+    assert "不能与" in err and "not allowed" not in err
+
+
+def test_help_lines_up_and_wraps_by_display_width(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chinese takes two columns: help text starts in one column for every option and no line
+    runs past the terminal; the commands are listed under one heading."""
+    from liaison_desk.cli import display_width
+
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(display_width(line) <= 100 for line in out.splitlines())
+    assert "命令：\n  命令\n" not in out
+    db_line = next(line for line in out.splitlines() if line.lstrip().startswith("--db"))
+    version_line = next(line for line in out.splitlines() if line.lstrip().startswith("--version"))
+    help_at = display_width(db_line[: db_line.index("要打开")])
+    assert help_at == display_width(version_line[: version_line.index("显示版本号")])

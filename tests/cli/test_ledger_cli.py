@@ -333,3 +333,26 @@ def test_export_onto_a_full_disk_says_so_and_nothing_else(
     assert "磁盘空间不足" in run.stderr
     assert "Exception ignored" not in run.stderr and "Traceback" not in run.stderr
     assert [p.name for p in full_disk.iterdir()] == ["占位"]  # no half-written or temporary file
+
+
+def test_export_neither_overwrites_nor_writes_an_empty_ledger(
+    db_file: Path,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 15, finding 11: like export-cases, an existing file is kept unless --overwrite;
+    a year without records writes no empty workbook and says so (exit 1)."""
+    out = tmp_path / "台账.xlsx"
+    out.write_bytes(b"the secretary's own file")
+    args = ["ledger", "export", "--db", str(db_file), "--out", str(out)]
+    assert main(args) == EXIT_PROBLEM
+    assert "已经存在" in capsys.readouterr().err and out.read_bytes() == b"the secretary's own file"
+    assert main([*args, "--overwrite"]) == EXIT_OK
+    assert load_workbook(out)["协商活动"].max_row == 3
+
+    empty = tmp_path / "2019.xlsx"
+    assert main([*args[:-1], str(empty), "--year", "2019"]) == EXIT_PROBLEM
+    err = capsys.readouterr().err
+    assert "没有符合条件的协商活动" in err and "2019" in err
+    assert not empty.exists()

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -85,6 +87,14 @@ class CollectionCancelled(Exception):
     """The user cancelled writing a collection; nothing was left behind."""
 
 
+_ARCHIVE_SEPARATORS = re.compile(r"[\s·•・.\-—–_/\\]+")
+
+
+def _archive_key(text: str) -> str:
+    """A 档号 with every separator alike: J012-WS·2024-Y-ZL-0001 and j012 ws.2024-y-zl-0001 match."""
+    return _ARCHIVE_SEPARATORS.sub("-", unicodedata.normalize("NFKC", text).upper()).strip("-")
+
+
 class CaseDocumentService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -104,6 +114,18 @@ class CaseDocumentService:
             by_number = [c for c in candidates if c.archive_number == normalised]
             if by_number:
                 return by_number[0]
+            # 档号 typed with another separator (J012-WS.2024-…, J012-WS-2024-…, full-width or
+            # spaced): the middle dot is hard to type, so any separator will do.
+            key = _archive_key(text)
+            if key and any(ch.isdigit() for ch in key):
+                everyone = repo.list_cases(s, CaseFilter(), _PageRequest()).items
+                loose = [
+                    c
+                    for c in everyone
+                    if c.archive_number and _archive_key(c.archive_number) == key
+                ]
+                if len(loose) == 1:
+                    return loose[0]
             by_title = [c for c in candidates if c.title.strip() == normalised]
             if len(by_title) == 1:
                 return by_title[0]
