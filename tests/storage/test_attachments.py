@@ -318,6 +318,19 @@ def test_empty_file_is_rejected(store: AttachmentStore, tmp_path: Path) -> None:
     assert content_files(store.root) == []
 
 
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    store: AttachmentStore, tmp_path: Path
+) -> None:
+    """A file from outside is measured before any work: a 1.5 GB "photo" is not read, hashed
+    or copied (the file here is sparse, so the test writes nothing large)."""
+    huge = tmp_path / "会场录像.mp4"
+    with huge.open("wb") as fh:
+        fh.truncate(1536 * 1024**2)
+    with pytest.raises(AttachmentError, match="超过附件的上限"):
+        store.add_file(huge)
+    assert content_files(store.root) == []
+
+
 def test_missing_source_file(store: AttachmentStore, tmp_path: Path) -> None:
     with pytest.raises(AttachmentError, match="找不到文件"):
         store.add_file(tmp_path / "gone.pdf")

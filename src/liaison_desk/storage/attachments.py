@@ -41,8 +41,20 @@ __all__ = [
 #: Images above this many pixels are refused before any pixel data is decoded.  It sits
 #: above Pillow's own warning threshold (~89.5 M) so 90–100 MP camera files still work.
 MAX_IMAGE_PIXELS = 100_000_000
+#: One attached file: a scanned sign-in sheet or a feedback letter is a few MB, a phone video of
+#: a session a few hundred; anything larger is refused before it is read or copied (it would
+#: also make every backup and package that large).
+MAX_FILE_SIZE = 1024**3
 
 _CHUNK = 1024 * 1024
+
+
+def _refuse_if_too_large(shown: str, size: int) -> None:
+    if size > MAX_FILE_SIZE:
+        raise AttachmentError(
+            f"「{shown}」有 {size / 1024**3:.1f} GB，超过附件的上限 {MAX_FILE_SIZE // 1024**3} GB，"
+            "没有添加。请先压缩（照片可以缩小尺寸，视频可以剪短或降低清晰度）后再添加。"
+        )
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _THUMB_DIR = ".thumbnails"
 
@@ -347,6 +359,7 @@ class AttachmentStore:
             raise AttachmentError(
                 f"「{shown}」是空文件（0 字节），没有可保存的内容。请重新选择文件。"
             )
+        _refuse_if_too_large(shown, len(data))
         info = self._check_content(io.BytesIO(data), data[:64], shown, image)
         digest = hashlib.sha256(data).hexdigest()
         if not self._already_stored(digest, len(data)):
@@ -372,6 +385,7 @@ class AttachmentStore:
             raise AttachmentError(
                 f"「{shown}」是空文件（0 字节），没有可保存的内容。请重新选择文件。"
             )
+        _refuse_if_too_large(shown, st.st_size)
 
         info = self._check_content(path, head, shown, image)
         try:
