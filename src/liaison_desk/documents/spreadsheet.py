@@ -232,6 +232,18 @@ def _styles(zf: zipfile.ZipFile, part: str | None) -> _Styles:
 # --- streaming XML --------------------------------------------------------------------------------
 
 
+class _Where:
+    """A cell's address (B7), formatted only when a message needs it."""
+
+    __slots__ = ("column", "row")
+
+    def __init__(self, column: int, row: int) -> None:
+        self.column, self.row = column, row
+
+    def __str__(self) -> str:
+        return f"{_column_letters(self.column)}{self.row}"
+
+
 class UnsafeXml(ValueError):
     """An XML part declares a DTD or entities: Excel never writes them; a crafted file does."""
 
@@ -240,13 +252,32 @@ _START, _END = 0, 1
 _CHUNK = 1 << 16
 
 
+def _hardened_parser() -> Any:
+    """An expat parser (namespaces resolved, "uri}local" names) that refuses a DTD, an entity
+    declaration or an external reference (``UnsafeXml``), as defusedxml does, so nothing is
+    ever expanded."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+
+    def refuse(*_args: object) -> None:
+        raise UnsafeXml("DTD, entity or external reference")
+
+    def refuse_reference(*_args: object) -> int:
+        raise UnsafeXml("external reference")
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse_reference
+    return parser
+
+
 def _stream(source: IO[bytes]) -> Iterator[tuple[int, str, dict[str, str], str, list[str]]]:
     """(event, local name, attributes, text, names of the open elements) for each start and
     end tag, straight from expat: no tree is built, so memory is the open path and the text of
     one element, whatever the part's size. A DTD, an entity declaration or an external
     reference is refused (``UnsafeXml``), as defusedxml does, so nothing is ever expanded."""
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.buffer_text = True
+    parser = _hardened_parser()
     events: list[tuple[int, str, dict[str, str], str]] = []
     text: list[str] = []
     no_attributes: dict[str, str] = {}
@@ -259,19 +290,9 @@ def _stream(source: IO[bytes]) -> Iterator[tuple[int, str, dict[str, str], str, 
         events.append((_END, name[name.rfind("}") + 1 :], no_attributes, "".join(text)))
         text.clear()
 
-    def refuse(*_args: object) -> None:
-        raise UnsafeXml("DTD, entity or external reference")
-
-    def refuse_reference(*_args: object) -> int:
-        raise UnsafeXml("external reference")
-
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text.append
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.UnparsedEntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse_reference
     tags: list[str] = []
     while True:
         chunk = source.read(_CHUNK)
@@ -343,38 +364,73 @@ class _SheetReader:
         self.budget = budget  # [rows with content, cells] left, shared by all sheets
 
     def read(self, source: IO[bytes]) -> list[tuple[int, list[Any]]]:
+        """The rows with content, as (row number, values from column A). Expat calls the
+        handlers below directly (no event objects, no tree): a sheet of a million cells is
+        read in a few seconds, and memory holds one row at a time besides the result."""
         rows: list[tuple[int, list[Any]]] = []
-        row_number = 0
-        column = 0
+        budget = self.budget
+        row_number = column = 0
         cells: dict[int, Any] = {}
         cell: dict[str, str] = {}
         value_text: str | None = None
         inline: list[str] = []
-        for event, name, attributes, text, tags in _stream(source):
-            if event == _START:
-                if name == "row":
-                    row_number = self._row_number(attributes.get("r"), row_number)
-                    column = 0
-                    cells = {}
-                elif name == "c":
-                    cell, value_text, inline = attributes, None, []
-                    self.budget[1] -= 1
-                    if self.budget[1] < 0:
-                        raise WorkbookRefused(
-                            f"「{self.book}」中的单元格超过了 {MAX_CELLS:,} 个（包括设置了格式的空单元格），"
-                            "超出了台账的规模，没有导入。请删除表格右侧和下方多余的行和列"
-                            "（或按年度分成几个文件），另存后再导入。"
-                        )
-                continue
-            if name == "v" and len(tags) >= 2 and tags[-2] == "c":
-                value_text = text
-            elif name == "t" and "is" in tags and "rPh" not in tags:
-                inline.append(text)
-            elif name == "c" and "row" in tags:
-                column = self._column(cell.get("r"), column, row_number)
-                value = self._value(
-                    cell, value_text, inline, f"{_column_letters(column)}{row_number}"
-                )
+        text: list[str] = []
+        in_row = in_cell = capturing = False
+        in_inline = in_phonetic = 0
+        pending = [""]  # the reference of the last empty cells, read only when needed
+
+        def start(name: str, attributes: dict[str, str]) -> None:
+            nonlocal row_number, column, cells, cell, value_text, inline
+            nonlocal in_row, in_cell, capturing, in_inline, in_phonetic
+            local = name[name.rfind("}") + 1 :]
+            if local == "c":
+                cell, value_text, inline, in_cell = attributes, None, [], True
+                budget[1] -= 1
+                if budget[1] < 0:
+                    raise WorkbookRefused(
+                        f"「{self.book}」中的单元格超过了 {MAX_CELLS:,} 个（包括设置了格式的空单元格），"
+                        "超出了台账的规模，没有导入。请删除表格右侧和下方多余的行和列"
+                        "（或按年度分成几个文件），另存后再导入。"
+                    )
+            elif local == "v":
+                if in_cell and not in_inline:
+                    text.clear()
+                    capturing = True
+            elif local == "t":
+                if in_inline and not in_phonetic:
+                    text.clear()
+                    capturing = True
+            elif local == "row":
+                row_number = self._row_number(attributes.get("r"), row_number)
+                column, cells, in_row = 0, {}, True
+                pending[0] = ""
+            elif local == "is":
+                in_inline += 1
+            elif local == "rPh":
+                in_phonetic += 1
+
+        def end(name: str) -> None:
+            nonlocal column, value_text, in_row, in_cell, capturing, in_inline, in_phonetic
+            local = name[name.rfind("}") + 1 :]
+            if local == "c":
+                in_cell = False
+                if not in_row:
+                    return
+                ref = cell.get("r")
+                if ref is None and pending[0]:
+                    # Where the empty cells before this one ended: this one follows it.
+                    column = self._column(pending[0], column, row_number, check_order=False)
+                pending[0] = ""
+                if value_text is None and not inline:
+                    # An empty, formatted cell (often a million of them to the sheet's edge):
+                    # where it stands is read only if a later cell has no "r" of its own.
+                    if ref is None:
+                        column = self._column(None, column, row_number)
+                    else:
+                        pending[0] = ref
+                    return
+                column = self._column(ref, column, row_number)
+                value = self._value(cell, value_text, inline, column, row_number)
                 if value is not None and value != "":
                     if column > MAX_COLUMNS:
                         raise WorkbookRefused(
@@ -383,17 +439,43 @@ class _SheetReader:
                             "请删除右侧多余的列（或把它们移到另一个文件）后另存，再导入。"
                         )
                     cells[column] = value
-            elif name == "row" and cells:
-                self.budget[0] -= 1
-                if self.budget[0] < 0:
+            elif local == "v":
+                if capturing:
+                    value_text, capturing = "".join(text), False
+            elif local == "t":
+                if capturing:
+                    inline.append("".join(text))
+                    capturing = False
+            elif local == "row":
+                in_row = False
+                if not cells:
+                    return
+                budget[0] -= 1
+                if budget[0] < 0:
                     raise WorkbookRefused(
                         f"「{self.book}」中有内容的行超过了 {MAX_ROWS:,} 行，超出了台账的规模，没有导入。"
                         "请按年度分成几个文件分别导入。"
                     )
-                values = [None] * max(cells)
-                for index, value in cells.items():
-                    values[index - 1] = value
+                values: list[Any] = [None] * max(cells)
+                for index, found in cells.items():
+                    values[index - 1] = found
                 rows.append((row_number, values))
+            elif local == "is":
+                in_inline -= 1
+            elif local == "rPh":
+                in_phonetic -= 1
+
+        def characters(data: str) -> None:
+            if capturing:
+                text.append(data)
+
+        parser = _hardened_parser()
+        parser.StartElementHandler = start
+        parser.EndElementHandler = end
+        parser.CharacterDataHandler = characters
+        while chunk := source.read(_CHUNK):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
         return rows
 
     def _row_number(self, text: str | None, previous: int) -> int:
@@ -410,7 +492,7 @@ class _SheetReader:
             raise _damaged(self.book, f"工作表「{self.title}」的行号 {number} 无效")
         return number
 
-    def _column(self, ref: str | None, previous: int, row: int) -> int:
+    def _column(self, ref: str | None, previous: int, row: int, *, check_order: bool = True) -> int:
         if ref is None:
             column = previous + 1
         else:
@@ -418,11 +500,14 @@ class _SheetReader:
             if match is None or int(match[2]) != row:
                 raise _damaged(self.book, f"工作表「{self.title}」的单元格「{ref[:20]}」位置无效")
             column = _column_index(match[1])
-        if not 1 <= column <= _EXCEL_COLUMNS or column <= previous:
+        if not 1 <= column <= _EXCEL_COLUMNS or (check_order and column <= previous):
             raise _damaged(self.book, f"工作表「{self.title}」第 {row} 行的单元格位置无效")
         return column
 
-    def _value(self, cell: dict[str, str], text: str | None, inline: list[str], where: str) -> Any:
+    def _value(
+        self, cell: dict[str, str], text: str | None, inline: list[str], column: int, row: int
+    ) -> Any:
+        where = _Where(column, row)
         kind = cell.get("t") or "n"
         if kind == "inlineStr":
             return "".join(inline)
@@ -441,7 +526,7 @@ class _SheetReader:
             try:
                 return datetime.fromisoformat(text.strip().removesuffix("Z"))
             except ValueError:
-                return UnreadableDate(where, float("nan"))
+                return UnreadableDate(str(where), float("nan"))
         try:
             number = float(text)
         except ValueError:
@@ -452,7 +537,7 @@ class _SheetReader:
             try:
                 when = from_excel(number, self.epoch, style in self.styles.timedelta_styles)
             except (OverflowError, ValueError):
-                return UnreadableDate(where, number)
+                return UnreadableDate(str(where), number)
             return when
         if number.is_integer() and abs(number) < 2**53:
             return int(number)
