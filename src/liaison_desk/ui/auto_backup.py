@@ -122,10 +122,8 @@ class AutoBackup(QObject):
         dialog.setRange(0, 0)
         outcome: list[BaseException | None] = []
         backups = self.services.backups
-        handle = run_task(
-            self,
-            lambda control: backups.back_up_on_close(_progress(control)),
-        )
+        # No owner: the wait below must end even if the window goes away meanwhile.
+        handle = run_task(None, lambda control: backups.back_up_on_close(_progress(control)))
 
         def progress(done: int, total: int, _message: str) -> None:
             if total > 0:

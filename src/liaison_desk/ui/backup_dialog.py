@@ -129,7 +129,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.detail)
         layout.addLayout(buttons)
         char = self.fontMetrics().horizontalAdvance("中")
-        self.resize(char * 62, char * 30)
+        self.resize(char * 72, char * 36)
         self.loading = False
         self.reload()
 

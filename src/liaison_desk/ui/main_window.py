@@ -471,7 +471,8 @@ class MainWindow(QMainWindow):
                     if discard is not None:
                         discard()
         self.save_state()
-        if self._automatic_backups:
+        # A hidden window is one replaced after a language switch: the shown one backs up.
+        if self._automatic_backups and self.isVisible():
             error = self.auto_backup.back_up_on_close(self)
             if error is not None:  # the window is going away: a status bar would go unseen
                 messages.show_error(self, error, self.tr("Backup on closing failed"))
