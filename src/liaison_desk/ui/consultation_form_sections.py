@@ -41,6 +41,7 @@ from liaison_desk.domain.enums import (
     TopicSource,
 )
 from liaison_desk.domain.rules import Problem
+from liaison_desk.ui.completion import make_completer
 from liaison_desk.ui.consultation_form_widgets import (
     CHECK,
     CHOICE,
@@ -60,14 +61,6 @@ from liaison_desk.ui.consultation_form_widgets import (
     parse_date,
 )
 from liaison_desk.ui.labels import label
-
-
-def make_completer(parent: QWidget) -> QCompleter:
-    completer = QCompleter(QStringListModel(parent), parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return completer
 
 
 def set_words(completer: QCompleter, words: Sequence[str]) -> None:

@@ -23,7 +23,6 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -39,6 +38,7 @@ from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
 from liaison_desk.services import Services
 from liaison_desk.ui import follow_up_dialogs
+from liaison_desk.ui.completion import make_completer
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
@@ -388,11 +388,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         assert line is not None  # editable
         line.setPlaceholderText(self.tr("Any body"))
         line.setClearButtonEnabled(True)
-        completer = QCompleter(self.body.model(), self.body)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.body.setCompleter(completer)
+        self.body.setCompleter(make_completer(self.body, self.body.model()))
         self.due = QComboBox()
         self.due.addItem(self.tr("Any deadline"), None)
         self.due.addItem(self.tr("Overdue"), _OVERDUE)
