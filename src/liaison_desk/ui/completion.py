@@ -22,7 +22,11 @@ class _ClickThrough(QObject):
         if event.type() != QEvent.Type.MouseButtonPress or not isinstance(event, QMouseEvent):
             return False
         popup = self._completer.popup()
-        if popup is None or watched is not popup or popup.rect().contains(event.position().toPoint()):
+        if (
+            popup is None
+            or watched is not popup
+            or popup.rect().contains(event.position().toPoint())
+        ):
             return False
         where = event.globalPosition().toPoint()
         popup.hide()
