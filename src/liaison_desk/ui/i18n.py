@@ -53,6 +53,10 @@ def install_language(language: str) -> str:
     else:
         log.warning("translation %s could not be loaded", translation_file(language))
     QLocale.setDefault(QLocale(language))
+    if isinstance(app, QGuiApplication):
+        from liaison_desk.ui.qt_dialogs import follow_ui_locale  # QtWidgets: only with a UI
+
+        follow_ui_locale(app)
     if isinstance(app, QGuiApplication):  # the name the system adds to window titles
         app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Liaison Desk"))
     _current = language
