@@ -623,8 +623,16 @@
         <translation>{count} photos, in this order.</translation>
     </message>
     <message>
+        <source>{count} photo.</source>
+        <translation>{count} photo.</translation>
+    </message>
+    <message>
         <source>{count} photos chosen: a case usually shows 2 to 4.</source>
         <translation>{count} photos chosen: a case usually shows 2 to 4.</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} entry needs attention (marked in red).</source>
+        <translation>Not saved: {count} entry needs attention (marked in red).</translation>
     </message>
     <message>
         <source>Not saved: {count} entries need attention (marked in red).</source>
@@ -820,6 +828,10 @@
     <message>
         <source>{count} cases</source>
         <translation>{count} cases</translation>
+    </message>
+    <message>
+        <source>{count} case</source>
+        <translation>{count} case</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1150,6 +1162,10 @@
         <translation>New: {kind}</translation>
     </message>
     <message>
+        <source>Not saved: {count} entry needs attention (marked in red).</source>
+        <translation>Not saved: {count} entry needs attention (marked in red).</translation>
+    </message>
+    <message>
         <source>Not saved: {count} entries need attention (marked in red).</source>
         <translation>Not saved: {count} entries need attention (marked in red).</translation>
     </message>
@@ -1272,6 +1288,10 @@
         <source>{count} consultations</source>
         <translation>{count} consultations</translation>
     </message>
+    <message>
+        <source>{count} consultation</source>
+        <translation>{count} consultation</translation>
+    </message>
 </context>
 <context>
     <name>ConsultationsPage</name>
@@ -1352,8 +1372,24 @@
         <translation>All statuses</translation>
     </message>
     <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>Record a new hall session (Ctrl+N)</source>
+        <translation>Record a new hall session (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Record a new micro-consultation (Ctrl+N)</source>
+        <translation>Record a new micro-consultation (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>All groups</source>
         <translation>All groups</translation>
+    </message>
+    <message>
+        <source>{count} deliberation-hall session</source>
+        <translation>{count} deliberation-hall session</translation>
     </message>
     <message>
         <source>{count} deliberation-hall sessions</source>
@@ -1364,8 +1400,12 @@
         <translation>{count} micro-consultations</translation>
     </message>
     <message>
-        <source>{attendance} attendances ({members} by members), {suggestions} suggestions, {solved} solved</source>
-        <translation>{attendance} attendances ({members} by members), {suggestions} suggestions, {solved} solved</translation>
+        <source>{count} micro-consultation</source>
+        <translation>{count} micro-consultation</translation>
+    </message>
+    <message>
+        <source>attendance {attendance} ({members} by members), suggestions {suggestions}, solved {solved}</source>
+        <translation>attendance {attendance} ({members} by members), suggestions {suggestions}, solved {solved}</translation>
     </message>
     <message>
         <source>Copy as new record</source>
@@ -1823,6 +1863,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>all groups</translation>
     </message>
     <message>
+        <source>{year}, {group}: {count} needs follow-up</source>
+        <translation>{year}, {group}: {count} needs follow-up</translation>
+    </message>
+    <message>
         <source>{year}, {group}: {count} need follow-up</source>
         <translation>{year}, {group}: {count} need follow-up</translation>
     </message>
@@ -2217,6 +2261,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
     <message>
         <source>{count} versions</source>
         <translation>{count} versions</translation>
+    </message>
+    <message>
+        <source>{count} version</source>
+        <translation>{count} version</translation>
     </message>
     <message>
         <source>The record is archived and read-only: unlock it first, then restore.</source>
@@ -2793,8 +2841,16 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>&amp;Open the consultation</translation>
     </message>
     <message>
+        <source>Status of {count} item set to “{status}”.</source>
+        <translation>Status of {count} item set to “{status}”.</translation>
+    </message>
+    <message>
         <source>Status of {count} items set to “{status}”.</source>
         <translation>Status of {count} items set to “{status}”.</translation>
+    </message>
+    <message>
+        <source>Revisit of {count} item recorded.</source>
+        <translation>Revisit of {count} item recorded.</translation>
     </message>
     <message>
         <source>Revisit of {count} items recorded.</source>
@@ -2925,12 +2981,20 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>Due within {days} days</translation>
     </message>
     <message>
+        <source>{count} item, {overdue} overdue</source>
+        <translation>{count} item, {overdue} overdue</translation>
+    </message>
+    <message>
         <source>{count} items, {overdue} overdue</source>
         <translation>{count} items, {overdue} overdue</translation>
     </message>
     <message>
         <source>{count} items</source>
         <translation>{count} items</translation>
+    </message>
+    <message>
+        <source>{count} item</source>
+        <translation>{count} item</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -3489,6 +3553,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>{count} people</translation>
     </message>
     <message>
+        <source>{count} person</source>
+        <translation>{count} person</translation>
+    </message>
+    <message>
         <source>Not on the roster</source>
         <translation>Not on the roster</translation>
     </message>
@@ -3708,6 +3776,10 @@ They can be restored from the recycle bin within 30 days.</translation>
         <source>{count} people</source>
         <translation>{count} people</translation>
     </message>
+    <message>
+        <source>{count} person</source>
+        <translation>{count} person</translation>
+    </message>
 </context>
 <context>
     <name>PhotoChooser</name>
@@ -3746,6 +3818,10 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>{count} photos ticked</source>
         <translation>{count} photos ticked</translation>
+    </message>
+    <message>
+        <source>{count} photo ticked</source>
+        <translation>{count} photo ticked</translation>
     </message>
     <message>
         <source>a case usually shows 2 to 4</source>
@@ -3947,6 +4023,10 @@ They can be restored from the recycle bin within 30 days.</translation>
         <translation>{count} pages</translation>
     </message>
     <message>
+        <source>{count} page</source>
+        <translation>{count} page</translation>
+    </message>
+    <message>
         <source>nothing masked</source>
         <translation>nothing masked</translation>
     </message>
@@ -3959,8 +4039,16 @@ They can be restored from the recycle bin within 30 days.</translation>
         <translation>Printing failed.</translation>
     </message>
     <message>
+        <source>{count} page sent to {printer}.</source>
+        <translation>{count} page sent to {printer}.</translation>
+    </message>
+    <message>
         <source>{count} pages sent to {printer}.</source>
         <translation>{count} pages sent to {printer}.</translation>
+    </message>
+    <message>
+        <source>{count} page sent to the printer.</source>
+        <translation>{count} page sent to the printer.</translation>
     </message>
     <message>
         <source>{count} pages sent to the printer.</source>
@@ -4145,6 +4233,10 @@ They can be restored from the recycle bin within 30 days.</translation>
         <translation>{count} records</translation>
     </message>
     <message>
+        <source>{count} record</source>
+        <translation>{count} record</translation>
+    </message>
+    <message>
         <source>No records match.</source>
         <translation>No records match.</translation>
     </message>
@@ -4262,6 +4354,10 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>About the recycle bin</source>
         <translation>About the recycle bin</translation>
+    </message>
+    <message>
+        <source>{count} record in the recycle bin</source>
+        <translation>{count} record in the recycle bin</translation>
     </message>
     <message>
         <source>{count} records in the recycle bin</source>
@@ -4949,6 +5045,10 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
     <message>
         <source>{count} submissions</source>
         <translation>{count} submissions</translation>
+    </message>
+    <message>
+        <source>{count} submission</source>
+        <translation>{count} submission</translation>
     </message>
     <message>
         <source>Cases and results</source>

@@ -624,8 +624,16 @@
         <translation>共 {count} 张照片，按此顺序排列。</translation>
     </message>
     <message>
+        <source>{count} photo.</source>
+        <translation>共 {count} 张照片。</translation>
+    </message>
+    <message>
         <source>{count} photos chosen: a case usually shows 2 to 4.</source>
         <translation>已选 {count} 张照片：案例一般配 2～4 张。</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} entry needs attention (marked in red).</source>
+        <translation>未保存：有 {count} 处需要修改（已用红色标出）。</translation>
     </message>
     <message>
         <source>Not saved: {count} entries need attention (marked in red).</source>
@@ -820,6 +828,10 @@
     </message>
     <message>
         <source>{count} cases</source>
+        <translation>{count} 篇案例</translation>
+    </message>
+    <message>
+        <source>{count} case</source>
         <translation>{count} 篇案例</translation>
     </message>
     <message>
@@ -1151,6 +1163,10 @@
         <translation>新建{kind}</translation>
     </message>
     <message>
+        <source>Not saved: {count} entry needs attention (marked in red).</source>
+        <translation>未保存：有 {count} 处需要修改（已用红色标出）。</translation>
+    </message>
+    <message>
         <source>Not saved: {count} entries need attention (marked in red).</source>
         <translation>未保存：有 {count} 处需要修改（已用红色标出）。</translation>
     </message>
@@ -1273,6 +1289,10 @@
         <source>{count} consultations</source>
         <translation>共 {count} 场活动</translation>
     </message>
+    <message>
+        <source>{count} consultation</source>
+        <translation>共 {count} 场活动</translation>
+    </message>
 </context>
 <context>
     <name>ConsultationsPage</name>
@@ -1353,8 +1373,24 @@
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Record a new hall session (Ctrl+N)</source>
+        <translation>新建一场民生议事堂活动（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Record a new micro-consultation (Ctrl+N)</source>
+        <translation>新建一次微协商（Ctrl+N）</translation>
+    </message>
+    <message>
         <source>All groups</source>
         <translation>全部联络组</translation>
+    </message>
+    <message>
+        <source>{count} deliberation-hall session</source>
+        <translation>{count} 场民生议事堂协商</translation>
     </message>
     <message>
         <source>{count} deliberation-hall sessions</source>
@@ -1365,7 +1401,11 @@
         <translation>{count} 场微协商</translation>
     </message>
     <message>
-        <source>{attendance} attendances ({members} by members), {suggestions} suggestions, {solved} solved</source>
+        <source>{count} micro-consultation</source>
+        <translation>{count} 场微协商</translation>
+    </message>
+    <message>
+        <source>attendance {attendance} ({members} by members), suggestions {suggestions}, solved {solved}</source>
         <translation>参与 {attendance} 人次（委员 {members} 人次），意见建议 {suggestions} 条，已解决 {solved} 条</translation>
     </message>
     <message>
@@ -1824,6 +1864,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>全部联络组</translation>
     </message>
     <message>
+        <source>{year}, {group}: {count} needs follow-up</source>
+        <translation>{year} 年，{group}：{count} 项待跟踪</translation>
+    </message>
+    <message>
         <source>{year}, {group}: {count} need follow-up</source>
         <translation>{year} 年，{group}：{count} 项待跟踪</translation>
     </message>
@@ -2217,6 +2261,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
     <message>
         <source>{count} versions</source>
+        <translation>共 {count} 个版本</translation>
+    </message>
+    <message>
+        <source>{count} version</source>
         <translation>共 {count} 个版本</translation>
     </message>
     <message>
@@ -2794,8 +2842,16 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>打开所属协商活动(&amp;O)</translation>
     </message>
     <message>
+        <source>Status of {count} item set to “{status}”.</source>
+        <translation>已将 {count} 条的状态改为“{status}”。</translation>
+    </message>
+    <message>
         <source>Status of {count} items set to “{status}”.</source>
         <translation>已将 {count} 条的状态改为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Revisit of {count} item recorded.</source>
+        <translation>已为 {count} 条记录回头看。</translation>
     </message>
     <message>
         <source>Revisit of {count} items recorded.</source>
@@ -2926,11 +2982,19 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>{days} 天内到期</translation>
     </message>
     <message>
+        <source>{count} item, {overdue} overdue</source>
+        <translation>{count} 条，已超期 {overdue} 条</translation>
+    </message>
+    <message>
         <source>{count} items, {overdue} overdue</source>
         <translation>{count} 条，已超期 {overdue} 条</translation>
     </message>
     <message>
         <source>{count} items</source>
+        <translation>{count} 条</translation>
+    </message>
+    <message>
+        <source>{count} item</source>
         <translation>{count} 条</translation>
     </message>
     <message>
@@ -3490,6 +3554,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>{count} 人</translation>
     </message>
     <message>
+        <source>{count} person</source>
+        <translation>{count} 人</translation>
+    </message>
+    <message>
         <source>Not on the roster</source>
         <translation>不在人员名册中</translation>
     </message>
@@ -3709,6 +3777,10 @@ They can be restored from the recycle bin within 30 days.</source>
         <source>{count} people</source>
         <translation>{count} 人</translation>
     </message>
+    <message>
+        <source>{count} person</source>
+        <translation>{count} 人</translation>
+    </message>
 </context>
 <context>
     <name>PhotoChooser</name>
@@ -3746,6 +3818,10 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
     <message>
         <source>{count} photos ticked</source>
+        <translation>已勾选 {count} 张照片</translation>
+    </message>
+    <message>
+        <source>{count} photo ticked</source>
         <translation>已勾选 {count} 张照片</translation>
     </message>
     <message>
@@ -3948,6 +4024,10 @@ They can be restored from the recycle bin within 30 days.</source>
         <translation>{count} 页</translation>
     </message>
     <message>
+        <source>{count} page</source>
+        <translation>{count} 页</translation>
+    </message>
+    <message>
         <source>nothing masked</source>
         <translation>未脱敏</translation>
     </message>
@@ -3960,8 +4040,16 @@ They can be restored from the recycle bin within 30 days.</source>
         <translation>打印失败。</translation>
     </message>
     <message>
+        <source>{count} page sent to {printer}.</source>
+        <translation>已将 {count} 页发送到打印机“{printer}”。</translation>
+    </message>
+    <message>
         <source>{count} pages sent to {printer}.</source>
         <translation>已将 {count} 页发送到打印机“{printer}”。</translation>
+    </message>
+    <message>
+        <source>{count} page sent to the printer.</source>
+        <translation>已将 {count} 页发送到打印机。</translation>
     </message>
     <message>
         <source>{count} pages sent to the printer.</source>
@@ -4146,6 +4234,10 @@ They can be restored from the recycle bin within 30 days.</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
+        <source>{count} record</source>
+        <translation>{count} 条记录</translation>
+    </message>
+    <message>
         <source>No records match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
@@ -4263,6 +4355,10 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>About the recycle bin</source>
         <translation>关于回收站</translation>
+    </message>
+    <message>
+        <source>{count} record in the recycle bin</source>
+        <translation>回收站中有 {count} 条记录</translation>
     </message>
     <message>
         <source>{count} records in the recycle bin</source>
@@ -4949,6 +5045,10 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
     </message>
     <message>
         <source>{count} submissions</source>
+        <translation>{count} 次报送</translation>
+    </message>
+    <message>
+        <source>{count} submission</source>
         <translation>{count} 次报送</translation>
     </message>
     <message>

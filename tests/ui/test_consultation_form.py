@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
@@ -295,6 +296,37 @@ def test_every_field_entered_is_stored_and_comes_back_when_reopened(
     assert unreadable == []
     assert to_data(shown) == to_data(again)
     assert not other.form.has_unsaved_changes()
+
+
+def commit_text(widget: Any, text: str) -> None:
+    """Chinese typed as the input method hands it over: one committed string."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+# The offscreen platform says so when the completion popup is shown; it is not ours.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_clicking_the_next_field_while_the_completion_list_is_open_moves_there(
+    qtbot: QtBot, open_page: Callable[[ConsultationKind], ConsultationsPage]
+) -> None:
+    page = open_page(MICRO)  # one screen: 责任单位 and 责任人 side by side
+    form = new_form(page)
+    form.window().activateWindow()
+    o = form.outcomes
+    o.add_item()
+    o.body_completer.model().setStringList(["区住建局", "区住建局城建科"])  # type: ignore[attr-defined]
+    o.body.setFocus()
+    commit_text(o.body, "区住建局")
+    qtbot.waitUntil(lambda: o.body_completer.popup().isVisible())
+    # The press arrives where the mouse is, on the window: the popup has the mouse grab.
+    window = form.window().windowHandle()
+    where = o.person.mapTo(form.window(), o.person.rect().center())
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+    assert not o.body_completer.popup().isVisible()
+    assert QApplication.focusWidget() is o.person
+    commit_text(QApplication.focusWidget(), "王科长")
+    assert (o.body.text(), o.person.text()) == ("区住建局", "王科长")
 
 
 def test_every_problem_is_shown_next_to_its_field_and_nothing_is_saved(

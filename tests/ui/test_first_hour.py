@@ -1,11 +1,16 @@
 """A secretary's first hour at 1366×768 on the demo year seen from 2026, driving the real
 widgets: a new hall session dated today is saved and stays in the list it was made from,
 the search finds it, Ctrl+S saves whatever has focus, a person added by hand is a resident,
-and cancelling the unsaved-changes question leaves the navigation on the page still shown."""
+and cancelling the unsaved-changes question leaves the navigation on the page still shown.
+Then the rest of the trial: a micro session from the list's 新建 button whose status follows its
+date, its print preview, a follow-up of two items at once, the ledger export, a package of a
+selected case, English counts in singular and plural, and closing the window with an unsaved
+edit (the question names the record; Cancel keeps the window)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -123,3 +128,144 @@ def test_an_empty_list_names_the_filter_and_clears_it_in_one_click(
     _settle(qtbot)
     assert len(hall.model.rows()) == 85  # type: ignore[attr-defined]
     assert hall.year_combo.currentData() is None  # type: ignore[attr-defined]
+
+
+def test_the_rest_of_the_first_hour_preview_follow_up_ledger_package_language_and_closing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from liaison_desk.documents.sheet_data import SheetKind
+    from liaison_desk.domain.enums import CaseStatus, ConsultationStatus, OutcomeStatus
+    from liaison_desk.ui import follow_up_dialogs, ledger_dialogs, messages
+    from liaison_desk.ui.follow_up_dialogs import StatusChange
+    from liaison_desk.ui.i18n import install_language
+    from liaison_desk.ui.package_dialog import PackageDialog
+    from liaison_desk.ui.print_preview import PrintPreviewDialog
+
+    # A new micro session from the list's own 新建 button; its status follows its date.
+    window.show_page("micro")
+    _settle(qtbot)
+    micro = window.current_page()
+    micro.new_button.click()  # type: ignore[attr-defined]
+    _settle(qtbot)
+    form: ConsultationForm = micro.form  # type: ignore[attr-defined]
+    assert form.facts.status.currentData() == ConsultationStatus.COMPLETED.value  # today
+    form.facts.held_on.line.setText("2026-08-01")
+    form.facts.held_on.line.textEdited.emit("2026-08-01")
+    assert form.facts.status.currentData() == ConsultationStatus.PLANNED.value  # ahead
+    form.facts.held_on.line.setText("2026-07-10")
+    form.facts.held_on.line.textEdited.emit("2026-07-10")
+    assert form.facts.status.currentData() == ConsultationStatus.COMPLETED.value
+    form.facts.title.setText("第一小时微协商")
+    form.facts.venue.setText("织里镇秧宝村")
+    if form.facts.group.currentIndex() < 0:
+        form.facts.group.setCurrentIndex(0)
+    assert form.save()
+    _settle(qtbot)
+
+    # Print preview of the saved session.
+    form.print_preview(SheetKind.CARD)
+    _settle(qtbot)
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog)]
+    assert previews and previews[-1].isVisible()
+    for preview in previews:
+        preview.close()
+    form.request_leave()
+    _settle(qtbot)
+
+    # Follow-up: two items of 问题跟踪 set to 已解决 at once.
+    window.show_page("outcomes")
+    _settle(qtbot)
+    outcomes = window.current_page()
+    monkeypatch.setattr(
+        follow_up_dialogs,
+        "ask_status_change",
+        lambda *_a, **_k: StatusChange(OutcomeStatus.SOLVED, TODAY.date()),
+    )
+    outcomes.table.selectRow(0)  # type: ignore[attr-defined]
+    outcomes.table.selectionModel().select(  # type: ignore[attr-defined]
+        outcomes.model.index(1, 0),  # type: ignore[attr-defined]
+        outcomes.table.selectionModel().SelectionFlag.Select  # type: ignore[attr-defined]
+        | outcomes.table.selectionModel().SelectionFlag.Rows,  # type: ignore[attr-defined]
+    )
+    chosen = outcomes._selected_item_ids()  # type: ignore[attr-defined]
+    assert len(chosen) == 2
+    held = {
+        r.item.id: r.consultation_id
+        for r in outcomes.model.rows()  # type: ignore[attr-defined]
+        if r.item.id in chosen
+    }
+    outcomes.change_status()  # type: ignore[attr-defined]
+    _settle(qtbot)
+    for item_id, consultation_id in held.items():
+        stored = window.services.consultations.get(consultation_id)
+        assert stored is not None
+        [item] = [i for i in stored.outcome_items if i.id == item_id]
+        assert item.status is OutcomeStatus.SOLVED
+
+    # Ledger export of the micro list, to a temporary file.
+    window.show_page("micro")
+    _settle(qtbot)
+    ledger = tmp_path / "台账.xlsx"
+    monkeypatch.setattr(ledger_dialogs, "choose_export_path", lambda _p, _n: ledger)
+    ledger_dialogs.export_ledger(micro)  # type: ignore[arg-type]
+    _settle(qtbot)
+    assert ledger.exists() and ledger.stat().st_size > 0
+
+    # A package of a case selected by the city, to a temporary folder.
+    window.show_page("cases")
+    _settle(qtbot)
+    cases = window.current_page()
+    final = window.services.cases.in_statuses([CaseStatus.SELECTED])[0]
+    row = next(i for i, c in enumerate(cases.model.rows()) if c.id == final.id)  # type: ignore[attr-defined]
+    cases.table.selectRow(row)  # type: ignore[attr-defined]
+    out = tmp_path / "报送"
+    out.mkdir()
+    results: list[object] = []
+
+    def run_package(dialog: PackageDialog) -> None:
+        dialog.folder.setText(str(out))
+        dialog.update_preview()
+        _settle(qtbot)
+        dialog.exported.connect(results.append)
+        dialog.export_button.click()
+        _settle(qtbot)
+        dialog.deleteLater()
+
+    monkeypatch.setattr(cases, "exec_dialog", run_package)
+    cases.export_package()  # type: ignore[attr-defined]
+    assert results and [p.suffix for p in out.iterdir()] == [".zip"]
+
+    # English and back: counts in singular and plural.
+    install_language("en")
+    english = MainWindow(window.services, "示例.sqlite", None, offer_drafts_on_show=False)
+    qtbot.addWidget(english)
+    english.resize(QSize(1366, 768))
+    english.show()
+    english.show_page("people")
+    _settle(qtbot)
+    people = english.current_page()
+    assert people.count_text(1) == "1 person"  # type: ignore[attr-defined]
+    assert people.count_text(2) == "2 people"  # type: ignore[attr-defined]
+    english.close()
+    install_language("zh_CN")
+
+    # An unsaved edit, then the window closes: the question names the record, Cancel stays.
+    window.show_page("micro")
+    _settle(qtbot)
+    micro.open_record_form(form.record().id)  # type: ignore[attr-defined, union-attr]
+    _settle(qtbot)
+    form.facts.title.setText("第一小时微协商（改）")
+    asked: list[str] = []
+
+    def cancel(box: QMessageBox) -> None:
+        asked.append(box.text())
+        for button in box.buttons():
+            if box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole:
+                button.click()
+
+    monkeypatch.setattr(messages, "_dialog_override", cancel)
+    window.close()
+    _settle(qtbot)
+    assert window.isVisible()
+    assert asked and "“第一小时微协商（改）”" in asked[0]
+    form.discard_changes()

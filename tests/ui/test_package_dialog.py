@@ -129,6 +129,11 @@ def test_export_writes_the_zip_and_records_the_submission(
     assert zips == [result.path] and result.path.suffix == ".zip"
     text = dialog.done_text.toPlainText()
     assert str(result.path) in text and result.sha256 in text
+    # The result is shown whole and the dialog shrinks to it: no page of empty space.
+    assert dialog.done_text.verticalScrollBar().maximum() == 0
+    needed = dialog.done_text.document().size().height()
+    assert dialog.done_text.height() < needed + 40
+    assert dialog.height() < dialog.done_text.height() + 120
     assert progress, "the export reported its progress"
 
     (new,) = [s for s in demo_services.submissions.all() if s.id not in before]

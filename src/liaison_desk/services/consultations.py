@@ -198,13 +198,15 @@ class ConsultationService:
             repo.save_template(s, template)
 
     def new(self, kind: ConsultationKind, group_id: int | None) -> Consultation:
-        """A blank consultation with its own copy of the current checklist of its kind."""
+        """A blank consultation with its own copy of the current checklist of its kind, held
+        today and so completed (the form makes it planned when its date is moved ahead)."""
         return Consultation(
             kind=kind,
             title="",
             group_id=group_id,
             held_on=self.ctx.today(),
             venue="",
+            status=ConsultationStatus.COMPLETED,
             checklist=checklist_from(self.template(kind)),
         )
 

@@ -55,6 +55,8 @@ def _refuse_if_too_large(shown: str, size: int) -> None:
             f"「{shown}」有 {size / 1024**3:.1f} GB，超过附件的上限 {MAX_FILE_SIZE // 1024**3} GB，"
             "没有添加。请先压缩（照片可以缩小尺寸，视频可以剪短或降低清晰度）后再添加。"
         )
+
+
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _THUMB_DIR = ".thumbnails"
 

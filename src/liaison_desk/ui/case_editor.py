@@ -88,6 +88,7 @@ from liaison_desk.services import Services
 from liaison_desk.services.cases import CaseService, LinkedConsultation, PhotoChoice
 from liaison_desk.ui import messages
 from liaison_desk.ui.folders import offered_folder, remember_folder
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
@@ -299,7 +300,9 @@ class ConsultationPicker(QDialog):
 
     def _loaded(self, rows: list[ConsultationSummary]) -> None:
         self.model.set_rows(rows, presorted=True)
-        self.count.setText(self.tr("{count} consultations").format(count=len(rows)))
+        self.count.setText(
+            plural(len(rows), self.tr("{count} consultation"), self.tr("{count} consultations"))
+        )
         if rows:
             self.table.selectRow(0)
 
@@ -416,7 +419,7 @@ class PhotoChooser(QDialog):
 
     def _count(self, *_args: object) -> None:
         n = len(self.ticked())
-        text = self.tr("{count} photos ticked").format(count=n)
+        text = plural(n, self.tr("{count} photo ticked"), self.tr("{count} photos ticked"))
         if not PHOTOS_MIN <= n <= PHOTOS_MAX:
             text += " — " + self.tr("a case usually shows 2 to 4")
         self.note.setText(text)
@@ -1169,7 +1172,9 @@ class CaseEditor(QWidget):
     def _update_photo_note(self) -> None:
         n = self.photo_list.count()
         if PHOTOS_MIN <= n <= PHOTOS_MAX:
-            self.photo_note.setText(self.tr("{count} photos, in this order.").format(count=n))
+            self.photo_note.setText(
+                plural(n, self.tr("{count} photo."), self.tr("{count} photos, in this order."))
+            )
             self.photo_note.setStyleSheet("color:#555")
         else:
             self.photo_note.setText(
@@ -1222,8 +1227,10 @@ class CaseEditor(QWidget):
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self.status_message.emit(
-            self.tr("Not saved: {count} entries need attention (marked in red).").format(
-                count=len(exc.problems)
+            plural(
+                len(exc.problems),
+                self.tr("Not saved: {count} entry needs attention (marked in red)."),
+                self.tr("Not saved: {count} entries need attention (marked in red)."),
             )
         )
 

@@ -64,6 +64,7 @@ from liaison_desk.ui.consultation_form_sections import (
 )
 from liaison_desk.ui.follow_up_dialogs import ask_revisit, ask_status_change
 from liaison_desk.ui.history_view import HistoryView
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import ANSWER_BUTTON, ask_save_discard_cancel, confirm, show_error
 from liaison_desk.ui.person_dialog import ProblemLabel
@@ -251,6 +252,7 @@ class ConsultationForm(QWidget):
     def _build_sections(self) -> None:
         compact = self.compact
         self.facts = FactsSection(compact)
+        self.facts.today = self._today
         self.participants = ParticipantsSection(compact)
         self.agenda = AgendaSection()
         self.speeches = SpeechesSection(compact)
@@ -478,6 +480,7 @@ class ConsultationForm(QWidget):
     def _apply_options(self, options: _Options) -> None:
         self._today = options.today
         self.outcomes.today = options.today
+        self.facts.today = options.today
         self._filling = True
         try:
             self.facts.set_groups(options.groups)
@@ -628,8 +631,10 @@ class ConsultationForm(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         count = len(problems)
         self.status_message.emit(
-            self.tr("Not saved: {count} entries need attention (marked in red).").format(
-                count=count
+            plural(
+                count,
+                self.tr("Not saved: {count} entry needs attention (marked in red)."),
+                self.tr("Not saved: {count} entries need attention (marked in red)."),
             )
         )
 
@@ -696,15 +701,18 @@ class ConsultationForm(QWidget):
         self._discard_draft(self._record.uuid)
         self.show_record(self._record, dirty=False)
 
+    def unsaved_name(self) -> str:
+        """How the questions about unsaved changes name the record: its topic as typed."""
+        title = self._record.title if self._record is not None else ""
+        return self.facts.title.text().strip() or title or self.tr("New record")
+
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel (a method, so tests answer it)."""
-        title = self._record.title if self._record is not None else ""
-        current = self.facts.title.text().strip() or title
         answer = ask_save_discard_cancel(
             self,
             self.tr("Unsaved changes"),
             self.tr("“{title}” has changes that are not saved yet. Save them?").format(
-                title=current or self.tr("New record")
+                title=self.unsaved_name()
             ),
         )
         return ANSWER_BUTTON[answer]

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import OutcomeStatus, Satisfaction
 from liaison_desk.domain.rules import Problem
+from liaison_desk.ui.completion import make_completer
 from liaison_desk.ui.consultation_form_sections import (
     Section,
     index_of,
-    make_completer,
     set_words,
 )
 from liaison_desk.ui.consultation_form_widgets import (

@@ -41,6 +41,7 @@ from liaison_desk.domain.enums import (
     TopicSource,
 )
 from liaison_desk.domain.rules import Problem
+from liaison_desk.ui.completion import make_completer
 from liaison_desk.ui.consultation_form_widgets import (
     CHECK,
     CHOICE,
@@ -62,18 +63,15 @@ from liaison_desk.ui.consultation_form_widgets import (
 from liaison_desk.ui.labels import label
 
 
-def make_completer(parent: QWidget) -> QCompleter:
-    completer = QCompleter(QStringListModel(parent), parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return completer
-
-
 def set_words(completer: QCompleter, words: Sequence[str]) -> None:
     model = completer.model()
     assert isinstance(model, QStringListModel)
     model.setStringList(list(words))
+
+
+def status_for_date(held_on: date, today: date) -> ConsultationStatus:
+    """The status a new record starts with: planned when it lies ahead, else completed."""
+    return ConsultationStatus.PLANNED if held_on > today else ConsultationStatus.COMPLETED
 
 
 def index_of(field_path: str) -> tuple[int | None, str]:
@@ -178,6 +176,11 @@ class FactsSection(Section):
         self.status = QComboBox()
         for status in (ConsultationStatus.PLANNED, ConsultationStatus.COMPLETED):
             self.status.addItem(label(status), status.value)
+        # A new record's status follows its date (planned ahead, completed on the day or after)
+        # until the user chooses one.
+        self.today: date = date.today()
+        self._status_follows_date = False
+        self.status.activated.connect(self._status_chosen)
 
         time_box = inline(self.start_time, "–", self.end_time)
         times = FieldBox(time_box)
@@ -249,6 +252,7 @@ class FactsSection(Section):
         for edit in (self.title, self.venue, self.host, self.recorder, self.start_time):
             edit.textChanged.connect(self.changed)
         self.end_time.textChanged.connect(self.changed)
+        self.held_on.edited.connect(self._date_edited)
         self.held_on.edited.connect(self.changed)
         for combo in (self.topic_source, self.group, self.status):
             combo.currentIndexChanged.connect(self.changed)
@@ -262,6 +266,16 @@ class FactsSection(Section):
 
     def fields(self) -> tuple[str, ...]:
         return self.FIELDS
+
+    def _status_chosen(self, _index: int) -> None:
+        self._status_follows_date = False
+
+    def _date_edited(self) -> None:
+        held_on = self.held_on.safe_date()
+        if not self._status_follows_date or held_on is None:
+            return
+        status = status_for_date(held_on, self.today)
+        self.status.setCurrentIndex(max(self.status.findData(status.value), 0))
 
     def set_groups(self, groups: Sequence[LiaisonGroup]) -> None:
         with QSignalBlocker(self.group):
@@ -306,6 +320,7 @@ class FactsSection(Section):
         elif c.status is not ConsultationStatus.ARCHIVED and archived >= 0:
             self.status.removeItem(archived)
         self.status.setCurrentIndex(max(self.status.findData(c.status.value), 0))
+        self._status_follows_date = c.id is None
 
     def apply(self, c: Consultation) -> list[Problem]:
         problems: list[Problem] = []

@@ -45,6 +45,7 @@ from liaison_desk.domain.enums import (
     _Labelled,
 )
 from liaison_desk.services import Services
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import CONSULTATION_FIELDS, consultation_field_label, label
 from liaison_desk.ui.messages import show_error
@@ -349,7 +350,7 @@ class HistoryView(QWidget):
                 "Archived records are read-only: unlock the record to restore a version."
             )
         count = sum(1 for r in self.model.rows() if r.restorable)
-        return self.tr("{count} versions").format(count=count)
+        return plural(count, self.tr("{count} version"), self.tr("{count} versions"))
 
     def is_busy(self) -> bool:
         return self._busy

@@ -53,6 +53,10 @@ def install_language(language: str) -> str:
     else:
         log.warning("translation %s could not be loaded", translation_file(language))
     QLocale.setDefault(QLocale(language))
+    if isinstance(app, QGuiApplication):
+        from liaison_desk.ui.qt_dialogs import follow_ui_locale  # QtWidgets: only with a UI
+
+        follow_ui_locale(app)
     if isinstance(app, QGuiApplication):  # the name the system adds to window titles
         app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Liaison Desk"))
     _current = language
@@ -70,3 +74,10 @@ def translate_in(language: str, context: str, text: str) -> str:
     if translator.load(translation_file(language)):
         return translator.translate(context, text) or text
     return text
+
+
+def plural(count: int, one: str, other: str, **values: object) -> str:
+    """``one`` or ``other`` (both already translated, with a {count} field) for ``count``:
+    English says "1 item" but "2 items"; Chinese translates both alike. Separate strings rather
+    than Qt's numerus forms, which scripts/update_translations.py does not keep."""
+    return (one if count == 1 else other).format(count=count, **values)

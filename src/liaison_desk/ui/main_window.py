@@ -442,7 +442,11 @@ class MainWindow(QMainWindow):
 
     def ask_about_unsaved(self, pages: list[Page]) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for pages with unsaved input (a method, so tests answer it)."""
-        titles = "、".join(self.page_titles()[p.objectName()] for p in pages)
+        # Each page names what is unsaved as its own questions do (the record), else by its title.
+        titles = "、".join(
+            getattr(p, "unsaved_name", lambda: "")() or self.page_titles()[p.objectName()]
+            for p in pages
+        )
         answer = messages.ask_save_discard_cancel(
             self,
             self.tr("Unsaved changes"),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -225,7 +227,8 @@ class PackageDialog(QDialog):
         layout = QVBoxLayout(page)
         self.done_text = QTextBrowser()
         self.done_text.setOpenLinks(False)
-        layout.addWidget(self.done_text, 1)
+        self.done_text.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.done_text)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.open_folder_button = QPushButton(self.tr("&Open the folder"))
@@ -475,8 +478,23 @@ class PackageDialog(QDialog):
             f"<table cellpadding='3'>{table}</table><p>{esc(note)}</p>"
         )
         self.pages.setCurrentIndex(1)
+        self._fit_result()
         self.open_folder_button.setFocus()
         self.exported.emit(result)
+
+    def _fit_result(self) -> None:
+        """The result page is as tall as its text: the form's size no longer holds it open."""
+        form = self.pages.widget(0)
+        assert form is not None
+        form.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        document = self.done_text.document()
+        document.setTextWidth(self.done_text.viewport().width())
+        self.done_text.setFixedHeight(int(document.size().height()) + 8)
+        self.pages.updateGeometry()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        self.resize(self.width(), self.minimumSizeHint().height())
 
     def _failed(self, exc: BaseException) -> None:
         from liaison_desk.services.packages import PackageCancelled

@@ -23,6 +23,7 @@ from liaison_desk.domain.entities import Person
 from liaison_desk.domain.enums import ParticipantCategory
 from liaison_desk.domain.queries import PersonFilter
 from liaison_desk.services import Services
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import LatestOnly, TaskControl
@@ -143,7 +144,7 @@ class PersonPickerDialog(QDialog):
 
     def _loaded(self, found: list[Person]) -> None:
         self.model.set_rows(found)
-        self.count.setText(self.tr("{count} people").format(count=len(found)))
+        self.count.setText(plural(len(found), self.tr("{count} person"), self.tr("{count} people")))
         if found and not self.search.hasFocus():
             self.table.selectRow(0)
 

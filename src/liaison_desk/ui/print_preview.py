@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 from liaison_desk.documents.sheet_data import SheetOptions
 from liaison_desk.documents.sheets import PrintJob
 from liaison_desk.ui.folders import offered_folder, remember_folder
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import esc
@@ -627,7 +628,7 @@ class PrintPreviewDialog(QDialog):
         elif count == 1:
             text = self.tr("1 page")
         else:
-            text = self.tr("{count} pages").format(count=count)
+            text = plural(count, self.tr("{count} page"), self.tr("{count} pages"))
         if self.mask_box.isChecked():
             text += " · " + self.tr("personal information masked")
         else:
@@ -672,9 +673,18 @@ class PrintPreviewDialog(QDialog):
         else:
             where = self.printer.printerName()
         if where:
-            text = self.tr("{count} pages sent to {printer}.").format(count=count, printer=where)
+            text = plural(
+                count,
+                self.tr("{count} page sent to {printer}."),
+                self.tr("{count} pages sent to {printer}."),
+                printer=where,
+            )
         else:
-            text = self.tr("{count} pages sent to the printer.").format(count=count)
+            text = plural(
+                count,
+                self.tr("{count} page sent to the printer."),
+                self.tr("{count} pages sent to the printer."),
+            )
         self._set_status(esc(text))
 
     def save_pdf(self) -> None:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_desk.services import Services
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import LatestOnly, TaskControl
@@ -355,7 +356,7 @@ class RecordListPage(Page, Generic[R]):
         raise NotImplementedError
 
     def count_text(self, shown: int) -> str:
-        return self.tr("{count} records").format(count=shown)
+        return plural(shown, self.tr("{count} record"), self.tr("{count} records"))
 
     def open_record(self, record: R) -> None:
         """Double-click or Enter on a row."""

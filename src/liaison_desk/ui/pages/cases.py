@@ -35,7 +35,7 @@ from liaison_desk.domain.enums import CaseStatus
 from liaison_desk.domain.queries import CaseFilter
 from liaison_desk.services import Services
 from liaison_desk.ui.case_editor import CaseDocuments, CaseEditor
-from liaison_desk.ui.i18n import current_language
+from liaison_desk.ui.i18n import current_language, plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import ask_save_discard_cancel, show_error
@@ -413,7 +413,7 @@ class CasesPage(RecordListPage[Case]):
         return Detail(text, photos)
 
     def count_text(self, shown: int) -> str:
-        return self.tr("{count} cases").format(count=shown)
+        return plural(shown, self.tr("{count} case"), self.tr("{count} cases"))
 
     # --- filters from other pages ------------------------------------------------------------
     def apply_filter(self, filters: dict[str, Any]) -> None:
@@ -581,6 +581,11 @@ class CasesPage(RecordListPage[Case]):
         if not self.is_editing() or not self.has_unsaved_changes():
             return True
         return self._may_leave_editor()
+
+    def unsaved_name(self) -> str:
+        """The case with unsaved changes, by its title (the page's name while it has none)."""
+        title = self.editor.case().title.strip() if self.editor.is_open else ""
+        return f"“{title}”" if title else ""
 
     def discard_unsaved(self) -> None:
         self.discard_changes()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QToolButton,
@@ -49,6 +50,8 @@ from liaison_desk.services import Services
 from liaison_desk.services.drafts import DraftInfo
 from liaison_desk.services.scans import ScanReport, WrongSheetError
 from liaison_desk.ui.consultation_form import DRAFT_KIND, ConsultationForm
+from liaison_desk.ui.i18n import plural
+from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, esc, load_thumbnails, year_combo
@@ -287,6 +290,16 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             combo.currentIndexChanged.connect(self.reload)
             bar.addWidget(combo)
 
+    def build_actions(self, bar: QHBoxLayout) -> None:
+        self.new_button = QPushButton(icon("new"), self.tr("&New"))
+        self.new_button.setToolTip(
+            self.tr("Record a new hall session (Ctrl+N)")
+            if self.kind is ConsultationKind.HALL
+            else self.tr("Record a new micro-consultation (Ctrl+N)")
+        )
+        self.new_button.clicked.connect(lambda _checked=False: self.new_record())
+        bar.addWidget(self.new_button)
+
     def _fill_groups(self, groups: Sequence[LiaisonGroup]) -> None:
         current = self.group_combo.currentData()
         blocked = self.group_combo.blockSignals(True)
@@ -374,14 +387,20 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
     def count_text(self, shown: int) -> str:
         rows = self.model.rows()
         if self.kind is ConsultationKind.HALL:
-            count = self.tr("{count} deliberation-hall sessions").format(count=shown)
+            count = plural(
+                shown,
+                self.tr("{count} deliberation-hall session"),
+                self.tr("{count} deliberation-hall sessions"),
+            )
         else:
-            count = self.tr("{count} micro-consultations").format(count=shown)
+            count = plural(
+                shown, self.tr("{count} micro-consultation"), self.tr("{count} micro-consultations")
+            )
         if not rows:
             return count
         totals = self.tr(
-            "{attendance} attendances ({members} by members), {suggestions} suggestions, "
-            "{solved} solved"
+            "attendance {attendance} ({members} by members), suggestions {suggestions}, "
+            "solved {solved}"
         ).format(
             attendance=sum(r.attendance_total for r in rows),
             members=sum(r.member_attendance for r in rows),
@@ -554,6 +573,10 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
     def save(self) -> bool:
         """Save the open form (the main window asks before closing). True when saved."""
         return not self.form.has_unsaved_changes() or self.form.save()
+
+    def unsaved_name(self) -> str:
+        """The record with unsaved changes, named as 返回列表 and Esc name it."""
+        return f"“{self.form.unsaved_name()}”"
 
     def discard_unsaved(self) -> None:
         """The user chose not to keep the edits (closing the window): drop them and their

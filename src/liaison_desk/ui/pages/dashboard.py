@@ -48,6 +48,7 @@ from liaison_desk.domain.queries import (
 )
 from liaison_desk.services import Services
 from liaison_desk.services.statistics import Attendance
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Page, with_label
 from liaison_desk.ui.table import OVERDUE_COLOUR, Column, RecordTableModel
@@ -602,8 +603,12 @@ class DashboardPage(Page):
 
         group = next((g.name for g in data.groups if g.id == data.group_id), self.tr("all groups"))
         self.set_status(
-            self.tr("{year}, {group}: {count} need follow-up").format(
-                year=data.year, group=group, count=data.follow_up_total
+            plural(
+                data.follow_up_total,
+                self.tr("{year}, {group}: {count} needs follow-up"),
+                self.tr("{year}, {group}: {count} need follow-up"),
+                year=data.year,
+                group=group,
             )
         )
 

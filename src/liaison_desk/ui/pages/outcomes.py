@@ -23,7 +23,6 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -39,6 +38,8 @@ from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
 from liaison_desk.services import Services
 from liaison_desk.ui import follow_up_dialogs
+from liaison_desk.ui.completion import make_completer
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
@@ -189,8 +190,11 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         )
         if change is None:
             return
-        done = self.tr("Status of {count} items set to “{status}”.").format(
-            count=len(ids), status=label(change.status)
+        done = plural(
+            len(ids),
+            self.tr("Status of {count} item set to “{status}”."),
+            self.tr("Status of {count} items set to “{status}”."),
+            status=label(change.status),
         )
         self._write(
             lambda _control: self.services.consultations.set_outcome_status(
@@ -207,7 +211,11 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         visit = follow_up_dialogs.ask_revisit(self, len(ids), self.services.consultations.today())
         if visit is None:
             return
-        done = self.tr("Revisit of {count} items recorded.").format(count=len(ids))
+        done = plural(
+            len(ids),
+            self.tr("Revisit of {count} item recorded."),
+            self.tr("Revisit of {count} items recorded."),
+        )
         self._write(
             lambda _control: self.services.consultations.record_revisits(
                 ids, visit.on, visit.note, visit.satisfaction
@@ -388,11 +396,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         assert line is not None  # editable
         line.setPlaceholderText(self.tr("Any body"))
         line.setClearButtonEnabled(True)
-        completer = QCompleter(self.body.model(), self.body)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.body.setCompleter(completer)
+        self.body.setCompleter(make_completer(self.body, self.body.model()))
         self.due = QComboBox()
         self.due.addItem(self.tr("Any deadline"), None)
         self.due.addItem(self.tr("Overdue"), _OVERDUE)
@@ -548,9 +552,14 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
     def count_text(self, shown: int) -> str:
         overdue = sum(1 for r in self.model.rows() if r.item.is_overdue(self._today))
         if overdue:
-            text = self.tr("{count} items, {overdue} overdue").format(count=shown, overdue=overdue)
+            text = plural(
+                shown,
+                self.tr("{count} item, {overdue} overdue"),
+                self.tr("{count} items, {overdue} overdue"),
+                overdue=overdue,
+            )
         else:
-            text = self.tr("{count} items").format(count=shown)
+            text = plural(shown, self.tr("{count} item"), self.tr("{count} items"))
         done, self._done_text = self._done_text, ""
         return f"{done} {text}" if done else text
 

@@ -20,6 +20,7 @@ from liaison_desk.domain.entities import Person
 from liaison_desk.domain.enums import CppccLevel, ParticipantCategory
 from liaison_desk.domain.queries import PersonFilter
 from liaison_desk.services import Services
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, inform, show_error
@@ -225,7 +226,7 @@ class PeoplePage(RecordListPage[Person]):
         return Detail(detail_html(p.name, rows))
 
     def count_text(self, shown: int) -> str:
-        return self.tr("{count} people").format(count=shown)
+        return plural(shown, self.tr("{count} person"), self.tr("{count} people"))
 
     def open_record(self, record: Person) -> None:
         self.edit(record)

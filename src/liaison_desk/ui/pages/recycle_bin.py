@@ -18,6 +18,7 @@ from liaison_desk.domain.queries import RecycleBinEntry
 from liaison_desk.domain.rules import RECYCLE_BIN_DAYS, LockedError
 from liaison_desk.services import Services
 from liaison_desk.services.recycle_bin import PurgeRefused
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, is_expected_error, show_error
@@ -195,7 +196,11 @@ class RecycleBinPage(RecordListPage[RecycleBinEntry]):
         return Detail(detail_html(record.title, rows, [(self.tr("About the recycle bin"), note)]))
 
     def count_text(self, shown: int) -> str:
-        return self.tr("{count} records in the recycle bin").format(count=shown)
+        return plural(
+            shown,
+            self.tr("{count} record in the recycle bin"),
+            self.tr("{count} records in the recycle bin"),
+        )
 
     def is_busy(self) -> bool:
         return self._working or super().is_busy()

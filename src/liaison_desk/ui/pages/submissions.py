@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from liaison_desk.domain.entities import Case, Submission
 from liaison_desk.domain.enums import SubmissionResult
 from liaison_desk.services import Services
+from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
@@ -289,7 +290,7 @@ class SubmissionsPage(RecordListPage[Submission]):
         return Detail(html)
 
     def count_text(self, shown: int) -> str:
-        return self.tr("{count} submissions").format(count=shown)
+        return plural(shown, self.tr("{count} submission"), self.tr("{count} submissions"))
 
     # --- filters from other pages ------------------------------------------------------------
     def apply_filter(self, filters: dict[str, Any]) -> None:
