@@ -143,7 +143,14 @@ class ConsultationForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
         outer.addLayout(self.header)
-        outer.addWidget(self.banner)
+        if self.compact:
+            # The micro form fills a 1366×768 screen: the lock notice sits beside the tabs, in
+            # their row's empty space, rather than taking a row of its own.
+            self.banner_text.setWordWrap(False)
+            self.banner.layout().setContentsMargins(8, 0, 2, 0)  # type: ignore[union-attr]
+            self.tabs.setCornerWidget(self.banner, Qt.Corner.TopRightCorner)
+        else:
+            outer.addWidget(self.banner)
         outer.addWidget(self.general_problem)
         outer.addWidget(self.tabs, 1)
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -90,6 +91,20 @@ def index_of(field_path: str) -> tuple[int | None, str]:
 def section_of(field_path: str) -> str:
     """The list or field a problem belongs to: "participants[2].name" → "participants"."""
     return field_path.split("[", 1)[0].split(".", 1)[0]
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit (the whole text is its tooltip), instead
+    of being cut in the middle of a character. ``text()`` is always the whole text."""
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect, int(self.alignment()), shown)
 
 
 class Section(QWidget):
@@ -440,7 +455,7 @@ class ParticipantsSection(Section):
         )
         self.counts.table.setAccessibleName(self.tr("Head counts"))
         self.counts.setToolTip(self.tr("Residents and others counted without their names"))
-        self.totals = QLabel()
+        self.totals = ElidedLabel()
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         # One line (a wrapping label would make the one-screen layout ask for more height).
         self.totals.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
