@@ -88,7 +88,7 @@ class RestoreDialog(QDialog):
                     lambda e: e.created_at.astimezone().replace(tzinfo=None),
                     width=11,
                 ),
-                Column("kind", self.tr("Kind"), lambda e: kind_name(e.kind), width=6),
+                Column("kind", self.tr("Kind"), lambda e: kind_name(e.kind), width=8),
                 Column(
                     "size",
                     self.tr("Size"),
