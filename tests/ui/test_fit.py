@@ -163,3 +163,26 @@ def test_the_consultation_forms_fit_1366x768(
     if kind is ConsultationKind.MICRO:
         assert visible_scroll_bars(form) == []
     assert cut_texts(form) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES, indirect=True)
+def test_an_archived_micro_form_fits_1366x768_too(
+    qtbot: QtBot, demo_services: Services, language: str
+) -> None:
+    """The read-only notice of an archived record takes no row of its own on the micro form
+    (it pushed the form into a scroll bar)."""
+    from liaison_desk.domain.enums import ConsultationStatus
+
+    window = _window(qtbot, demo_services)
+    window.show_page(ConsultationKind.MICRO.value)
+    _settle(qtbot, window)
+    page = window.current_page()
+    rows = [r for r in page.model.rows() if r.status is ConsultationStatus.ARCHIVED]  # type: ignore[attr-defined]
+    assert rows
+    fullest = max(rows, key=lambda r: (r.suggestion_count, r.attendance_total))
+    page.open_record_form(fullest.id)  # type: ignore[attr-defined]
+    _settle(qtbot, window)
+    form = page.form  # type: ignore[attr-defined]
+    assert form.banner.isVisible()
+    assert visible_scroll_bars(form) == []
+    assert cut_texts(form) == []
