@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import errno
 
+from liaison_desk.errors import UserFacingError
 
-class StorageError(Exception):
+
+class StorageError(UserFacingError):
     """A database or file problem; ``str(exc)`` is a clear Chinese message saying what to do."""
 
 
