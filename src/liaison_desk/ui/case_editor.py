@@ -88,11 +88,11 @@ from liaison_desk.services import Services
 from liaison_desk.services.cases import CaseService, LinkedConsultation, PhotoChoice
 from liaison_desk.ui import messages
 from liaison_desk.ui.folders import offered_folder, remember_folder
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import esc, load_thumbnails
 from liaison_desk.ui.table import Column, RecordTableModel, display, record_table_view
 from liaison_desk.ui.tasks import (
     LatestOnly,
@@ -101,6 +101,7 @@ from liaison_desk.ui.tasks import (
     run_task,
     run_with_progress,
 )
+from liaison_desk.ui.thumbnails import load_thumbnails
 
 log = logging.getLogger(__name__)
 

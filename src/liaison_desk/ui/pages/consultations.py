@@ -50,11 +50,13 @@ from liaison_desk.services import Services
 from liaison_desk.services.drafts import DraftInfo
 from liaison_desk.services.scans import ScanReport, WrongSheetError
 from liaison_desk.ui.consultation_form import DRAFT_KIND, ConsultationForm
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
+from liaison_desk.ui.ledger_dialogs import add_ledger_menu
 from liaison_desk.ui.messages import confirm, show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, esc, load_thumbnails, year_combo
+from liaison_desk.ui.pages.base import Detail, RecordListPage, year_combo
 from liaison_desk.ui.printing import add_print_menu, show_message
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
 from liaison_desk.ui.table import Column, RecordTableModel
@@ -65,6 +67,7 @@ from liaison_desk.ui.tasks import (
     run_task,
     run_with_progress,
 )
+from liaison_desk.ui.thumbnails import load_thumbnails
 
 # Colours of the detail pane (the table's overdue red and muted grey, and a quiet note colour).
 _GREY = "#6B6B6B"
@@ -639,9 +642,14 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self, self.services, kinds, lambda: [r.id for r in self.selected_records()]
         )
         self.filter_bar.addWidget(self.print_button)
-        from liaison_desk.ui.ledger_dialogs import add_ledger_menu  # 导出台账…, 导入台账…
-
-        self.ledger_button = add_ledger_menu(self)
+        self.ledger_button = add_ledger_menu(  # 导出台账…, 导入台账…
+            self,
+            self.services,
+            self.filters,
+            self.kind,
+            self.set_status,
+            self._after_ledger_import,
+        )
         self.filter_bar.addWidget(self.ledger_button)
         self.table.addAction(self.attach_sheets_action)
         self.attach_one_action = QAction(self.tr("Attach a signed sheet to this record…"), self)
@@ -649,6 +657,10 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.table.addAction(self.attach_one_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._chain_tab_order()  # the button joins the filter bar's tab chain
+
+    def _after_ledger_import(self) -> None:
+        self.data_changed.emit()  # the other pages show the imported records too
+        self.reload()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         # Not onto an open form: the form's photos tab takes files; a sheet attached behind it
