@@ -32,15 +32,11 @@ from liaison_desk.domain.enums import (
 )
 from liaison_desk.domain.queries import ConsultationFilter
 from liaison_desk.services import Services
-from liaison_desk.ui import case_editor, messages
-from liaison_desk.ui.case_editor import (
-    CaseEditor,
-    PhotoChooser,
-    VersionsDialog,
-    comparable,
-    next_heading_number,
-    set_heading,
-)
+from liaison_desk.ui import case_pickers, messages
+from liaison_desk.ui.case_editor import CaseEditor
+from liaison_desk.ui.case_pickers import PhotoChooser
+from liaison_desk.ui.case_text import comparable, next_heading_number, set_heading
+from liaison_desk.ui.case_versions import VersionsDialog
 from liaison_desk.ui.pages import cases as cases_page
 from liaison_desk.ui.pages.cases import CasesPage
 from liaison_desk.ui.tasks import wait_for_tasks
@@ -309,7 +305,7 @@ def test_photos_are_chosen_from_the_linked_consultations_in_order_with_captions(
     qtbot.addWidget(chooser)
     assert wait_for_tasks()
     shown = [chooser.list.item(i) for i in range(chooser.list.count())]
-    assert [int(i.data(case_editor.ATTACHMENT_ROLE)) for i in shown] == [a1, a2, b1, b2]
+    assert [int(i.data(case_pickers.ATTACHMENT_ROLE)) for i in shown] == [a1, a2, b1, b2]
     assert all(not i.icon().isNull() for i in shown)
     assert linked[1].number in shown[2].text()
     chooser.set_ticked([b2])

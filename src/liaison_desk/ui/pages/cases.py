@@ -34,7 +34,8 @@ from liaison_desk.domain.entities import CASE_SECTIONS, Case
 from liaison_desk.domain.enums import CaseStatus
 from liaison_desk.domain.queries import CaseFilter
 from liaison_desk.services import Services
-from liaison_desk.ui.case_editor import CaseDocuments, CaseEditor
+from liaison_desk.ui.case_documents import CaseDocuments
+from liaison_desk.ui.case_editor import CaseEditor
 from liaison_desk.ui.html_text import detail_html, esc
 from liaison_desk.ui.i18n import current_language, plural
 from liaison_desk.ui.icons import icon
