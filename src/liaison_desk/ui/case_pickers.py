@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QSize,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import (
     QIcon,
@@ -21,10 +20,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -38,9 +35,9 @@ from liaison_desk.services import Services
 from liaison_desk.services.cases import PhotoChoice
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
+from liaison_desk.ui.picker_dialog import SearchPickerDialog, ok_cancel_buttons, with_buttons_below
+from liaison_desk.ui.table import Column
 from liaison_desk.ui.tasks import (
-    LatestOnly,
     TaskControl,
     run_task,
 )
@@ -52,7 +49,7 @@ ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 10  # a photo item's attachment id
 # --- picking consultations --------------------------------------------------------------------
 
 
-class ConsultationPicker(QDialog):
+class ConsultationPicker(SearchPickerDialog[ConsultationSummary]):
     """Choose consultations to link: searches the records of the case's group and year (both
     can be widened); those already linked are left out. Enter or double-click takes them."""
 
@@ -64,16 +61,23 @@ class ConsultationPicker(QDialog):
         exclude: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            title=self.tr("Link consultations"),
+            placeholder=self.tr("Search number, topic, venue, people…"),
+            columns=[
+                Column("number", self.tr("Number"), lambda c: c.number, width=10),
+                Column("kind", self.tr("Kind"), lambda c: c.kind, width=7),
+                Column("held_on", self.tr("Date"), lambda c: c.held_on, width=6),
+                Column("title", self.tr("Topic"), lambda c: c.title, stretch=True),
+                Column("group", self.tr("Liaison group"), lambda c: c.group_name, width=7),
+            ],
+            ok_text=self.tr("Link"),
+            cancel_text=self.tr("Cancel"),
+        )
         self.services = services
         self.group_id = group_id
         self.exclude = set(exclude)
-        self.setWindowTitle(self.tr("Link consultations"))
-        self._loader = LatestOnly(self)
-
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search number, topic, venue, people…"))
         self.year = QComboBox()
         self.year.addItem(self.tr("All years"), None)
         years = set(services.statistics.years()) | ({year} if year else set())
@@ -83,21 +87,7 @@ class ConsultationPicker(QDialog):
         self.own_group = QCheckBox(self.tr("Only this group"))
         self.own_group.setChecked(group_id is not None)
         self.own_group.setEnabled(group_id is not None)
-
-        self.model: RecordTableModel[ConsultationSummary] = RecordTableModel(
-            [
-                Column("number", self.tr("Number"), lambda c: c.number, width=10),
-                Column("kind", self.tr("Kind"), lambda c: c.kind, width=7),
-                Column("held_on", self.tr("Date"), lambda c: c.held_on, width=6),
-                Column("title", self.tr("Topic"), lambda c: c.title, stretch=True),
-                Column("group", self.tr("Liaison group"), lambda c: c.group_name, width=7),
-            ],
-            self,
-        )
-        self.table = record_table_view(self.model, sortable=True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.doubleClicked.connect(lambda _i: self.accept())
-        self.count = QLabel()
 
         bar = QHBoxLayout()
         caption = QLabel(self.tr("&Year:"))
@@ -106,27 +96,8 @@ class ConsultationPicker(QDialog):
         bar.addWidget(self.year)
         bar.addWidget(self.own_group)
         bar.addWidget(self.search, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Link"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count, 1)
-        bottom.addWidget(buttons)
-        layout.addLayout(bottom)
+        self.lay_out(bar)
         self.resize(900, 560)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
         self.year.currentIndexChanged.connect(self.reload)
         self.own_group.toggled.connect(self.reload)
         self.reload()
@@ -157,8 +128,7 @@ class ConsultationPicker(QDialog):
             self.table.selectRow(0)
 
     def selected(self) -> list[ConsultationSummary]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+        return self.selected_rows()
 
 
 # --- choosing photos ---------------------------------------------------------------------------
@@ -189,13 +159,7 @@ class PhotoChooser(QDialog):
         self.list.itemChanged.connect(self._count)
         self.note = QLabel()
         self.loading = QLabel(self.tr("Loading photos…"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Use these"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self.tr("Use these"), self.tr("Cancel"))
         layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(
@@ -207,10 +171,7 @@ class PhotoChooser(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.loading)
         layout.addWidget(self.list, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.note, 1)
-        bottom.addWidget(buttons)
-        layout.addLayout(bottom)
+        with_buttons_below(layout, self.note, buttons)
         self.resize(860, 600)
         case_copy = copy.deepcopy(case)
 
