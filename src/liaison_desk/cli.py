@@ -622,7 +622,8 @@ def open_services(url: str, *, create: bool = True) -> Iterator[Services]:
 
 
 class _Progress:
-    """A one-line progress report on a terminal; silent when output goes to a file."""
+    """A one-line progress report on a terminal; silent when output goes to a file. A
+    ``liaison_desk.progress.Progress`` that never cancels (Ctrl+C interrupts instead)."""
 
     def __init__(self, label: str) -> None:
         self.label = label
@@ -630,12 +631,11 @@ class _Progress:
         self.tty = sys.stderr is not None and sys.stderr.isatty()
         self.last = -1
 
-    def __call__(self, done: int, total: int) -> bool:
+    def __call__(self, done: int, total: int, message: str = "", /) -> None:
         percent = int(done * 100 / total) if total else 100
         if self.tty and percent != self.last:
             print(f"\r{self.label}… {percent}%", end="", file=sys.stderr, flush=True)
             self.last = percent
-        return True
 
     def finish(self) -> None:
         if self.tty:
@@ -992,7 +992,7 @@ def _cases_to_export(services: Services, args: argparse.Namespace) -> list[int]:
 
 
 def cmd_export_cases(args: argparse.Namespace) -> int:
-    from liaison_desk.services.packages import PackageCancelled
+    from liaison_desk.progress import Cancelled
 
     out: Path = args.out
     if args.status and args.year is None:
@@ -1030,9 +1030,9 @@ def cmd_export_cases(args: argparse.Namespace) -> int:
                 out,
                 masked=masked,
                 sender=args.sender,
-                progress=lambda done, total, _message: progress(done, total),
+                progress=progress,
             )
-        except PackageCancelled:
+        except Cancelled:
             progress.finish()
             _err("已取消，没有留下任何文件。")
             return EXIT_PROBLEM

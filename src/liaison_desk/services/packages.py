@@ -2,9 +2,9 @@
 and verify a package — the use cases behind the export dialog, the 校验报送包 dialog and the
 ``export-cases`` / ``verify`` commands.
 
-API (``services.packages``; the long calls take ``progress(done, total, message)`` and
-``cancel() -> bool``, the shape of ``ui.tasks.TaskControl.progress`` / ``.cancelled``, so the UI
-runs them with ``run_with_progress``)::
+API (``services.packages``; the long calls take a ``liaison_desk.progress.Progress`` —
+``progress(done, total, message)``, raising ``Cancelled`` when the user cancelled — so the UI
+passes its ``TaskControl`` and runs them with ``run_with_progress``)::
 
     check_cases(case_ids) -> list[Case]
         The cases, in the given order, ready to send: ValidationError (field "cases", a Chinese
@@ -19,14 +19,14 @@ runs them with ``run_with_progress``)::
         The bag's (and the ZIP's) name, e.g. 吴兴区政协-织里镇联络组-2024-协商案例报送-20241231,
         to propose in the save dialog.
     export(case_ids, target, out, *, masked=True, sender="", overwrite=False,
-           progress=None, cancel=None) -> ExportResult
+           progress=None) -> ExportResult
         Builds the package (documents.package.write_package), then records the submission
         (报送记录: date, target, cases, file name, SHA-256 of the ZIP) — the cases become 已报送
         (a case already 入选 stays 入选). ``out``: a folder (the ZIP is named after the bag) or a
         .zip path. Needs a QGuiApplication (the PDFs are drawn with QtGui). Raises
         ValidationError (bad input, before any work), PackageError (disk/folder; nothing left
-        behind), PackageCancelled (nothing left behind, nothing recorded).
-    verify(path, progress=None, cancel=None) -> PackageCheck
+        behind), Cancelled (nothing left behind, nothing recorded).
+    verify(path, progress=None) -> PackageCheck
         documents.package.verify_package, plus the 报送记录 whose SHA-256 matches the file (when
         this database sent it). Never raises for a bad package: the report says what is wrong.
 
@@ -58,11 +58,8 @@ from liaison_desk.documents.package import (
     FORMAT_NAME,
     FORMAT_VERSION,
     PACKAGE_JSON,
-    CancelCheck,
-    PackageCancelled,
     PackageError,
     PayloadFile,
-    Progress,
     VerifyReport,
     safe_file_name,
     verify_package,
@@ -88,8 +85,9 @@ from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.queries import PageRequest, PersonFilter
 from liaison_desk.domain.rules import Problem, ValidationError
 from liaison_desk.domain.wordcount import count_words
+from liaison_desk.progress import Progress
 from liaison_desk.services.base import ServiceContext
-from liaison_desk.services.case_documents import CaseDocumentService, CollectionCancelled
+from liaison_desk.services.case_documents import CaseDocumentService
 from liaison_desk.services.cases import CaseService, SubmissionService
 from liaison_desk.services.printouts import PrintoutService
 from liaison_desk.services.settings import SettingsService
@@ -101,7 +99,6 @@ __all__ = [
     "ExportResult",
     "MaskedValue",
     "MaskingPreview",
-    "PackageCancelled",
     "PackageCheck",
     "PackageError",
     "PackageService",
@@ -407,7 +404,6 @@ class PackageService:
         sender: str = "",
         overwrite: bool = False,
         progress: Progress | None = None,
-        cancel: CancelCheck | None = None,
     ) -> ExportResult:
         """See the module docstring."""
         started = time.monotonic()
@@ -423,7 +419,7 @@ class PackageService:
         if out_zip.suffix.lower() != ".zip":
             raise ValidationError([Problem("out", f"报送包文件「{out_zip.name}」应以 .zip 结尾。")])
         privacy = self._privacy(contents, masked)
-        payload = self._payload(contents, privacy, target, sender, masked, cancel)
+        payload = self._payload(contents, privacy, target, sender, masked)
         written = write_package(
             bag_name,
             self._bag_info(contents, target, sender, masked),
@@ -431,11 +427,11 @@ class PackageService:
             out_zip,
             overwrite=overwrite,
             progress=progress,
-            cancel=cancel,
         )
         try:
-            if cancel is not None and cancel():
-                raise PackageCancelled
+            if progress is not None:
+                # A cancel now still stops before anything is recorded.
+                progress(1, 1, "正在登记报送记录")
             submission = self.submissions.record(
                 Submission(
                     group_id=self._single_group_id(contents),
@@ -466,11 +462,9 @@ class PackageService:
 
     # --- verification --------------------------------------------------------------------------
 
-    def verify(
-        self, path: Path, progress: Progress | None = None, cancel: CancelCheck | None = None
-    ) -> PackageCheck:
+    def verify(self, path: Path, progress: Progress | None = None) -> PackageCheck:
         """See the module docstring."""
-        report = verify_package(Path(path), progress=progress, cancel=cancel)
+        report = verify_package(Path(path), progress=progress)
         match = None
         if report.sha256:
             match = next((s for s in self.submissions.all() if s.sha256 == report.sha256), None)
@@ -576,7 +570,6 @@ class PackageService:
         target: str,
         sender: str,
         masked: bool,
-        cancel: CancelCheck | None = None,
     ) -> list[PayloadFile]:
         layout = self._layout(contents, privacy)
         docs = self.case_documents
@@ -594,11 +587,10 @@ class PackageService:
             PayloadFile(README, write_text(self._readme(contents, target, sender, masked, layout))),
             PayloadFile(
                 COLLECTION,
-                functools.partial(
-                    self._write_collection, ids, sender, contents.today, masked, cancel
-                ),
+                functools.partial(self._write_collection, ids, sender, contents.today, masked),
                 "正在排版案例汇编",
                 weight=3 * len(ids),
+                reports=True,
             ),
         ]
         for case in contents.cases:
@@ -662,15 +654,12 @@ class PackageService:
         sender: str,
         on: date,
         masked: bool,
-        cancel: CancelCheck | None,
         dest: Path,
+        progress: Progress | None,
     ) -> None:
-        try:
-            self.case_documents.write_collection(
-                ids, dest, issuer=sender.strip(), on=on, masked=masked, cancel=cancel
-            )
-        except CollectionCancelled as exc:
-            raise PackageCancelled from exc
+        self.case_documents.write_collection(
+            ids, dest, issuer=sender.strip(), on=on, masked=masked, progress=progress
+        )
 
     def _write_catalogue(
         self,

@@ -28,11 +28,11 @@ from datetime import datetime
 from pathlib import Path
 
 from liaison_desk.domain.backup_retention import BackupKind
+from liaison_desk.progress import Progress
 from liaison_desk.storage.attachments import AttachmentStore, sha256_of
 from liaison_desk.storage.backup import (
     SAFETY_BACKUP_FOLDER,
     BackupInfo,
-    Progress,
     _write_backup,  # the same writer as create_backup, for a file not opened as a Database
     create_backup,
     read_backup,
