@@ -222,9 +222,16 @@ def make_backup(
     db_file = db.file
     if db_file is None:
         raise BackupError("这个数据库不是本机的数据库文件，不能自动备份。")
+    existed = Path(folder).is_dir()
     prepare_folder(folder, create_parents=create_parents)
     out = _unique(Path(folder) / backup_file_name(db_file, kind, when))
-    info = create_backup(db, store, out, progress=progress)
+    try:
+        info = create_backup(db, store, out, progress=progress)
+    except BaseException:
+        if not existed:  # cancelled or failed: not even the empty folder stays
+            with contextlib.suppress(OSError):
+                Path(folder).rmdir()
+        raise
     return out, info
 
 

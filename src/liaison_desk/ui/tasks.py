@@ -13,12 +13,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from liaison_desk.progress import Cancelled
+from liaison_desk.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,13 @@ class TaskControl:
         self._relay.progress.emit(done, total, message)
 
     progress = __call__
+
+
+if TYPE_CHECKING:
+
+    def _a_control_is_a_progress(control: TaskControl) -> Progress:
+        """Checked by mypy: the UI hands its control to services as their ``Progress``."""
+        return control
 
 
 class _Relay(QObject):
