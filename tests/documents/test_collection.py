@@ -18,8 +18,9 @@ from liaison_desk.documents.layout import TEXT_BOTTOM, TEXT_TOP
 from liaison_desk.domain.entities import Case
 from liaison_desk.domain.enums import CaseStatus
 from liaison_desk.domain.queries import CaseFilter
+from liaison_desk.progress import Cancelled
 from liaison_desk.services import Services
-from liaison_desk.services.case_documents import CollectionCancelled
+from progress_fakes import FakeProgress
 
 
 def squash(text: str) -> str:
@@ -81,14 +82,15 @@ def test_the_contents_gives_the_page_where_each_case_starts(demo: Services, tmp_
     cases = selected(demo)
     ids = [c.id for c in cases if c.id is not None]
     out = tmp_path / "案例汇编.pdf"
-    reports: list[tuple[int, int]] = []
+    progress = FakeProgress()
     result = demo.case_documents.write_collection(
         ids,
         out,
         issuer="吴兴区政协办公室",
         on=date(2025, 1, 10),
-        progress=lambda done, total: reports.append((done, total)),
+        progress=progress,
     )
+    reports = progress.steps
     pages = read_pdf(out)
     assert len(pages) == result.page_count
     for page in pages:
@@ -137,25 +139,16 @@ def test_the_default_title_names_the_group_of_a_single_group(demo: Services) -> 
     assert demo.case_documents.collection_title(ids) == "吴兴区政协委员联络组2024年协商案例汇编"
 
 
-@pytest.mark.parametrize("how", ["cancel", "progress"])
-def test_cancel_leaves_nothing_behind(demo: Services, tmp_path: Path, how: str) -> None:
+@pytest.mark.parametrize("when", ["reading", "layout", "drawing"])
+def test_cancel_leaves_nothing_behind(demo: Services, tmp_path: Path, when: str) -> None:
+    """Cancelled while the cases are read (the first third), laid out or drawn (the last)."""
     ids = [c.id for c in selected(demo) if c.id is not None]
     folder = tmp_path / "out"
     folder.mkdir()
-    calls = 0
-
-    def progress(done: int, total: int) -> bool:
-        nonlocal calls
-        calls += 1
-        return not (how == "progress" and done > total // 2)
-
-    def cancel() -> bool:
-        return how == "cancel" and calls > 6
-
-    with pytest.raises(CollectionCancelled):
-        demo.case_documents.write_collection(
-            ids, folder / "案例汇编.pdf", progress=progress, cancel=cancel
-        )
+    share = {"reading": 0.2, "layout": 0.5, "drawing": 0.8}[when]
+    progress = FakeProgress(when=lambda done, total: done > total * share)
+    with pytest.raises(Cancelled):
+        demo.case_documents.write_collection(ids, folder / "案例汇编.pdf", progress=progress)
     assert list(folder.iterdir()) == []
 
 

@@ -16,7 +16,6 @@ from liaison_desk.documents.ledger import (
     CONSULTATION_SHEET,
     ITEM_COLUMNS,
     ITEM_SHEET,
-    LedgerCancelled,
     LedgerFileError,
     as_date,
     as_int,
@@ -28,6 +27,8 @@ from liaison_desk.documents.ledger import (
     read_ledger,
     write_ledger,
 )
+from liaison_desk.progress import Cancelled
+from progress_fakes import FakeProgress
 
 CONSULTATION = {
     "number": "织里-2024-议-001",
@@ -170,16 +171,11 @@ def test_reading_gives_back_every_value_written(ledger_file: Path) -> None:
 def test_the_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     path = tmp_path / "台账.xlsx"
     path.write_bytes(b"the old file")
-    calls: list[int] = []
-
-    def stop(done: int, _total: int) -> bool:
-        calls.append(done)
-        return False
-
+    stop = FakeProgress(cancel_at=1)
     rows = [dict(CONSULTATION, number=f"织里-2024-议-{i:03d}") for i in range(1, 60)]
-    with pytest.raises(LedgerCancelled):
+    with pytest.raises(Cancelled):
         write_ledger(path, rows, [], progress=stop)
-    assert calls
+    assert stop.calls
     assert path.read_bytes() == b"the old file"
     assert [p.name for p in tmp_path.iterdir()] == ["台账.xlsx"]  # no temporary file left
 

@@ -24,7 +24,6 @@ from liaison_desk.documents.package import (
     FORMAT_NAME,
     FORMAT_VERSION,
     PACKAGE_JSON,
-    PackageCancelled,
     PackageError,
     PayloadFile,
     VerifyReport,
@@ -34,6 +33,8 @@ from liaison_desk.documents.package import (
     write_package,
     write_text,
 )
+from liaison_desk.progress import Cancelled
+from progress_fakes import FakeProgress
 
 BAG = "吴兴区政协-织里镇联络组-2024-协商案例报送-20250110"
 CASE = "cases/0001-助力青年返乡"
@@ -188,20 +189,10 @@ def test_a_cancelled_export_leaves_nothing(tmp_path: Path, stop_at: int) -> None
     working folder."""
     out = tmp_path / "out"
     out.mkdir()
-    seen: list[int] = []
-
-    def progress(done: int, total: int, message: str) -> None:
-        seen.append(done)
-
-    with pytest.raises(PackageCancelled):
-        write_package(
-            BAG,
-            INFO,
-            _payload(),
-            out / "包.zip",
-            progress=progress,
-            cancel=lambda: len(seen) >= stop_at,
-        )
+    progress = FakeProgress(cancel_at=stop_at)
+    with pytest.raises(Cancelled):
+        write_package(BAG, INFO, _payload(), out / "包.zip", progress=progress)
+    assert len(progress.calls) == stop_at
     assert list(out.iterdir()) == []
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from liaison_desk.demo import DemoCancelled, DemoSummary, build_demo
+from liaison_desk.demo import DemoSummary, build_demo
 from liaison_desk.demo.content import phrases, places, topics
 from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import (
@@ -28,10 +28,12 @@ from liaison_desk.domain.enums import (
 )
 from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PersonFilter
 from liaison_desk.domain.rules import is_valid_id_card, is_valid_phone
+from liaison_desk.progress import Cancelled
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
+from progress_fakes import FakeProgress
 
 # The evening of the last day of the demo year: every date the demo writes must be valid then.
 CLOCK = datetime(2024, 12, 31, 18, 0)
@@ -467,17 +469,14 @@ def test_scale_must_be_positive(tmp_path: Path) -> None:
         db.close()
 
 
-def test_progress_returning_false_cancels(tmp_path: Path) -> None:
+def test_a_cancel_stops_the_build(tmp_path: Path) -> None:
     services, _, db = _services(tmp_path / "取消.sqlite")
-    calls: list[tuple[int, int]] = []
-
-    def progress(done: int, total: int) -> bool:
-        calls.append((done, total))
-        return done < 20
+    progress = FakeProgress(when=lambda done, _total: done >= 20)
 
     try:
-        with pytest.raises(DemoCancelled):
+        with pytest.raises(Cancelled):
             build_demo(services, progress=progress)
+        calls = progress.steps
         done, total = calls[-1]
         assert done == 20 < total
         assert all(t == total for _, t in calls)

@@ -27,13 +27,14 @@ from liaison_desk.domain.enums import (
 )
 from liaison_desk.domain.queries import ConsultationFilter, PageRequest
 from liaison_desk.domain.rules import ConflictError, ValidationError
+from liaison_desk.progress import Cancelled
 from liaison_desk.services import Services
 from liaison_desk.services.ledger import (
-    ExportCancelled,
     LedgerImportPlan,
     RowResult,
     parse_heading_map,
 )
+from progress_fakes import FakeProgress
 
 YEAR_2024 = ConsultationFilter(year=2024)
 
@@ -612,15 +613,13 @@ def test_a_cancelled_export_writes_no_file(
     folder = tmp_path / "导出"
     folder.mkdir()
     path = folder / "台账.xlsx"
-    with pytest.raises(ExportCancelled):
-        services.ledger.export(ConsultationFilter(), path, lambda done, total: done < 2)
+    with pytest.raises(Cancelled):
+        services.ledger.export(ConsultationFilter(), path, FakeProgress(when=lambda d, _t: d >= 2))
     assert list(folder.iterdir()) == []
-    seen: list[tuple[int, int]] = []
-    result = services.ledger.export(
-        ConsultationFilter(), path, lambda done, total: seen.append((done, total)) or True
-    )
+    seen = FakeProgress()
+    result = services.ledger.export(ConsultationFilter(), path, seen)
     assert result.consultations == 3 and path.is_file()
-    assert seen[-1][0] == seen[-1][1]  # the progress ends at 100 %
+    assert seen.steps[-1][0] == seen.steps[-1][1]  # the progress ends at 100 %
 
 
 def test_an_unsolved_item_needs_its_reason_which_an_extra_column_may_give(

@@ -19,10 +19,11 @@ from liaison_desk.domain.entities import Case
 from liaison_desk.domain.enums import CaseStatus, SubmissionResult
 from liaison_desk.domain.queries import CaseFilter, PageRequest, PersonFilter
 from liaison_desk.domain.rules import ValidationError
+from liaison_desk.progress import Cancelled
 from liaison_desk.services import ServiceContext, Services
-from liaison_desk.services.packages import PackageCancelled
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
+from progress_fakes import FakeProgress
 
 TARGET = "市政协优秀协商案例征集"
 CATALOGUE_COLUMNS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"]
@@ -95,11 +96,9 @@ def test_the_four_selected_cases_make_a_valid_package(demo: Services, tmp_path: 
     before = {c.id: (c.uuid, c.revision) for c in cases}
     out = tmp_path / "报送"
     out.mkdir()
-    steps: list[tuple[int, int, str]] = []
-
-    result = demo.packages.export(
-        ids, TARGET, out, sender="吴兴区政协", progress=lambda d, t, m: steps.append((d, t, m))
-    )
+    progress = FakeProgress()
+    result = demo.packages.export(ids, TARGET, out, sender="吴兴区政协", progress=progress)
+    steps = progress.calls
 
     # Named after the bag, in the folder given; nothing else left there.
     assert result.path == out / "吴兴区政协-2024-协商案例报送-20241231.zip"
@@ -254,25 +253,27 @@ def test_a_final_case_becomes_submitted_and_its_result_follows(
     assert demo.cases.get(case.id).status is CaseStatus.SELECTED
 
 
-@pytest.mark.parametrize(("after", "by_checks"), [(2, False), (12, False), (30, False), (6, True)])
+@pytest.mark.parametrize("after", [1, 2, 6, 12, 30, "last"])
 def test_a_cancelled_export_leaves_no_file_and_records_nothing(
-    demo: Services, tmp_path: Path, after: int, by_checks: bool
+    demo: Services, tmp_path: Path, after: int | str
 ) -> None:
-    """Cancelled after some progress reports, or (by_checks) on a later look at the Cancel flag,
-    which happens inside the writing of the collection too."""
+    """Cancelled at the Nth progress report: before any work, inside the writing of the
+    collection (reports 2-6 here), among the other files, or at the very end — after the ZIP is
+    complete but before the submission is recorded."""
     ids = [c.id for c in selected_cases(demo)]
     out = tmp_path / "报送"
     out.mkdir()
     submissions = len(demo.submissions.all())
-    calls: list[int] = []
-    with pytest.raises(PackageCancelled):
-        demo.packages.export(
-            ids,
-            TARGET,
-            out,
-            progress=None if by_checks else (lambda d, t, m: calls.append(d)),
-            cancel=lambda: (calls.append(0) if by_checks else None) or len(calls) >= after,
-        )
+    if after == "last":
+        counted = FakeProgress()
+        demo.packages.export(ids, TARGET, tmp_path, progress=counted)  # recorded: one more
+        after = len(counted.calls)
+        submissions = len(demo.submissions.all())
+    assert isinstance(after, int)
+    progress = FakeProgress(cancel_at=after)
+    with pytest.raises(Cancelled):
+        demo.packages.export(ids, TARGET, out, progress=progress)
+    assert len(progress.calls) == after
     assert list(out.iterdir()) == []
     assert len(demo.submissions.all()) == submissions
 

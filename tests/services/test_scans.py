@@ -18,6 +18,7 @@ from liaison_desk.domain.entities import Attachment
 from liaison_desk.domain.enums import AttachmentKind, ConsultationKind, ConsultationStatus
 from liaison_desk.domain.queries import ConsultationFilter
 from liaison_desk.domain.rules import LockedError
+from liaison_desk.progress import Cancelled
 from liaison_desk.services import Services
 from liaison_desk.services.scans import (
     NO_QR_CODE,
@@ -321,9 +322,8 @@ def test_a_folder_of_scans_lands_on_the_right_records_and_the_rest_is_explained(
     before_a, before_b = scans(demo_services, a_id), scans(demo_services, b_id)
     calls: list[tuple[int, int]] = []
 
-    def progress(done: int, total: int) -> bool:
+    def progress(done: int, total: int, message: str = "", /) -> None:
         calls.append((done, total))
-        return True
 
     report = demo_services.scans.match_folder(folder, progress)
 
@@ -360,9 +360,10 @@ def test_cancelling_stops_before_the_next_file_and_keeps_what_was_attached(
     before = len(scans(demo_services, a_id))
     calls: list[tuple[int, int]] = []
 
-    def progress(done: int, total: int) -> bool:
+    def progress(done: int, total: int, message: str = "", /) -> None:
         calls.append((done, total))
-        return done < 1  # Cancel pressed while the first file was read
+        if done >= 1:  # Cancel pressed while the first file was read
+            raise Cancelled
 
     report = demo_services.scans.match_folder(folder, progress)
 

@@ -34,11 +34,11 @@ from liaison_desk.domain.enums import (
     OutcomeStatus,
     ParticipantCategory,
 )
+from liaison_desk.progress import Cancelled
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.backup import (
     BACKUP_FORMAT,
-    BackupCancelled,
     create_backup,
     read_backup,
     restore_backup,
@@ -47,6 +47,7 @@ from liaison_desk.storage.backup import (
 from liaison_desk.storage.database import Database, head_revision
 from liaison_desk.storage.errors import BackupError
 from liaison_desk.storage.integrity import check_database
+from progress_fakes import FakeProgress
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -173,9 +174,8 @@ class Recorder:
     def __init__(self) -> None:
         self.calls: list[tuple[int, int]] = []
 
-    def __call__(self, done: int, total: int) -> bool:
+    def __call__(self, done: int, total: int, message: str = "", /) -> None:
         self.calls.append((done, total))
-        return True
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -220,8 +220,8 @@ def test_backup_reports_progress_in_bytes(sample: Sample, tmp_path: Path) -> Non
 
 def test_cancelled_backup_leaves_nothing(sample: Sample, tmp_path: Path) -> None:
     out = tmp_path / "备份.zip"
-    with pytest.raises(BackupCancelled):
-        create_backup(sample.db, sample.store, out, lambda done, total: done == 0)
+    with pytest.raises(Cancelled):
+        create_backup(sample.db, sample.store, out, FakeProgress(when=lambda d, _t: d > 0))
     assert not out.exists()
     assert not out.with_name(out.name + ".part").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["数据"]
@@ -357,8 +357,8 @@ def test_restore_over_a_damaged_database_keeps_its_raw_file(sample: Sample, back
 def test_restore_can_be_cancelled_while_checking(sample: Sample, backup: Path) -> None:
     sample.db.close()
     before = file_sha(sample.db_file)
-    with pytest.raises(BackupCancelled):
-        restore_backup(backup, sample.db_file, lambda done, total: done == 0)
+    with pytest.raises(Cancelled):
+        restore_backup(backup, sample.db_file, FakeProgress(when=lambda d, _t: d > 0))
     assert file_sha(sample.db_file) == before
     assert leftovers(sample.db_file.parent) == []
     assert not (sample.db_file.parent / "备份").exists()
@@ -369,8 +369,8 @@ def test_restore_can_be_cancelled_during_the_safety_backup(sample: Sample, backu
     before = file_sha(sample.db_file)
     with zipfile.ZipFile(backup) as zf:
         checked = sum(i.file_size for i in zf.infolist() if i.filename != "manifest.json")
-    with pytest.raises(BackupCancelled):
-        restore_backup(backup, sample.db_file, lambda done, total: done <= checked)
+    with pytest.raises(Cancelled):
+        restore_backup(backup, sample.db_file, FakeProgress(when=lambda d, _t: d > checked))
     assert file_sha(sample.db_file) == before
     assert leftovers(sample.db_file.parent) == []
     assert not (sample.db_file.parent / "备份").exists()

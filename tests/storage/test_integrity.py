@@ -29,10 +29,12 @@ from liaison_desk.domain.enums import (
     OutcomeStatus,
     ParticipantCategory,
 )
+from liaison_desk.progress import Cancelled
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, head_revision
-from liaison_desk.storage.integrity import CheckCancelled, HealthReport, check_database
+from liaison_desk.storage.integrity import HealthReport, check_database
+from progress_fakes import FakeProgress
 
 
 def make_photo(colour: tuple[int, int, int]) -> bytes:
@@ -254,15 +256,10 @@ def test_without_store_attachments_are_not_checked(sample: Sample) -> None:
 
 
 def test_check_can_be_cancelled(sample: Sample) -> None:
-    calls: list[tuple[int, int]] = []
-
-    def progress(done: int, total: int) -> bool:
-        calls.append((done, total))
-        return False
-
-    with pytest.raises(CheckCancelled):
+    progress = FakeProgress(cancel_at=1)
+    with pytest.raises(Cancelled):
         check_database(sample.db, sample.store, progress)
-    assert calls == [(1, 3)]
+    assert progress.steps == [(1, 3)]
 
 
 def _damage(sample: Sample, sql: str) -> None:

@@ -170,18 +170,16 @@ def test_a_cancelled_export_leaves_nothing(
     dialog.set_case_ids(selected_ids)
     dialog.update_preview()
     assert wait_for_tasks()
-    real = package_dialog._reporter
+    real = TaskControl.__call__
 
-    def press_cancel_at_the_first_step(control: TaskControl) -> Any:
-        report = real(control)
+    def press_cancel_at_the_first_step(
+        control: TaskControl, done: int, total: int, message: str = ""
+    ) -> None:
+        control.cancel()  # as the progress dialog's Cancel does
+        real(control, done, total, message)
 
-        def first(done: int, total: int, message: str = "") -> bool:
-            control.cancel()  # as the progress dialog's Cancel does
-            return bool(report(done, total, message))
-
-        return first
-
-    monkeypatch.setattr(package_dialog, "_reporter", press_cancel_at_the_first_step)
+    # The service is given the control itself: its first report meets the Cancel.
+    monkeypatch.setattr(TaskControl, "__call__", press_cancel_at_the_first_step)
     exported: list[Any] = []
     dialog.exported.connect(exported.append)
     dialog.export_button.click()

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from liaison_desk.progress import Cancelled
 from liaison_desk.ui.tasks import (
     LatestOnly,
-    TaskCancelled,
     TaskControl,
     run_task,
     run_with_progress,
@@ -105,7 +105,7 @@ def test_latest_only_shows_the_newest_answer(qtbot: QtBot) -> None:
             while time.monotonic() < end:
                 if control.cancelled:
                     stopped.append(text)
-                    raise TaskCancelled
+                    raise Cancelled
                 time.sleep(0.005)
             return text
 

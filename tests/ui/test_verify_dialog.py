@@ -12,7 +12,8 @@ import pytest
 
 from liaison_desk.domain.enums import CaseStatus
 from liaison_desk.services import Services
-from liaison_desk.ui.tasks import wait_for_tasks
+from liaison_desk.ui import verify_dialog
+from liaison_desk.ui.tasks import TaskControl, wait_for_tasks
 from liaison_desk.ui.verify_dialog import BAD_COLOUR, OK_COLOUR, VerifyDialog
 
 
@@ -157,3 +158,26 @@ def test_package_json_of_the_wrong_shape_is_listed(
     assert not dialog.is_ok()
     assert BAD_COLOUR.lower() in html.lower()
     assert "应是列表，却是数字 5" in dialog.text()
+
+
+def test_cancel_says_the_check_was_cancelled(
+    dialog: VerifyDialog, package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel reaches the service through the one protocol and comes back as a cancel, not as
+    an error box."""
+    real = TaskControl.__call__
+    errors: list[BaseException] = []
+    monkeypatch.setattr(verify_dialog, "show_error", lambda _parent, exc: errors.append(exc))
+
+    def press_cancel_at_the_first_step(
+        control: TaskControl, done: int, total: int, message: str = ""
+    ) -> None:
+        control.cancel()  # as the progress dialog's Cancel does
+        real(control, done, total, message)
+
+    monkeypatch.setattr(TaskControl, "__call__", press_cancel_at_the_first_step)
+    check(dialog, package)
+    assert errors == []
+    assert dialog.check is None
+    assert dialog.tr("The check was cancelled.") in dialog.text()
+    assert dialog.verify_button.isEnabled()

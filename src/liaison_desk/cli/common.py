@@ -49,7 +49,8 @@ def open_services(url: str, *, create: bool = True) -> Iterator[Services]:
 
 
 class Progress:
-    """A one-line progress report on a terminal; silent when output goes to a file."""
+    """A one-line progress report on a terminal; silent when output goes to a file. A
+    ``liaison_desk.progress.Progress`` that never cancels (Ctrl+C interrupts instead)."""
 
     def __init__(self, label: str) -> None:
         self.label = label
@@ -57,12 +58,11 @@ class Progress:
         self.tty = sys.stderr is not None and sys.stderr.isatty()
         self.last = -1
 
-    def __call__(self, done: int, total: int) -> bool:
+    def __call__(self, done: int, total: int, message: str = "", /) -> None:
         percent = int(done * 100 / total) if total else 100
         if self.tty and percent != self.last:
             print(f"\r{self.label}… {percent}%", end="", file=sys.stderr, flush=True)
             self.last = percent
-        return True
 
     def finish(self) -> None:
         if self.tty:

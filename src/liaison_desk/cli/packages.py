@@ -61,7 +61,7 @@ def _cases_to_export(services: Services, args: argparse.Namespace) -> list[int]:
 
 
 def cmd_export_cases(args: argparse.Namespace) -> int:
-    from liaison_desk.services.packages import PackageCancelled
+    from liaison_desk.progress import Cancelled
 
     out: Path = args.out
     if args.status and args.year is None:
@@ -99,9 +99,9 @@ def cmd_export_cases(args: argparse.Namespace) -> int:
                 out,
                 masked=masked,
                 sender=args.sender,
-                progress=lambda done, total, _message: progress(done, total),
+                progress=progress,
             )
-        except PackageCancelled:
+        except Cancelled:
             progress.finish()
             err("已取消，没有留下任何文件。")
             return EXIT_PROBLEM

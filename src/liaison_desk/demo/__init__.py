@@ -21,11 +21,12 @@ The package: ``content`` holds the tables of text (towns, names, topics, phrases
 
 from __future__ import annotations
 
-from liaison_desk.demo.figures import DEMO_YEAR, DemoCancelled, DemoSummary, Progress
+from liaison_desk.demo.figures import DEMO_YEAR, DemoSummary
 from liaison_desk.demo.writer import DemoBuilder
+from liaison_desk.progress import Progress
 from liaison_desk.services import Services
 
-__all__ = ["DEMO_YEAR", "DemoCancelled", "DemoSummary", "build_demo"]
+__all__ = ["DEMO_YEAR", "DemoSummary", "build_demo"]
 
 
 def build_demo(
@@ -42,8 +43,9 @@ def build_demo(
     year unchanged and adds N-1 earlier years (2023, 2022, ...) of about the same size, each with
     its own roster, without photos: data for performance tests.
 
-    ``progress(done, total)`` is called after every saved record; when it returns False the build
-    stops with DemoCancelled (what was saved stays). Raises ValueError when the database already
+    ``progress(done, total)`` is called after every saved record; a cancel (it raises
+    ``Cancelled``) stops the build there (what was saved stays; the command line builds into a
+    temporary file, so nothing is left of it). Raises ValueError when the database already
     holds consultations, cases or submissions.
     """
     if scale < 1:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 DEMO_YEAR = 2024
@@ -11,13 +10,6 @@ MICRO_CONSULTATIONS = 158  # “两山”驿站微协商 of 2024
 MIN_SOLVED = 165  # the district reported 160+ problems solved
 FONDS_CODE = "J012"  # 全宗号 of the district CPPCC (illustrative)
 PHOTO_SIZE = (640, 480)
-
-#: ``progress(done, total)`` after every saved record; False stops the build.
-Progress = Callable[[int, int], bool]
-
-
-class DemoCancelled(Exception):
-    """The progress callback asked to stop; what was saved so far stays in the database."""
 
 
 @dataclass(frozen=True)

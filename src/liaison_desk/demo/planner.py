@@ -46,7 +46,6 @@ from liaison_desk.demo.figures import (
     HALL_SESSIONS,
     MICRO_CONSULTATIONS,
     MIN_SOLVED,
-    Progress,
 )
 from liaison_desk.domain.entities import (
     CasePhoto,
@@ -61,6 +60,7 @@ from liaison_desk.domain.enums import (
     ParticipantCategory,
     TopicSource,
 )
+from liaison_desk.progress import Progress
 from liaison_desk.services import Services
 
 T = TypeVar("T")

@@ -28,7 +28,7 @@ from liaison_desk.demo.content.phrases import (
     UNSOLVED_REASONS,
 )
 from liaison_desk.demo.content.places import ABSENCE_REASONS, CONTACT_TITLES, DISTRICT_BUREAUS
-from liaison_desk.demo.figures import DEMO_YEAR, DemoCancelled, DemoSummary
+from liaison_desk.demo.figures import DEMO_YEAR, DemoSummary
 from liaison_desk.demo.photos import draw_photo
 from liaison_desk.demo.planner import (
     ItemPlan,
@@ -119,8 +119,8 @@ class DemoBuilder(Planner):
 
     def _tick(self, n: int = 1) -> None:
         self.done += n
-        if self.progress is not None and self.progress(self.done, self.total) is False:
-            raise DemoCancelled("已取消生成示例数据。")
+        if self.progress is not None:
+            self.progress(self.done, self.total)
 
     def _clock(self, moment: datetime) -> None:
         """From now on the services write ``moment`` (at the latest the real now) as the time."""

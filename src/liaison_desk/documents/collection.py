@@ -51,6 +51,7 @@ from liaison_desk.documents.layout import (
     TextBox,
     TextLineOp,
 )
+from liaison_desk.progress import Progress
 
 COVER_TITLE_SIZE = 26.0  # 一号
 COVER_TITLE_LINE = 46.0
@@ -58,13 +59,6 @@ COVER_TITLE_TOP = TEXT_HEIGHT * 0.22  # from the top of the text block
 NUMBER_COLUMN = 3 * BODY_SIZE  # room for the page number at the right of a contents line
 LEADER_PITCH = 8.0
 LEADER_RADIUS = 0.75
-
-#: ``progress(done, total)``: returning False cancels (Cancelled).
-Progress = Callable[[int, int], object]
-
-
-class Cancelled(Exception):
-    """``progress`` returned False; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -234,14 +228,14 @@ def build_collection(
     progress: Progress | None = None,
 ) -> tuple[PagedDocument, CollectionResult]:
     """Lay out the collection. ``progress(done, total)`` runs over the layout (the first half)
-    and the drawing (the second half, while the pages are drawn on a device); returning False
-    raises Cancelled. Needs a QGuiApplication."""
+    and the drawing (the second half, while the pages are drawn on a device); a cancel raises
+    ``Cancelled`` out of it. Needs a QGuiApplication."""
     book = FontBook(info.fonts)
     total = 2 * max(len(cases), 1)
 
     def report(done: int) -> None:
-        if progress is not None and progress(done, total) is False:
-            raise Cancelled
+        if progress is not None:
+            progress(done, total)
 
     body: list[Page] = []
     starts: list[tuple[CaseDocumentData, int]] = []
@@ -273,7 +267,7 @@ def write_collection(
     progress: Progress | None = None,
 ) -> CollectionResult:
     """Write the collection as a PDF (fonts embedded) to ``path``: through a temporary file
-    renamed when complete; on Cancelled or any error nothing is left behind."""
+    renamed when complete; on ``Cancelled`` or any error nothing is left behind."""
     document, result = build_collection(cases, info, progress)
     document.write_pdf(Path(path))
     if progress is not None:
@@ -282,7 +276,6 @@ def write_collection(
 
 
 __all__ = [
-    "Cancelled",
     "CollectionInfo",
     "CollectionResult",
     "ContentsEntry",

@@ -32,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from liaison_desk.documents.spreadsheet import UnreadableDate, WorkbookRefused, read_workbook
 from liaison_desk.documents.workbook import clean_text, new_workbook, put, save_workbook
 from liaison_desk.domain.rules import Problem, ValidationError
+from liaison_desk.progress import Progress
 
 CONSULTATION_SHEET = "协商活动"
 ITEM_SHEET = "意见建议"
@@ -251,22 +252,22 @@ def write_ledger(
     consultations: Sequence[Mapping[str, Any]],
     items: Sequence[Mapping[str, Any]],
     title: str = "",
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> None:
     """Write the ledger to ``path`` (a temporary name in the same folder, renamed when complete).
 
     Rows map column keys (``CONSULTATION_COLUMNS``, ``ITEM_COLUMNS``) to values: str, date, time,
     int, bool for 是/否, None for an empty cell. ``title`` is printed at the top of each page.
-    ``progress(done, total)`` (rows laid out so far) returning False stops before anything is
-    written: ``LedgerCancelled``, and the file at ``path``, if any, is left as it was."""
+    ``progress(done, total)`` (rows laid out so far) raising ``Cancelled`` stops before anything
+    is written: the file at ``path``, if any, is left as it was."""
     total = len(consultations) + len(items)
     done = 0
 
     def tick() -> None:
         nonlocal done
         done += 1
-        if progress is not None and done % 20 == 0 and not progress(done, total):
-            raise LedgerCancelled
+        if progress is not None and done % 20 == 0:
+            progress(done, total)
 
     wb = new_workbook(title or "台账")
     ws = wb.active
@@ -278,10 +279,6 @@ def write_ledger(
     save_workbook(wb, Path(path))
     if progress is not None:
         progress(total, total)
-
-
-class LedgerCancelled(Exception):
-    """The user stopped an export; no file was written."""
 
 
 # --- reading ------------------------------------------------------------------------------------

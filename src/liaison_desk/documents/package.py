@@ -7,7 +7,8 @@ database: the caller (``documents.package_writer``) decides the payload — a li
 * **writes** it (:func:`write_package`): the payload into a hidden working folder beside the target,
   the bag made with the Library of Congress's ``bagit`` library (manifests, ``bag-info.txt`` with its
   Payload-Oxum, tag manifest; no hand-written manifest), checked once with ``bagit``, then zipped
-  to a temporary name in the target folder and renamed only when complete. Cancelled or failed,
+  to a temporary name in the target folder and renamed only when complete. Cancelled (the
+  caller's ``progress`` raised ``liaison_desk.progress.Cancelled``) or failed,
   nothing is left behind: the working folder and the temporary ZIP are removed.
 * **verifies** one (:func:`verify_package`): refuses a file that is not a ZIP, names that are
   absolute, contain ``..``, are links or would land outside the target folder, and ZIP bombs
@@ -67,6 +68,7 @@ from typing import Any
 import bagit
 
 from liaison_desk import __version__
+from liaison_desk.progress import Cancelled, Progress, within
 from liaison_desk.storage.archive import ZipLimits, ZipRefused, name_problem, open_zip, size_text
 from liaison_desk.storage.errors import StorageError, os_error_text
 
@@ -78,13 +80,10 @@ __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "PACKAGE_JSON",
-    "CancelCheck",
-    "PackageCancelled",
     "PackageError",
     "PackageProblem",
     "PackageWritten",
     "PayloadFile",
-    "Progress",
     "VerifyReport",
     "safe_file_name",
     "verify_package",
@@ -97,11 +96,6 @@ KNOWN_FORMAT_VERSIONS = frozenset({1})
 PACKAGE_JSON = "package.json"
 BAGIT_VERSION = "1.0"  # RFC 8493
 CHECKSUM = "sha256"
-
-#: (done, total, message); may raise to stop (the UI's TaskControl.progress does on Cancel).
-Progress = Callable[[int, int, str], object]
-#: True when the user asked to stop.
-CancelCheck = Callable[[], bool]
 
 # --- budgets of what verification reads (a crafted ZIP is refused before it fills the disk) ------
 #: The ZIP itself: a district's year of cases with their photos stays far below.
@@ -158,10 +152,6 @@ _BAGIT_LOCK = threading.Lock()
 
 class PackageError(StorageError):
     """Writing a package failed for a reason the user can act on (the message says how)."""
-
-
-class PackageCancelled(Exception):
-    """The user cancelled; nothing was left behind."""
 
 
 # --- file names -----------------------------------------------------------------------------------
@@ -225,12 +215,15 @@ class PayloadFile:
     ``path`` is relative to ``data/`` with "/" between folders, each part made with
     :func:`safe_file_name`. ``write(dest)`` writes the file at ``dest`` (its folder exists).
     ``label`` says in Chinese what is being written (shown under the progress bar); ``weight`` is
-    its share of the work relative to a small file (a PDF of many pages: more)."""
+    its share of the work relative to a small file (a PDF of many pages: more). ``reports``:
+    ``write`` is called as ``write(dest, progress)`` and reports its own steps (and so honours a
+    cancel while it runs), shown as its share of the whole."""
 
     path: str
-    write: Callable[[Path], object]
+    write: Callable[..., object]
     label: str = ""
     weight: int = 1
+    reports: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,21 +239,32 @@ class PackageWritten:
 
 
 class _Steps:
-    def __init__(self, total: int, progress: Progress | None, cancel: CancelCheck | None) -> None:
+    def __init__(self, total: int, progress: Progress | None) -> None:
         self.total = max(total, 1)
         self.done = 0
         self.progress = progress
-        self.cancel = cancel
 
-    def check(self) -> None:
-        if self.cancel is not None and self.cancel():
-            raise PackageCancelled
+    def check(self, message: str) -> None:
+        """Honour a cancel before any work (the bar stays where it is)."""
+        if self.progress is not None:
+            self.progress(self.done, self.total, message)
 
     def advance(self, n: int, message: str) -> None:
         self.done = min(self.done + n, self.total)
         if self.progress is not None:
             self.progress(self.done, self.total, message)
-        self.check()
+
+    def part(self, n: int, message: str) -> Progress | None:
+        """The progress of a step of weight ``n`` that reports its own ``(done, total)``."""
+        reported = within(self.progress, self.done, n, self.total)
+        if reported is None:
+            return None
+        inner = reported
+
+        def report(done: int, total: int, _message: str = "", /) -> None:
+            inner(done, total, message)
+
+        return report
 
 
 def zip_target(out: Path, bag_name: str) -> Path:
@@ -280,7 +284,6 @@ def write_package(
     *,
     overwrite: bool = False,
     progress: Progress | None = None,
-    cancel: CancelCheck | None = None,
 ) -> PackageWritten:
     """Write the payload as a BagIt bag named ``bag_name`` and zip it to ``out`` (a .zip file).
 
@@ -288,8 +291,8 @@ def write_package(
     External-Description, ...); Bagging-Date defaults to today, Bag-Count to "1 of 1",
     Bag-Software-Agent to this app and its version; bagit adds Payload-Oxum. An existing ``out``
     is replaced only with ``overwrite``. PackageError (a Chinese message) when the folder cannot
-    be written or the disk is full; PackageCancelled when ``cancel()`` said so (or ``progress``
-    raised): in every such case nothing is left behind."""
+    be written or the disk is full; ``Cancelled`` when ``progress`` raised it: in every such case
+    nothing is left behind."""
     out = Path(out)
     if bag_name != safe_file_name(bag_name, max_length=255):
         raise ValueError(f"unsafe bag name {bag_name!r}: build it with safe_file_name()")
@@ -307,9 +310,8 @@ def write_package(
     steps = _Steps(
         sum(max(f.weight, 1) for f in payload) + 2 + len(payload) + len(_TAG_FILES),
         progress,
-        cancel,
     )
-    steps.check()
+    steps.check("正在准备报送包")
     try:
         work = Path(tempfile.mkdtemp(prefix=".报送包-", dir=folder))
     except OSError as exc:
@@ -321,10 +323,14 @@ def write_package(
         for item, pure in zip(payload, paths, strict=True):
             dest = bag_dir.joinpath(*pure.parts)
             dest.parent.mkdir(parents=True, exist_ok=True)
-            item.write(dest)
+            label = item.label or f"正在写入 {item.path}"
+            if item.reports:
+                item.write(dest, steps.part(max(item.weight, 1), label))
+            else:
+                item.write(dest)
             if not dest.is_file():
                 raise RuntimeError(f"payload writer for {item.path!r} wrote no file")
-            steps.advance(max(item.weight, 1), item.label or f"正在写入 {item.path}")
+            steps.advance(max(item.weight, 1), label)
         bag = _make_bag(bag_dir, bag_info)
         steps.advance(1, "正在生成校验清单")
         bag.validate()  # the bag just made must pass the library's own check
@@ -538,49 +544,28 @@ class _Refused(Exception):
     """Stop verifying: the problems so far say why."""
 
 
-class _ProgressStopped(Exception):
-    """The progress callback raised (its way to cancel): re-raised as it was."""
-
-    def __init__(self, original: BaseException) -> None:
-        super().__init__()
-        self.original = original
-
-
 def verify_package(
     path: Path,
     *,
     progress: Progress | None = None,
-    cancel: CancelCheck | None = None,
     work_dir: Path | None = None,
     limits: ZipLimits | None = None,
 ) -> VerifyReport:
     """Check a submission package (see the module docstring) and report what is wrong.
 
     Total: whatever bytes the file holds, the answer is a report — every problem goes into it;
-    only PackageCancelled (or what ``progress`` raised to stop) escapes. ``work_dir``: where to
+    only ``Cancelled`` (raised by ``progress``) escapes. ``work_dir``: where to
     unpack (a temporary folder inside it, removed afterwards; default the system's temporary
     folder). ``limits``: the budgets (default :data:`PACKAGE_LIMITS`)."""
     path = Path(path)
     report = VerifyReport(path)
-    guarded: Progress | None = None
-    if progress is not None:
-        callback = progress
-
-        def guarded(done: int, total: int, message: str) -> object:
-            try:
-                return callback(done, total, message)
-            except Exception as exc:
-                raise _ProgressStopped(exc) from exc
-
-    steps = _Steps(1, guarded, cancel)
+    steps = _Steps(1, progress)
     try:
         _verify(path, report, steps, work_dir, limits or PACKAGE_LIMITS)
         report.checked_all = True
     except _Refused:
         pass
-    except _ProgressStopped as stop:
-        raise stop.original from None
-    except PackageCancelled:
+    except Cancelled:
         raise
     except Exception as exc:  # the last line of defence: a crafted file must not crash verify
         log.exception("verify: unexpected error while checking %s", path)
@@ -709,7 +694,7 @@ def _check_bag(bag_dir: Path, report: VerifyReport, steps: _Steps) -> None:
     _check_tag_files(bag_dir, report)
     try:
         _check_bag_contents(bag_dir, report, steps)
-    except (_Refused, PackageCancelled, _ProgressStopped):
+    except (_Refused, Cancelled):
         raise
     except Exception as exc:
         # bagit parses what the sender wrote; whatever it trips over is a broken bag.

@@ -30,11 +30,8 @@ from liaison_desk.documents.package import (
     FORMAT_NAME,
     FORMAT_VERSION,
     PACKAGE_JSON,
-    CancelCheck,
-    PackageCancelled,
     PackageWritten,
     PayloadFile,
-    Progress,
     safe_file_name,
     write_json,
     write_package,
@@ -45,6 +42,7 @@ from liaison_desk.documents.sheet_data import SheetKind, SheetOptions
 from liaison_desk.domain.entities import Case
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.wordcount import count_words
+from liaison_desk.progress import Progress, within
 
 README = "说明.txt"
 CATALOGUE = "归档文件目录.xlsx"
@@ -139,26 +137,27 @@ def write_submission_package(
     *,
     overwrite: bool = False,
     progress: Progress | None = None,
-    cancel: CancelCheck | None = None,
 ) -> PackageWritten:
     """Write the package of ``data`` to ``out`` (a .zip path). As ``write_package``: PackageError
-    (disk/folder), PackageCancelled; nothing is left behind either way."""
+    (disk/folder), ``Cancelled`` (raised by ``progress``); nothing is left behind either way."""
     return write_package(
         bag_name(data),
         bag_info(data),
-        _Writer(data, photos, cancel).payload(),
+        _Writer(data, photos).payload(),
         out,
         overwrite=overwrite,
         progress=progress,
-        cancel=cancel,
     )
 
 
+def _quiet(done: int, total: int, message: str = "", /) -> None:
+    """No progress to report to (an export without a progress bar)."""
+
+
 class _Writer:
-    def __init__(self, data: PackageData, photos: PhotoStore, cancel: CancelCheck | None) -> None:
+    def __init__(self, data: PackageData, photos: PhotoStore) -> None:
         self.data = data
         self.photos = photos
-        self.cancel = cancel
         self.layout = layout_of(data)
         self.pages: dict[tuple[str, int], int | None] = {}  # ("case"/"record", id) -> pages
         self._documents: dict[int, CaseDocumentData] = {}
@@ -172,6 +171,7 @@ class _Writer:
                 self._write_collection,
                 "正在排版案例汇编",
                 weight=3 * len(data.cases),
+                reports=True,
             ),
         ]
         for case in data.cases:
@@ -254,20 +254,19 @@ class _Writer:
     def _write_photo(self, sha256: str, dest: Path) -> None:
         self.photos.export_jpeg(sha256, dest)
 
-    def _stop(self) -> None:
-        if self.cancel is not None and self.cancel():
-            raise PackageCancelled
-
-    def _write_collection(self, dest: Path) -> None:
-        """案例汇编: cover, contents, every case from a new page."""
+    def _write_collection(self, dest: Path, progress: Progress | None) -> None:
+        """案例汇编: cover, contents, every case from a new page; reports its own steps (reading
+        the cases, then the collection's layout and drawing), so Cancel works while it runs."""
         from liaison_desk.documents import collection
 
         data = self.data
+        total = 3 * max(len(data.cases), 1)
+        report: Progress = progress if progress is not None else _quiet
         documents: list[CaseDocumentData] = []
-        for case in data.cases:
-            self._stop()
+        for n, case in enumerate(data.cases):
+            report(n, total)
             documents.append(self._case_document(case))
-        self._stop()
+        report(len(data.cases), total)
         office = str(data.settings.get("cases.issuing_office") or "")
         group_names = {d.group_name for d in documents}
         info = collection.CollectionInfo(
@@ -278,15 +277,9 @@ class _Writer:
             on=data.today,
             fonts=documents[0].fonts if documents else {},
         )
-
-        def step(done: int, total: int) -> bool:
-            self._stop()
-            return True
-
-        try:
-            collection.write_collection(documents, dest, info, progress=step)
-        except collection.Cancelled as exc:
-            raise PackageCancelled from exc
+        step = within(progress, len(data.cases), 2 * len(data.cases), total)
+        collection.write_collection(documents, dest, info, progress=step)
+        report(total, total)
 
     # --- record sheets ---
 

@@ -37,8 +37,8 @@ from liaison_desk.domain.backup_retention import (
     backups_to_remove,
 )
 from liaison_desk.domain.rules import Problem, ValidationError
+from liaison_desk.progress import Progress
 from liaison_desk.services.base import ServiceContext
-from liaison_desk.storage.backup import Progress
 from liaison_desk.storage.backup_files import (
     BackupEntry,
     DatabaseState,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,6 +36,7 @@ from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.queries import CaseFilter, PersonFilter
 from liaison_desk.domain.queries import PageRequest as _PageRequest
 from liaison_desk.domain.rules import Problem, ValidationError
+from liaison_desk.progress import Progress, within
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.printouts import fonts_from_settings
 from liaison_desk.services.settings import SettingsService
@@ -47,10 +48,6 @@ if TYPE_CHECKING:
     from liaison_desk.documents.collection import CollectionResult
 
 log = logging.getLogger(__name__)
-
-#: ``progress(done, total)``; returning False cancels (as ``cancel()`` returning True does).
-ProgressCallback = Callable[[int, int], object]
-CancelCheck = Callable[[], bool]
 
 
 class UnknownCase(ValidationError):
@@ -78,10 +75,6 @@ class MaskedLine:
     where: str
     original: str
     masked: str
-
-
-class CollectionCancelled(Exception):
-    """The user cancelled writing a collection; nothing was left behind."""
 
 
 _ARCHIVE_SEPARATORS = re.compile(r"[\s·•・.\-—–_/\\]+")
@@ -300,15 +293,14 @@ class CaseDocumentService:
         issuer: str = "",
         on: date | None = None,
         masked: bool = True,
-        progress: ProgressCallback | None = None,
-        cancel: CancelCheck | None = None,
+        progress: Progress | None = None,
     ) -> CollectionResult:
         """The cases, in the order given, as one PDF (案例汇编): cover, contents, each case from a
         new page (see ``documents.collection``). ``title`` defaults to
         :meth:`collection_title`; ``issuer`` (the cover's 编印单位) to the settings' sending office
         or the group's name; ``on`` (the cover's date) to today. ``progress(done, total)`` is called as the
-        cases are read, laid out and drawn; returning False, or ``cancel()`` returning True,
-        stops: CollectionCancelled, and no file is left. Needs a QGuiApplication."""
+        cases are read, laid out and drawn; a cancel (it raises ``Cancelled``) leaves no file.
+        Needs a QGuiApplication."""
         from liaison_desk.documents import collection
 
         ids = list(dict.fromkeys(case_ids))
@@ -316,18 +308,13 @@ class CaseDocumentService:
             raise ValidationError([Problem("cases", "请至少选择一个案例。")])
         steps = 3 * len(ids)
 
-        def stop() -> bool:
-            return bool(cancel is not None and cancel())
-
-        def report(done: int) -> None:
-            if stop() or (progress is not None and progress(done, steps) is False):
-                raise CollectionCancelled
-
         data: list[CaseDocumentData] = []
         for n, cid in enumerate(ids):
-            report(n)
+            if progress is not None:
+                progress(n, steps)
             data.append(self.document_data(cid, masked))
-        report(len(ids))
+        if progress is not None:
+            progress(len(ids), steps)
         group_names = {d.group_name for d in data}
         info = collection.CollectionInfo(
             title=title.strip() if title and title.strip() else self.collection_title(ids),
@@ -338,18 +325,12 @@ class CaseDocumentService:
             fonts=data[0].fonts if data else {},
         )
 
-        def step(done: int, total: int) -> bool:
-            # The collection reports layout (n cases) and drawing (n steps) on its own scale.
-            report(len(ids) + round(done * 2 * len(ids) / max(total, 1)))
-            return True
-
-        try:
-            result = collection.write_collection(data, Path(path), info, progress=step)
-        except collection.Cancelled as exc:
-            raise CollectionCancelled from exc
+        # The collection reports layout (n cases) and drawing (n steps) on its own scale.
+        step = within(progress, len(ids), 2 * len(ids), steps)
+        result = collection.write_collection(data, Path(path), info, progress=step)
         if progress is not None:
             progress(steps, steps)
         return result
 
 
-__all__ = ["CaseDocumentService", "CollectionCancelled", "MaskedLine", "UnknownCase"]
+__all__ = ["CaseDocumentService", "MaskedLine", "UnknownCase"]

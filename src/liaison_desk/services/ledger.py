@@ -41,7 +41,7 @@ import dataclasses
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -52,7 +52,6 @@ from liaison_desk.documents.ledger import (
     COLUMNS,
     CONSULTATION_SHEET,
     ITEM_SHEET,
-    LedgerCancelled,
     LedgerColumn,
     LedgerFile,
     RawSheet,
@@ -90,6 +89,7 @@ from liaison_desk.domain.rules import (
     validate_consultation,
     validate_outcome_item,
 )
+from liaison_desk.progress import Progress, within
 from liaison_desk.services.backups import BackupService
 from liaison_desk.services.base import ServiceContext, changes_between
 from liaison_desk.services.consultations import ConsultationService
@@ -97,12 +97,6 @@ from liaison_desk.services.people import GroupService
 from liaison_desk.storage import repositories as repo
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], bool]  # (done, total) → False to stop
-
-
-class ExportCancelled(Exception):
-    """The user stopped the export; no file was written."""
 
 
 class RowResult(StrEnum):
@@ -376,8 +370,7 @@ class LedgerService:
         progress: Progress | None = None,
     ) -> ExportResult:
         """Write the consultations the filter finds (oldest first) and their outcome items to
-        ``path``. ``progress(done, total)`` returning False stops: ``ExportCancelled``, and no
-        file is written."""
+        ``path``. A cancel (``progress`` raises ``Cancelled``) writes no file."""
         summaries = self.consultations.search(f, PageRequest()).items
         summaries.sort(key=lambda r: (r.held_on, r.number))
         groups = {g.id: g.name for g in self.groups.all()}
@@ -392,17 +385,10 @@ class LedgerService:
                 continue
             consultation_rows.append(consultation_values(c, groups.get(c.group_id or 0, "")))
             item_rows += item_values(c)
-            if progress is not None and not progress(done, total):
-                raise ExportCancelled
-
-        def writing(done: int, rows: int) -> bool:
-            share = done * len(summaries) // rows if rows else len(summaries)
-            return progress is None or progress(len(summaries) + share, total)
-
-        try:
-            write_ledger(Path(path), consultation_rows, item_rows, self.title(f), writing)
-        except LedgerCancelled:
-            raise ExportCancelled from None
+            if progress is not None:
+                progress(done, total)
+        writing = within(progress, len(summaries), len(summaries), total)
+        write_ledger(Path(path), consultation_rows, item_rows, self.title(f), writing)
         return ExportResult(Path(path), len(consultation_rows), len(item_rows))
 
     # --- import -----------------------------------------------------------------------------
@@ -1158,7 +1144,6 @@ def parse_heading_map(items: Sequence[str]) -> dict[str, str]:
 
 
 __all__ = [
-    "ExportCancelled",
     "ExportResult",
     "LedgerImportPlan",
     "LedgerRow",

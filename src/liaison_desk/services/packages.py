@@ -2,9 +2,9 @@
 and verify a package — the use cases behind the export dialog, the 校验报送包 dialog and the
 ``export-cases`` / ``verify`` commands.
 
-API (``services.packages``; the long calls take ``progress(done, total, message)`` and
-``cancel() -> bool``, the shape of ``ui.tasks.TaskControl.progress`` / ``.cancelled``, so the UI
-runs them with ``run_with_progress``)::
+API (``services.packages``; the long calls take a ``liaison_desk.progress.Progress`` —
+``progress(done, total, message)``, raising ``Cancelled`` when the user cancelled — so the UI
+passes its ``TaskControl`` and runs them with ``run_with_progress``)::
 
     check_cases(case_ids) -> list[Case]
         The cases, in the given order, ready to send: ValidationError (field "cases", a Chinese
@@ -19,15 +19,15 @@ runs them with ``run_with_progress``)::
         The bag's (and the ZIP's) name, e.g. 吴兴区政协-织里镇联络组-2024-协商案例报送-20241231,
         to propose in the save dialog.
     export(case_ids, target, out, *, masked=True, sender="", overwrite=False,
-           progress=None, cancel=None) -> ExportResult
+           progress=None) -> ExportResult
         Reads the cases and everything they show in one session (documents.package_data), has
         documents.package_writer lay the package out and write it, then records the submission
         (报送记录: date, target, cases, file name, SHA-256 of the ZIP) — the cases become 已报送
         (a case already 入选 stays 入选). ``out``: a folder (the ZIP is named after the bag) or a
         .zip path. Needs a QGuiApplication (the PDFs are drawn with QtGui). Raises
         ValidationError (bad input, before any work), PackageError (disk/folder; nothing left
-        behind), PackageCancelled (nothing left behind, nothing recorded).
-    verify(path, progress=None, cancel=None) -> PackageCheck
+        behind), Cancelled (nothing left behind, nothing recorded).
+    verify(path, progress=None) -> PackageCheck
         documents.package.verify_package, plus the 报送记录 whose SHA-256 matches the file (when
         this database sent it). Never raises for a bad package: the report says what is wrong.
 
@@ -55,10 +55,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from liaison_desk.documents.package import (
-    CancelCheck,
-    PackageCancelled,
     PackageError,
-    Progress,
     VerifyReport,
     verify_package,
     zip_target,
@@ -77,6 +74,7 @@ from liaison_desk.domain.masking import mask_name, mask_text
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.queries import PageRequest, PersonFilter
 from liaison_desk.domain.rules import Problem, ValidationError
+from liaison_desk.progress import Progress
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.cases import CaseService, SubmissionService
 from liaison_desk.services.printouts import fonts_from_settings, read_sheet_data
@@ -89,7 +87,6 @@ __all__ = [
     "ExportResult",
     "MaskedValue",
     "MaskingPreview",
-    "PackageCancelled",
     "PackageCheck",
     "PackageError",
     "PackageService",
@@ -343,7 +340,6 @@ class PackageService:
         sender: str = "",
         overwrite: bool = False,
         progress: Progress | None = None,
-        cancel: CancelCheck | None = None,
     ) -> ExportResult:
         """See the module docstring."""
         started = time.monotonic()
@@ -361,11 +357,12 @@ class PackageService:
         if store is None:
             raise RuntimeError("this database has no attachment store")
         written = write_submission_package(
-            data, out_zip, store, overwrite=overwrite, progress=progress, cancel=cancel
+            data, out_zip, store, overwrite=overwrite, progress=progress
         )
         try:
-            if cancel is not None and cancel():
-                raise PackageCancelled
+            if progress is not None:
+                # A cancel now still stops before anything is recorded.
+                progress(1, 1, "正在登记报送记录")
             submission = self.submissions.record(
                 Submission(
                     group_id=data.single_group_id,
@@ -396,11 +393,9 @@ class PackageService:
 
     # --- verification --------------------------------------------------------------------------
 
-    def verify(
-        self, path: Path, progress: Progress | None = None, cancel: CancelCheck | None = None
-    ) -> PackageCheck:
+    def verify(self, path: Path, progress: Progress | None = None) -> PackageCheck:
         """See the module docstring."""
-        report = verify_package(Path(path), progress=progress, cancel=cancel)
+        report = verify_package(Path(path), progress=progress)
         match = None
         if report.sha256:
             match = next((s for s in self.submissions.all() if s.sha256 == report.sha256), None)

@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from liaison_desk.domain.entities import Attachment, Consultation
 from liaison_desk.domain.enums import AttachmentKind
 from liaison_desk.domain.numbering import parse_consultation_number
 from liaison_desk.domain.rules import LockedError, Problem, ValidationError
+from liaison_desk.progress import Cancelled, Progress
 from liaison_desk.services.attachments import AttachmentService
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.consultations import ConsultationService
@@ -47,14 +48,10 @@ __all__ = [
     "NOT_AN_IMAGE_PDF",
     "NO_QR_CODE",
     "NotAnImageError",
-    "ProgressCallback",
     "ScanReport",
     "ScanService",
     "WrongSheetError",
 ]
-
-#: ``progress(done, total)`` before each file and once at the end; returning False stops.
-ProgressCallback = Callable[[int, int], bool | None]
 
 # The reasons a file was not attached, as the report lists them.
 NO_QR_CODE = "未找到二维码"
@@ -204,24 +201,27 @@ class ScanService:
                 files.append(Path(entry.path))
         return sorted(files, key=lambda p: _natural_key(p.name))
 
-    def match_folder(self, folder: Path, progress: ProgressCallback | None = None) -> ScanReport:
+    def match_folder(self, folder: Path, progress: Progress | None = None) -> ScanReport:
         """Attach every image of ``folder`` to the consultation whose 编号 its QR code shows."""
         return self.match_files(self.files_in(folder), progress)
 
-    def match_files(
-        self, files: Sequence[Path], progress: ProgressCallback | None = None
-    ) -> ScanReport:
+    def match_files(self, files: Sequence[Path], progress: Progress | None = None) -> ScanReport:
         """Attach each file to the consultation its QR code names, as a 签到表扫描件.
 
         Files that are not images, show no code, name an unknown or deleted record, or were
         attached to that record before are listed in ``unmatched`` with the reason; an error
         the user can act on (a locked record, a full disk) is that file's reason and the next
-        file is tried. ``progress(done, total)`` returning False stops before the next file:
-        what was attached stays attached and is in the report (``cancelled`` is set)."""
+        file is tried. ``progress(done, total)`` is called before each file and once at the end;
+        a cancel (it raises ``Cancelled``) stops before the next file: what was attached stays
+        attached and is in the report (``cancelled`` is set) — the report is returned, not the
+        exception, since the attached files are real changes the user must see."""
         report = ScanReport()
         total = len(files)
         for done, path in enumerate(files):
-            if progress is not None and progress(done, total) is False:
+            try:
+                if progress is not None:
+                    progress(done, total)
+            except Cancelled:
                 report.cancelled = True
                 logger.info("matching scans cancelled after %d of %d files", done, total)
                 return report
@@ -241,7 +241,8 @@ class ScanService:
                 if consultation_id not in report.consultation_ids:
                     report.consultation_ids.append(consultation_id)
         if progress is not None:
-            progress(total, total)
+            with contextlib.suppress(Cancelled):  # every file was looked at: nothing to stop
+                progress(total, total)
         logger.info(
             "matched scans: %d attached, %d not", len(report.attached), len(report.unmatched)
         )

@@ -28,13 +28,14 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from liaison_desk import __version__
+from liaison_desk.progress import Cancelled, Progress
 from liaison_desk.storage.archive import BoundedZip, ZipLimits, ZipRefused, name_problem, open_zip
 from liaison_desk.storage.attachments import AttachmentStore, sha256_of
 from liaison_desk.storage.backup_counts import record_counts
@@ -53,7 +54,6 @@ log = logging.getLogger(__name__)
 __all__ = [
     "BACKUP_FORMAT",
     "SAFETY_BACKUP_FOLDER",
-    "BackupCancelled",
     "BackupInfo",
     "create_backup",
     "read_backup",
@@ -67,9 +67,6 @@ DATABASE = "database.sqlite"
 ATTACHMENTS = "attachments/"
 #: Where restore_backup keeps its safety backup of the data it replaces (beside the database).
 SAFETY_BACKUP_FOLDER = "备份"
-
-#: (done, total) in bytes; return False to cancel.
-Progress = Callable[[int, int], bool]
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _CHUNK = 1024 * 1024
@@ -95,10 +92,6 @@ BACKUP_LIMITS = ZipLimits(
     ratio_floor=1024**2,
     total_ratio_floor=64 * 1024**2,
 )
-
-
-class BackupCancelled(Exception):
-    """The user cancelled (the progress callback returned False); nothing was left behind."""
 
 
 class _SourceUnusable(BackupError):
@@ -129,6 +122,10 @@ class BackupInfo:
 
 
 class _Progress:
+    """Bytes done of a whole, reported to the caller's ``progress`` (which raises Cancelled on
+    a cancel). Once the current data is being replaced (``cancellable`` False) a cancel is no
+    longer honoured: the restore must finish."""
+
     def __init__(self, callback: Progress | None, total: int) -> None:
         self.callback = callback
         self.total = max(total, 0)
@@ -140,22 +137,21 @@ class _Progress:
         self.report()
 
     def report(self) -> None:
-        if not self.poll() and self.cancellable:
-            raise BackupCancelled
-
-    def poll(self) -> bool:
         if self.callback is None:
-            return True
-        total = max(self.total, self.done)
-        return self.callback(self.done, total) is not False
+            return
+        try:
+            self.callback(self.done, max(self.total, self.done))
+        except Cancelled:
+            if self.cancellable:
+                raise
 
     def part(self, expected: int) -> Progress:
         """A callback for a sub-task expected to cover ``expected`` of our units."""
         base = self.done
 
-        def callback(done: int, total: int) -> bool:
+        def callback(done: int, total: int, _message: str = "", /) -> None:
             self.done = base + (done * expected // total if total else expected)
-            return self.poll() or not self.cancellable
+            self.report()
 
         return callback
 
@@ -248,7 +244,7 @@ def create_backup(
     """Write a backup of ``db`` and every file of ``store`` to ``out`` (a .zip).
 
     The file appears under its name only when complete (written to ``out.part`` first); on an
-    error or a cancel (``progress`` returned False → ``BackupCancelled``) nothing is left behind.
+    error or a cancel (``progress`` raised ``Cancelled``) nothing is left behind.
     """
     if not db.is_sqlite:
         raise BackupError(
@@ -775,8 +771,8 @@ def restore_backup(archive: Path, db_file: Path, progress: Progress | None = Non
 
     Nothing is changed until the whole backup has been checked; then the current data is saved
     to ``备份/恢复前自动备份-<time>.zip`` beside the database, whose path is returned (None when
-    there was no database yet). ``db_file`` must not be open. Cancelling (``progress`` returned
-    False → ``BackupCancelled``) is possible until the current data starts being replaced.
+    there was no database yet). ``db_file`` must not be open. Cancelling (``progress`` raises
+    ``Cancelled``) is possible until the current data starts being replaced.
     """
     archive = Path(archive)
     db_file = Path(db_file).expanduser().absolute()
@@ -824,7 +820,7 @@ def restore_backup(archive: Path, db_file: Path, progress: Progress | None = Non
         tracker.cancellable = False
         _install(staged_db, staged, db_file, store, staging)
         tracker.done = tracker.total
-        tracker.poll()
+        tracker.report()
         log.info("restored %s from %s (safety backup %s)", db_file, archive, safety)
         return safety
     except BaseException:

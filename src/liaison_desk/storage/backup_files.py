@@ -28,11 +28,11 @@ from datetime import datetime
 from pathlib import Path
 
 from liaison_desk.domain.backup_retention import BackupKind
+from liaison_desk.progress import Progress
 from liaison_desk.storage.attachments import AttachmentStore, sha256_of
 from liaison_desk.storage.backup import (
     SAFETY_BACKUP_FOLDER,
     BackupInfo,
-    Progress,
     _write_backup,  # the same writer as create_backup, for a file not opened as a Database
     create_backup,
     read_backup,
@@ -222,9 +222,16 @@ def make_backup(
     db_file = db.file
     if db_file is None:
         raise BackupError("这个数据库不是本机的数据库文件，不能自动备份。")
+    existed = Path(folder).is_dir()
     prepare_folder(folder, create_parents=create_parents)
     out = _unique(Path(folder) / backup_file_name(db_file, kind, when))
-    info = create_backup(db, store, out, progress=progress)
+    try:
+        info = create_backup(db, store, out, progress=progress)
+    except BaseException:
+        if not existed:  # cancelled or failed: not even the empty folder stays
+            with contextlib.suppress(OSError):
+                Path(folder).rmdir()
+        raise
     return out, info
 
 

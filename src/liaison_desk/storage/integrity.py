@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import inspect, select
@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from liaison_desk.domain.numbering import parse_consultation_number
+from liaison_desk.progress import Progress
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import (
@@ -34,7 +35,7 @@ from liaison_desk.storage.models import AttachmentRow, Base, CaseRow, Consultati
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RECORD_LABELS", "CheckCancelled", "HealthReport", "check_database"]
+__all__ = ["RECORD_LABELS", "HealthReport", "check_database"]
 
 #: Names of the record types of ``repositories.count_rows``, in the order a report lists them.
 RECORD_LABELS: dict[str, str] = {
@@ -62,10 +63,6 @@ _DETAIL_LIMIT = 50
 _CHUNK = 500
 
 _RESTORE_HINT = "请从最近的备份恢复（liaison-desk restore 备份文件），恢复前不要继续录入。"
-
-
-class CheckCancelled(Exception):
-    """The user cancelled a running check (the progress callback returned False)."""
 
 
 @dataclass
@@ -120,14 +117,14 @@ class HealthReport:
 def check_database(
     db: Database,
     store: AttachmentStore | None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
     *,
     of_backup: bool = False,
 ) -> HealthReport:
     """Check ``db`` and ``store`` without changing either.
 
-    ``progress(done, total)`` is called as attachment files are re-hashed (the slow part);
-    returning False cancels the check with ``CheckCancelled``. ``of_backup``: ``db`` is the
+    ``progress(done, total)`` is called as attachment files are re-hashed (the slow part); a
+    cancel raises ``liaison_desk.progress.Cancelled`` out of it. ``of_backup``: ``db`` is the
     database of a backup about to be restored (see ``HealthReport.of_backup``).
     """
     report = HealthReport(
@@ -405,7 +402,7 @@ def _check_store(
     store: AttachmentStore,
     references: dict[str, _Reference],
     report: HealthReport,
-    progress: Callable[[int, int], bool] | None,
+    progress: Progress | None,
 ) -> None:
     stored = store.all_hashes()
     report.counts[ATTACHMENT_FILES] = len(stored)
@@ -442,8 +439,8 @@ def _check_store(
     for done, sha in enumerate(sorted(stored), 1):
         if not store.verify(sha):
             corrupt.append(sha)
-        if progress is not None and progress(done, total) is False:
-            raise CheckCancelled
+        if progress is not None:
+            progress(done, total)
     _limited(
         report.problems,
         (

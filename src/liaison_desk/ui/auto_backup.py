@@ -6,7 +6,6 @@ status bar, without a box in the way of the work."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
@@ -14,23 +13,12 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from liaison_desk.services import Services
 from liaison_desk.services.errors import StorageError
-from liaison_desk.ui.tasks import TaskCancelled, TaskControl, TaskHandle, run_task
+from liaison_desk.ui.tasks import TaskHandle, run_task
 
 log = logging.getLogger(__name__)
 
 #: How often the timer asks; the service itself keeps 30 minutes between backups.
 CHECK_INTERVAL_MS = 5 * 60 * 1000
-
-
-def _progress(control: TaskControl) -> Callable[[int, int], bool]:
-    def report(done: int, total: int) -> bool:
-        try:
-            control.progress(done, total)
-        except TaskCancelled:
-            return False
-        return True
-
-    return report
 
 
 class AutoBackup(QObject):
@@ -66,7 +54,7 @@ class AutoBackup(QObject):
         backups = self.services.backups
         self._running = run_task(
             self,
-            lambda control: backups.back_up_if_due(_progress(control)),
+            backups.back_up_if_due,
             self._done,
             self._failed,
         )
@@ -123,7 +111,7 @@ class AutoBackup(QObject):
         outcome: list[BaseException | None] = []
         backups = self.services.backups
         # No owner: the wait below must end even if the window goes away meanwhile.
-        handle = run_task(None, lambda control: backups.back_up_on_close(_progress(control)))
+        handle = run_task(None, backups.back_up_on_close)
 
         def progress(done: int, total: int, _message: str) -> None:
             if total > 0:
@@ -142,8 +130,8 @@ class AutoBackup(QObject):
         dialog.close()
         dialog.deleteLater()
         error = outcome[0]
-        if error is not None and handle.control.cancelled:
-            return None  # skipped by the user: a cancelled backup leaves nothing behind
+        # Cancel (skipped by the user) arrives as handle.cancelled: a cancelled backup leaves
+        # nothing behind, and nothing is reported.
         if error is not None and not isinstance(error, StorageError | OSError):
             raise error
         if error is not None:

@@ -20,7 +20,7 @@ from liaison_desk.services import Services
 from liaison_desk.services.backups import BackupEntry, BackupKind
 from liaison_desk.ui import messages
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
-from liaison_desk.ui.tasks import TaskCancelled, TaskControl, run_task, run_with_progress
+from liaison_desk.ui.tasks import TaskControl, run_task, run_with_progress
 
 KIND_NAMES: dict[BackupKind, str] = {
     BackupKind.AUTOMATIC: str(QT_TRANSLATE_NOOP("BackupKind", "Automatic")),
@@ -224,19 +224,7 @@ class RestoreDialog(QDialog):
         backups = self.services.backups
 
         def work(control: TaskControl) -> object:
-            def progress(done: int, total: int) -> bool:
-                try:
-                    control.progress(done, total)
-                except TaskCancelled:
-                    return False
-                return True
-
-            try:
-                return backups.restore(entry, progress)
-            except Exception:
-                if control.cancelled:
-                    raise TaskCancelled from None
-                raise
+            return backups.restore(entry, control)
 
         run_with_progress(
             self,

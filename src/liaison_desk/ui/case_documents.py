@@ -29,7 +29,6 @@ from liaison_desk.services import Services
 from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.tasks import (
-    TaskCancelled,
     TaskControl,
     run_with_progress,
 )
@@ -158,18 +157,7 @@ class CaseDocuments(QObject):
             path = path.with_name(path.name + ".pdf")
 
         def work(control: TaskControl) -> Path:
-            def report(done: int, total: int) -> bool:
-                if control.cancelled:
-                    return False
-                try:
-                    control.progress(done, total, caption)
-                except TaskCancelled:
-                    return False
-                return True
-
-            docs.write_collection(
-                ids, path, title, progress=report, cancel=lambda: control.cancelled
-            )
+            docs.write_collection(ids, path, title, progress=control)
             return path
 
         def done(written: Path) -> None:
@@ -184,17 +172,9 @@ class CaseDocuments(QObject):
             caption,
             work,
             done,
-            lambda exc: self._collection_failed(exc),
+            lambda exc: show_error(self.widget, exc),
             lambda: self.message.emit(self.tr("The collection was cancelled; no file written.")),
         )
-
-    def _collection_failed(self, exc: BaseException) -> None:
-        from liaison_desk.services.case_documents import CollectionCancelled
-
-        if isinstance(exc, CollectionCancelled):
-            self.message.emit(self.tr("The collection was cancelled; no file written."))
-            return
-        show_error(self.widget, exc)
 
 
 def safe_name(title: str) -> str:

@@ -54,7 +54,6 @@ from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.queries import ConsultationFilter
 from liaison_desk.services import Services
 from liaison_desk.services.ledger import (
-    ExportCancelled,
     ExportResult,
     LedgerImportPlan,
     RowResult,
@@ -62,7 +61,7 @@ from liaison_desk.services.ledger import (
 from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.tasks import TaskCancelled, TaskControl, run_task, run_with_progress
+from liaison_desk.ui.tasks import TaskControl, run_task, run_with_progress
 
 _RED = "#B3261E"
 _GREEN = "#1E7B34"
@@ -161,17 +160,7 @@ def run_export(
     message = QCoreApplication.translate("LedgerDialogs", "Writing the ledger… ({done} of {total})")
 
     def work(control: TaskControl) -> ExportResult:
-        def progress(done: int, total: int) -> bool:
-            try:
-                control.progress(done, total, message.format(done=done, total=total))
-            except TaskCancelled:
-                return False
-            return True
-
-        try:
-            return services.ledger.export(filters, path, progress)
-        except ExportCancelled:
-            raise TaskCancelled from None
+        return services.ledger.export(filters, path, control)
 
     def done(result: ExportResult) -> None:
         report(
@@ -190,6 +179,7 @@ def run_export(
         work,
         done,
         failed,
+        describe=lambda done, total: message.format(done=done, total=total),
     )
 
 

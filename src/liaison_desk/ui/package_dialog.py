@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -52,7 +51,6 @@ from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import (
     LatestOnly,
-    TaskCancelled,
     TaskControl,
     run_task,
     run_with_progress,
@@ -64,22 +62,6 @@ SENDABLE = (CaseStatus.FINAL, CaseStatus.SUBMITTED, CaseStatus.SELECTED)
 CASE_ROLE = Qt.ItemDataRole.UserRole + 20
 OK_COLOUR = "#1B5E20"
 BAD_COLOUR = "#B3261E"
-
-
-def _reporter(control: TaskControl) -> Any:
-    """A progress callback for the service that never raises (the service stops through its
-    cancel check and cleans up after itself)."""
-
-    def report(done: int, total: int, message: str = "") -> bool:
-        if control.cancelled:
-            return False
-        try:
-            control.progress(done, total, message)
-        except TaskCancelled:
-            return False
-        return True
-
-    return report
 
 
 def size_text(size: int) -> str:
@@ -435,8 +417,7 @@ class PackageDialog(QDialog):
                 folder,
                 masked=masked,
                 overwrite=overwrite,
-                progress=_reporter(control),
-                cancel=lambda: control.cancelled,
+                progress=control,
             )
             # Cancel pressed after the service's last check: the package is written and
             # recorded all the same, and the dialog must say so.
@@ -497,11 +478,6 @@ class PackageDialog(QDialog):
         self.resize(self.width(), self.minimumSizeHint().height())
 
     def _failed(self, exc: BaseException) -> None:
-        from liaison_desk.services.packages import PackageCancelled
-
-        if isinstance(exc, PackageCancelled):
-            self._cancelled()
-            return
         self._update_buttons()
         if isinstance(exc, ValidationError):
             self._show_problem("\n".join(p.message for p in exc.problems))

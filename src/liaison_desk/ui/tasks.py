@@ -1,8 +1,9 @@
 """The one way the UI runs work off the GUI thread.
 
 ``run_task(owner, work, on_done, on_error)`` runs ``work(control)`` on Qt's thread pool and calls
-``on_done(result)`` or ``on_error(exc)`` back on the GUI thread. ``control`` reports progress and
-tells the work when the user pressed Cancel. Callbacks are delivered through a handle that is a
+``on_done(result)`` or ``on_error(exc)`` back on the GUI thread. ``control`` is a
+``liaison_desk.progress.Progress``: the work hands it to a service as its ``progress``, and a call
+raises ``Cancelled`` once the user pressed Cancel. Callbacks are delivered through a handle that is a
 child of ``owner``: when the owner is gone, late results are dropped instead of reaching a
 deleted widget. ``run_with_progress`` adds a progress dialog with Cancel for long work.
 """
@@ -12,10 +13,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from liaison_desk.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +27,10 @@ T = TypeVar("T")
 _ACTIVE: set[QObject] = set()  # relays of running tasks; they keep themselves alive
 
 
-class TaskCancelled(Exception):
-    """Raised inside work by ``TaskControl.check()`` once the user has pressed Cancel."""
-
-
 class TaskControl:
-    """Given to the work function: progress reports and the Cancel flag."""
+    """Given to the work function: progress reports and the Cancel flag. It is a
+    ``liaison_desk.progress.Progress`` (``control(done, total, message)``), so the work passes
+    it to a service as it is; a report after Cancel raises ``Cancelled``."""
 
     def __init__(self, relay: _Relay) -> None:
         self._relay = relay
@@ -43,12 +44,22 @@ class TaskControl:
         self._cancel.set()
 
     def check(self) -> None:
+        """Raise ``Cancelled`` once the user has pressed Cancel (for work between reports)."""
         if self._cancel.is_set():
-            raise TaskCancelled
+            raise Cancelled
 
-    def progress(self, done: int, total: int, message: str = "") -> None:
+    def __call__(self, done: int, total: int, message: str = "", /) -> None:
         self.check()
         self._relay.progress.emit(done, total, message)
+
+    progress = __call__
+
+
+if TYPE_CHECKING:
+
+    def _a_control_is_a_progress(control: TaskControl) -> Progress:
+        """Checked by mypy: the UI hands its control to services as their ``Progress``."""
+        return control
 
 
 class _Relay(QObject):
@@ -108,7 +119,7 @@ class TaskHandle(QObject, Generic[T]):
 
     def _on_failed(self, exc: object) -> None:
         self.running = False
-        if isinstance(exc, TaskCancelled):
+        if isinstance(exc, Cancelled):
             self.cancelled.emit()
         else:
             self.error.emit(exc)
@@ -127,7 +138,7 @@ class _Runnable(QRunnable):
         try:
             result = self._work(self._control)
         except BaseException as exc:  # delivered to on_error on the GUI thread
-            if not isinstance(exc, TaskCancelled | Exception):
+            if not isinstance(exc, Exception):
                 log.exception("background task stopped by %r", exc)
             self._relay.failed.emit(exc)
         else:
@@ -215,10 +226,14 @@ def run_with_progress(
     on_done: Callable[[T], None],
     on_error: Callable[[BaseException], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
+    *,
+    describe: Callable[[int, int], str] | None = None,
 ) -> TaskHandle[T]:
     """Long work with a modal progress dialog and a Cancel button. Cancel asks the work to stop
-    (it must call ``control.check()`` or ``control.progress()`` now and then); the dialog stays
-    until the work has really stopped, so nothing is half-written behind the user's back."""
+    (it must call ``control(done, total)`` or ``control.check()`` now and then); the dialog stays
+    until the work has really stopped, so nothing is half-written behind the user's back.
+    ``describe(done, total)``: the label for a report that carries no message of its own (a
+    count such as "Writing the ledger… (3 of 20)")."""
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(title)
@@ -237,6 +252,8 @@ def run_with_progress(
             dialog.setValue(min(done, total))
         if message:
             dialog.setLabelText(message)
+        elif describe is not None:
+            dialog.setLabelText(describe(done, total))
 
     def cancel() -> None:
         handle.cancel()

@@ -27,7 +27,7 @@ from liaison_desk.services.packages import PackageCheck
 from liaison_desk.ui.folders import offered_folder
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.tasks import TaskCancelled, TaskControl, TaskHandle, run_with_progress
+from liaison_desk.ui.tasks import TaskControl, TaskHandle, run_with_progress
 
 OK_COLOUR = "#1B5E20"
 BAD_COLOUR = "#B3261E"
@@ -139,16 +139,7 @@ class VerifyDialog(QDialog):
         self.verify_button.setEnabled(False)
 
         def work(control: TaskControl) -> PackageCheck:
-            def report(done: int, total: int, message: str = "") -> bool:
-                if control.cancelled:
-                    return False
-                try:
-                    control.progress(done, total, message)
-                except TaskCancelled:
-                    return False
-                return True
-
-            return packages.verify(path, progress=report, cancel=lambda: control.cancelled)
+            return packages.verify(path, progress=control)
 
         self.handle = run_with_progress(
             self,

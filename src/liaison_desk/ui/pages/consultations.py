@@ -56,7 +56,6 @@ from liaison_desk.ui.printing import add_print_menu, show_message
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
 from liaison_desk.ui.table import Column, RecordTableModel
 from liaison_desk.ui.tasks import (
-    TaskCancelled,
     TaskControl,
     TaskHandle,
     run_task,
@@ -743,16 +742,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
                 control.check()
                 files.extend(scans.files_in(path) if path.is_dir() else [path])
 
-            def progress(done: int, total: int) -> bool:
-                try:
-                    control.progress(
-                        done, total, reading.format(done=min(done + 1, total), total=total)
-                    )
-                except TaskCancelled:
-                    return False
-                return True
-
-            report = scans.match_files(files, progress)
+            report = scans.match_files(files, control)
             reports.append(report)
             return report
 
@@ -772,7 +762,13 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             show_error(self, exc)
 
         self._sheets_task = run_with_progress(
-            self, self.tr("Attaching signed sheets"), work, done, failed, cancelled
+            self,
+            self.tr("Attaching signed sheets"),
+            work,
+            done,
+            failed,
+            cancelled,
+            describe=lambda done, total: reading.format(done=min(done + 1, total), total=total),
         )
 
     def _signed_sheets_matched(self, report: ScanReport) -> None:
