@@ -3,6 +3,7 @@ what comes back are domain objects, detached from the session."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ from liaison_desk.domain.entities import (
     SubmissionCase,
 )
 from liaison_desk.domain.enums import (
+    AttachmentKind,
     AuditAction,
     CaseStatus,
     ConsultationKind,
@@ -361,7 +363,7 @@ def next_sequence(s: Session, scope: str) -> int:
 
 def touch(s: Session, entity_type: str, record_id: int | None, now: datetime) -> None:
     """A new revision for a record whose parts changed (a photo added to a consultation)."""
-    row = record_row(s, entity_type, record_id) if record_id else None
+    row = _record_row(s, entity_type, record_id) if record_id else None
     if row is not None:
         _stamp_update(row, now)
         s.flush()
@@ -567,6 +569,28 @@ def list_consultations(
     return Page(items, total)
 
 
+def venues(s: Session, group_id: int | None, limit: int) -> list[str]:
+    """Venues of the group's consultations (all groups' when None, the recycle bin left out),
+    each once, the most recently used first, at most ``limit``."""
+    latest = func.max(ConsultationRow.held_on)
+    stmt = (
+        select(ConsultationRow.venue, latest)
+        .where(ConsultationRow.deleted_at.is_(None), ConsultationRow.venue != "")
+        .group_by(ConsultationRow.venue)
+        .order_by(latest.desc(), ConsultationRow.venue)
+    )
+    if group_id is not None:
+        stmt = stmt.where(ConsultationRow.group_id == group_id)
+    seen: dict[str, None] = {}
+    for venue, _held_on in s.execute(stmt):
+        text = (venue or "").strip()
+        if text:
+            seen.setdefault(text, None)
+        if len(seen) >= limit:
+            break
+    return list(seen)
+
+
 # --- outcome items ------------------------------------------------------------------------------
 
 
@@ -597,6 +621,24 @@ def save_outcome_item(s: Session, item: OutcomeItem, now: datetime) -> OutcomeIt
     refresh_counts(parent)
     s.flush()
     return _outcome_from_row(row)
+
+
+def responsible_bodies(s: Session, group_id: int | None) -> set[str]:
+    """The responsible bodies (责任单位) named on live outcome items of live consultations (of
+    the group, when given), stripped, each once."""
+    stmt = (
+        select(OutcomeItemRow.responsible_body)
+        .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
+        .where(
+            OutcomeItemRow.deleted_at.is_(None),
+            ConsultationRow.deleted_at.is_(None),
+            OutcomeItemRow.responsible_body != "",
+        )
+        .distinct()
+    )
+    if group_id is not None:
+        stmt = stmt.where(ConsultationRow.group_id == group_id)
+    return {body.strip() for body in s.scalars(stmt) if body and body.strip()}
 
 
 OUTCOME_SORT = {
@@ -686,6 +728,20 @@ def save_attachment(s: Session, att: Attachment, now: datetime) -> Attachment:
     row = _upsert(s, AttachmentRow, att, _ATTACHMENT_COLS, now)
     s.flush()
     return _attachment_from_row(row)
+
+
+def case_photos(s: Session, case_id: int) -> list[Attachment]:
+    """The photos added to the case itself (not in the recycle bin), in their order."""
+    stmt = (
+        select(AttachmentRow)
+        .where(
+            AttachmentRow.case_id == case_id,
+            AttachmentRow.deleted_at.is_(None),
+            AttachmentRow.kind == AttachmentKind.PHOTO.value,
+        )
+        .order_by(AttachmentRow.position, AttachmentRow.id)
+    )
+    return [_attachment_from_row(r) for r in s.scalars(stmt)]
 
 
 def attachment_hashes(s: Session) -> dict[str, list[str]]:
@@ -879,11 +935,78 @@ def lock_record(s: Session, entity_type: str, record_id: int | None) -> None:
         s.execute(select(table.id).where(table.id == record_id).with_for_update())
 
 
-def record_row(s: Session, entity_type: str, record_id: int) -> Any:
+@dataclass(frozen=True)
+class RecordRef:
+    """What the recycle bin and the history need of any record, read out of its row: who it
+    is, how it is shown, and the parents whose lock rules it follows. Detached plain data."""
+
+    entity_type: str
+    id: int
+    uuid: str
+    revision: int
+    title: str  # how the recycle bin names it ("织里-2024-议-001 标题", a person's name, …)
+    deleted_at: datetime | None
+    consultation_id: int | None = None  # an outcome item's or attachment's record
+    case_id: int | None = None  # an attachment's case
+
+
+def _record_row(s: Session, entity_type: str, record_id: int) -> Any:
     table = RECORD_TABLES.get(entity_type)
     if table is None:
         raise ValueError(f"unknown entity type {entity_type!r}")
     return s.get(table, record_id)
+
+
+def _ref(entity_type: str, row: Any) -> RecordRef:
+    return RecordRef(
+        entity_type=entity_type,
+        id=row.id,
+        uuid=row.uuid,
+        revision=row.revision,
+        title=_title_of(entity_type, row),
+        deleted_at=row.deleted_at,
+        consultation_id=getattr(row, "consultation_id", None),
+        case_id=getattr(row, "case_id", None),
+    )
+
+
+def record_ref(s: Session, entity_type: str, record_id: int) -> RecordRef | None:
+    """The record of ``entity_type`` with this id (in the recycle bin or not), or None."""
+    row = _record_row(s, entity_type, record_id)
+    return _ref(entity_type, row) if row is not None else None
+
+
+def record_uuid(s: Session, entity_type: str, record_id: int) -> str | None:
+    """The UUID its audit entries are filed under, or None for an unknown id."""
+    row = _record_row(s, entity_type, record_id)
+    return str(row.uuid) if row is not None else None
+
+
+def set_deleted(
+    s: Session, entity_type: str, record_id: int, deleted_at: datetime | None
+) -> RecordRef:
+    """Put the record in the recycle bin (``deleted_at``) or take it out (None), as its next
+    revision; an outcome item's consultation recounts its suggestions."""
+    row = _record_row(s, entity_type, record_id)
+    if row is None:
+        raise KeyError(record_id)
+    row.deleted_at = deleted_at
+    row.revision += 1
+    if entity_type == "outcome_item":
+        parent = _record_row(s, "consultation", row.consultation_id)
+        s.flush()
+        s.refresh(parent, ["outcome_items"])
+        refresh_counts(parent)
+    return _ref(entity_type, row)
+
+
+def purge_record(s: Session, entity_type: str, record_id: int) -> None:
+    """Delete the record for good (its parts go with it)."""
+    row = _record_row(s, entity_type, record_id)
+    if row is None:
+        raise KeyError(record_id)
+    s.delete(row)
+    s.flush()
 
 
 def _title_of(entity_type: str, row: Any) -> str:
@@ -907,26 +1030,26 @@ def group_has_records(s: Session, group_id: int) -> bool:
     return False
 
 
-def purge_blocker(s: Session, entity_type: str, row: Any) -> str:
+def purge_blocker(s: Session, record: RecordRef) -> str:
     """Why a record cannot be deleted for good (another record still needs it), or ""."""
-    if entity_type == "group" and group_has_records(s, row.id):
-        return f"{row.name}还有协商活动、案例或报送记录，不能彻底删除。"
-    if entity_type == "case":
+    if record.entity_type == "group" and group_has_records(s, record.id):
+        return f"{record.title}还有协商活动、案例或报送记录，不能彻底删除。"
+    if record.entity_type == "case":
         used = s.scalar(
             select(func.count())
             .select_from(SubmissionCaseRow)
-            .where(SubmissionCaseRow.case_id == row.id)
+            .where(SubmissionCaseRow.case_id == record.id)
         )
         if used:
-            return f"案例《{row.title}》在报送记录中，报送台账需要它，不能彻底删除。"
+            return f"案例《{record.title}》在报送记录中，报送台账需要它，不能彻底删除。"
     return ""
 
 
-def detach_references(s: Session, entity_type: str, row: Any) -> None:
+def detach_references(s: Session, record: RecordRef) -> None:
     """Before a person is purged, consultations keep the participant's copied name but no longer
     point at the roster entry."""
-    if entity_type == "person":
-        for p in s.scalars(select(ParticipantRow).where(ParticipantRow.person_id == row.id)):
+    if record.entity_type == "person":
+        for p in s.scalars(select(ParticipantRow).where(ParticipantRow.person_id == record.id)):
             p.person_id = None
         s.flush()
 
