@@ -18,4 +18,4 @@ trap 'rm -rf "$LIAISON_DESK_DATA_DIR"' EXIT
 echo "== ruff"; .venv/bin/ruff check src tests benchmarks scripts
 .venv/bin/ruff format --check src tests benchmarks scripts
 echo "== mypy"; .venv/bin/mypy
-echo "== pytest"; .venv/bin/pytest -q "$@"
+echo "== pytest"; .venv/bin/pytest -q --durations=15 "$@"

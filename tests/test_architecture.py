@@ -100,7 +100,7 @@ def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
 def test_no_print_outside_cli() -> None:
     offenders = []
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "cli.py":
+        if path.relative_to(PACKAGE).parts[0] == "cli":  # the command line's package
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

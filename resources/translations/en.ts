@@ -2682,6 +2682,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>File problem</translation>
     </message>
     <message>
+        <source>Cannot continue</source>
+        <translation>Cannot continue</translation>
+    </message>
+    <message>
         <source>File in use</source>
         <translation>File in use</translation>
     </message>

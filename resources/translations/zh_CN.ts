@@ -2683,6 +2683,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>文件问题</translation>
     </message>
     <message>
+        <source>Cannot continue</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
         <source>File in use</source>
         <translation>文件正在使用中</translation>
     </message>

@@ -4,11 +4,14 @@
 called again safely. When the log folder cannot be written (a read-only data folder, a full
 disk) the app still runs: messages go to the console (stderr) instead, and the first of them says
 why. The crash hook (``ui/crash.py``) writes tracebacks through the logger ``liaison_desk.crash``
-into the same file.
+into the same file, and ``faulthandler`` writes there too: a crash inside Qt (or any C code)
+kills the process before Python's hooks run, so the Python stacks of every thread are written
+straight into the log file ("Fatal Python error: Segmentation fault" and the stacks).
 """
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
@@ -44,6 +47,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     ours = [h for h in root.handlers if hasattr(h, _MARK)]
     same = len(ours) == 1 and getattr(ours[0], _MARK) == target
     if same and isinstance(ours[0], logging.FileHandler):
+        _faults_into(ours[0])
         return path
     # Otherwise a new file, or stderr standing in for this file: (try to) open it; when it still
     # cannot be opened, keep the stderr handler without repeating the warning.
@@ -51,9 +55,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     problem: OSError | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+        handler = _LogFile(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     except OSError as exc:
         if same:
             return None
@@ -62,6 +64,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         handler = logging.StreamHandler(sys.stderr) if sys.stderr else logging.NullHandler()
     handler.setFormatter(logging.Formatter(FORMAT, DATE_FORMAT))
     setattr(handler, _MARK, target)
+    _faults_into(handler)  # before the old file is closed: never a closed descriptor
     for old in ours:
         root.removeHandler(old)
         old.close()
@@ -74,3 +77,36 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         )
         return None
     return path
+
+
+# Whether faulthandler writes into one of our handlers' streams (not someone else's, say pytest's).
+_faults_enabled = False
+
+
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The rotating log file; after a rollover faulthandler follows it into the new file."""
+
+    def doRollover(self) -> None:
+        super().doRollover()
+        _faults_into(self)
+
+
+def _faults_into(handler: logging.Handler) -> None:
+    """Point ``faulthandler`` at the file (or console) ``handler`` writes: a fatal error then
+    leaves the stacks of every thread there. Nowhere to write (no console, a NullHandler): off,
+    when it was ours."""
+    global _faults_enabled
+    stream = getattr(handler, "stream", None)
+    try:
+        if stream is None:
+            raise ValueError("no stream")
+        stream.flush()
+        faulthandler.enable(file=stream, all_threads=True)
+        _faults_enabled = True
+    except (OSError, ValueError, AttributeError):
+        # A stream without a file descriptor (no console, a test's captured stderr): the file
+        # we pointed faulthandler at before is about to be closed, so it must not write there.
+        log.debug("faulthandler not enabled for %r", stream)
+        if _faults_enabled:
+            faulthandler.disable()
+            _faults_enabled = False

@@ -15,6 +15,7 @@ import pytest
 
 from liaison_desk import __version__
 from liaison_desk.cli import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, main
+from liaison_desk.config import data_dir
 from liaison_desk.storage.attachments import AttachmentStore
 
 
@@ -236,8 +237,27 @@ def test_an_internal_error_goes_to_the_log_not_the_screen(
     assert main(["check", "--db", str(tmp_path / "x.sqlite")]) == EXIT_BUG
     err = capsys.readouterr().err
     assert "程序内部错误" in err and "Traceback" not in err
-    log_file = cli.data_dir() / "logs" / "liaison-desk.log"
+    log_file = data_dir() / "logs" / "liaison-desk.log"
     assert "simulated bug" in log_file.read_text(encoding="utf-8")
+
+
+def test_every_user_facing_error_is_a_problem_to_fix_not_a_bug(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No list of expected errors to keep: any UserFacingError (a new kind too) is printed as
+    it is and exits with 1; the same command failing with anything else is a bug (exit 3)."""
+    import liaison_desk.cli as cli
+    from liaison_desk.errors import UserFacingError
+
+    class ReportRefused(UserFacingError):
+        pass
+
+    def refused(_args: object) -> int:
+        raise ReportRefused("这份报表不能生成：请先选择年度。")
+
+    monkeypatch.setitem(cli._COMMANDS, "check", refused)
+    assert main(["check", "--db", str(tmp_path / "x.sqlite")]) == EXIT_PROBLEM
+    assert capsys.readouterr().err.strip() == "这份报表不能生成：请先选择年度。"
 
 
 def test_the_installed_entry_point_never_prints_a_traceback(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ recycle bin and come back from it."""
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 from collections.abc import Callable
@@ -12,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
+from helpers import jpeg
 from liaison_desk.domain.entities import Consultation
 from liaison_desk.domain.enums import AttachmentKind
 from liaison_desk.services import Services
@@ -23,23 +22,6 @@ from liaison_desk.storage.attachments import AttachmentStore
 NewConsultation = Callable[..., Consultation]
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def jpeg(
-    color: tuple[int, int, int] = (200, 40, 40),
-    size: tuple[int, int] = (64, 48),
-    *,
-    orientation: int | None = None,
-    taken: str | None = None,
-) -> bytes:
-    exif = Image.Exif()
-    if orientation is not None:
-        exif[0x0112] = orientation
-    if taken is not None:
-        exif.get_ifd(0x8769)[36867] = taken
-    buf = io.BytesIO()
-    Image.new("RGB", size, color).save(buf, "JPEG", quality=90, exif=exif)
-    return buf.getvalue()
 
 
 def test_a_stored_photo_belongs_to_no_record_until_saved(

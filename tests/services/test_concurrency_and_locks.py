@@ -3,13 +3,12 @@ in, and the reports of a past year are taken at that year's end."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PIL import Image
 
+from helpers import jpeg
 from liaison_desk.domain.entities import (
     Case,
     Consultation,
@@ -31,12 +30,6 @@ from liaison_desk.services import Services
 from liaison_desk.storage import repositories
 
 NewConsultation = Callable[..., Consultation]
-
-
-def photo() -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (40, 30), (200, 40, 40)).save(buf, "JPEG")
-    return buf.getvalue()
 
 
 def test_a_form_opened_before_another_save_cannot_overwrite_it(
@@ -62,7 +55,7 @@ def test_adding_a_photo_makes_an_open_form_stale_so_the_photo_is_not_dropped(
     saved = services.consultations.save(new_consultation())
     open_form = services.consultations.get(saved.id)
     assert open_form is not None
-    services.attachments.add(photo(), "现场.jpg", consultation_id=saved.id)
+    services.attachments.add(jpeg(size=(40, 30)), "现场.jpg", consultation_id=saved.id)
     open_form.title = "改了标题"
     with pytest.raises(ConflictError):
         services.consultations.save(open_form)
@@ -87,7 +80,7 @@ def test_photos_cannot_be_added_to_an_archived_consultation(
     saved = services.consultations.save(new_consultation())
     services.consultations.archive(saved.id)
     with pytest.raises(LockedError, match="已归档"):
-        services.attachments.add(photo(), "迟到的照片.jpg", consultation_id=saved.id)
+        services.attachments.add(jpeg(size=(40, 30)), "迟到的照片.jpg", consultation_id=saved.id)
     assert services.ctx.store is not None and services.ctx.store.all_hashes() == set()
 
 

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
+from helpers import jpeg
 from liaison_desk.domain.entities import (
     Case,
     Consultation,
@@ -41,12 +42,6 @@ NewConsultation = Callable[..., Consultation]
 def png(color: tuple[int, int, int], size: tuple[int, int] = (48, 32)) -> bytes:
     buf = io.BytesIO()
     Image.new("RGB", size, color).save(buf, "PNG")
-    return buf.getvalue()
-
-
-def jpeg(color: tuple[int, int, int]) -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (64, 48), color).save(buf, "JPEG", quality=90)
     return buf.getvalue()
 
 

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PIL import Image
 
+from helpers import jpeg
 from liaison_desk.cli import EXIT_BUG, EXIT_OK, main
 from liaison_desk.domain.entities import LiaisonGroup, OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind
@@ -40,12 +40,6 @@ FAST = settings(
 )
 
 
-def photo() -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (24, 16), (200, 40, 40)).save(buf, "JPEG")
-    return buf.getvalue()
-
-
 def build(db_file: Path, title: str) -> None:
     db = Database.open(f"sqlite:///{db_file}")
     try:
@@ -56,7 +50,7 @@ def build(db_file: Path, title: str) -> None:
         c.title, c.venue, c.held_on = title, "议事堂", date(2024, 3, 5)
         c.outcome_items = [OutcomeItem(content="增设路灯"), OutcomeItem(content="修缮道路")]
         saved = sv.consultations.save(c)
-        sv.attachments.add(photo(), "会场.jpg", consultation_id=saved.id)
+        sv.attachments.add(jpeg(size=(24, 16)), "会场.jpg", consultation_id=saved.id)
     finally:
         db.close()
 

@@ -28,7 +28,8 @@ from liaison_desk.domain.entities import Consultation
 from liaison_desk.domain.enums import AttachmentKind
 from liaison_desk.services import Services
 from liaison_desk.ui import attachment_panel as panel_module
-from liaison_desk.ui.attachment_panel import ROWS_MIME, AttachmentPanel, TileState
+from liaison_desk.ui.attachment_grid import ROWS_MIME, TileState
+from liaison_desk.ui.attachment_panel import AttachmentPanel
 from liaison_desk.ui.tasks import wait_for_tasks
 
 NewConsultation = Callable[..., Consultation]

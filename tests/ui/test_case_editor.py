@@ -5,15 +5,14 @@ and drafts taken back after a crash."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
-from PIL import Image
 from PySide6.QtWidgets import QMessageBox
 
+from helpers import jpeg
 from liaison_desk.domain.entities import (
     Case,
     CasePhoto,
@@ -32,15 +31,11 @@ from liaison_desk.domain.enums import (
 )
 from liaison_desk.domain.queries import ConsultationFilter
 from liaison_desk.services import Services
-from liaison_desk.ui import case_editor, messages
-from liaison_desk.ui.case_editor import (
-    CaseEditor,
-    PhotoChooser,
-    VersionsDialog,
-    comparable,
-    next_heading_number,
-    set_heading,
-)
+from liaison_desk.ui import case_pickers, messages
+from liaison_desk.ui.case_editor import CaseEditor
+from liaison_desk.ui.case_pickers import PhotoChooser
+from liaison_desk.ui.case_text import comparable, next_heading_number, set_heading
+from liaison_desk.ui.case_versions import VersionsDialog
 from liaison_desk.ui.pages import cases as cases_page
 from liaison_desk.ui.pages.cases import CasesPage
 from liaison_desk.ui.tasks import wait_for_tasks
@@ -54,10 +49,8 @@ SECTIONS = {
 }
 
 
-def jpeg(shade: int) -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (64, 48), (shade, 120, 200 - shade)).save(buf, "JPEG", quality=90)
-    return buf.getvalue()
+def shade(value: int) -> tuple[int, int, int]:
+    return (value, 120, 200 - value)
 
 
 @pytest.fixture
@@ -90,7 +83,10 @@ def linked(
     for n, c in enumerate((hall, micro)):
         for k in range(2):
             services.attachments.add(
-                jpeg(40 * n + 20 * k), f"{n}{k}.jpg", consultation_id=c.id, caption=f"现场{n}{k}"
+                jpeg(shade(40 * n + 20 * k)),
+                f"{n}{k}.jpg",
+                consultation_id=c.id,
+                caption=f"现场{n}{k}",
             )
     return [services.consultations.get(c.id or 0) for c in (hall, micro)]  # type: ignore[misc]
 
@@ -309,7 +305,7 @@ def test_photos_are_chosen_from_the_linked_consultations_in_order_with_captions(
     qtbot.addWidget(chooser)
     assert wait_for_tasks()
     shown = [chooser.list.item(i) for i in range(chooser.list.count())]
-    assert [int(i.data(case_editor.ATTACHMENT_ROLE)) for i in shown] == [a1, a2, b1, b2]
+    assert [int(i.data(case_pickers.ATTACHMENT_ROLE)) for i in shown] == [a1, a2, b1, b2]
     assert all(not i.icon().isNull() for i in shown)
     assert linked[1].number in shown[2].text()
     chooser.set_ticked([b2])
@@ -371,7 +367,7 @@ def test_photos_added_from_files_join_the_case(
     files = []
     for n in range(2):
         path = tmp_path / f"照片{n}.jpg"
-        path.write_bytes(jpeg(60 + n * 50))
+        path.write_bytes(jpeg(shade(60 + n * 50)))
         files.append(str(path))
     monkeypatch.setattr(editor, "choose_photo_files", lambda: files)
     editor.add_photo_button.click()  # the new case is saved first

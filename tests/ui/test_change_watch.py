@@ -9,12 +9,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from helpers import type_into
 from liaison_desk.domain.entities import Consultation, LiaisonGroup
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
@@ -83,7 +82,7 @@ def test_a_list_shows_what_was_saved_elsewhere(
     [summary] = [r for r in services.consultations.search().items if r.id == saved.id]
     page.open_record(summary)
     assert wait_for_tasks() and page.form_shown()
-    type_into(page.form.facts.venue, "大河村协商驿站")
+    type_into(qtbot, page.form.facts.venue, "大河村协商驿站")
     assert page.form.has_unsaved_changes()
     changed = elsewhere.consultations.get(saved.id or 0)
     assert changed is not None
@@ -100,15 +99,6 @@ def test_a_list_shows_what_was_saved_elsewhere(
     assert _titles(page) == ["停车难（续）", "加装电梯"]
 
 
-def type_into(widget: QLineEdit, text: str) -> None:
-    """Chinese text as the input method hands it over (a committed string)."""
-    widget.setFocus()
-    widget.selectAll()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
 def test_the_draft_is_kept_until_the_save_is_committed(
     qtbot: QtBot, services: Services, group: LiaisonGroup, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -116,8 +106,8 @@ def test_the_draft_is_kept_until_the_save_is_committed(
     assert page.new_record()
     assert wait_for_tasks()
     form = page.form
-    type_into(form.facts.title, "背街小巷路灯不亮")
-    type_into(form.facts.venue, "龙泉街道协商驿站")
+    type_into(qtbot, form.facts.title, "背街小巷路灯不亮")
+    type_into(qtbot, form.facts.venue, "龙泉街道协商驿站")
     assert form.keep_draft()
     assert len(services.drafts.pending()) == 1
 

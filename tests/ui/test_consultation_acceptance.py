@@ -8,15 +8,12 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QLineEdit,
     QPlainTextEdit,
@@ -24,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from helpers import commit_text, type_into
 from liaison_desk.domain.entities import LiaisonGroup, Person
 from liaison_desk.domain.enums import AttachmentKind, ConsultationStatus, ParticipantCategory
 from liaison_desk.services import ServiceContext, Services
@@ -65,31 +63,6 @@ def jpeg(size: tuple[int, int], colour: tuple[int, int, int], orientation: int |
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=90, exif=exif)
     return buffer.getvalue()
-
-
-def commit_text(widget: Any, text: str) -> None:
-    """Chinese arrives as the input method's committed string."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def type_into(qtbot: QtBot, widget: Any, text: str) -> None:
-    completer = widget.completer() if hasattr(widget, "completer") else None
-    offered = completer.model() if completer is not None else None
-    words = offered.stringList() if isinstance(offered, QStringListModel) else []
-    if isinstance(offered, QStringListModel):
-        offered.setStringList([])  # no popup: the offscreen platform cannot show it quietly
-    widget.setFocus()
-    if hasattr(widget, "selectAll"):
-        widget.selectAll()
-        qtbot.keyClick(widget, Qt.Key.Key_Delete)
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        commit_text(widget, text)
-    if isinstance(offered, QStringListModel):
-        offered.setStringList(words)
 
 
 def type_in_open_cell(qtbot: QtBot, view: QAbstractItemView, text: str) -> None:

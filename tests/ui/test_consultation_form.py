@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
+from helpers import type_into
 from liaison_desk.documents.sheets import SheetKind
 from liaison_desk.domain.entities import (
     Consultation,
@@ -100,29 +101,6 @@ def answer_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     monkeypatch.setattr(messages, "_dialog_override", accept)
     yield asked
-
-
-def type_into(qtbot: QtBot, widget: Any, text: str) -> None:
-    """Replace the text of a line edit as a user would: select all, delete, then type (Latin
-    text key by key; Chinese as the input method hands it over, a committed string)."""
-    # The completion popup (earlier venues, names) cannot be shown by the offscreen platform
-    # without warnings: it is detached while typing.
-    completer = widget.completer() if hasattr(widget, "completer") else None
-    offered = completer.model() if completer is not None else None
-    words = offered.stringList() if isinstance(offered, QStringListModel) else None
-    if isinstance(offered, QStringListModel):
-        offered.setStringList([])
-    widget.setFocus()
-    widget.selectAll()
-    qtbot.keyClick(widget, Qt.Key.Key_Delete)
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
-    if isinstance(offered, QStringListModel) and words is not None:
-        offered.setStringList(words)
 
 
 def new_form(page: ConsultationsPage) -> ConsultationForm:

@@ -3,6 +3,7 @@ the log itself survives a data folder it cannot write."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import subprocess
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QThread, QTimer, QUrl
@@ -31,12 +33,18 @@ def root_logging() -> Iterator[None]:
     """setup_logging changes the root logger; put it back after the test."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
+    faults_enabled = faulthandler.is_enabled()
     yield
     for handler in root.handlers:
         if handler not in handlers:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
+    # setup_logging pointed faulthandler at a file closed just now: back to the console.
+    if faults_enabled and sys.__stderr__ is not None:
+        faulthandler.enable(file=sys.__stderr__, all_threads=True)
+    else:
+        faulthandler.disable()
 
 
 @pytest.fixture
@@ -136,6 +144,52 @@ def test_setup_logging_in_a_read_only_data_folder(
         assert "cannot write the log file" in capsys.readouterr().err
     finally:
         data.chmod(0o755)
+
+
+def test_faulthandler_is_enabled_and_pointed_at_the_log_file(
+    root_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    targets: list[os.stat_result] = []
+    enable = faulthandler.enable
+
+    def record(file: Any, all_threads: bool = True) -> None:
+        targets.append(os.fstat(file.fileno()))
+        enable(file=file, all_threads=all_threads)
+
+    monkeypatch.setattr(faulthandler, "enable", record)
+    path = setup_logging()
+    assert path is not None
+    assert faulthandler.is_enabled()
+    assert targets and os.path.samestat(targets[-1], os.stat(path))
+
+
+def test_a_fatal_error_leaves_the_stacks_in_the_log_file_even_after_a_rollover(
+    tmp_path: Path,
+) -> None:
+    """A crash inside Qt kills the process before any Python hook runs: only faulthandler can
+    say where it happened, and it must say it in the log the user sends to support."""
+    script = textwrap.dedent(
+        """
+        import faulthandler, logging
+        from liaison_desk.log import setup_logging
+        path = setup_logging()
+        logging.getLogger("liaison_desk.test").info("before the crash")
+        [h] = [h for h in logging.getLogger().handlers if hasattr(h, "doRollover")]
+        h.doRollover()  # the log rotates: the fault must still land in the current file
+        logging.getLogger("liaison_desk.test").info("after the rollover")
+        faulthandler._sigsegv()
+        """
+    )
+    env = {**os.environ, "LIAISON_DESK_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    log = (tmp_path / "logs" / LOG_FILE_NAME).read_text(encoding="utf-8", errors="replace")
+    assert "after the rollover" in log
+    assert "Fatal Python error: Segmentation fault" in log
+    assert "<string>" in log  # the stack of the line that crashed
+    assert "Fatal Python error" not in result.stderr
 
 
 # --- the hook ------------------------------------------------------------------------------------

@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
+from liaison_desk.documents.spreadsheet import WorkbookRefused
 from liaison_desk.domain.entities import LiaisonGroup
 from liaison_desk.domain.rules import ConflictError, LockedError, Problem, ValidationError
+from liaison_desk.errors import UserFacingError
 from liaison_desk.services import Services
+from liaison_desk.services.drafts import DraftDamagedError
 from liaison_desk.storage.attachments import AttachmentError
 from liaison_desk.storage.database import translate_operational_error
 from liaison_desk.storage.errors import (
@@ -27,6 +30,7 @@ from liaison_desk.storage.errors import (
     StorageError,
 )
 from liaison_desk.ui import messages
+from liaison_desk.ui.i18n import install_language
 from liaison_desk.ui.messages import confirm, error_text, inform, is_expected_error, show_error
 
 Answer = Callable[[QMessageBox], object]
@@ -183,6 +187,85 @@ def test_a_bug_is_not_an_expected_error_and_is_raised_again(boxes: list[QMessage
         show_error(None, bug)
     assert caught.value is bug
     assert boxes == []  # no message box hides a bug
+
+
+def test_every_user_facing_error_is_shown_without_a_list_to_keep() -> None:
+    """A new kind of error the user should read needs no registration anywhere: deriving it
+    from UserFacingError is enough for the window to show it instead of the crash dialog."""
+
+    class ReportRefused(UserFacingError):
+        pass
+
+    for exc in (
+        ReportRefused("这份报表不能生成：请先选择年度。"),
+        WorkbookRefused("「台账.xlsx」不是 Excel 工作簿。请用 Excel 或 WPS 另存为 .xlsx 后重试。"),
+        DraftDamagedError("草稿文件已损坏，无法恢复。"),
+    ):
+        assert is_expected_error(exc)
+        assert error_text(exc) == ("Cannot continue", str(exc))
+
+
+def test_the_english_ui_shows_the_english_text_of_a_conflict(qapp: QApplication) -> None:
+    exc = ConflictError("协商记录")
+    assert error_text(exc) == ("Changed elsewhere", str(exc))  # Chinese by default
+    assert "已被另一处修改" in str(exc)
+    install_language("en")
+    title, message = error_text(exc)
+    assert title == "Changed elsewhere"
+    assert message.startswith("This record was changed elsewhere")
+    assert "已被另一处修改" not in message
+
+
+def test_the_english_ui_shows_chinese_where_no_english_text_exists(qapp: QApplication) -> None:
+    install_language("en")
+    assert error_text(StorageError("数据库出错：请重试。"))[1] == "数据库出错：请重试。"
+    half = ValidationError(
+        [
+            Problem("group_id", "请选择联络组。", "Choose a liaison group."),
+            Problem("venue", "请填写地点。"),
+        ]
+    )
+    assert error_text(half)[1] == "• 请选择联络组。\n• 请填写地点。"  # one language, not two
+    both = ValidationError(
+        [
+            Problem("group_id", "请选择联络组。", "Choose a liaison group."),
+            Problem("held_on", "请填写协商日期。", "Enter the date of the consultation."),
+        ]
+    )
+    assert error_text(both)[1] == "• Choose a liaison group.\n• Enter the date of the consultation."
+
+
+@pytest.mark.parametrize(
+    ("sqlite_text", "english"),
+    [
+        ("database is locked", "is busy"),
+        ("attempt to write a readonly database", "is read-only"),
+        ("database or disk is full", "The disk is full"),
+    ],
+)
+def test_the_english_ui_explains_the_common_database_errors_in_english(
+    qapp: QApplication, tmp_path: Path, sqlite_text: str, english: str
+) -> None:
+    orig = sqlite3.OperationalError(sqlite_text)
+    exc = translate_operational_error(OperationalError("INSERT", {}, orig), tmp_path / "库.sqlite")
+    chinese = error_text(exc)[1]
+    install_language("en")
+    _title, message = error_text(exc)
+    assert english in message and message != chinese
+    assert str(tmp_path / "库.sqlite") in message
+
+
+def test_a_locked_record_in_english(qapp: QApplication) -> None:
+    from liaison_desk.domain.rules import archived_error
+
+    exc = archived_error("织里-2024-议-012")
+    assert "已归档" in error_text(exc)[1]
+    install_language("en")
+    assert error_text(exc) == (
+        "The record is locked",
+        "织里-2024-议-012 is archived and read-only. To change it, unlock it first and give a "
+        "reason.",
+    )
 
 
 # --- the boxes -------------------------------------------------------------------------------

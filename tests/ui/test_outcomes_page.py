@@ -22,10 +22,11 @@ from liaison_desk.ui.follow_up_dialogs import Revisit, StatusChange
 from liaison_desk.ui.i18n import install_language
 from liaison_desk.ui.main_window import MainWindow
 from liaison_desk.ui.pages import outcomes as outcomes_module
-from liaison_desk.ui.pages.base import Detail, DetailPane, load_thumbnails
+from liaison_desk.ui.pages.base import Detail, DetailPane
 from liaison_desk.ui.pages.outcomes import OutcomesPage
 from liaison_desk.ui.table import MUTED_COLOUR, OVERDUE_COLOUR, pinyin_key
 from liaison_desk.ui.tasks import wait_for_tasks
+from liaison_desk.ui.thumbnails import load_thumbnails
 
 if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
     from conftest import FixedClock

@@ -20,7 +20,8 @@ from liaison_desk.domain.procedure import DEFAULT_HALL_STEPS, DEFAULT_MICRO_STEP
 from liaison_desk.domain.rules import ConflictError
 from liaison_desk.services import Services
 from liaison_desk.ui.pages import settings as settings_module
-from liaison_desk.ui.pages.settings import FONT_SAMPLE, FontField, SettingsPage
+from liaison_desk.ui.pages.settings import SettingsPage
+from liaison_desk.ui.setting_fields import FONT_SAMPLE, FontField
 from liaison_desk.ui.tasks import wait_for_tasks
 
 HALL = ConsultationKind.HALL

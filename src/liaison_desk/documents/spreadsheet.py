@@ -40,6 +40,8 @@ from defusedxml.ElementTree import fromstring
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
+from liaison_desk.errors import UserFacingError
+
 log = logging.getLogger(__name__)
 
 # --- budgets --------------------------------------------------------------------------------------
@@ -68,7 +70,7 @@ _EXCEL_COLUMNS = 16_384
 _CJK_DATE_FORMATS = frozenset(range(27, 37)) | frozenset(range(50, 59))
 
 
-class WorkbookRefused(Exception):
+class WorkbookRefused(UserFacingError):
     """The file cannot be read as a workbook; ``message`` (Chinese) says why and what to do."""
 
     def __init__(self, message: str) -> None:

@@ -17,6 +17,7 @@ from liaison_desk.domain.entities import (
 )
 from liaison_desk.domain.enums import ConsultationKind, ConsultationStatus, OutcomeStatus
 from liaison_desk.domain.numbering import short_name_of
+from liaison_desk.errors import UserFacingError
 
 RECYCLE_BIN_DAYS = 30
 MAX_TITLE_LENGTH = 200
@@ -26,31 +27,55 @@ MAX_TITLE_LENGTH = 200
 class Problem:
     field: str  # attribute path, e.g. "title" or "outcome_items[2].content"
     message: str  # Chinese, names the field and says what to do
+    english: str = ""  # the same in English for the English UI, where one is written
 
     def __str__(self) -> str:
         return self.message
 
 
-class ValidationError(Exception):
+class ValidationError(UserFacingError):
     """Raised by services when a record breaks a rule; carries every problem."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(p.message for p in problems))
+        # The English summary only when every problem has its English text: half a list in
+        # each language reads worse than one language.
+        english = (
+            "\n".join(p.english for p in problems)
+            if problems and all(p.english for p in problems)
+            else ""
+        )
+        super().__init__("\n".join(p.message for p in problems), english=english)
 
 
-class LockedError(Exception):
+class LockedError(UserFacingError):
     """A locked record (archived or submitted) was about to be changed without unlocking."""
 
 
-class ConflictError(Exception):
+def archived_error(number: str) -> LockedError:
+    """The consultation ``number`` is archived: it must be unlocked (with a reason) first."""
+    return LockedError(
+        f"{number} 已归档，是只读的。如需修改，请先解锁并填写原因。",
+        english=f"{number} is archived and read-only. To change it, unlock it first and give "
+        "a reason.",
+    )
+
+
+class ConflictError(UserFacingError):
     """The record was changed elsewhere after it was opened: saving would overwrite that."""
 
-    def __init__(self, what: str, message: str | None = None) -> None:
+    def __init__(self, what: str, message: str | None = None, *, english: str = "") -> None:
+        if message is None and not english:
+            english = (
+                "This record was changed elsewhere (another window, another computer or the "
+                "command line) after you opened it. It was not saved, so those changes are not "
+                "overwritten. Open the record again, then make your changes."
+            )
         super().__init__(
             message
             or f"{what}在你打开之后已被另一处修改（另一个窗口、另一台电脑或命令行）。"
-            "为了不覆盖那些修改，这次没有保存。请重新打开这条记录，再做修改。"
+            "为了不覆盖那些修改，这次没有保存。请重新打开这条记录，再做修改。",
+            english=english,
         )
 
 
@@ -285,7 +310,13 @@ def validate_consultation(consultation: Consultation, today: date) -> list[Probl
     c = consultation
     problems: list[Problem] = []
     if not isinstance(c.kind, ConsultationKind):
-        problems.append(Problem("kind", "请选择活动类型（民生议事堂协商或微协商）。"))
+        problems.append(
+            Problem(
+                "kind",
+                "请选择活动类型（民生议事堂协商或微协商）。",
+                "Choose the kind of consultation (deliberation hall or micro-consultation).",
+            )
+        )
     _required(c.title, "title", "议题", problems)
     if len(c.title) > MAX_TITLE_LENGTH:
         problems.append(
@@ -293,9 +324,11 @@ def validate_consultation(consultation: Consultation, today: date) -> list[Probl
         )
     _required(c.venue, "venue", "地点", problems)
     if c.group_id is None:
-        problems.append(Problem("group_id", "请选择联络组。"))
+        problems.append(Problem("group_id", "请选择联络组。", "Choose a liaison group."))
     if c.held_on is None:
-        problems.append(Problem("held_on", "请填写协商日期。"))
+        problems.append(
+            Problem("held_on", "请填写协商日期。", "Enter the date of the consultation.")
+        )
     elif c.held_on > today and c.status is not ConsultationStatus.PLANNED:
         problems.append(
             Problem(
@@ -303,7 +336,11 @@ def validate_consultation(consultation: Consultation, today: date) -> list[Probl
             )
         )
     if c.start_time and c.end_time and c.end_time <= c.start_time:
-        problems.append(Problem("end_time", "结束时间应晚于开始时间。"))
+        problems.append(
+            Problem(
+                "end_time", "结束时间应晚于开始时间。", "The end time must be after the start time."
+            )
+        )
     for i, p in enumerate(c.participants, start=1):
         if not p.name.strip():
             problems.append(Problem(f"participants[{i - 1}].name", f"第{i}位参加人员缺少姓名。"))
@@ -331,7 +368,7 @@ def validate_case(case: Case) -> list[Problem]:
     problems: list[Problem] = []
     _required(case.title, "title", "案例标题", problems)
     if case.group_id is None:
-        problems.append(Problem("group_id", "请选择联络组。"))
+        problems.append(Problem("group_id", "请选择联络组。", "Choose a liaison group."))
     if not 2000 <= case.year <= 2100:
         problems.append(Problem("year", "年度应为四位年份，如 2024。"))
     return problems

@@ -1,13 +1,16 @@
 """Database and file problems the user (not a programmer) has to act on, and the Chinese reason
-of an operating-system error. On the ground floor so documents, which must not import storage,
-raise and word them the same way storage does (storage.errors re-exports both)."""
+of an operating-system error. On the ground floor (it imports only liaison_desk.errors) so
+documents, which must not import storage, raise and word them the same way storage does
+(storage.errors re-exports both)."""
 
 from __future__ import annotations
 
 import errno
 
+from liaison_desk.errors import UserFacingError
 
-class StorageError(Exception):
+
+class StorageError(UserFacingError):
     """A database or file problem; ``str(exc)`` is a clear Chinese message saying what to do."""
 
 

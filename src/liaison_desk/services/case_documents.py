@@ -117,13 +117,13 @@ class CaseDocumentService:
                 return by_number[0]
             # 档号 typed with another separator (J012-WS.2024-…, J012-WS-2024-…, full-width or
             # spaced): the middle dot is hard to type, so any separator will do.
-            key = _archive_key(text)
-            if key and any(ch.isdigit() for ch in key):
+            loose_key = _archive_key(text)
+            if loose_key and any(ch.isdigit() for ch in loose_key):
                 everyone = repo.list_cases(s, CaseFilter(), _PageRequest()).items
                 loose = [
                     c
                     for c in everyone
-                    if c.archive_number and _archive_key(c.archive_number) == key
+                    if c.archive_number and _archive_key(c.archive_number) == loose_key
                 ]
                 if len(loose) == 1:
                     return loose[0]

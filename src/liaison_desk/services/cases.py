@@ -134,7 +134,9 @@ class CaseService:
             if old is not None and old.is_locked:
                 if not reason.strip():
                     raise LockedError(
-                        f"案例《{old.title}》已报送，是只读的。修改需要填写原因，并将生成新版本。"
+                        f"案例《{old.title}》已报送，是只读的。修改需要填写原因，并将生成新版本。",
+                        english=f"The case “{old.title}” has been submitted and is read-only. "
+                        "Changing it needs a reason and makes a new version.",
                     )
                 case.version = old.version + 1
                 case.status = CaseStatus.DRAFT

@@ -34,6 +34,7 @@ from liaison_desk.domain.rules import (
     LockedError,
     Problem,
     ValidationError,
+    archived_error,
     check_not_stale,
     validate_consultation,
     validate_outcome_item,
@@ -129,7 +130,9 @@ class ConsultationService:
                 raise KeyError(consultation_id)
             if current.is_locked:
                 raise LockedError(
-                    f"{current.number} 已归档，是只读的。如需恢复历史版本，请先解锁并填写原因。"
+                    f"{current.number} 已归档，是只读的。如需恢复历史版本，请先解锁并填写原因。",
+                    english=f"{current.number} is archived and read-only. To restore an earlier "
+                    "version, unlock it first and give a reason.",
                 )
             if expected_revision is not None:
                 check_not_stale(current.revision, expected_revision, f"协商活动 {current.number} ")
@@ -243,7 +246,7 @@ class ConsultationService:
         repo.lock_record(s, "consultation", c.id)
         old = repo.get_consultation(s, c.id) if c.id else None
         if old is not None and old.is_locked:
-            raise LockedError(f"{old.number} 已归档，是只读的。如需修改，请先解锁并填写原因。")
+            raise archived_error(old.number)
         if old is not None:
             check_not_stale(old.revision, c.revision, f"协商活动 {old.number} ")
         group = repo.get_group(s, c.group_id) if c.group_id else None

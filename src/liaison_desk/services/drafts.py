@@ -22,6 +22,7 @@ from typing import Any
 from liaison_desk import config
 from liaison_desk.domain.entities import Case, Consultation
 from liaison_desk.domain.serialization import DataError, from_data, to_data
+from liaison_desk.errors import UserFacingError
 from liaison_desk.services.base import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -133,7 +134,7 @@ class DraftService:
         self._path(kind, key).unlink(missing_ok=True)
 
 
-class DraftDamagedError(ValueError):
+class DraftDamagedError(UserFacingError, ValueError):
     """A draft file that cannot be read back; the message is for the user."""
 
 

@@ -1,9 +1,14 @@
 """The errors a service call can raise, for the UI (which does not import storage): each one's
-text is a clear Chinese message saying what to do."""
+text is a clear Chinese message saying what to do.
+
+Every error a user is meant to read derives from ``UserFacingError`` (liaison_desk/errors.py);
+the UI shows those and treats anything else as a bug, so there is no list to keep here — the
+names below are only for the UI's titles and tests."""
 
 from __future__ import annotations
 
 from liaison_desk.domain.rules import ConflictError, LockedError, ValidationError
+from liaison_desk.errors import UserFacingError
 from liaison_desk.services.drafts import DraftDamagedError
 from liaison_desk.services.recycle_bin import PurgeRefused
 from liaison_desk.storage.attachments import AttachmentError
@@ -16,19 +21,7 @@ from liaison_desk.storage.errors import (
     os_error_text,
 )
 
-# What a form or list shows to the user instead of crashing: the message is the whole story.
-EXPECTED_ERRORS: tuple[type[Exception], ...] = (
-    StorageError,
-    AttachmentError,
-    ValidationError,
-    LockedError,
-    ConflictError,
-    PurgeRefused,
-    DraftDamagedError,
-)
-
 __all__ = [
-    "EXPECTED_ERRORS",
     "AttachmentError",
     "BackupError",
     "ConflictError",
@@ -39,6 +32,7 @@ __all__ = [
     "NotADatabaseError",
     "PurgeRefused",
     "StorageError",
+    "UserFacingError",
     "ValidationError",
     "os_error_text",
 ]

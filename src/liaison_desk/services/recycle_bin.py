@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.queries import RecycleBinEntry
 from liaison_desk.domain.rules import RECYCLE_BIN_DAYS, LockedError, purge_due
+from liaison_desk.errors import UserFacingError
 from liaison_desk.services.base import ServiceContext, audit
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.session import Session
@@ -27,7 +28,7 @@ ENTITY_LABELS = {
 }
 
 
-class PurgeRefused(Exception):
+class PurgeRefused(UserFacingError):
     """The record is still needed by another record; the message says which, in Chinese."""
 
 

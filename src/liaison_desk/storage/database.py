@@ -675,6 +675,20 @@ def _copy_advice(path: Path) -> str:
     )
 
 
+def _copy_advice_en(path: Path | None) -> str:
+    beside = f" with the “{path.stem}-附件” folder beside it" if path else ""
+    return (
+        f"To change it, copy the database file{beside} to a folder on this computer that can be "
+        "written to (for example Documents), then open the copy."
+    )
+
+
+_ASK_ADMIN_EN = (
+    "If it must stay where it is (for example an office shared folder), ask your computer "
+    "administrator for write permission."
+)
+
+
 def translate_operational_error(exc: OperationalError, path: Path | None) -> StorageError:
     """A clear Chinese message, saying what to do, for a database error the user can act on:
     another program writing, a read-only file or folder, a full or failing disk."""
@@ -687,13 +701,17 @@ def translate_operational_error(exc: OperationalError, path: Path | None) -> Sto
 
 def _sqlite_error(problem: str, path: Path | None, text: str) -> StorageError:
     where = f"「{path}」" if path else ""
+    shown = f"“{path}” " if path else ""  # the English texts' ``where``
     if problem in ("readonly", "readonly-folder") and path is not None:
         # A database opened read-only gets SQLite's plain "readonly": say which place is.
         reason = read_only_reason(path)
         if reason == "medium":
             return StorageError(
                 f"数据库{where}{_READ_ONLY_PLACES['medium']}：可以查看、打印和导出，不能修改，"
-                f"这次的修改没有保存。{_copy_advice(path)}"
+                f"这次的修改没有保存。{_copy_advice(path)}",
+                english=f"The database {shown}is on a read-only disk (a write-protected USB stick, "
+                "a CD or a read-only shared folder): it can be viewed, printed and exported but "
+                f"not changed, and this change was not saved. {_copy_advice_en(path)}",
             )
         if reason == "folder":
             problem = "readonly-folder"
@@ -711,21 +729,33 @@ def _sqlite_error(problem: str, path: Path | None, text: str) -> StorageError:
             f"数据库{where}正被另一个程序或另一个窗口占用，它正在写入数据"
             "（可能是另一个打开的联络组履职档案台，或者正在进行的备份）。本程序等待后仍然无法写入，"
             "这次操作没有完成，已保存的数据不受影响。请稍等片刻后重试；"
-            "如果一直这样，请关闭其他打开这个数据库的窗口后再试。"
+            "如果一直这样，请关闭其他打开这个数据库的窗口后再试。",
+            english=f"The database {shown}is busy: another program or window is writing to it "
+            "(another Liaison Desk window, or a backup in progress). This program waited but "
+            "still could not write, so this action was not completed; saved data is not "
+            "affected. Wait a moment and try again; if it keeps happening, close the other "
+            "windows that have this database open.",
         )
     if problem == "readonly-folder":
         folder = f"「{path.parent}」" if path else ""
         return StorageError(
             f"数据库{where}所在的文件夹{folder}不允许写入（只读），可以查看、打印和导出，"
             "但不能修改：保存修改时要在数据库文件旁边建立临时文件（文件名以 -wal 和 -shm 结尾）。"
-            f"{copy_it}；{ask_it}"
+            f"{copy_it}；{ask_it}",
+            english=f"The folder of the database {shown}cannot be written to (read-only): the "
+            "database can be viewed, printed and exported but not changed, because saving needs "
+            "temporary files beside it (ending in -wal and -shm). "
+            f"{_copy_advice_en(path)} {_ASK_ADMIN_EN}",
         )
     if problem == "readonly":
         folder = f"它在文件夹「{path.parent}」里。" if path else ""
         return StorageError(
             f"数据库文件{where}是只读的，不能保存修改（可以查看，但不能新增或修改记录）。{folder}"
             f"要继续录入，{copy_it}；{ask_it}"
-            "在 Windows 上，也可以在文件的“属性”里取消勾选“只读”后重试。"
+            "在 Windows 上，也可以在文件的“属性”里取消勾选“只读”后重试。",
+            english=f"The database file {shown}is read-only, so changes cannot be saved (records "
+            f"can be viewed but not added or changed). {_copy_advice_en(path)} {_ASK_ADMIN_EN} "
+            "On Windows you can also clear “Read-only” in the file's Properties and try again.",
         )
     if problem == "moved":
         return StorageError(
@@ -735,10 +765,15 @@ def _sqlite_error(problem: str, path: Path | None, text: str) -> StorageError:
     if problem == "full":
         free = free_space(path) if path is not None else None
         left = f"只剩 {free / 1024 / 1024:.1f} MB" if free is not None else "已满"
+        left_en = f"only {free / 1024 / 1024:.1f} MB left" if free is not None else "full"
         return StorageError(
             f"磁盘空间不足（数据库{where}所在的磁盘{left}），这次操作没有完成；"
             "已保存的数据没有丢失，数据库文件没有损坏，不需要从备份恢复。"
-            "请删除不需要的文件、清理磁盘空间后重试，或把数据库移到空间更大的磁盘上。"
+            "请删除不需要的文件、清理磁盘空间后重试，或把数据库移到空间更大的磁盘上。",
+            english=f"The disk is full (the disk of the database {shown}has {left_en}), so this "
+            "action was not completed. Saved data is not lost and the database is not damaged; "
+            "there is no need to restore a backup. Delete files you do not need to free some "
+            "space and try again, or move the database to a larger disk.",
         )
     if problem == "io":
         return StorageError(

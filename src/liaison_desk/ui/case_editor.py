@@ -14,32 +14,29 @@ next version (the service keeps the submitted one, shown by 历史版本…).
 
 Unsaved input is kept as a draft (``services.drafts``, kind "case") every 30 seconds and when the
 focus moves, so a crash loses nothing; saving or discarding removes the draft.
+
+Around it: ``case_pickers`` (link consultations, choose photos), ``case_versions`` (历史版本…),
+``case_documents`` (Word / PDF / collection, shared with the list) and ``case_text`` (heading
+numbers, the preview, the unsaved-changes comparison).
 """
 
 from __future__ import annotations
 
 import copy
 import logging
-import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
     QSize,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
-    QAction,
     QColor,
-    QDesktopServices,
     QIcon,
     QImage,
     QKeySequence,
@@ -53,7 +50,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -65,7 +61,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -78,445 +73,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.domain.case_text import BlockKind, chinese_numeral, heading_level, parse_case_text
 from liaison_desk.domain.entities import CASE_SECTIONS, Case, CasePhoto
 from liaison_desk.domain.enums import CaseStatus, RetentionPeriod
-from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary
+from liaison_desk.domain.queries import ConsultationSummary
 from liaison_desk.domain.rules import ValidationError
-from liaison_desk.domain.serialization import to_data
 from liaison_desk.services import Services
 from liaison_desk.services.cases import CaseService, LinkedConsultation, PhotoChoice
 from liaison_desk.ui import messages
-from liaison_desk.ui.folders import offered_folder, remember_folder
+from liaison_desk.ui.case_documents import CaseDocuments
+from liaison_desk.ui.case_pickers import (
+    ATTACHMENT_ROLE,
+    PHOTOS_MAX,
+    PHOTOS_MIN,
+    ConsultationPicker,
+    PhotoChooser,
+)
+from liaison_desk.ui.case_text import (
+    comparable,
+    heading_prefix,
+    preview_html,
+    set_heading,
+)
+from liaison_desk.ui.case_versions import VersionsDialog
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import esc, load_thumbnails
-from liaison_desk.ui.table import Column, RecordTableModel, display, record_table_view
+from liaison_desk.ui.table import display
 from liaison_desk.ui.tasks import (
     LatestOnly,
-    TaskCancelled,
     TaskControl,
     run_task,
-    run_with_progress,
 )
+from liaison_desk.ui.thumbnails import load_thumbnails
 
 log = logging.getLogger(__name__)
 
 DRAFT_KIND = "case"
 DRAFT_INTERVAL_MS = 30_000
-PHOTOS_MIN, PHOTOS_MAX = 2, 4
 THUMB = QSize(128, 96)
 OVER_LIMIT = "#B3261E"
-ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 10
 CONSULTATION_ROLE = Qt.ItemDataRole.UserRole + 11
-
-# Fields that change on every save: never "unsaved changes".
-_BOOKKEEPING = ("id", "uuid", "revision", "created_at", "updated_at", "deleted_at")
-
-
-def comparable(case: Case) -> dict[str, Any]:
-    """What the user edits of ``case``, as plain data (for the unsaved-changes check)."""
-    data = to_data(case)
-    for key in _BOOKKEEPING:
-        data.pop(key, None)
-    data["sections"] = {k: v for k, v in data["sections"].items() if v}
-    return data
-
-
-def heading_prefix(level: int, number: int) -> str:
-    """The number that starts a heading of ``level`` (1–4): 一、 / （一） / 1. / （1）."""
-    if level == 1:
-        return f"{chinese_numeral(number)}、"
-    if level == 2:
-        return f"（{chinese_numeral(number)}）"
-    if level == 3:
-        return f"{number}."
-    return f"（{number}）"
-
-
-_PREFIX_RE = (
-    None,
-    re.compile(r"^\s*[一二三四五六七八九十]{1,3}、"),
-    re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]"),
-    re.compile(r"^\s*\d{1,2}[.．、](?!\d)"),
-    re.compile(r"^\s*[（(]\d{1,2}[）)]"),
-)
-
-
-def next_heading_number(lines_before: Sequence[str], level: int) -> int:
-    """The number a new heading of ``level`` gets after ``lines_before``: one more than the last
-    heading of that level since the last heading of a higher level (which restarts the count)."""
-    count = 0
-    for line in lines_before:
-        found = heading_level(line)
-        if found == 0:
-            continue
-        if found < level:
-            count = 0
-        elif found == level:
-            count += 1
-    return count + 1
-
-
-def set_heading(text: str, line_index: int, level: int) -> str:
-    """``text`` with line ``line_index`` made a heading of ``level`` (its old number, if any,
-    replaced), numbered after the headings above it."""
-    lines = text.split("\n")
-    while len(lines) <= line_index:
-        lines.append("")
-    line = lines[line_index]
-    old = heading_level(line)
-    if old:
-        match = _PREFIX_RE[old].match(line)  # type: ignore[union-attr]
-        if match is not None:
-            line = line[match.end() :]
-    number = next_heading_number(lines[:line_index], level)
-    lines[line_index] = heading_prefix(level, number) + line.lstrip()
-    return "\n".join(lines)
-
-
-def preview_html(text: str) -> str:
-    """The section as it will print, roughly: headings by level, paragraphs indented."""
-    styles = {
-        BlockKind.HEADING1: "font-weight:bold;",
-        BlockKind.HEADING2: "font-style:italic;",
-        BlockKind.HEADING3: "font-weight:bold;",
-        BlockKind.HEADING4: "",
-    }
-    parts: list[str] = []
-    for block in parse_case_text(text):
-        runs = []
-        for span in block.spans:
-            run = esc(span.text)
-            style = styles.get(block.kind, "") if span.heading else ""
-            if span.bold:
-                style += "font-weight:bold;"
-            runs.append(f"<span style='{style}'>{run}</span>" if style else run)
-        indent = "" if block.kind is BlockKind.HEADING1 else "text-indent:2em;"
-        parts.append(f"<p style='margin:0 0 6px 0;{indent}'>{''.join(runs)}</p>")
-    return "".join(parts)
-
-
-# --- picking consultations --------------------------------------------------------------------
-
-
-class ConsultationPicker(QDialog):
-    """Choose consultations to link: searches the records of the case's group and year (both
-    can be widened); those already linked are left out. Enter or double-click takes them."""
-
-    def __init__(
-        self,
-        services: Services,
-        group_id: int | None,
-        year: int | None,
-        exclude: Sequence[int] = (),
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.group_id = group_id
-        self.exclude = set(exclude)
-        self.setWindowTitle(self.tr("Link consultations"))
-        self._loader = LatestOnly(self)
-
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search number, topic, venue, people…"))
-        self.year = QComboBox()
-        self.year.addItem(self.tr("All years"), None)
-        years = set(services.statistics.years()) | ({year} if year else set())
-        for y in sorted(years, reverse=True):
-            self.year.addItem(str(y), y)
-        self.year.setCurrentIndex(max(0, self.year.findData(year)))
-        self.own_group = QCheckBox(self.tr("Only this group"))
-        self.own_group.setChecked(group_id is not None)
-        self.own_group.setEnabled(group_id is not None)
-
-        self.model: RecordTableModel[ConsultationSummary] = RecordTableModel(
-            [
-                Column("number", self.tr("Number"), lambda c: c.number, width=10),
-                Column("kind", self.tr("Kind"), lambda c: c.kind, width=7),
-                Column("held_on", self.tr("Date"), lambda c: c.held_on, width=6),
-                Column("title", self.tr("Topic"), lambda c: c.title, stretch=True),
-                Column("group", self.tr("Liaison group"), lambda c: c.group_name, width=7),
-            ],
-            self,
-        )
-        self.table = record_table_view(self.model, sortable=True)
-        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.doubleClicked.connect(lambda _i: self.accept())
-        self.count = QLabel()
-
-        bar = QHBoxLayout()
-        caption = QLabel(self.tr("&Year:"))
-        caption.setBuddy(self.year)
-        bar.addWidget(caption)
-        bar.addWidget(self.year)
-        bar.addWidget(self.own_group)
-        bar.addWidget(self.search, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Link"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count, 1)
-        bottom.addWidget(buttons)
-        layout.addLayout(bottom)
-        self.resize(900, 560)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.year.currentIndexChanged.connect(self.reload)
-        self.own_group.toggled.connect(self.reload)
-        self.reload()
-
-    def reload(self) -> None:
-        self._timer.stop()
-        f = ConsultationFilter(
-            year=self.year.currentData(),
-            group_id=self.group_id if self.own_group.isChecked() else None,
-            text=self.search.text().strip(),
-        )
-        exclude = set(self.exclude)
-        arrange = self.model.sort_in_worker()
-
-        def work(control: TaskControl) -> list[ConsultationSummary]:
-            rows = self.services.consultations.search(f).items
-            control.check()
-            return arrange([r for r in rows if r.id not in exclude])
-
-        self._loader.run(work, self._loaded, lambda exc: show_error(self, exc))
-
-    def _loaded(self, rows: list[ConsultationSummary]) -> None:
-        self.model.set_rows(rows, presorted=True)
-        self.count.setText(
-            plural(len(rows), self.tr("{count} consultation"), self.tr("{count} consultations"))
-        )
-        if rows:
-            self.table.selectRow(0)
-
-    def selected(self) -> list[ConsultationSummary]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
-
-
-# --- choosing photos ---------------------------------------------------------------------------
-
-
-class PhotoChooser(QDialog):
-    """Tick the photos the case shows, from its linked consultations' photos and those added to
-    the case. The ones chosen keep their order; newly ticked ones follow in the order shown."""
-
-    def __init__(
-        self,
-        services: Services,
-        case: Case,
-        chosen: Sequence[int],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.chosen = list(chosen)
-        self.setWindowTitle(self.tr("Choose photos"))
-        self.list = QListWidget()
-        self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setIconSize(QSize(160, 120))
-        self.list.setGridSize(QSize(190, 180))
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setMovement(QListView.Movement.Static)
-        self.list.setWordWrap(True)
-        self.list.itemChanged.connect(self._count)
-        self.note = QLabel()
-        self.loading = QLabel(self.tr("Loading photos…"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Use these"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        hint = QLabel(
-            self.tr(
-                "Tick 2 to 4 photos: the photos of the linked consultations and those added "
-                "to the case. Space ticks the selected photo."
-            )
-        )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        layout.addWidget(self.loading)
-        layout.addWidget(self.list, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.note, 1)
-        bottom.addWidget(buttons)
-        layout.addLayout(bottom)
-        self.resize(860, 600)
-        case_copy = copy.deepcopy(case)
-
-        def work(control: TaskControl) -> list[tuple[PhotoChoice, QImage]]:
-            choices = services.cases.photo_choices(case_copy)
-            control.check()
-            images = load_thumbnails(services, [(c.sha256, c.caption) for c in choices])
-            return [(c, img) for c, (img, _cap) in zip(choices, images, strict=True)]
-
-        run_task(self, work, self._loaded, lambda exc: show_error(self, exc))
-
-    def _loaded(self, loaded: list[tuple[PhotoChoice, QImage]]) -> None:
-        self.loading.setVisible(False)
-        self.list.blockSignals(True)
-        for choice, image in loaded:
-            source = choice.consultation_number or self.tr("added to the case")
-            no_caption = self.tr("(no caption)")
-            text = f"{choice.caption or no_caption}\n{source}"
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), text)
-            item.setData(ATTACHMENT_ROLE, choice.attachment_id)
-            item.setToolTip(text)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = choice.attachment_id in self.chosen
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        if not loaded:
-            self.note.setText(
-                self.tr("The linked consultations have no photos. Add photos from files.")
-            )
-        else:
-            self._count()
-
-    def ticked(self) -> list[int]:
-        ids = [
-            int(self.list.item(i).data(ATTACHMENT_ROLE))
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
-        kept = [a for a in self.chosen if a in ids]
-        return kept + [a for a in ids if a not in kept]
-
-    def captions(self) -> dict[int, str]:
-        """The photos' own captions (a case starts from them)."""
-        result: dict[int, str] = {}
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            result[int(item.data(ATTACHMENT_ROLE))] = item.text().split("\n")[0]
-        return result
-
-    def set_ticked(self, attachment_ids: Sequence[int]) -> None:
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            on = int(item.data(ATTACHMENT_ROLE)) in attachment_ids
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-    def _count(self, *_args: object) -> None:
-        n = len(self.ticked())
-        text = plural(n, self.tr("{count} photo ticked"), self.tr("{count} photos ticked"))
-        if not PHOTOS_MIN <= n <= PHOTOS_MAX:
-            text += " — " + self.tr("a case usually shows 2 to 4")
-        self.note.setText(text)
-
-
-# --- earlier versions ----------------------------------------------------------------------------
-
-
-def case_html(case: Case, group_name: str, linked: Sequence[LinkedConsultation]) -> str:
-    """A whole case, read-only (earlier versions)."""
-    parts = [f"<h2>{esc(case.title)}</h2>"]
-    if case.subtitle:
-        parts.append(f"<p><b>{esc(case.subtitle)}</b></p>")
-    facts = [
-        (QCoreApplication.translate("CaseEditor", "Liaison group"), group_name),
-        (QCoreApplication.translate("CaseEditor", "Year"), case.year),
-        (QCoreApplication.translate("CaseEditor", "Version"), case.version),
-        (QCoreApplication.translate("CaseEditor", "Status"), label(case.status)),
-        (QCoreApplication.translate("CaseEditor", "Archive no."), case.archive_number),
-        (QCoreApplication.translate("CaseEditor", "Retention"), label(case.retention)),
-        (
-            QCoreApplication.translate("CaseEditor", "Length"),
-            QCoreApplication.translate("CaseEditor", "{count} characters").format(
-                count=CaseService.word_count(case)
-            ),
-        ),
-    ]
-    parts.append("<table cellpadding='2'>")
-    for name, value in facts:
-        if value not in ("", None):
-            parts.append(
-                f"<tr><td style='color:#555;padding-right:10px'>{esc(name)}</td>"
-                f"<td>{esc(value)}</td></tr>"
-            )
-    parts.append("</table>")
-    if linked:
-        lines = "<br/>".join(esc(f"{c.number}  {c.title}  {display(c.held_on)}") for c in linked)
-        heading = QCoreApplication.translate("CaseEditor", "Consultations it is written from")
-        parts.append(f"<h4>{esc(heading)}</h4><p>{lines}</p>")
-    for key, chinese in CASE_SECTIONS:
-        text = case.sections.get(key, "")
-        if text:
-            parts.append(f"<h4>{esc(chinese)}</h4>{preview_html(text)}")
-    if case.photos:
-        heading = QCoreApplication.translate("CaseEditor", "Photos")
-        captions = "<br/>".join(esc(f"{i}. {p.caption}") for i, p in enumerate(case.photos, 1))
-        parts.append(f"<h4>{esc(heading)}</h4><p>{captions}</p>")
-    return "".join(parts)
-
-
-class VersionsDialog(QDialog):
-    """The earlier versions of a case, each shown whole and read-only."""
-
-    def __init__(
-        self, services: Services, versions: Sequence[Case], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.versions = list(versions)
-        self.setWindowTitle(self.tr("Earlier versions"))
-        self.list = QListWidget()
-        self.text = QTextBrowser()
-        for case in reversed(self.versions):
-            when = display(case.updated_at)
-            item = QListWidgetItem(
-                self.tr("Version {n} — {status}").format(n=case.version, status=label(case.status))
-                + (f"\n{when}" if when else "")
-            )
-            item.setData(Qt.ItemDataRole.UserRole, case.version)
-            self.list.addItem(item)
-        self.list.currentRowChanged.connect(self._show)
-        splitter = QSplitter()
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.text)
-        splitter.setStretchFactor(1, 3)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        note = QLabel(self.tr("Versions as they were submitted. They cannot be changed."))
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
-        self.resize(900, 640)
-        if self.versions:
-            self.list.setCurrentRow(0)
-
-    def _show(self, row: int) -> None:
-        if row < 0:
-            self.text.clear()
-            return
-        case = self.versions[len(self.versions) - 1 - row]
-        group = self.services.groups.get(case.group_id) if case.group_id else None
-        linked = self.services.cases.linked_consultations(case)
-        self.text.setHtml(case_html(case, group.name if group else "", linked))
-
 
 # --- the editor --------------------------------------------------------------------------------
 
@@ -1398,7 +995,6 @@ class CaseEditor(QWidget):
         services = self.services
 
         def work(control: TaskControl) -> tuple[list[PhotoChoice], int]:
-            from pathlib import Path
 
             added = []
             for n, name in enumerate(files):
@@ -1559,172 +1155,3 @@ class CaseEditor(QWidget):
     # --- helpers for the page ------------------------------------------------------------------
     def loaded_case(self) -> Case | None:
         return copy.deepcopy(self._case) if self._case is not None else None
-
-
-# --- documents of cases -------------------------------------------------------------------------
-
-
-class CaseDocuments(QObject):
-    """导出 Word… / 导出 PDF… / 预览 PDF / 案例汇编… of saved cases, for the editor and the list.
-    Files are written off the GUI thread by ``services.case_documents`` (masked: they leave the
-    app); ``message`` reports where a file went, for the status bar."""
-
-    message = Signal(str)
-
-    def __init__(self, services: Services, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.widget = parent
-        self.docx_action = QAction(self.tr("Export &Word…"), self)
-        self.pdf_action = QAction(self.tr("Export &PDF…"), self)
-        self.preview_action = QAction(self.tr("Pre&view PDF"), self)
-        self.collection_action = QAction(self.tr("Case &collection…"), self)
-        self.collection_action.setToolTip(
-            self.tr("The selected cases as one PDF with a cover and contents")
-        )
-
-    def menu(self, collection: bool) -> QMenu:
-        menu = QMenu(self.widget)
-        menu.addAction(self.docx_action)
-        menu.addAction(self.pdf_action)
-        menu.addAction(self.preview_action)
-        if collection:
-            menu.addSeparator()
-            menu.addAction(self.collection_action)
-        return menu
-
-    # --- asking (methods, so tests answer them) ------------------------------------------------
-    def ask_path(self, caption: str, suggested: str, filters: str) -> Path | None:
-        name, _f = QFileDialog.getSaveFileName(
-            self.widget, caption, str(offered_folder() / suggested), filters
-        )
-        if not name:
-            return None
-        remember_folder(Path(name).parent)
-        return Path(name)
-
-    def open_file(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    # --- the actions ---------------------------------------------------------------------------
-    def export_docx(self, case: Case) -> None:
-        self._export(case, "docx")
-
-    def export_pdf(self, case: Case) -> None:
-        self._export(case, "pdf")
-
-    def _export(self, case: Case, kind: str) -> None:
-        if case.id is None:
-            return
-        if kind == "docx":
-            caption = self.tr("Export the case as Word")
-            filters = self.tr("Word documents (*.docx)")
-        else:
-            caption = self.tr("Export the case as PDF")
-            filters = self.tr("PDF files (*.pdf)")
-        path = self.ask_path(caption, f"{safe_name(case.title)}.{kind}", filters)
-        if path is None:
-            return
-        if path.suffix.lower() != f".{kind}":
-            path = path.with_name(path.name + f".{kind}")
-        docs = self.services.case_documents
-        case_id = case.id
-        write = docs.write_docx if kind == "docx" else docs.write_pdf
-
-        def work(_control: TaskControl) -> Path:
-            write(case_id, path)
-            return path
-
-        def done(written: Path) -> None:
-            self.message.emit(self.tr("Saved to {path}").format(path=str(written)))
-
-        run_with_progress(
-            self.widget,
-            caption,
-            work,
-            done,
-            lambda exc: show_error(self.widget, exc),
-        )
-
-    def preview_pdf(self, case: Case) -> None:
-        """The PDF written to a temporary folder and opened in the PC's PDF viewer."""
-        if case.id is None:
-            return
-        folder = Path(tempfile.mkdtemp(prefix="liaison-desk-case-"))
-        path = folder / f"{safe_name(case.title)}.pdf"
-        case_id = case.id
-        docs = self.services.case_documents
-
-        def work(_control: TaskControl) -> Path:
-            docs.write_pdf(case_id, path)
-            return path
-
-        run_with_progress(
-            self.widget,
-            self.tr("Preparing the PDF"),
-            work,
-            self.open_file,
-            lambda exc: show_error(self.widget, exc),
-        )
-
-    def collection(self, case_ids: Sequence[int]) -> None:
-        ids = list(case_ids)
-        if not ids:
-            return
-        docs = self.services.case_documents
-        try:
-            title = docs.collection_title(ids)
-        except Exception as exc:
-            show_error(self.widget, exc)
-            return
-        caption = self.tr("Case collection")
-        path = self.ask_path(caption, f"{safe_name(title)}.pdf", self.tr("PDF files (*.pdf)"))
-        if path is None:
-            return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-
-        def work(control: TaskControl) -> Path:
-            def report(done: int, total: int) -> bool:
-                if control.cancelled:
-                    return False
-                try:
-                    control.progress(done, total, caption)
-                except TaskCancelled:
-                    return False
-                return True
-
-            docs.write_collection(
-                ids, path, title, progress=report, cancel=lambda: control.cancelled
-            )
-            return path
-
-        def done(written: Path) -> None:
-            self.message.emit(
-                self.tr("The collection of {count} cases is saved to {path}").format(
-                    count=len(ids), path=str(written)
-                )
-            )
-
-        run_with_progress(
-            self.widget,
-            caption,
-            work,
-            done,
-            lambda exc: self._collection_failed(exc),
-            lambda: self.message.emit(self.tr("The collection was cancelled; no file written.")),
-        )
-
-    def _collection_failed(self, exc: BaseException) -> None:
-        from liaison_desk.services.case_documents import CollectionCancelled
-
-        if isinstance(exc, CollectionCancelled):
-            self.message.emit(self.tr("The collection was cancelled; no file written."))
-            return
-        show_error(self.widget, exc)
-
-
-def safe_name(title: str) -> str:
-    """A file name from a case's title (characters Windows forbids left out)."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", title).strip(" .")
-    return cleaned[:60] or "协商案例"

@@ -45,11 +45,11 @@ from liaison_desk.domain.enums import (
     _Labelled,
 )
 from liaison_desk.services import Services
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import CONSULTATION_FIELDS, consultation_field_label, label
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import esc
 from liaison_desk.ui.person_dialog import ProblemLabel
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import TaskControl, run_task

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -61,12 +60,9 @@ from liaison_desk.services.ledger import (
     RowResult,
 )
 from liaison_desk.ui.folders import offered_folder, remember_folder
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import esc
 from liaison_desk.ui.tasks import TaskCancelled, TaskControl, run_task, run_with_progress
-
-if TYPE_CHECKING:
-    from liaison_desk.ui.pages.consultations import ConsultationsPage
 
 _RED = "#B3261E"
 _GREEN = "#1E7B34"
@@ -75,10 +71,20 @@ _GREY = "#6B6B6B"
 # --- the page's 台账 button ---------------------------------------------------------------------
 
 
-def add_ledger_menu(page: ConsultationsPage) -> QPushButton:
-    """The 台账 button of a consultation list page: export the list as shown, import a
-    ledger (rows without 类型 get the page's kind)."""
-    button = QPushButton(QCoreApplication.translate("LedgerDialogs", "&Ledger"), page)
+def add_ledger_menu(
+    parent: QWidget,
+    services: Services,
+    filters: Callable[[], ConsultationFilter],
+    default_kind: ConsultationKind,
+    report: Callable[[str], None],
+    after_import: Callable[[], None],
+) -> QPushButton:
+    """The 台账 button of a consultation list page: export the list as shown (``filters``
+    gives the page's filters at the moment of export; ``report`` shows the result), import a
+    ledger (rows without 类型 get ``default_kind``; ``after_import`` reloads the page). Like
+    ``printing.add_print_menu`` it takes values and callbacks, not the page, so the page module
+    imports this one and not the other way round."""
+    button = QPushButton(QCoreApplication.translate("LedgerDialogs", "&Ledger"), parent)
     button.setToolTip(
         QCoreApplication.translate(
             "LedgerDialogs", "Export the list to an Excel ledger, or import a ledger"
@@ -89,15 +95,19 @@ def add_ledger_menu(page: ConsultationsPage) -> QPushButton:
     export_action = QAction(QCoreApplication.translate("LedgerDialogs", "&Export ledger…"), button)
     export_action.setShortcut(QKeySequence("Ctrl+E"))
     export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    export_action.triggered.connect(lambda _checked=False: export_ledger(page))
+    export_action.triggered.connect(
+        lambda _checked=False: export_ledger(parent, services, filters(), report)
+    )
     import_action = QAction(QCoreApplication.translate("LedgerDialogs", "&Import ledger…"), button)
     import_action.setShortcut(QKeySequence("Ctrl+I"))
     import_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    import_action.triggered.connect(lambda _checked=False: import_ledger(page))
+    import_action.triggered.connect(
+        lambda _checked=False: import_ledger(parent, services, filters, default_kind, after_import)
+    )
     menu.addAction(export_action)
     menu.addAction(import_action)
-    page.addAction(export_action)  # the shortcuts work anywhere on the page
-    page.addAction(import_action)
+    parent.addAction(export_action)  # the shortcuts work anywhere on the page
+    parent.addAction(import_action)
     button.setMenu(menu)
     button.setAccessibleName(QCoreApplication.translate("LedgerDialogs", "Ledger"))
     return button
@@ -127,15 +137,18 @@ def choose_import_path(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def export_ledger(page: ConsultationsPage) -> None:
-    """Export what the page lists (its filters) to a file the user chooses."""
-    services = page.services
-    filters = page.filters()
-    path = choose_export_path(page, services.ledger.default_file_name(filters))
+def export_ledger(
+    parent: QWidget,
+    services: Services,
+    filters: ConsultationFilter,
+    report: Callable[[str], None],
+) -> None:
+    """Export what the page lists (its ``filters``) to a file the user chooses."""
+    path = choose_export_path(parent, services.ledger.default_file_name(filters))
     if path is None:
         return
     remember_folder(path.parent)
-    run_export(page, services, filters, path, page.set_status)
+    run_export(parent, services, filters, path, report)
 
 
 def run_export(
@@ -180,37 +193,37 @@ def run_export(
     )
 
 
-def import_ledger(page: ConsultationsPage) -> None:
-    """Choose a workbook, read it off the GUI thread, then open the import dialog."""
-    path = choose_import_path(page)
+def import_ledger(
+    parent: QWidget,
+    services: Services,
+    filters: Callable[[], ConsultationFilter],
+    default_kind: ConsultationKind,
+    after_import: Callable[[], None],
+) -> None:
+    """Choose a workbook, read it off the GUI thread, then open the import dialog (its group
+    is the one the page's ``filters`` choose when the workbook has been read)."""
+    path = choose_import_path(parent)
     if path is None:
         return
     remember_folder(path.parent)
-    services = page.services
 
     def opened(result: tuple[LedgerFile, list[SheetLayout]]) -> None:
         ledger, layouts = result
-        filters = page.filters()
         dialog = LedgerImportDialog(
             services,
             ledger,
             layouts,
-            page,
-            default_kind=page.kind,
-            default_group_id=filters.group_id,
+            parent,
+            default_kind=default_kind,
+            default_group_id=filters().group_id,
         )
-        dialog.imported.connect(lambda _plan: _after_import(page))
+        dialog.imported.connect(lambda _plan: after_import())
         dialog.finished.connect(lambda _code: dialog.deleteLater())
         dialog.open()
 
     run_task(
-        page, lambda _control: services.ledger.read(path), opened, lambda e: show_error(page, e)
+        parent, lambda _control: services.ledger.read(path), opened, lambda e: show_error(parent, e)
     )
-
-
-def _after_import(page: ConsultationsPage) -> None:
-    page.data_changed.emit()
-    page.reload()
 
 
 # --- the import dialog --------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from liaison_desk import __version__
 from liaison_desk.config import MachineSettings
 from liaison_desk.services import Services
-from liaison_desk.services.errors import EXPECTED_ERRORS
+from liaison_desk.services.errors import UserFacingError
 from liaison_desk.ui import messages
 from liaison_desk.ui.i18n import translate_in
 from liaison_desk.ui.icons import app_icon, icon
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         if watch.cheap:  # SQLite's data_version: microseconds, fine on the GUI thread
             try:
                 token = watch.token()
-            except EXPECTED_ERRORS as exc:
+            except UserFacingError as exc:
                 log.info("could not look for changes: %s", exc)
                 return
             self._changes_seen(token)
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def _no_token(self, exc: BaseException) -> None:
         self._asking_for_changes = False
-        if not isinstance(exc, EXPECTED_ERRORS):
+        if not isinstance(exc, UserFacingError):
             raise exc
         log.info("could not look for changes: %s", exc)
 

@@ -1,10 +1,11 @@
 """Message boxes for problems the user can act on, questions and notices.
 
-``show_error(parent, exc)`` is for *expected* errors: a rule broken (ValidationError), a locked
-or meanwhile-changed record, a database or file problem (StorageError and its kinds), an
-operating-system error (OSError). Their messages from the lower layers are already Chinese and
-say what to do; they are shown as they are. Anything else is a bug: ``show_error`` raises it
-again so it reaches the crash hook (``ui/crash.py``) with its traceback. So a widget may write::
+``show_error(parent, exc)`` is for *expected* errors: every ``UserFacingError``
+(liaison_desk/errors.py — a rule broken, a locked or meanwhile-changed record, a database or file
+problem, a refused file, …) and an operating-system error (OSError). Their messages from the
+lower layers are Chinese and say what to do; the English UI shows an error's English text where
+it has one. Anything else is a bug: ``show_error`` raises it again so it reaches the crash hook
+(``ui/crash.py``) with its traceback. So a widget may write::
 
     try:
         self.services.consultations.save(record)
@@ -26,7 +27,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from liaison_desk.services.errors import (
-    EXPECTED_ERRORS,
     AttachmentError,
     BackupError,
     ConflictError,
@@ -36,8 +36,10 @@ from liaison_desk.services.errors import (
     NotADatabaseError,
     PurgeRefused,
     StorageError,
+    UserFacingError,
     ValidationError,
 )
+from liaison_desk.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
 
@@ -49,38 +51,39 @@ _dialog_override: Callable[[QMessageBox], object] | None = None
 
 def is_expected_error(exc: BaseException) -> bool:
     """A problem for the user to act on (shown as a message), not a bug (crash dialog)."""
-    return isinstance(exc, (*EXPECTED_ERRORS, OSError))
+    return isinstance(exc, UserFacingError | OSError)
 
 
 def error_text(exc: BaseException) -> tuple[str, str]:
     """(title, message) for an expected error. A bug (any other exception) is raised again."""
+    language = current_language()
     if isinstance(exc, ValidationError):
-        lines = [p.message for p in exc.problems] or [str(exc)]
+        english = language.startswith("en") and all(p.english for p in exc.problems)
+        lines = [p.english if english else p.message for p in exc.problems]
+        lines = lines or [exc.message_in(language)]
         if len(lines) > 1:
             lines = [f"• {line}" for line in lines]
         return QCoreApplication.translate("Messages", "Please check the entries"), "\n".join(lines)
-    if isinstance(exc, LockedError):
-        return QCoreApplication.translate("Messages", "The record is locked"), str(exc)
-    if isinstance(exc, ConflictError):
-        return QCoreApplication.translate("Messages", "Changed elsewhere"), str(exc)
-    if isinstance(exc, PurgeRefused):
-        return QCoreApplication.translate("Messages", "Still needed"), str(exc)
-    if isinstance(exc, StorageError):
-        title = next(t for cls, t in _STORAGE_TITLES if isinstance(exc, cls))
-        return QCoreApplication.translate("Messages", title), str(exc)
+    if isinstance(exc, UserFacingError):
+        title = next(t for cls, t in _TITLES if isinstance(exc, cls))
+        return QCoreApplication.translate("Messages", title), exc.message_in(language)
     if isinstance(exc, OSError):
         return _os_error(exc)
     raise exc
 
 
-# Titles by the class of a StorageError (translated where they are shown).
-_STORAGE_TITLES: list[tuple[type[StorageError], str]] = [  # most specific first
+# Titles by the class of the error (translated where they are shown).
+_TITLES: list[tuple[type[UserFacingError], str]] = [  # most specific first
+    (LockedError, str(QT_TRANSLATE_NOOP("Messages", "The record is locked"))),
+    (ConflictError, str(QT_TRANSLATE_NOOP("Messages", "Changed elsewhere"))),
+    (PurgeRefused, str(QT_TRANSLATE_NOOP("Messages", "Still needed"))),
     (DatabaseLockedError, str(QT_TRANSLATE_NOOP("Messages", "The database is in use"))),
     (NotADatabaseError, str(QT_TRANSLATE_NOOP("Messages", "Cannot open the database"))),
     (DatabaseTooNewError, str(QT_TRANSLATE_NOOP("Messages", "Cannot open the database"))),
     (BackupError, str(QT_TRANSLATE_NOOP("Messages", "Backup problem"))),
     (AttachmentError, str(QT_TRANSLATE_NOOP("Messages", "File problem"))),
     (StorageError, str(QT_TRANSLATE_NOOP("Messages", "Database problem"))),
+    (UserFacingError, str(QT_TRANSLATE_NOOP("Messages", "Cannot continue"))),
 ]
 
 

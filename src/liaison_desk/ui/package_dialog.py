@@ -46,9 +46,9 @@ from liaison_desk.services import Services
 from liaison_desk.services.packages import ExportResult, MaskedValue, MaskingPreview
 from liaison_desk.ui import messages
 from liaison_desk.ui.folders import offered_folder
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import esc
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import (
     LatestOnly,

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,11 +20,12 @@ from liaison_desk.domain.queries import PersonFilter
 from liaison_desk.services import Services
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.labels import label
-from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
-from liaison_desk.ui.tasks import LatestOnly, TaskControl
+from liaison_desk.ui.picker_dialog import SearchPickerDialog
+from liaison_desk.ui.table import Column
+from liaison_desk.ui.tasks import TaskControl
 
 
-class PersonPickerDialog(QDialog):
+class PersonPickerDialog(SearchPickerDialog[Person]):
     """``chosen()`` after OK: the people selected, in the list's order. ``already`` (person
     ids) are shown greyed: they take part already."""
 
@@ -40,16 +36,24 @@ class PersonPickerDialog(QDialog):
         already: Collection[int] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            title=self.tr("Pick participants from the roster"),
+            placeholder=self.tr("Search name, unit, position, phone…"),
+            columns=[
+                Column("name", self.tr("Name"), lambda p: p.name, width=6),
+                Column("category", self.tr("Category"), lambda p: p.category, width=6),
+                Column("unit", self.tr("Unit"), lambda p: p.unit, stretch=True),
+                Column("title", self.tr("Position"), lambda p: p.title, width=10),
+            ],
+            ok_text=self.tr("Add selected"),
+            muted=lambda p: p.id in self.already,
+            padding=24,
+            search_delay_ms=200,
+        )
         self.services = services
         self.group_id = group_id
         self.already = set(already)
-        self.setWindowTitle(self.tr("Pick participants from the roster"))
-        self._loader = LatestOnly(self)
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search name, unit, position, phone…"))
-        self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search"))
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Category"))
@@ -59,45 +63,13 @@ class PersonPickerDialog(QDialog):
         self.own_group = QCheckBox(self.tr("Only this group"))
         self.own_group.setChecked(group_id is not None)
         self.own_group.setVisible(group_id is not None)
-        self.model: RecordTableModel[Person] = RecordTableModel(
-            [
-                Column("name", self.tr("Name"), lambda p: p.name, width=6),
-                Column("category", self.tr("Category"), lambda p: p.category, width=6),
-                Column("unit", self.tr("Unit"), lambda p: p.unit, stretch=True),
-                Column("title", self.tr("Position"), lambda p: p.title, width=10),
-            ],
-            self,
-            muted=lambda p: p.id in self.already,
-        )
-        self.table = record_table_view(self.model, sortable=True, padding=24)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # names in pinyin order
-        self.table.doubleClicked.connect(lambda _i: self.accept())
-        self.count = QLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Add selected"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.category)
         filters.addWidget(self.own_group)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count, 1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.lay_out(filters)
         self.category.currentIndexChanged.connect(self.reload)
         self.own_group.toggled.connect(self.reload)
         # Down from the search box goes to the list; Enter there adds.
@@ -152,6 +124,4 @@ class PersonPickerDialog(QDialog):
         return self._loader.busy or self._timer.isActive()
 
     def chosen(self) -> list[Person]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        people = [self.model.row_at(r) for r in rows]
-        return [p for p in people if p is not None and p.id not in self.already]
+        return [p for p in self.selected_rows() if p.id not in self.already]

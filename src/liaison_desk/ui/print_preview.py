@@ -62,10 +62,10 @@ from PySide6.QtWidgets import (
 from liaison_desk.documents.sheet_data import SheetOptions
 from liaison_desk.documents.sheets import PrintJob
 from liaison_desk.ui.folders import offered_folder, remember_folder
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import esc
 from liaison_desk.ui.tasks import TaskControl, run_task, run_with_progress
 
 log = logging.getLogger(__name__)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from liaison_desk.services import Services
 from liaison_desk.services.packages import PackageCheck
 from liaison_desk.ui.folders import offered_folder
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import esc
 from liaison_desk.ui.tasks import TaskCancelled, TaskControl, TaskHandle, run_with_progress
 
 OK_COLOUR = "#1B5E20"

@@ -7,11 +7,9 @@ when another page changes data and reload when next shown.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -23,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_desk.services import Services
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
@@ -111,86 +110,6 @@ class Detail:
 
     html: str
     photos: list[tuple[QImage, str]] = field(default_factory=list)  # thumbnail, caption
-
-
-def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value))
-
-
-def detail_html(
-    title: str, rows: Sequence[tuple[str, object]], sections: Sequence[tuple[str, str]] = ()
-) -> str:
-    """A record as the detail pane shows it: a heading, a two-column table of facts and
-    sections of longer text (kept with their line breaks)."""
-    parts = [
-        f"<h3 style='margin-bottom:6px'>{esc(title)}</h3>",
-        "<table cellspacing='0' cellpadding='3'>",
-    ]
-    for name, value in rows:
-        if value in (None, ""):
-            continue
-        parts.append(
-            f"<tr><td style='color:#555;white-space:nowrap;padding-right:10px' valign='top'>"
-            f"{esc(name)}</td><td>{esc(value)}</td></tr>"
-        )
-    parts.append("</table>")
-    for heading, text in sections:
-        if text:
-            body = esc(text).replace("\n", "<br/>")
-            parts.append(
-                f"<h4 style='margin-top:12px;margin-bottom:4px'>{esc(heading)}</h4><p>{body}</p>"
-            )
-    return "".join(parts)
-
-
-def load_thumbnails(
-    services: Services, items: Sequence[tuple[str, str]], size: int = 160
-) -> list[tuple[QImage, str]]:
-    """Thumbnails (sha256, caption) read in the worker. A photo whose file is missing shows as a
-    grey tile saying so; its tooltip (the image's "tooltip" text, which ``DetailPane`` shows)
-    says where the files belong."""
-    photos: list[tuple[QImage, str]] = []
-    for sha256, caption in items:
-        image = QImage()
-        try:
-            path: Path = services.attachments.thumbnail(sha256, size)
-            image.load(str(path))
-        except Exception:
-            image = QImage()
-        if image.isNull():
-            image = _missing_tile(services, size, caption)
-        photos.append((image, caption))
-    return photos
-
-
-def _missing_tile(services: Services, size: int, caption: str) -> QImage:
-    translate = QCoreApplication.translate
-    image = QImage(size, size * 3 // 4, QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.lightGray)
-    painter = QPainter(image)
-    try:
-        painter.setPen(QColor("#444444"))
-        margin = size // 10
-        painter.drawText(
-            image.rect().adjusted(margin, margin, -margin, -margin),
-            int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-            translate("DetailPane", "Photo file missing"),
-        )
-    finally:
-        painter.end()
-    try:
-        folder = services.attachments.store.root.name
-    except Exception:
-        folder = ""
-    if folder:
-        hint = translate(
-            "DetailPane",
-            "Photo file missing: keep the folder “{folder}” beside the database file.",
-        ).format(folder=folder)
-    else:
-        hint = translate("DetailPane", "Photo file missing.")
-    image.setText("tooltip", f"{caption}\n{hint}" if caption else hint)
-    return image
 
 
 class DetailPane(QWidget):

@@ -34,21 +34,17 @@ from liaison_desk.domain.entities import CASE_SECTIONS, Case
 from liaison_desk.domain.enums import CaseStatus
 from liaison_desk.domain.queries import CaseFilter
 from liaison_desk.services import Services
-from liaison_desk.ui.case_editor import CaseDocuments, CaseEditor
+from liaison_desk.ui.case_documents import CaseDocuments
+from liaison_desk.ui.case_editor import CaseEditor
+from liaison_desk.ui.html_text import detail_html, esc
 from liaison_desk.ui.i18n import current_language, plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import ask_save_discard_cancel, show_error
-from liaison_desk.ui.pages.base import (
-    Detail,
-    RecordListPage,
-    detail_html,
-    esc,
-    load_thumbnails,
-    with_label,
-)
+from liaison_desk.ui.pages.base import Detail, RecordListPage, with_label
 from liaison_desk.ui.table import Column, Index, RecordTableModel, display
 from liaison_desk.ui.tasks import TaskControl, run_task
+from liaison_desk.ui.thumbnails import load_thumbnails
 
 DEFAULT_WORD_LIMIT = 3000
 

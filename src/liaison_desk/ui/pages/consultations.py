@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -32,29 +31,27 @@ from PySide6.QtWidgets import (
 
 from liaison_desk.documents.sheet_data import SheetKind
 from liaison_desk.domain.entities import (
-    Attachment,
-    AuditEntry,
     Consultation,
     LiaisonGroup,
-    OutcomeItem,
 )
 from liaison_desk.domain.enums import (
     AttachmentKind,
-    AuditAction,
     ConsultationKind,
     ConsultationStatus,
-    OutcomeStatus,
 )
 from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary, PageRequest
 from liaison_desk.services import Services
 from liaison_desk.services.drafts import DraftInfo
 from liaison_desk.services.scans import ScanReport, WrongSheetError
 from liaison_desk.ui.consultation_form import DRAFT_KIND, ConsultationForm
+from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
+from liaison_desk.ui.ledger_dialogs import add_ledger_menu
 from liaison_desk.ui.messages import confirm, show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, esc, load_thumbnails, year_combo
+from liaison_desk.ui.pages.base import Detail, RecordListPage, year_combo
+from liaison_desk.ui.pages.consultation_detail import GREY, record_html
 from liaison_desk.ui.printing import add_print_menu, show_message
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
 from liaison_desk.ui.table import Column, RecordTableModel
@@ -65,12 +62,7 @@ from liaison_desk.ui.tasks import (
     run_task,
     run_with_progress,
 )
-
-# Colours of the detail pane (the table's overdue red and muted grey, and a quiet note colour).
-_GREY = "#6B6B6B"
-_RED = "#B3261E"
-_GREEN = "#1E7B34"
-_NOTE_BACKGROUND = "#F4F1E8"
+from liaison_desk.ui.thumbnails import load_thumbnails
 
 # Shown at the top of the detail pane and hidden in the list at first, so that the topic keeps
 # its room beside the detail pane in a 1400-pixel window; the header's context menu shows them.
@@ -104,23 +96,6 @@ def _load_options(services: Services, kind: ConsultationKind) -> _Options:
             default = year
             break
     return _Options(years, default, services.groups.all())
-
-
-def _date(value: date | datetime | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
-
-
-def _time(value: time | None) -> str:
-    return value.strftime("%H:%M") if value is not None else ""
-
-
-def _paragraphs(text: str) -> str:
-    """Plain text kept with its line breaks, escaped."""
-    return esc(text.strip()).replace("\n", "<br/>")
 
 
 class ConsultationsPage(RecordListPage[ConsultationSummary]):
@@ -639,9 +614,14 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self, self.services, kinds, lambda: [r.id for r in self.selected_records()]
         )
         self.filter_bar.addWidget(self.print_button)
-        from liaison_desk.ui.ledger_dialogs import add_ledger_menu  # 导出台账…, 导入台账…
-
-        self.ledger_button = add_ledger_menu(self)
+        self.ledger_button = add_ledger_menu(  # 导出台账…, 导入台账…
+            self,
+            self.services,
+            self.filters,
+            self.kind,
+            self.set_status,
+            self._after_ledger_import,
+        )
         self.filter_bar.addWidget(self.ledger_button)
         self.table.addAction(self.attach_sheets_action)
         self.attach_one_action = QAction(self.tr("Attach a signed sheet to this record…"), self)
@@ -649,6 +629,10 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.table.addAction(self.attach_one_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._chain_tab_order()  # the button joins the filter bar's tab chain
+
+    def _after_ledger_import(self) -> None:
+        self.data_changed.emit()  # the other pages show the imported records too
+        self.reload()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         # Not onto an open form: the form's photos tab takes files; a sheet attached behind it
@@ -813,7 +797,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         c = self.services.consultations.get(record.id)
         if c is None:
             gone = self.tr("This record no longer exists.")
-            return Detail(f"<p style='color:{_GREY}'>{esc(gone)}</p>")
+            return Detail(f"<p style='color:{GREY}'>{esc(gone)}</p>")
         control.check()
         history = self.services.consultations.history(record.id) if c.is_locked else []
         control.check()
@@ -825,239 +809,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self.services, [(a.sha256, a.caption or a.original_name) for a in photos]
         )
         today = self.services.ctx.today()
-        return Detail(self.record_html(c, record.group_name, history, today), thumbnails)
-
-    def record_html(
-        self, c: Consultation, group_name: str, history: Sequence[AuditEntry], today: date
-    ) -> str:
-        parts = [
-            f"<h3 style='margin-bottom:2px'>{esc(c.title)}</h3>",
-            f"<p style='color:{_GREY};margin-top:0'>"
-            f"{esc(' · '.join(x for x in (c.number, label(c.kind), label(c.status)) if x))}</p>",
-        ]
-        if c.is_locked:
-            parts.append(self._lock_note(history))
-        parts.append(self._facts(c, group_name))
-        parts.append(self._people(c))
-        if c.agenda:
-            items = "".join(f"<li>{esc(step)}</li>" for step in c.agenda if step.strip())
-            parts.append(
-                self._heading(self.tr("Agenda")) + f"<ol style='margin-top:0'>{items}</ol>"
-            )
-        if c.speeches:
-            parts.append(self._heading(self.tr("Speeches")))
-            for sp in c.speeches:
-                capacity = (
-                    f" <span style='color:{_GREY}'>（{esc(sp.capacity)}）</span>"
-                    if sp.capacity
-                    else ""
-                )
-                parts.append(
-                    f"<p style='margin-top:0;margin-bottom:4px'><b>{esc(sp.speaker)}</b>"
-                    f"{capacity}：{_paragraphs(sp.content)}</p>"
-                )
-        if c.minutes.strip():
-            parts.append(self._heading(self.tr("Minutes")) + f"<p>{_paragraphs(c.minutes)}</p>")
-        if c.consensus.strip():
-            parts.append(
-                self._heading(self.tr("Consensus and outcome"))
-                + f"<p>{_paragraphs(c.consensus)}</p>"
-            )
-        parts.append(self._checklist(c))
-        parts.append(self._outcome_items(c.outcome_items, today))
-        parts.append(self._files(c.attachments))
-        return "".join(p for p in parts if p)
-
-    def _heading(self, text: str) -> str:
-        return f"<h4 style='margin-top:14px;margin-bottom:4px'>{esc(text)}</h4>"
-
-    def _lock_note(self, history: Sequence[AuditEntry]) -> str:
-        locks = [e for e in history if e.action is AuditAction.LOCK]
-        if locks:
-            last = locks[-1]
-            text = self.tr(
-                "Archived on {date} by {actor}: read-only. Unlock it with a reason to change it."
-            ).format(date=_date(last.at), actor=last.actor)
-        else:
-            text = self.tr("Archived: read-only. Unlock it with a reason to change it.")
-        return (
-            f"<table width='100%' cellpadding='6' style='background-color:{_NOTE_BACKGROUND}'>"
-            f"<tr><td>{esc(text)}</td></tr></table>"
-        )
-
-    def _facts(self, c: Consultation, group_name: str) -> str:
-        when = _date(c.held_on)
-        start, end = _time(c.start_time), _time(c.end_time)
-        if start or end:
-            when += " " + (f"{start}–{end}" if start and end else start or end)
-        photos = sum(1 for a in c.attachments if a.kind is AttachmentKind.PHOTO)
-        rows: list[tuple[str, str]] = [
-            (self.tr("Number"), c.number),
-            (self.tr("Kind"), label(c.kind)),
-            (self.tr("Topic source"), label(c.topic_source)),
-            (self.tr("Date"), when),
-            (self.tr("Venue"), c.venue),
-            (self.tr("Group"), group_name),
-            (self.tr("Host"), c.host),
-            (self.tr("Recorder"), c.recorder),
-            (self.tr("Status"), label(c.status)),
-            (
-                self.tr("Attendance"),
-                self.tr(
-                    "expected {expected}, present {present}; {total} attendances, "
-                    "{members} by CPPCC members"
-                ).format(
-                    expected=c.expected_count,
-                    present=c.attended_count,
-                    total=c.attendance_total,
-                    members=c.member_attendance,
-                ),
-            ),
-            (
-                self.tr("Suggestions"),
-                self.tr("{count}, {solved} solved").format(
-                    count=c.suggestion_count, solved=c.solved_count
-                )
-                if c.suggestion_count
-                else "",
-            ),
-            (self.tr("Photos"), str(photos) if photos else ""),
-            (self.tr("Recorded by"), c.author),
-            (self.tr("Last changed"), _date(c.updated_at)),
-        ]
-        return _fact_table(rows)
-
-    def _people(self, c: Consultation) -> str:
-        if not c.participants and not c.head_counts:
-            return ""
-        parts = [
-            self._heading(
-                self.tr("Participants ({present} of {expected} present)").format(
-                    present=c.attended_count, expected=c.expected_count
-                )
-                if c.participants
-                else self.tr("Participants")
-            )
-        ]
-        if c.participants:
-            rows = [
-                [
-                    self.tr("Name"),
-                    self.tr("Category"),
-                    self.tr("Unit and title"),
-                    self.tr("Present"),
-                ]
-            ]
-            cells: list[list[str]] = []
-            for p in c.participants:
-                unit = "，".join(x for x in (p.unit, p.title) if x)
-                if p.attended:
-                    present = f"<span style='color:{_GREEN}'>✓</span>"
-                else:
-                    absent = self.tr("Absent")
-                    reason = f"：{esc(p.absence_reason)}" if p.absence_reason else ""
-                    present = f"<span style='color:{_RED}'>{esc(absent)}{reason}</span>"
-                cells.append([esc(p.name), esc(label(p.category)), esc(unit), present])
-            parts.append(_grid(rows[0], cells))
-        if c.head_counts:
-            counted = "、".join(
-                f"{esc(label(h.category))} {h.count}" for h in c.head_counts if h.count
-            )
-            caption = self.tr("Counted without names:")
-            parts.append(f"<p style='margin-top:4px'>{esc(caption)} {counted}</p>")
-        return "".join(parts)
-
-    def _checklist(self, c: Consultation) -> str:
-        if not c.checklist:
-            return ""
-        done = sum(1 for step in c.checklist if step.done)
-        heading = self._heading(
-            self.tr("Procedure ({done} of {total} steps done)").format(
-                done=done, total=len(c.checklist)
-            )
-        )
-        cells = []
-        for step in c.checklist:
-            mark = (
-                f"<span style='color:{_GREEN}'>✓</span>"
-                if step.done
-                else f"<span style='color:{_GREY}'>○</span>"
-            )
-            name = (
-                esc(step.name)
-                if step.done
-                else f"<span style='color:{_GREY}'>{esc(step.name)}</span>"
-            )
-            cells.append([mark, name, esc(_date(step.done_on)), esc(step.note)])
-        return heading + _grid(None, cells)
-
-    def _outcome_items(self, items: Sequence[OutcomeItem], today: date) -> str:
-        live = [i for i in items if not i.is_deleted]
-        if not live:
-            return ""
-        solved = sum(1 for i in live if i.status is OutcomeStatus.SOLVED)
-        parts = [
-            self._heading(
-                self.tr("Suggestions and problems ({count}, {solved} solved)").format(
-                    count=len(live), solved=solved
-                )
-            )
-        ]
-        for n, item in enumerate(live, start=1):
-            overdue = item.is_overdue(today)
-            status_colour = _GREEN if item.status is OutcomeStatus.SOLVED else ""
-            status = esc(label(item.status))
-            if status_colour:
-                status = f"<span style='color:{status_colour}'>{status}</span>"
-            flags = [status]
-            if overdue:
-                overdue_text = self.tr("Overdue")
-                flags.append(f"<b style='color:{_RED}'>{esc(overdue_text)}</b>")
-            if item.solved_on_spot:
-                flags.append(esc(self.tr("solved on the spot")))
-            if item.adopted and item.status is not OutcomeStatus.NOT_ADOPTED:
-                flags.append(esc(self.tr("adopted")))
-            facts: list[str] = []
-            responsible = "，".join(
-                x for x in (item.responsible_body, item.responsible_person) if x
-            )
-            if responsible:
-                facts.append(self.tr("Responsible: {who}").format(who=responsible))
-            if item.deadline:
-                facts.append(self.tr("Deadline: {date}").format(date=_date(item.deadline)))
-            if item.resolved_on:
-                facts.append(self.tr("Resolved: {date}").format(date=_date(item.resolved_on)))
-            if (
-                item.status in (OutcomeStatus.UNSOLVED, OutcomeStatus.NOT_ADOPTED)
-                and item.unsolved_reason
-            ):
-                facts.append(self.tr("Reason: {reason}").format(reason=item.unsolved_reason))
-            revisit: list[str] = []
-            if item.revisit_on:
-                revisit.append(self.tr("Revisited {date}").format(date=_date(item.revisit_on)))
-            if item.revisit_note:
-                revisit.append(item.revisit_note)
-            if item.satisfaction is not None:
-                revisit.append(
-                    self.tr("Satisfaction: {value}").format(value=label(item.satisfaction))
-                )
-            lines = [f"<b>{n}.</b> {_paragraphs(item.content)} &nbsp;[{' · '.join(flags)}]"]
-            if facts:
-                lines.append(f"<span style='color:{_GREY}'>{esc(' · '.join(facts))}</span>")
-            if revisit:
-                lines.append(f"<span style='color:{_GREY}'>{esc(' · '.join(revisit))}</span>")
-            parts.append(f"<p style='margin-top:0;margin-bottom:6px'>{'<br/>'.join(lines)}</p>")
-        return "".join(parts)
-
-    def _files(self, attachments: Sequence[Attachment]) -> str:
-        others = [a for a in attachments if a.kind is not AttachmentKind.PHOTO]
-        if not others:
-            return ""
-        cells = [
-            [esc(a.original_name), esc(label(a.kind)), esc(a.caption)]
-            for a in sorted(others, key=lambda a: (a.position, a.id or 0))
-        ]
-        return self._heading(self.tr("Other files")) + _grid(None, cells)
+        return Detail(record_html(c, record.group_name, history, today), thumbnails)
 
 
 def _select(combo: QComboBox, value: object, text: str) -> None:
@@ -1068,39 +820,3 @@ def _select(combo: QComboBox, value: object, text: str) -> None:
         combo.addItem(text, value)
         index = combo.count() - 1
     combo.setCurrentIndex(index)
-
-
-def _fact_table(rows: Sequence[tuple[str, str]]) -> str:
-    parts = ["<table cellspacing='0' cellpadding='2'>"]
-    for name, value in rows:
-        if not value:
-            continue
-        parts.append(
-            f"<tr><td style='color:{_GREY};padding-right:12px' valign='top'>{esc(name)}</td>"
-            f"<td>{esc(value)}</td></tr>"
-        )
-    parts.append("</table>")
-    return "".join(parts)
-
-
-def _grid(header: Sequence[str] | None, rows: Sequence[Sequence[str]]) -> str:
-    """A compact table; ``rows`` hold HTML already escaped, ``header`` plain text."""
-    parts = ["<table cellspacing='0' cellpadding='2'>"]
-    if header:
-        parts.append(
-            "<tr>"
-            + "".join(
-                f"<td style='color:{_GREY};padding-right:8px;border-bottom:1px solid #CCC'>"
-                f"{esc(h)}</td>"
-                for h in header
-            )
-            + "</tr>"
-        )
-    for row in rows:
-        parts.append(
-            "<tr>"
-            + "".join(f"<td valign='top' style='padding-right:8px'>{cell}</td>" for cell in row)
-            + "</tr>"
-        )
-    parts.append("</table>")
-    return "".join(parts)

@@ -39,11 +39,12 @@ from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
 from liaison_desk.services import Services
 from liaison_desk.ui import follow_up_dialogs
 from liaison_desk.ui.completion import make_completer
+from liaison_desk.ui.html_text import detail_html
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, with_label
+from liaison_desk.ui.pages.base import Detail, RecordListPage, with_label
 from liaison_desk.ui.printing import add_print_menu
 from liaison_desk.ui.table import Column, RecordTableModel, hide_columns_with_menu, pinyin_key
 from liaison_desk.ui.tasks import TaskControl, run_task

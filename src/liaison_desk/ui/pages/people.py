@@ -20,11 +20,12 @@ from liaison_desk.domain.entities import Person
 from liaison_desk.domain.enums import CppccLevel, ParticipantCategory
 from liaison_desk.domain.queries import PersonFilter
 from liaison_desk.services import Services
+from liaison_desk.ui.html_text import detail_html
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, inform, show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, with_label
+from liaison_desk.ui.pages.base import Detail, RecordListPage, with_label
 from liaison_desk.ui.person_dialog import PersonDialog
 from liaison_desk.ui.table import Column, RecordTableModel
 from liaison_desk.ui.tasks import TaskControl, run_task

@@ -18,11 +18,12 @@ from liaison_desk.domain.queries import RecycleBinEntry
 from liaison_desk.domain.rules import RECYCLE_BIN_DAYS, LockedError
 from liaison_desk.services import Services
 from liaison_desk.services.recycle_bin import PurgeRefused
+from liaison_desk.ui.html_text import detail_html
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, is_expected_error, show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, with_label
+from liaison_desk.ui.pages.base import Detail, RecordListPage, with_label
 from liaison_desk.ui.pages.cases import chain_tab_order, filter_combo, fit_headers, select_value
 from liaison_desk.ui.table import Column, RecordTableModel, display
 from liaison_desk.ui.tasks import TaskControl, run_task

@@ -21,15 +21,13 @@ switch is called off, since the rebuilt window starts from the database.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -37,18 +35,16 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from liaison_desk import config, fonts
-from liaison_desk.config import MachineSettings, Scope, SettingSpec
+from liaison_desk.config import MachineSettings, Scope
 from liaison_desk.domain.entities import LiaisonGroup, ProcedureTemplate
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.procedure import default_template
@@ -60,17 +56,21 @@ from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, show_error
 from liaison_desk.ui.pages.base import Page
+from liaison_desk.ui.setting_fields import (
+    FONT_PREFIX,
+    NOTE_STYLE,
+    FontField,
+    SettingField,
+    _shared_last_sentences,
+    help_label,
+    problem_label,
+)
 from liaison_desk.ui.tasks import TaskControl, run_task
 from liaison_desk.ui.template_editor import ChecklistEditor, check_steps
 
 log = logging.getLogger(__name__)
 
-HELP_STYLE = "color:#5F6368"
-NOTE_STYLE = "color:#8A5300"
 GROUP_KEY = "profile.group_id"
-FONT_PREFIX = "documents.font."
-# Shown in each document font: Chinese text because it shows Chinese glyphs (data, not UI text).
-FONT_SAMPLE = "示例：关于加装电梯的协商"
 KINDS = (ConsultationKind.HALL, ConsultationKind.MICRO)
 _NEW_GROUP = -1  # data of the "New liaison group…" entry of the group combo
 
@@ -98,288 +98,6 @@ def load_snapshot(services: Services, _control: TaskControl | None = None) -> Sn
     stored = values.get(GROUP_KEY)
     own = stored if any(g.id == stored for g in groups) else None
     return Snapshot(values, groups, templates, own)
-
-
-# --- fonts -------------------------------------------------------------------------------------
-
-
-def font_role(key: str) -> str:
-    return key.removeprefix(FONT_PREFIX)
-
-
-def used_font(role: str, chosen: str) -> str:
-    """The family documents will really print ``chosen`` with in ``role``: ``chosen`` when
-    installed; when ``chosen`` is one of the role's official faces, the first installed of its
-    other names (仿宋_GB2312 → 仿宋 on newer Windows); else the role's bundled face."""
-    face = fonts.DOCUMENT_FACES.get(role)
-    if face is None:
-        return fonts.document_font([chosen], fonts.BUNDLED_SERIF)
-    candidates = [chosen, *face.preferred] if chosen in face.preferred else [chosen]
-    return fonts.document_font(candidates, face.fallback)
-
-
-def official_faces(role: str) -> list[str]:
-    """Official face names (the Chinese ones of DOCUMENT_FACES): the role's own first."""
-    own = fonts.DOCUMENT_FACES.get(role)
-    ordered = list(own.preferred) if own else []
-    for face in fonts.DOCUMENT_FACES.values():
-        ordered.extend(face.preferred)
-    names: list[str] = []
-    for name in ordered:
-        if not name.isascii() and name not in names:
-            names.append(name)
-    return names
-
-
-def _shared_last_sentences(texts: Sequence[str]) -> str:
-    """The sentences every text ends with, to say them once for a group of settings (each text
-    keeps at least one sentence of its own); "" when they end differently."""
-    if len(texts) < 2:
-        return ""
-    split = [re.findall(r"[^。！？]+[。！？]?", t) for t in texts]
-    shared = 0
-    while all(len(parts) > shared + 1 for parts in split) and (
-        len({parts[-shared - 1] for parts in split}) == 1
-    ):
-        shared += 1
-    return "".join(split[0][len(split[0]) - shared :]) if shared else ""
-
-
-# --- a row generated from a SettingSpec --------------------------------------------------------
-
-
-def _help_label(text: str) -> QLabel:
-    help_label = QLabel(text)
-    help_label.setWordWrap(True)
-    help_label.setStyleSheet(HELP_STYLE)
-    help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    help_label.setVisible(bool(text))
-    return help_label
-
-
-def _problem_label() -> QLabel:
-    problem = QLabel()
-    problem.setWordWrap(True)
-    problem.setStyleSheet(PROBLEM_STYLE)
-    problem.setVisible(False)
-    return problem
-
-
-class SettingField:
-    """The widgets of one database setting: editor, help text and problem line.
-
-    ``caption`` is the label to put in front (None for a check box, which carries its own)."""
-
-    def __init__(self, spec: SettingSpec, on_change: Callable[[], None], help_text: str) -> None:
-        self.spec = spec
-        self.caption: QLabel | None = None
-        self.editor = self._make_editor()
-        self.editor.setObjectName(spec.key)
-        self.editor.setAccessibleName(spec.shown_label(current_language()))
-        self.help = _help_label(help_text)
-        self.problem = _problem_label()
-        self._on_change = on_change
-        if not isinstance(self.editor, QCheckBox):
-            self.caption = QLabel(spec.shown_label(current_language()))
-            self.caption.setBuddy(self.editor)
-        self.box = QWidget()
-        column = QVBoxLayout(self.box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(3)
-        column.addLayout(self.editor_row())
-        help_row = QHBoxLayout()
-        if isinstance(self.editor, QCheckBox):  # help text under the check box's text
-            style = self.editor.style()
-            indent = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + style.pixelMetric(
-                QStyle.PixelMetric.PM_CheckBoxLabelSpacing
-            )
-            help_row.addSpacing(indent)
-        help_row.addWidget(self.help, 1)
-        column.addLayout(help_row)
-        column.addWidget(self.problem)
-
-    def _make_editor(self) -> QWidget:
-        spec = self.spec
-        if spec.type is bool:
-            box = QCheckBox(spec.shown_label(current_language()))
-            box.toggled.connect(lambda _on: self.changed())
-            return box
-        if spec.type is int:
-            spin = QSpinBox()
-            spin.setRange(
-                spec.minimum if spec.minimum is not None else -(2**31),
-                spec.maximum if spec.maximum is not None else 2**31 - 1,
-            )
-            spin.setAccelerated(True)
-            if spec.minimum is not None and spec.maximum is not None:
-                # Qt quietly puts an out-of-range entry back: say what the range is.
-                spin.setToolTip(
-                    QCoreApplication.translate("SettingsPage", "From {low} to {high}").format(
-                        low=spec.minimum, high=spec.maximum
-                    )
-                )
-                spin.setCorrectionMode(QSpinBox.CorrectionMode.CorrectToNearestValue)
-            spin.valueChanged.connect(lambda _v: self.changed())
-            return spin
-        if spec.choices is not None:
-            combo = QComboBox()
-            for choice in spec.choices:
-                combo.addItem(str(choice), choice)
-            combo.currentIndexChanged.connect(lambda _i: self.changed())
-            return combo
-        edit = QLineEdit()
-        if spec.maximum is not None:
-            edit.setMaxLength(spec.maximum + 50)  # longer is refused with a message on save
-        edit.textChanged.connect(lambda _t: self.changed())
-        return edit
-
-    def editor_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.editor, 0 if isinstance(self.editor, QSpinBox) else 1)
-        if isinstance(self.editor, QSpinBox):
-            row.addStretch(1)
-        return row
-
-    def changed(self) -> None:
-        self.problem.setVisible(False)
-        self._on_change()
-
-    def value(self) -> Any:
-        editor = self.editor
-        if isinstance(editor, QCheckBox):
-            return editor.isChecked()
-        if isinstance(editor, QSpinBox):
-            return editor.value()
-        if isinstance(editor, QComboBox):
-            return editor.currentData()
-        assert isinstance(editor, QLineEdit)
-        return editor.text().strip()
-
-    def set_value(self, value: Any) -> None:
-        editor = self.editor
-        editor.blockSignals(True)
-        try:
-            if isinstance(editor, QCheckBox):
-                editor.setChecked(bool(value))
-            elif isinstance(editor, QSpinBox):
-                editor.setValue(int(value))
-            elif isinstance(editor, QComboBox):
-                editor.setCurrentIndex(max(editor.findData(value), 0))
-            elif isinstance(editor, QLineEdit):
-                editor.setText("" if value is None else str(value))
-        finally:
-            editor.blockSignals(False)
-        self.problem.setVisible(False)
-
-    def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setVisible(bool(message))
-
-
-class FontField(SettingField):
-    """A document font: an editable list of faces, a live sample in the face documents will
-    really use, and a note when the chosen face is not installed here."""
-
-    editor: QComboBox
-
-    def __init__(self, spec: SettingSpec, on_change: Callable[[], None], help_text: str) -> None:
-        self.role = font_role(spec.key)
-        self.sample = QLabel(FONT_SAMPLE)
-        self.sample.setTextFormat(Qt.TextFormat.PlainText)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(NOTE_STYLE)
-        self.note.setVisible(False)
-        super().__init__(spec, on_change, help_text)
-        layout = self.box.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(1, self.note)
-        self._update_sample()
-
-    def _make_editor(self) -> QWidget:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
-        grey = QBrush(QColor("#80868B"))
-        official = official_faces(font_role(self.spec.key))
-        for name in official:
-            combo.addItem(name)
-            if not QFontDatabase.hasFamily(name):
-                combo.setItemData(combo.count() - 1, grey, Qt.ItemDataRole.ForegroundRole)
-                combo.setItemData(
-                    combo.count() - 1,
-                    QCoreApplication.translate("SettingsPage", "Not installed on this computer"),
-                    Qt.ItemDataRole.ToolTipRole,
-                )
-        combo.insertSeparator(combo.count())
-        for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-            if family not in official:
-                combo.addItem(family)
-        line = combo.lineEdit()
-        assert line is not None
-        line.textChanged.connect(lambda _t: self.changed())
-        return combo
-
-    def changed(self) -> None:
-        self._update_sample()
-        super().changed()
-
-    def value(self) -> Any:
-        return self.editor.currentText().strip()
-
-    def set_value(self, value: Any) -> None:
-        self.editor.blockSignals(True)
-        line = self.editor.lineEdit()
-        assert line is not None
-        line.blockSignals(True)
-        try:
-            index = self.editor.findText(str(value), Qt.MatchFlag.MatchExactly)
-            if index >= 0:
-                self.editor.setCurrentIndex(index)
-            self.editor.setEditText(str(value))
-        finally:
-            line.blockSignals(False)
-            self.editor.blockSignals(False)
-        self.problem.setVisible(False)
-        self._update_sample()
-
-    def _update_sample(self) -> None:
-        chosen = self.value()
-        used = used_font(self.role, chosen) if chosen else ""
-        face = fonts.DOCUMENT_FACES.get(self.role)
-        font = QFont(self.sample.font())
-        if used:
-            font.setFamilies([used])
-        font.setPointSizeF(max(QFont().pointSizeF(), 9.0) * 1.45)
-        bundled = used in (fonts.BUNDLED_SANS, fonts.BUNDLED_SERIF)
-        font.setBold(bool(face and face.fallback_bold and bundled and chosen != used))
-        self.sample.setFont(font)
-        self.sample.setToolTip(used)
-        if not chosen or used == chosen:
-            self.note.setVisible(False)
-            return
-        if bundled:
-            text = QCoreApplication.translate(
-                "SettingsPage",
-                "Not installed on this computer: the bundled font {font} will be used.",
-            )
-        else:
-            text = QCoreApplication.translate(
-                "SettingsPage", "Not installed on this computer: {font} will be used."
-            )
-        self.note.setText(text.format(font=used))
-        self.note.setVisible(True)
-
-    def editor_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.editor, 2)
-        row.addSpacing(12)
-        row.addWidget(self.sample, 3)
-        return row
 
 
 # --- the page ----------------------------------------------------------------------------------
@@ -518,7 +236,7 @@ class SettingsPage(Page):
         self.group_combo.currentIndexChanged.connect(self._group_chosen)
         caption = QLabel(spec.shown_label(current_language()))
         caption.setBuddy(self.group_combo)
-        self.group_problem = _problem_label()
+        self.group_problem = problem_label()
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -527,7 +245,7 @@ class SettingsPage(Page):
         row.addWidget(self.group_combo)
         row.addStretch(1)
         column.addLayout(row)
-        column.addWidget(_help_label(spec.shown_description(current_language())))
+        column.addWidget(help_label(spec.shown_description(current_language())))
         column.addWidget(self.group_problem)
         form.addRow(caption, box)
         layout.addLayout(form)
@@ -539,7 +257,7 @@ class SettingsPage(Page):
             edit.textChanged.connect(lambda _t: self._update_dirty())
         profile.addWidget(self.group_form)
         profile.addWidget(
-            _help_label(
+            help_label(
                 self.tr(
                     "The name and codes appear on printed sheets, in record numbers and in "
                     "archive numbers."
@@ -547,7 +265,7 @@ class SettingsPage(Page):
             )
         )
         layout.addWidget(self.profile_box)
-        self.no_group_hint = _help_label(
+        self.no_group_hint = help_label(
             self.tr(
                 "Choose the liaison group whose records this database keeps, or “New liaison "
                 "group…”, to see and edit its profile."
@@ -581,7 +299,7 @@ class SettingsPage(Page):
             grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
         layout.addWidget(
-            _help_label(
+            help_label(
                 self.tr(
                     "Keys in a list: F2 renames, Insert adds, Delete removes, Ctrl+Up and "
                     "Ctrl+Down move a step; steps can also be dragged."
@@ -602,7 +320,7 @@ class SettingsPage(Page):
         shared = _shared_last_sentences([s.shown_description(current_language()) for s in specs])
         content, layout = self._section_widget(intro)
         if shared:  # said once above the rows instead of under each
-            layout.addWidget(_help_label(shared))
+            layout.addWidget(help_label(shared))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(14)
@@ -662,7 +380,7 @@ class SettingsPage(Page):
         row.addStretch(1)
         column.addLayout(row)
         column.addWidget(
-            _help_label(
+            help_label(
                 self.tr(
                     "A setting of this computer, not of the database. It is saved and applied at "
                     "once: the window is shown again in the chosen language."

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from liaison_desk.domain.entities import Case, Submission
 from liaison_desk.domain.enums import SubmissionResult
 from liaison_desk.services import Services
+from liaison_desk.ui.html_text import detail_html, esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, detail_html, esc, with_label
+from liaison_desk.ui.pages.base import Detail, RecordListPage, with_label
 from liaison_desk.ui.pages.cases import (
     TooltipTableModel,
     chain_tab_order,

@@ -1,0 +1,69 @@
+"""What every command shares: exit codes, the user's error, the database it works on, the
+services over it, a progress line on the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from liaison_desk.config import data_dir, default_database_file
+from liaison_desk.errors import UserFacingError
+from liaison_desk.services import ServiceContext, Services
+from liaison_desk.storage.attachments import AttachmentStore
+from liaison_desk.storage.database import Database, database_url, sqlite_path
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+
+class UserError(UserFacingError):
+    """A problem the user can fix; the message says how."""
+
+
+def err(message: str) -> None:
+    """A message for the user on stderr."""
+    print(message, file=sys.stderr)
+
+
+def url_of(args: argparse.Namespace) -> str:
+    """The database the command works on: --db, else LIAISON_DESK_DB, else this PC's default."""
+    return database_url(getattr(args, "db", None), default_database_file())
+
+
+def store_for(url: str) -> AttachmentStore:
+    """The attachment store of the database at ``url``."""
+    path = sqlite_path(url)
+    # A server database keeps its files in the data folder of this PC (a shared store for
+    # several PCs is configured later, with the server).
+    return AttachmentStore.beside_database(path) if path else AttachmentStore(data_dir() / "附件")
+
+
+@contextmanager
+def open_services(url: str, *, create: bool = True) -> Iterator[Services]:
+    db = Database.open(url, create=create)
+    try:
+        yield Services(ServiceContext(db, store_for(url)))
+    finally:
+        db.close()
+
+
+class Progress:
+    """A one-line progress report on a terminal; silent when output goes to a file."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        # No stderr at all in a windowed program on Windows (liaison-desk.exe, pythonw).
+        self.tty = sys.stderr is not None and sys.stderr.isatty()
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> bool:
+        percent = int(done * 100 / total) if total else 100
+        if self.tty and percent != self.last:
+            print(f"\r{self.label}… {percent}%", end="", file=sys.stderr, flush=True)
+            self.last = percent
+        return True
+
+    def finish(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
