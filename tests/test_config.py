@@ -278,7 +278,7 @@ def test_a_failed_write_keeps_the_old_file_and_removes_the_temporary_one(
     def disk_full(src: Any, dst: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(config.os, "replace", disk_full)
+    monkeypatch.setattr(config.store.os, "replace", disk_full)
     with pytest.raises(SettingsFileError, match="无法保存本机设置文件"):
         settings.set("ui.language", "zh_CN")
     assert path.read_bytes() == before

@@ -6,7 +6,8 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import bagit
@@ -18,8 +19,10 @@ from liaison_desk.domain.entities import Case
 from liaison_desk.domain.enums import CaseStatus, SubmissionResult
 from liaison_desk.domain.queries import CaseFilter, PageRequest, PersonFilter
 from liaison_desk.domain.rules import ValidationError
-from liaison_desk.services import Services
+from liaison_desk.services import ServiceContext, Services
 from liaison_desk.services.packages import PackageCancelled
+from liaison_desk.storage.attachments import AttachmentStore
+from liaison_desk.storage.database import Database
 
 TARGET = "市政协优秀协商案例征集"
 CATALOGUE_COLUMNS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"]
@@ -305,3 +308,80 @@ def test_the_sending_office_of_the_settings_names_the_package_and_the_cover(
     assert demo_services.packages.package_name(ids, sender="市政协").startswith("市政协-")
     title = demo_services.case_documents.collection_title(ids)
     assert title.startswith("南浔区政协委员联络组")
+
+
+def package_contents(path: Path) -> dict[str, object]:
+    """What must not change between two exports of the same records at the same moment: the
+    list of files, package.json, the catalogue's cell values, 说明.txt and bag-info.txt (the
+    PDFs, Word and Excel files carry the moment they were written, so they are compared by
+    what they say elsewhere, not byte for byte)."""
+    with zipfile.ZipFile(path) as zf:
+        names = sorted(zf.namelist())
+        top = names[0].split("/")[0]
+
+        def read(name: str) -> bytes:
+            return zf.read(f"{top}/{name}")
+
+        book = openpyxl.load_workbook(io.BytesIO(read("data/归档文件目录.xlsx")))
+        return {
+            "files": names,
+            "package.json": json.loads(read("data/package.json")),
+            "catalogue": [list(row) for row in book.active.iter_rows(values_only=True)],
+            "readme": read("data/说明.txt").decode("utf-8-sig"),
+            # Payload-Oxum counts bytes, and the binary files' bytes vary with the moment.
+            "bag-info": [
+                line
+                for line in read("bag-info.txt").decode("utf-8").splitlines()
+                if not line.startswith("Payload-Oxum")
+            ],
+        }
+
+
+def copy_of_demo(
+    master: Path, folder: Path, clock: Callable[[], datetime]
+) -> tuple[Services, Database]:
+    import shutil
+
+    folder.mkdir()
+    db = folder / master.name
+    shutil.copyfile(master, db)
+    shutil.copytree(
+        AttachmentStore.beside_database(master).root, AttachmentStore.beside_database(db).root
+    )
+    database = Database.open(f"sqlite:///{db}")
+    store = AttachmentStore.beside_database(db)
+    return Services(ServiceContext(database, store, actor="测试员", clock=clock)), database
+
+
+@pytest.mark.parametrize("masked", [True, False], ids=["masked", "unmasked"])
+def test_the_same_records_at_the_same_moment_make_the_same_package(
+    demo_master: Path, tmp_path: Path, qapp: object, clock: Callable[[], datetime], masked: bool
+) -> None:
+    """Two exports of the same cases from two copies of one database, with the clock fixed, give
+    the same files, package.json, catalogue, README and bag-info: nothing depends on the order
+    things happen to be read or written in (the check used to compare packages across a change
+    of the code)."""
+    contents = []
+    for name in ("一", "二"):
+        sv, database = copy_of_demo(demo_master, tmp_path / name, clock)
+        try:
+            ids = [c.id for c in selected_cases(sv)]
+            # Two groups' cases besides: rows and JSON of more than one group.
+            ids += [c.id for c in sv.cases.search().items if c.archive_number and c.id not in ids][
+                :1
+            ]
+            out = tmp_path / name / "报送"
+            out.mkdir()
+            result = sv.packages.export(ids, TARGET, out, masked=masked, sender="吴兴区政协")
+            contents.append(package_contents(result.path))
+        finally:
+            database.close()
+    first, second = contents
+    assert first["files"] == second["files"]
+    assert first["package.json"] == second["package.json"]
+    assert first["catalogue"] == second["catalogue"]
+    assert first["readme"] == second["readme"]
+    assert first["bag-info"] == second["bag-info"]
+    doc = first["package.json"]
+    assert isinstance(doc, dict) and doc["masked"] is masked
+    assert doc["created_at"] == "2024-12-31T10:00:00"

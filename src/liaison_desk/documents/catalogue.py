@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liaison_desk.documents.workbook import new_workbook, put, save_workbook
+from liaison_desk.domain.entities import Case, LiaisonGroup
 
 COLUMNS: tuple[str, ...] = (
     "序号",
@@ -82,6 +83,28 @@ class CatalogueCover:
     year: int | str
     retention: str
     organisation: str
+
+
+def case_row(
+    case: Case, group: LiaisonGroup | None, pages: int | None = None, note: str = ""
+) -> CatalogueRow:
+    """A case as a row: 档号, 责任者 (its group's full name as the settings hold it, e.g.
+    吴兴区政协织里镇委员联络组), 题名 (title and subtitle: the case's own title, so without
+    brackets), 日期 (last saved), 页数."""
+    title = (
+        f"{case.title}{case.subtitle}"
+        if case.subtitle.startswith("—")
+        else ("　".join(x for x in (case.title, case.subtitle) if x.strip()))
+    )
+    when = case.updated_at or case.created_at
+    return CatalogueRow(
+        archive_number=case.archive_number,
+        title=title,
+        responsible=group.name if group is not None else "",
+        on=when.date() if when else None,
+        pages=pages,
+        note=note,
+    )
 
 
 def date_text(d: date | None) -> str:
@@ -195,6 +218,7 @@ __all__ = [
     "CatalogueCover",
     "CatalogueRow",
     "build_catalogue",
+    "case_row",
     "date_text",
     "write_catalogue",
 ]

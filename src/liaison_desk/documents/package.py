@@ -1,7 +1,7 @@
 """Submission packages (报送包): a BagIt bag (RFC 8493) in a ZIP, written and verified.
 
 formats.md, "Submission package", describes what is inside. This module knows nothing of the
-database: the caller (``services.packages``) decides the payload — a list of :class:`PayloadFile`
+database: the caller (``documents.package_writer``) decides the payload — a list of :class:`PayloadFile`
 (a path inside ``data/`` and a function that writes the file) — and this module
 
 * **writes** it (:func:`write_package`): the payload into a hidden working folder beside the target,
@@ -18,7 +18,7 @@ database: the caller (``services.packages``) decides the payload — a list of :
   version and agrees with the files. The result is a :class:`VerifyReport`: ``ok``, a list of
   problems each naming the file and what is wrong, and a summary, all in plain Chinese.
 
-``package.json`` (format :data:`FORMAT_VERSION`), written by the service, is a JSON object::
+``package.json`` (format :data:`FORMAT_VERSION`), written by ``documents.package_writer``, is a JSON object::
 
     {"format": "liaison-desk/submission-package", "format_version": 1,
      "app": {"name": ..., "version": ...}, "created_at": "2024-12-31T10:00:00",

@@ -24,7 +24,8 @@ from liaison_desk.services.statistics import StatisticsService
 
 @dataclass
 class Services:
-    """Every service over one database; built by app.py or cli.py."""
+    """Every service over one database, each built once here (a service that uses another is
+    given it); built by app.py or cli.py."""
 
     ctx: ServiceContext
 
@@ -39,9 +40,9 @@ class Services:
         self.attachments = AttachmentService(self.ctx)
         self.settings = SettingsService(self.ctx)
         self.drafts = DraftService(self.ctx)
-        self.printouts = PrintoutService(self.ctx)
-        self.case_documents = CaseDocumentService(self.ctx)
-        self.packages = PackageService(self.ctx, self.case_documents)
+        self.printouts = PrintoutService(self.ctx, self.settings)
+        self.case_documents = CaseDocumentService(self.ctx, self.settings)
+        self.packages = PackageService(self.ctx, self.cases, self.submissions, self.settings)
         self.scans = ScanService(self.ctx, self.consultations, self.attachments)
         self.backups = BackupService(self.ctx)
         self.ledger = LedgerService(self.ctx, self.consultations, self.groups, self.backups)

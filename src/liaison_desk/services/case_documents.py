@@ -15,7 +15,6 @@ services stays free of Qt. Writing a PDF needs a QGuiApplication; a Word file do
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import unicodedata
@@ -25,20 +24,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image
-
 from liaison_desk.documents.case_data import (
     CaseDocumentData,
     CasePhotoData,
-    LinkedConsultationFacts,
+    case_document_data,
+    collection_title,
+    photo_data,
 )
-from liaison_desk.domain.entities import CASE_SECTIONS, Case, Consultation, LiaisonGroup, Person
+from liaison_desk.domain.entities import Case, Consultation, LiaisonGroup, Person
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.queries import CaseFilter, PersonFilter
 from liaison_desk.domain.queries import PageRequest as _PageRequest
 from liaison_desk.domain.rules import Problem, ValidationError
 from liaison_desk.services.base import ServiceContext
-from liaison_desk.services.printouts import PrintoutService
+from liaison_desk.services.printouts import fonts_from_settings
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.errors import StorageError
@@ -53,8 +52,6 @@ log = logging.getLogger(__name__)
 #: ``progress(done, total)``; returning False cancels (as ``cancel()`` returning True does).
 ProgressCallback = Callable[[int, int], object]
 CancelCheck = Callable[[], bool]
-
-PHOTO_MAX_SIDE = 1600  # px: 156 mm at about 260 dpi, plenty for print, small files
 
 
 class UnknownCase(ValidationError):
@@ -97,8 +94,9 @@ def _archive_key(text: str) -> str:
 
 
 class CaseDocumentService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, settings: SettingsService) -> None:
         self.ctx = ctx
+        self.settings = settings
 
     # --- finding a case -------------------------------------------------------------------
 
@@ -201,29 +199,20 @@ class CaseDocumentService:
                 if att is None or att.is_deleted:
                     continue
                 photos.append((att.sha256, photo.caption or att.caption))
-        privacy = self._privacy(roster, consultations, masked)
-        fonts = PrintoutService(self.ctx).fonts()
-        sections = tuple(
-            (label, privacy.text(case.sections.get(key, ""))) for key, label in CASE_SECTIONS
-        )
-        return CaseDocumentData(
-            title=privacy.text(case.title),
-            subtitle=privacy.text(case.subtitle),
-            group_name=group.name if group else "",
-            year=case.year,
-            archive_number=case.archive_number,
-            sections=sections,
-            photos=tuple(
-                self._photo(sha, privacy.text(caption))
-                if images
-                else CasePhotoData(b"", 0, 0, privacy.text(caption))
+        settings = self.settings.values()
+        rules = MaskingRules.from_settings(settings) if masked else MaskingRules.NOTHING
+        privacy = Privacy(roster, consultations, rules)
+        return case_document_data(
+            case,
+            group,
+            consultations,
+            [
+                self._photo(sha, caption) if images else CasePhotoData(b"", 0, 0, caption)
                 for sha, caption in photos
-            ),
-            consultations=tuple(_facts(c) for c in consultations),
-            fonts=fonts,
-            masked=masked,
-            uuid=case.uuid,
-            revision=case.revision,
+            ],
+            privacy,
+            fonts_from_settings(settings),
+            masked,
         )
 
     def group_of(self, case_id: int) -> LiaisonGroup | None:
@@ -248,26 +237,11 @@ class CaseDocumentService:
                 people[p.id] = p
         return list(people.values())
 
-    def _privacy(
-        self, roster: list[Person], consultations: list[Consultation], masked: bool
-    ) -> Privacy:
-        rules = MaskingRules.from_settings(SettingsService(self.ctx).values())
-        return Privacy(roster, consultations, rules if masked else MaskingRules.NOTHING)
-
     def _photo(self, sha256: str, caption: str) -> CasePhotoData:
         """The stored photo upright, at most PHOTO_MAX_SIDE px, as a JPEG without EXIF."""
         if self.ctx.store is None:
             raise StorageError("这个数据库没有附件文件夹，无法读取案例照片。")
-        image = self.ctx.store.display_image(sha256)
-        image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
-        if image.mode != "RGB":
-            background = Image.new("RGB", image.size, (255, 255, 255))
-            rgba = image.convert("RGBA")
-            background.paste(rgba, mask=rgba.getchannel("A"))
-            image = background
-        buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=85, optimize=True)
-        return CasePhotoData(buffer.getvalue(), image.width, image.height, caption)
+        return photo_data(self.ctx.store.display_image(sha256), caption)
 
     # --- files --------------------------------------------------------------------------------
 
@@ -298,43 +272,22 @@ class CaseDocumentService:
     def catalogue_row(self, case_id: int, pages: int | None = None, note: str = "") -> CatalogueRow:
         """The case as a row of the 归档文件目录: 档号, 责任者 (the group), 题名 (title and
         subtitle, the case's own title, so without brackets), 日期 (last saved), 页数."""
-        from liaison_desk.documents.catalogue import CatalogueRow
+        from liaison_desk.documents.catalogue import case_row
 
-        case = self._case(case_id)
-        group = self.group_of(case_id)
-        title = (
-            f"{case.title}{case.subtitle}"
-            if case.subtitle.startswith("—")
-            else ("　".join(x for x in (case.title, case.subtitle) if x.strip()))
-        )
-        when = case.updated_at or case.created_at
-        return CatalogueRow(
-            archive_number=case.archive_number,
-            title=title,
-            responsible=_responsible(group),
-            on=when.date() if when else None,
-            pages=pages,
-            note=note,
-        )
+        return case_row(self._case(case_id), self.group_of(case_id), pages=pages, note=note)
 
     def collection_title(self, case_ids: Sequence[int]) -> str:
         """The default title of a collection of these cases: "<group>2024年协商案例汇编" when all
         are of one group, else "<报送单位>委员联络组2024年协商案例汇编" (the sending office of the
         settings; the years joined when several)."""
         cases = [self._case(cid) for cid in case_ids]
-        years = sorted({c.year for c in cases})
-        span = (
-            f"{years[0]}年" if len(years) == 1 else (f"{years[0]}—{years[-1]}年" if years else "")
-        )
         groups = {c.group_id for c in cases}
-        office = str(SettingsService(self.ctx).get("cases.issuing_office") or "")
-        name = f"{office}委员联络组" if office else "政协委员联络组"
+        office = str(self.settings.get("cases.issuing_office") or "")
+        group = None
         if len(groups) == 1 and (gid := next(iter(groups))) is not None:
             with self.ctx.db.reading() as s:
                 group = repo.get_group(s, gid)
-            if group is not None:
-                name = group.name
-        return f"{name}{span}协商案例汇编"
+        return collection_title(cases, office, group)
 
     def write_collection(
         self,
@@ -377,7 +330,7 @@ class CaseDocumentService:
         info = collection.CollectionInfo(
             title=title.strip() if title and title.strip() else self.collection_title(ids),
             issuer=issuer.strip()
-            or str(SettingsService(self.ctx).get("cases.issuing_office") or "")
+            or str(self.settings.get("cases.issuing_office") or "")
             or (next(iter(group_names)) if len(group_names) == 1 else ""),
             on=on or self.ctx.today(),
             fonts=data[0].fonts if data else {},
@@ -395,25 +348,6 @@ class CaseDocumentService:
         if progress is not None:
             progress(steps, steps)
         return result
-
-
-def _responsible(group: LiaisonGroup | None) -> str:
-    """责任者 of what a group writes: 吴兴区政协织里镇委员联络组 style is the group's full name
-    as the settings hold it."""
-    return group.name if group is not None else ""
-
-
-def _facts(c: Consultation) -> LinkedConsultationFacts:
-    return LinkedConsultationFacts(
-        number=c.number,
-        title=c.title,
-        held_on=c.held_on,
-        venue=c.venue,
-        attendance=c.attendance_total,
-        members=c.member_attendance,
-        suggestions=c.suggestion_count,
-        solved=c.solved_count,
-    )
 
 
 __all__ = ["CaseDocumentService", "CollectionCancelled", "MaskedLine", "UnknownCase"]

@@ -9,7 +9,7 @@ services stays free of Qt.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from liaison_desk.documents.sheet_data import SheetData, SheetKind, SheetOptions
@@ -57,9 +57,52 @@ class UnknownConsultations(ValidationError):
         super().__init__([Problem("number", "".join(parts))])
 
 
+def fonts_from_settings(values: Mapping[str, Any]) -> dict[str, str]:
+    """Role → family as chosen in the settings (documents.font.*)."""
+    return {role: str(values[key]) for role, key in FONT_SETTINGS.items() if values.get(key)}
+
+
+def read_sheet_data(
+    s: Session, consultations: Sequence[Consultation], rules: MaskingRules
+) -> list[SheetData]:
+    """The sheets' data of these consultations (read, in the order given), inside the caller's
+    session: each with its group, and the people it may name — its group's roster (a resident
+    named in the minutes is masked there as in a package or case document of the same record:
+    one policy, domain/privacy.py) and the roster entries of its participants."""
+    person_ids = {
+        p.person_id for c in consultations for p in c.participants if p.person_id is not None
+    }
+    group_ids = {c.group_id for c in consultations if c.group_id is not None}
+    people = {p.id: p for p in repo.all_people(s, person_ids) if p.id is not None}
+    groups = {gid: repo.get_group(s, gid) for gid in group_ids}
+    rosters = {
+        gid: list(repo.list_people(s, PersonFilter(group_id=gid), PageRequest()).items)
+        for gid in group_ids
+    }
+    result = []
+    for c in consultations:
+        roster = rosters.get(c.group_id, []) if c.group_id is not None else []
+        own: dict[int, Person] = {p.id: p for p in roster if p.id is not None}
+        own.update(
+            (p.person_id, people[p.person_id])
+            for p in c.participants
+            if p.person_id is not None and p.person_id in people
+        )
+        result.append(
+            SheetData(
+                consultation=c,
+                group=groups.get(c.group_id) if c.group_id is not None else None,
+                people=own,
+                rules=rules,
+            )
+        )
+    return result
+
+
 class PrintoutService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, settings: SettingsService) -> None:
         self.ctx = ctx
+        self.settings = settings
 
     # --- data ---------------------------------------------------------------------------------
 
@@ -99,46 +142,13 @@ class PrintoutService:
         return found
 
     def _gather(self, consultations: list[Consultation]) -> list[SheetData]:
-        settings = SettingsService(self.ctx).values()
-        person_ids = {
-            p.person_id for c in consultations for p in c.participants if p.person_id is not None
-        }
-        group_ids = {c.group_id for c in consultations if c.group_id is not None}
+        rules = MaskingRules.from_settings(self.settings.values())
         with self.ctx.db.reading() as s:
-            people = {p.id: p for p in repo.all_people(s, person_ids) if p.id is not None}
-            groups = {gid: repo.get_group(s, gid) for gid in group_ids}
-            # The group's roster too: a resident named in the minutes is masked there as in a
-            # package or case document of the same record (one policy, domain/privacy.py).
-            rosters = {
-                gid: [
-                    p for p in repo.list_people(s, PersonFilter(group_id=gid), PageRequest()).items
-                ]
-                for gid in group_ids
-            }
-        rules = MaskingRules.from_settings(settings)
-        result = []
-        for c in consultations:
-            roster = rosters.get(c.group_id, []) if c.group_id is not None else []
-            own: dict[int, Person] = {p.id: p for p in roster if p.id is not None}
-            own.update(
-                (p.person_id, people[p.person_id])
-                for p in c.participants
-                if p.person_id is not None and p.person_id in people
-            )
-            result.append(
-                SheetData(
-                    consultation=c,
-                    group=groups.get(c.group_id) if c.group_id is not None else None,
-                    people=own,
-                    rules=rules,
-                )
-            )
-        return result
+            return read_sheet_data(s, consultations, rules)
 
     def fonts(self) -> dict[str, str]:
         """Role → family as chosen in the settings (documents.font.*)."""
-        values: dict[str, Any] = SettingsService(self.ctx).values()
-        return {role: str(values[key]) for role, key in FONT_SETTINGS.items() if values.get(key)}
+        return fonts_from_settings(self.settings.values())
 
     # --- jobs ---------------------------------------------------------------------------------
 

@@ -61,6 +61,10 @@ class SettingsService:
         with self.ctx.db.reading() as s:
             return self._values(s)
 
+    def values_in(self, s: Session) -> dict[str, Any]:
+        """:meth:`values` inside the caller's session (a read of many things at once)."""
+        return self._values(s)
+
     def get(self, key: str) -> Any:
         self._database_spec(key)
         return self.values()[key]
@@ -69,11 +73,15 @@ class SettingsService:
         """The liaison group this database belongs to (None when not set, or when that group is
         gone or in the recycle bin)."""
         with self.ctx.db.reading() as s:
-            group_id = self._values(s)[GROUP_KEY]
-            if group_id is None:
-                return None
-            group = repo.get_group(s, group_id)
-            return None if group is None or group.is_deleted else group
+            return self.own_group_in(s)
+
+    def own_group_in(self, s: Session) -> LiaisonGroup | None:
+        """:meth:`own_group` inside the caller's session."""
+        group_id = self._values(s)[GROUP_KEY]
+        if group_id is None:
+            return None
+        group = repo.get_group(s, group_id)
+        return None if group is None or group.is_deleted else group
 
     def needs_first_run(self) -> bool:
         """True for a new, empty database: no liaison group at all and the set-up never done. A
