@@ -21,7 +21,7 @@ from liaison_desk.documents.package import (
     VerifyReport,
     verify_package,
 )
-from liaison_desk.storage.archive import ZipLimits
+from liaison_desk.files.archive import ZipLimits
 from zip_crafting import (
     BAG,
     RawEntry,

@@ -41,6 +41,7 @@ from liaison_desk.storage.models import (
     ParticipantRow,
     SpeechRow,
 )
+from liaison_desk.storage.repositories import consultations as consultation_rows
 
 NewConsultation = Callable[..., Consultation]
 
@@ -155,7 +156,7 @@ def test_a_failed_save_can_be_retried_and_numbering_goes_on(
 
     c = new_consultation()
     with monkeypatch.context() as m:
-        m.setattr(repositories, "refresh_counts", disk_trouble)
+        m.setattr(consultation_rows, "refresh_counts", disk_trouble)
         with pytest.raises(OSError):
             services.consultations.save(c)
     retried = services.consultations.save(c)  # the user presses 保存 again
@@ -183,7 +184,7 @@ def test_a_save_that_fails_midway_writes_nothing_and_keeps_the_counter(
 
     before_audit = count(services, AuditRow)
     with monkeypatch.context() as m:
-        m.setattr(repositories, "refresh_counts", fail)
+        m.setattr(consultation_rows, "refresh_counts", fail)
         with pytest.raises(RuntimeError):
             services.consultations.save(
                 new_consultation(
@@ -210,7 +211,7 @@ def test_an_update_that_fails_midway_leaves_the_stored_record_as_it_was(
         raise RuntimeError("模拟：保存到一半出错")
 
     with monkeypatch.context() as m:
-        m.setattr(repositories, "refresh_counts", fail)
+        m.setattr(consultation_rows, "refresh_counts", fail)
         with pytest.raises(RuntimeError):
             services.consultations.save(c)
     stored = services.consultations.get(c.id)

@@ -1,4 +1,4 @@
-"""The bounded ZIP reader shared by packages and backups (storage.archive): budgets checked
+"""The bounded ZIP reader shared by packages and backups (files.archive): budgets checked
 before unpacking, bytes counted while unpacking, every failure a ZipRefused in Chinese; and a
 backup whose ZIP lies is refused through it."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from liaison_desk.storage.archive import ZipLimits, ZipRefused, open_zip
+from liaison_desk.files.archive import ZipLimits, ZipRefused, open_zip
 from liaison_desk.storage.backup import BACKUP_LIMITS, read_backup, verify_backup
 from liaison_desk.storage.errors import BackupError
 from zip_crafting import RawEntry, deflated, deflated_entry, write_raw_zip

@@ -3,6 +3,7 @@ yearly statistics, on a small district's worth of records."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -446,3 +447,61 @@ def test_the_recycle_bin_lists_newest_deletions_first(
         ("consultation", "织里-2024-议-003 已删除的电梯活动"),
     ]
     assert entries[0].deleted_at > entries[1].deleted_at
+
+
+# --- what repositories hand out -------------------------------------------------------------------
+
+
+def test_no_repository_function_hands_out_a_live_row() -> None:
+    """Every public function's return type is spelled out (not Any) and names no ORM row class:
+    services get domain objects or detached plain data, never something tied to the session.
+    (JSON values inside a dict, like the settings', may be Any.)"""
+    import inspect
+
+    from liaison_desk.storage import models
+
+    row_classes = {
+        name for name, obj in vars(models).items() if inspect.isclass(obj) and name.endswith("Row")
+    }
+    offenders = []
+    for name in repo.__all__:
+        obj = getattr(repo, name)
+        if not inspect.isfunction(obj):
+            continue
+        returns = str(inspect.signature(obj).return_annotation)
+        words = set(re.split(r"[^\w.]+", returns))
+        if returns.replace(" ", "") in ("Any", "Any|None", str(inspect.Signature.empty)) or (
+            words & row_classes
+        ):
+            offenders.append(f"{name} -> {returns}")
+    assert offenders == []
+
+
+def test_a_record_reference_stays_readable_after_its_session(
+    services: Services, district: District
+) -> None:
+    cid = district.id("老旧小区加装电梯")
+    with services.ctx.db.reading() as s:
+        ref = repo.record_ref(s, "consultation", cid)
+        assert repo.record_ref(s, "consultation", 999_999) is None
+    assert ref is not None
+    assert (ref.id, ref.entity_type, ref.deleted_at) == (cid, "consultation", None)
+    assert ref.title.endswith("老旧小区加装电梯")
+    assert ref.uuid == district.by_title["老旧小区加装电梯"].uuid
+
+
+def test_deleting_an_outcome_item_recounts_its_consultation(
+    services: Services, district: District
+) -> None:
+    c = services.consultations.get(district.id("老旧小区加装电梯"))
+    assert c is not None and c.suggestion_count == 2
+    item = next(i for i in c.outcome_items if i.content == "增设路灯")
+    assert item.id is not None
+    with services.ctx.db.session() as s:
+        deleted = repo.set_deleted(s, "outcome_item", item.id, services.ctx.now())
+    assert deleted.deleted_at == services.ctx.now()
+    assert deleted.revision == item.revision + 1
+    assert deleted.consultation_id == c.id
+    after = services.consultations.get(district.id("老旧小区加装电梯"))
+    assert after is not None
+    assert after.suggestion_count == 1 and after.solved_count == c.solved_count - 1

@@ -68,9 +68,9 @@ from typing import Any
 import bagit
 
 from liaison_desk import __version__
+from liaison_desk.files.archive import ZipLimits, ZipRefused, name_problem, open_zip, size_text
+from liaison_desk.files.errors import StorageError, os_error_text
 from liaison_desk.progress import Cancelled, Progress, within
-from liaison_desk.storage.archive import ZipLimits, ZipRefused, name_problem, open_zip, size_text
-from liaison_desk.storage.errors import StorageError, os_error_text
 
 log = logging.getLogger(__name__)
 # bagit logs every file it hashes at INFO; our log file needs only its warnings.

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from liaison_desk.domain.entities import AuditEntry
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
 from liaison_desk.storage.mapping import jsonable
+from liaison_desk.storage.session import Session
 
 # Fields that change on every save and say nothing about what the user changed.
 _BOOKKEEPING = {"id", "uuid", "revision", "created_at", "updated_at", "deleted_at"}

@@ -42,6 +42,7 @@ from liaison_desk.services.printouts import fonts_from_settings
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.errors import StorageError
+from liaison_desk.storage.session import Session
 
 if TYPE_CHECKING:
     from liaison_desk.documents.catalogue import CatalogueRow
@@ -213,10 +214,7 @@ class CaseDocumentService:
             return repo.get_group(s, case.group_id) if case.group_id else None
 
     @staticmethod
-    def _roster(s: object, case: Case, consultations: list[Consultation]) -> list[Person]:
-        from sqlalchemy.orm import Session
-
-        assert isinstance(s, Session)
+    def _roster(s: Session, case: Case, consultations: list[Consultation]) -> list[Person]:
         people: dict[int, Person] = {}
         if case.group_id is not None:
             for p in repo.list_people(

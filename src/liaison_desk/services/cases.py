@@ -37,6 +37,7 @@ from liaison_desk.domain.serialization import DataError, from_data, to_data
 from liaison_desk.domain.wordcount import count_words
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
+from liaison_desk.storage.session import Session
 
 _RESULT_TO_STATUS = {
     SubmissionResult.SELECTED: CaseStatus.SELECTED,
@@ -109,14 +110,10 @@ class CaseService:
         linked: list[LinkedConsultation] = []
         with self.ctx.db.reading() as s:
             for cid in case.consultation_ids:
-                row = repo.record_row(s, "consultation", cid)
-                if row is None:
+                c = repo.get_consultation(s, cid)
+                if c is None or c.id is None:
                     continue
-                linked.append(
-                    LinkedConsultation(
-                        row.id, row.number, row.title, row.held_on, row.deleted_at is not None
-                    )
-                )
+                linked.append(LinkedConsultation(c.id, c.number, c.title, c.held_on, c.is_deleted))
         return linked
 
     @staticmethod
@@ -164,10 +161,10 @@ class CaseService:
         """The earlier versions of a case, oldest first, as they were when a change to the
         submitted case started the next version (read-only copies; kept in the audit log)."""
         with self.ctx.db.reading() as s:
-            row = repo.record_row(s, "case", case_id)
-            if row is None:
+            uuid = repo.record_uuid(s, "case", case_id)
+            if uuid is None:
                 return []
-            entries = repo.list_audit(s, "case", row.uuid)
+            entries = repo.list_audit(s, "case", uuid)
         found: dict[int, Case] = {}
         for entry in entries:
             data = entry.changes.get("previous_case")
@@ -184,10 +181,6 @@ class CaseService:
         """The photos the case can choose from: those of its linked consultations (in the
         case's order of consultations, then each one's photo order) and those added to the case
         itself. Photos in the recycle bin are left out."""
-        from sqlalchemy import select
-
-        from liaison_desk.storage.models import AttachmentRow
-
         choices: list[PhotoChoice] = []
         with self.ctx.db.reading() as s:
             for cid in case.consultation_ids:
@@ -205,17 +198,10 @@ class CaseService:
                     for a in photos
                 ]
             if case.id is not None:
-                stmt = (
-                    select(AttachmentRow)
-                    .where(
-                        AttachmentRow.case_id == case.id,
-                        AttachmentRow.deleted_at.is_(None),
-                        AttachmentRow.kind == AttachmentKind.PHOTO.value,
-                    )
-                    .order_by(AttachmentRow.position, AttachmentRow.id)
-                )
-                for r in s.scalars(stmt):
-                    choices.append(PhotoChoice(r.id, r.sha256, r.caption, "", r.taken_at))
+                choices += [
+                    PhotoChoice(a.id or 0, a.sha256, a.caption, "", a.taken_at)
+                    for a in repo.case_photos(s, case.id)
+                ]
         return choices
 
     def basic_info_from_consultations(self, case: Case) -> str:
@@ -231,10 +217,7 @@ class CaseService:
                 group = repo.get_group(s, linked[0].group_id)
         return basic_info_text(case, linked, group)
 
-    def _assign_archive_number(self, s: object, case: Case) -> None:
-        from sqlalchemy.orm import Session
-
-        assert isinstance(s, Session)
+    def _assign_archive_number(self, s: Session, case: Case) -> None:
         group = repo.get_group(s, case.group_id) if case.group_id else None
         if group is None or not group.fonds_code or not group.org_code:
             raise ValidationError(

@@ -3,13 +3,8 @@ the command line may write to the same database while the window is open."""
 
 from __future__ import annotations
 
-import sqlite3
-
-from sqlalchemy.exc import OperationalError
-
 from liaison_desk.services.base import ServiceContext
-from liaison_desk.storage.database import translate_operational_error
-from liaison_desk.storage.errors import StorageError
+from liaison_desk.storage.change_token import change_token
 
 
 class ChangeWatch:
@@ -24,9 +19,4 @@ class ChangeWatch:
 
     def token(self) -> tuple[int, ...]:
         """A value that differs after any change committed by another connection."""
-        try:
-            return self.ctx.db.change_token()
-        except OperationalError as exc:
-            raise translate_operational_error(exc, self.ctx.db.file) from exc
-        except sqlite3.Error as exc:
-            raise StorageError(f"无法读取数据库的修改情况（{exc}）。") from exc
+        return change_token(self.ctx.db)

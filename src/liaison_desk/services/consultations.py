@@ -6,9 +6,6 @@ import copy
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from liaison_desk.domain.entities import (
     AuditEntry,
     Consultation,
@@ -45,7 +42,7 @@ from liaison_desk.domain.rules import (
 from liaison_desk.domain.serialization import from_data, to_data
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
-from liaison_desk.storage.models import ConsultationRow, OutcomeItemRow
+from liaison_desk.storage.session import Session
 
 # What restoring an earlier revision puts back: the consultation's own fields. Not the number
 # (it never changes), the status (archiving and unlocking have their own reasoned steps) or the
@@ -100,10 +97,10 @@ class ConsultationService:
         """What happened to the record, oldest first: created, changed, locked (archived) and
         unlocked with the reason, by whom and when. Empty for an unknown id."""
         with self.ctx.db.reading() as s:
-            row = repo.record_row(s, "consultation", consultation_id)
-            if row is None:
+            uuid = repo.record_uuid(s, "consultation", consultation_id)
+            if uuid is None:
                 return []
-            return repo.list_audit(s, "consultation", row.uuid)
+            return repo.list_audit(s, "consultation", uuid)
 
     def revisions(self, consultation_id: int) -> list[AuditEntry]:
         """The revisions the record can be put back to, oldest first: its creation, every
@@ -325,43 +322,14 @@ class ConsultationService:
     def responsible_bodies(self, group_id: int | None = None) -> list[str]:
         """The responsible bodies (责任单位) named on live outcome items, each once, sorted: what
         a filter offers for completion."""
-        stmt = (
-            select(OutcomeItemRow.responsible_body)
-            .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
-            .where(
-                OutcomeItemRow.deleted_at.is_(None),
-                ConsultationRow.deleted_at.is_(None),
-                OutcomeItemRow.responsible_body != "",
-            )
-            .distinct()
-        )
-        if group_id is not None:
-            stmt = stmt.where(ConsultationRow.group_id == group_id)
         with self.ctx.db.reading() as s:
-            bodies = {body.strip() for body in s.scalars(stmt) if body and body.strip()}
-        return sorted(bodies)
+            return sorted(repo.responsible_bodies(s, group_id))
 
     def venues(self, group_id: int | None = None, limit: int = 50) -> list[str]:
         """Venues of the group's earlier consultations (all groups' when None), each once, the
         most recently used first: what the form's venue field offers."""
-        latest = func.max(ConsultationRow.held_on)
-        stmt = (
-            select(ConsultationRow.venue, latest)
-            .where(ConsultationRow.deleted_at.is_(None), ConsultationRow.venue != "")
-            .group_by(ConsultationRow.venue)
-            .order_by(latest.desc(), ConsultationRow.venue)
-        )
-        if group_id is not None:
-            stmt = stmt.where(ConsultationRow.group_id == group_id)
         with self.ctx.db.reading() as s:
-            seen: dict[str, None] = {}
-            for venue, _held_on in s.execute(stmt):
-                text = (venue or "").strip()
-                if text:
-                    seen.setdefault(text, None)
-                if len(seen) >= limit:
-                    break
-        return list(seen)
+            return repo.venues(s, group_id, limit)
 
     def save_outcome_item(self, item: OutcomeItem) -> OutcomeItem:
         problems = validate_outcome_item(item, self.ctx.today())

@@ -52,8 +52,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from liaison_desk.documents.package import (
     PackageError,
     VerifyReport,
@@ -80,6 +78,7 @@ from liaison_desk.services.cases import CaseService, SubmissionService
 from liaison_desk.services.printouts import fonts_from_settings, read_sheet_data
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.storage import repositories as repo
+from liaison_desk.storage.session import Session
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,6 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.orm import Session
-
 from liaison_desk.documents.sheet_data import SheetData, SheetKind, SheetOptions
 from liaison_desk.domain.entities import Consultation, Person
 from liaison_desk.domain.privacy import MaskingRules
@@ -22,6 +20,7 @@ from liaison_desk.domain.rules import Problem, ValidationError
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.storage import repositories as repo
+from liaison_desk.storage.session import Session
 
 if TYPE_CHECKING:
     from liaison_desk.documents.sheets import PrintJob

@@ -6,9 +6,6 @@ from __future__ import annotations
 import logging
 import math
 from datetime import datetime, timedelta
-from typing import Any
-
-from sqlalchemy.orm import Session
 
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.queries import RecycleBinEntry
@@ -16,6 +13,7 @@ from liaison_desk.domain.rules import RECYCLE_BIN_DAYS, LockedError, purge_due
 from liaison_desk.errors import UserFacingError
 from liaison_desk.services.base import ServiceContext, audit
 from liaison_desk.storage import repositories as repo
+from liaison_desk.storage.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -56,48 +54,43 @@ class RecycleBinService:
 
     def delete(self, entity_type: str, record_id: int) -> None:
         with self.ctx.db.session() as s:
-            row = self._row(s, entity_type, record_id)
-            self._refuse_if_locked(s, entity_type, row)
-            if entity_type == "group" and repo.group_has_records(s, row.id):
+            record = self._record(s, entity_type, record_id)
+            self._refuse_if_locked(s, record)
+            if entity_type == "group" and repo.group_has_records(s, record.id):
                 raise LockedError(
-                    f"{row.name}还有协商活动或案例记录，不能删除。请先删除或移走这些记录。"
+                    f"{record.title}还有协商活动或案例记录，不能删除。请先删除或移走这些记录。"
                 )
-            row.deleted_at = self.ctx.now()
-            row.revision += 1
-            audit(self.ctx, s, entity_type, row, AuditAction.DELETE)
-            self._refresh_parent(s, entity_type, row)
+            deleted = repo.set_deleted(s, entity_type, record_id, self.ctx.now())
+            audit(self.ctx, s, entity_type, deleted, AuditAction.DELETE)
 
     def restore(self, entity_type: str, record_id: int) -> None:
         with self.ctx.db.session() as s:
-            row = self._row(s, entity_type, record_id)
-            self._refuse_if_locked(s, entity_type, row)
-            row.deleted_at = None
-            row.revision += 1
-            audit(self.ctx, s, entity_type, row, AuditAction.RESTORE)
-            self._refresh_parent(s, entity_type, row)
+            record = self._record(s, entity_type, record_id)
+            self._refuse_if_locked(s, record)
+            restored = repo.set_deleted(s, entity_type, record_id, None)
+            audit(self.ctx, s, entity_type, restored, AuditAction.RESTORE)
 
     def purge(self, entity_type: str, record_id: int) -> None:
         """Delete for good (only what is already in the recycle bin); stored files no longer
         referenced by any record are removed too."""
         with self.ctx.db.session() as s:
             referenced_before = set(repo.attachment_hashes(s))
-            row = self._row(s, entity_type, record_id)
-            if row.deleted_at is None:
+            record = self._record(s, entity_type, record_id)
+            if record.deleted_at is None:
                 raise ValueError("只能彻底删除回收站里的记录。")
-            blocker = repo.purge_blocker(s, entity_type, row)
+            blocker = repo.purge_blocker(s, record)
             if blocker:
                 raise PurgeRefused(blocker)
-            repo.detach_references(s, entity_type, row)
+            repo.detach_references(s, record)
             audit(
                 self.ctx,
                 s,
                 entity_type,
-                row,
+                record,
                 AuditAction.PURGE,
                 f"彻底删除{ENTITY_LABELS.get(entity_type, '')}",
             )
-            s.delete(row)
-            s.flush()
+            repo.purge_record(s, entity_type, record_id)
             # Only files whose last reference went with this record: a file stored for a form
             # that is still open is not referenced yet, and must survive until the form saves.
             orphaned = referenced_before - set(repo.attachment_hashes(s))
@@ -125,28 +118,20 @@ class RecycleBinService:
         return purged
 
     @staticmethod
-    def _row(s: Session, entity_type: str, record_id: int) -> Any:
-        row = repo.record_row(s, entity_type, record_id)
-        if row is None:
+    def _record(s: Session, entity_type: str, record_id: int) -> repo.RecordRef:
+        record = repo.record_ref(s, entity_type, record_id)
+        if record is None:
             raise KeyError(record_id)
-        return row
+        return record
 
     @staticmethod
-    def _refuse_if_locked(s: Session, entity_type: str, row: Any) -> None:
-        if entity_type == "consultation":
-            repo.refuse_if_locked(s, row.id, None)
-        elif entity_type == "case":
-            repo.refuse_if_locked(s, None, row.id)
-        elif entity_type in ("outcome_item", "attachment"):
-            repo.refuse_if_locked(s, row.consultation_id, getattr(row, "case_id", None))
-
-    @staticmethod
-    def _refresh_parent(s: Session, entity_type: str, row: Any) -> None:
-        if entity_type == "outcome_item":
-            parent = repo.record_row(s, "consultation", row.consultation_id)
-            s.flush()
-            s.refresh(parent, ["outcome_items"])
-            repo.refresh_counts(parent)
+    def _refuse_if_locked(s: Session, record: repo.RecordRef) -> None:
+        if record.entity_type == "consultation":
+            repo.refuse_if_locked(s, record.id, None)
+        elif record.entity_type == "case":
+            repo.refuse_if_locked(s, None, record.id)
+        elif record.entity_type in ("outcome_item", "attachment"):
+            repo.refuse_if_locked(s, record.consultation_id, record.case_id)
 
     def _remove_files(self, hashes: set[str]) -> None:
         store = self.ctx.store

@@ -17,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from liaison_desk import config
 from liaison_desk.config import SETTINGS_VERSION, Scope
 from liaison_desk.domain.entities import LiaisonGroup
@@ -33,6 +31,7 @@ from liaison_desk.domain.rules import (
 )
 from liaison_desk.services.base import ServiceContext, audit, changes_between
 from liaison_desk.storage import repositories as repo
+from liaison_desk.storage.session import Session
 
 log = logging.getLogger(__name__)
 

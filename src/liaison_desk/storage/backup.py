@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from liaison_desk import __version__
+from liaison_desk.files.archive import BoundedZip, ZipLimits, ZipRefused, name_problem, open_zip
 from liaison_desk.progress import Cancelled, Progress
-from liaison_desk.storage.archive import BoundedZip, ZipLimits, ZipRefused, name_problem, open_zip
 from liaison_desk.storage.attachments import AttachmentStore, sha256_of
 from liaison_desk.storage.backup_counts import record_counts
 from liaison_desk.storage.database import (
@@ -76,7 +76,7 @@ _SPACE_MARGIN = 50 * 1024 * 1024
 _JOURNALS = ("-wal", "-shm", "-journal")
 #: Content already compressed gains nothing from DEFLATE: JPEG, PNG, GIF, WebP, ZIP/Office.
 _COMPRESSED_HEADS = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"PK\x03\x04")
-#: What a backup is read within (storage.archive checks it before anything is unpacked). A
+#: What a backup is read within (files.archive checks it before anything is unpacked). A
 #: backup holds the database and every photo and scan: large, but its entries are few kinds.
 BACKUP_LIMITS = ZipLimits(
     max_file_size=1024**4,  # 1 TiB: no office's data comes near
@@ -488,7 +488,7 @@ class _Contents:
 
 def _examine(archive: Path, zf: BoundedZip) -> _Contents:
     """Everything that can be checked from the ZIP's directory and the manifest alone (names,
-    sizes, links and encryption were checked by storage.archive when it was opened)."""
+    sizes, links and encryption were checked by files.archive when it was opened)."""
     database: zipfile.ZipInfo | None = None
     manifest_info: zipfile.ZipInfo | None = None
     attachments: dict[str, zipfile.ZipInfo] = {}

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from liaison_desk.storage.errors import StorageError, os_error_text
+from liaison_desk.files.errors import StorageError, os_error_text
 
 __all__ = [
     "BoundedZip",

@@ -1,0 +1,526 @@
+"""Consultations with their participants, speeches, outcome items and attachments; the
+procedure templates; what the forms offer for completion (venues, responsible bodies)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, extract, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from liaison_desk.domain.entities import (
+    Attachment,
+    Consultation,
+    OutcomeItem,
+    ProcedureTemplate,
+)
+from liaison_desk.domain.enums import (
+    AttachmentKind,
+    ConsultationKind,
+    ConsultationStatus,
+    OutcomeStatus,
+)
+from liaison_desk.domain.queries import (
+    ConsultationFilter,
+    ConsultationSummary,
+    OutcomeFilter,
+    OutcomeItemSummary,
+    Page,
+    PageRequest,
+)
+from liaison_desk.storage import mapping
+from liaison_desk.storage.dialect import contains
+from liaison_desk.storage.models import (
+    AttachmentRow,
+    ConsultationRow,
+    GroupRow,
+    OutcomeItemRow,
+    ParticipantRow,
+    ProcedureStepRow,
+    SpeechRow,
+)
+from liaison_desk.storage.repositories._common import (
+    differs,
+    paged,
+    stamp_new,
+    stamp_update,
+    upsert,
+)
+
+_CONSULTATION_COLS: tuple[str, ...] = (
+    "group_id",
+    "kind",
+    "number",
+    "title",
+    "topic_source",
+    "held_on",
+)
+_CONSULTATION_COLS += ("start_time", "end_time", "venue", "host", "recorder", "status", "agenda")
+_CONSULTATION_COLS += ("minutes", "consensus", "author")
+_OUTCOME_COLS: tuple[str, ...] = ("content", "responsible_body", "responsible_person", "deadline")
+_OUTCOME_COLS += ("solved_on_spot", "adopted", "status", "unsolved_reason", "resolved_on")
+_OUTCOME_COLS += ("revisit_on", "revisit_note", "satisfaction")
+_ATTACHMENT_COLS: tuple[str, ...] = (
+    "sha256",
+    "original_name",
+    "media_type",
+    "size",
+    "kind",
+    "caption",
+)
+_ATTACHMENT_COLS += ("taken_at", "position", "is_cover", "case_id", "consultation_id")
+
+
+# --- consultations ------------------------------------------------------------------------------
+
+
+def _outcome_from_row(row: OutcomeItemRow) -> OutcomeItem:
+    return mapping.to_domain(OutcomeItem, row)
+
+
+def _attachment_from_row(row: AttachmentRow) -> Attachment:
+    return mapping.to_domain(Attachment, row)
+
+
+def consultation_from_row(
+    row: ConsultationRow, include_deleted_children: bool = False
+) -> Consultation:
+    items = [i for i in row.outcome_items if include_deleted_children or i.deleted_at is None]
+    files = [a for a in row.attachments if include_deleted_children or a.deleted_at is None]
+    return mapping.to_domain(
+        Consultation,
+        row,
+        agenda=list(row.agenda or []),
+        participants=[mapping.participant_from_row(p) for p in row.participants],
+        speeches=[mapping.speech_from_row(sp) for sp in row.speeches],
+        head_counts=mapping.head_counts_from_json(row.head_counts),
+        checklist=mapping.checklist_from_json(row.checklist),
+        outcome_items=[_outcome_from_row(i) for i in items],
+        attachments=[_attachment_from_row(a) for a in files],
+    )
+
+
+def _consultation_row(s: Session, consultation_id: int) -> ConsultationRow | None:
+    return s.get(
+        ConsultationRow,
+        consultation_id,
+        options=[
+            selectinload(ConsultationRow.participants),
+            selectinload(ConsultationRow.speeches),
+            selectinload(ConsultationRow.outcome_items),
+            selectinload(ConsultationRow.attachments),
+        ],
+    )
+
+
+def get_consultation(s: Session, consultation_id: int) -> Consultation | None:
+    row = _consultation_row(s, consultation_id)
+    return consultation_from_row(row) if row else None
+
+
+def consultation_id_by_number(s: Session, number: str) -> int | None:
+    return s.scalar(select(ConsultationRow.id).where(ConsultationRow.number == number.strip()))
+
+
+def consultations_by_number(s: Session, numbers: list[str]) -> dict[str, Consultation]:
+    """The records with these numbers (those in the recycle bin too), loaded in a few queries
+    rather than one lookup each: a ledger names hundreds."""
+    found: dict[str, Consultation] = {}
+    wanted = sorted({n.strip() for n in numbers if n.strip()})
+    for start in range(0, len(wanted), 500):
+        stmt = (
+            select(ConsultationRow)
+            .where(ConsultationRow.number.in_(wanted[start : start + 500]))
+            .options(
+                selectinload(ConsultationRow.participants),
+                selectinload(ConsultationRow.speeches),
+                selectinload(ConsultationRow.outcome_items),
+                selectinload(ConsultationRow.attachments),
+            )
+        )
+        for row in s.scalars(stmt):
+            found[row.number] = consultation_from_row(row)
+    return found
+
+
+def refresh_counts(row: ConsultationRow) -> None:
+    c = consultation_from_row(row)
+    row.attendance_total = c.attendance_total
+    row.member_attendance = c.member_attendance
+    row.suggestion_count = c.suggestion_count
+    row.solved_count = c.solved_count
+
+
+def _sync_outcome_items(
+    s: Session, row: ConsultationRow, items: list[OutcomeItem], now: datetime
+) -> None:
+    """Match by UUID so an item keeps its identity (and revision) across edits; items the form
+    dropped go to the recycle bin rather than vanishing."""
+    existing = {i.uuid: i for i in row.outcome_items}
+    kept: set[str] = set()
+    for position, item in enumerate(items):
+        item_row = existing.get(item.uuid)
+        if item_row is None:
+            item_row = OutcomeItemRow()
+            stamp_new(item_row, item, now)
+            row.outcome_items.append(item_row)
+        elif differs(item_row, item, _OUTCOME_COLS) or item_row.position != position:
+            stamp_update(item_row, now)
+        mapping.apply(item_row, item, _OUTCOME_COLS)
+        item_row.position = position
+        kept.add(item.uuid)
+    for uuid, item_row in existing.items():
+        if uuid not in kept and item_row.deleted_at is None:
+            item_row.deleted_at = now
+            stamp_update(item_row, now)
+
+
+def _sync_attachments(row: ConsultationRow, files: list[Attachment], now: datetime) -> None:
+    existing = {a.uuid: a for a in row.attachments}
+    kept: set[str] = set()
+    for position, att in enumerate(files):
+        att_row = existing.get(att.uuid)
+        if att_row is None:
+            att_row = AttachmentRow()
+            stamp_new(att_row, att, now)
+            row.attachments.append(att_row)
+        elif differs(att_row, att, _ATTACHMENT_COLS):
+            stamp_update(att_row, now)
+        att.position = position
+        mapping.apply(att_row, att, _ATTACHMENT_COLS)
+        att_row.consultation_id = row.id
+        kept.add(att.uuid)
+    for uuid, att_row in existing.items():
+        if uuid not in kept and att_row.deleted_at is None:
+            att_row.deleted_at = now
+            stamp_update(att_row, now)
+    # The record handed back must list its files in their new order, as a reload would.
+    row.attachments.sort(key=lambda a: a.position)
+
+
+def save_consultation(s: Session, c: Consultation, now: datetime) -> Consultation:
+    row = _consultation_row(s, c.id) if c.id else None
+    if row is None:
+        row = ConsultationRow()
+        stamp_new(row, c, now)
+        s.add(row)
+    else:
+        stamp_update(row, now)
+    mapping.apply(row, c, _CONSULTATION_COLS)
+    row.agenda = list(c.agenda)
+    row.head_counts = mapping.head_counts_to_json(c.head_counts)
+    row.checklist = mapping.checklist_to_json(c.checklist)
+    row.participants = [
+        ParticipantRow(
+            position=i,
+            **mapping.column_values(
+                p, ("person_id", "name", "category", "unit", "title", "attended", "absence_reason")
+            ),
+        )
+        for i, p in enumerate(c.participants)
+    ]
+    row.speeches = [
+        SpeechRow(position=i, speaker=sp.speaker, capacity=sp.capacity, content=sp.content)
+        for i, sp in enumerate(c.speeches)
+    ]
+    s.flush()
+    _sync_outcome_items(s, row, c.outcome_items, now)
+    _sync_attachments(row, c.attachments, now)
+    s.flush()
+    refresh_counts(row)
+    s.flush()
+    return consultation_from_row(row)
+
+
+def _consultation_filter(stmt: Any, f: ConsultationFilter) -> Any:
+    if f.year is not None:
+        stmt = stmt.where(extract("year", ConsultationRow.held_on) == f.year)
+    if f.group_id is not None:
+        stmt = stmt.where(ConsultationRow.group_id == f.group_id)
+    if f.kind is not None:
+        stmt = stmt.where(ConsultationRow.kind == f.kind.value)
+    if f.status is not None:
+        stmt = stmt.where(ConsultationRow.status == f.status.value)
+    if f.held_from is not None:
+        stmt = stmt.where(ConsultationRow.held_on >= f.held_from)
+    if f.held_to is not None:
+        stmt = stmt.where(ConsultationRow.held_on <= f.held_to)
+    needle = f.text.strip()
+    if needle:
+        people = exists().where(
+            ParticipantRow.consultation_id == ConsultationRow.id,
+            contains(ParticipantRow.name, needle),
+        )
+        said = exists().where(
+            SpeechRow.consultation_id == ConsultationRow.id,
+            or_(contains(SpeechRow.speaker, needle), contains(SpeechRow.content, needle)),
+        )
+        columns = (
+            ConsultationRow.number,
+            ConsultationRow.title,
+            ConsultationRow.venue,
+            ConsultationRow.host,
+            ConsultationRow.recorder,
+            ConsultationRow.minutes,
+            ConsultationRow.consensus,
+        )
+        stmt = stmt.where(or_(*(contains(c, needle) for c in columns), people, said))
+    return stmt
+
+
+CONSULTATION_SORT = {
+    "number": ConsultationRow.number,
+    "held_on": ConsultationRow.held_on,
+    "title": ConsultationRow.title,
+    "venue": ConsultationRow.venue,
+    "host": ConsultationRow.host,
+    "group_name": GroupRow.name,
+    "status": ConsultationRow.status,
+    "attendance_total": ConsultationRow.attendance_total,
+    "member_attendance": ConsultationRow.member_attendance,
+    "suggestion_count": ConsultationRow.suggestion_count,
+    "solved_count": ConsultationRow.solved_count,
+    "updated_at": ConsultationRow.updated_at,
+}
+
+
+def list_consultations(
+    s: Session, f: ConsultationFilter, page: PageRequest
+) -> Page[ConsultationSummary]:
+    stmt = (
+        select(ConsultationRow, GroupRow.name)
+        .join(GroupRow, GroupRow.id == ConsultationRow.group_id)
+        .where(ConsultationRow.deleted_at.is_(None))
+        .order_by(ConsultationRow.held_on.desc(), ConsultationRow.id.desc())
+    )
+    rows, total = paged(s, _consultation_filter(stmt, f), page, CONSULTATION_SORT)
+    items = [
+        ConsultationSummary(
+            id=r.id,
+            uuid=r.uuid,
+            number=r.number,
+            kind=ConsultationKind(r.kind),
+            title=r.title,
+            held_on=r.held_on,
+            venue=r.venue,
+            host=r.host,
+            group_id=r.group_id,
+            group_name=name,
+            status=ConsultationStatus(r.status),
+            attendance_total=r.attendance_total,
+            member_attendance=r.member_attendance,
+            suggestion_count=r.suggestion_count,
+            solved_count=r.solved_count,
+            updated_at=r.updated_at,
+        )
+        for r, name in rows
+    ]
+    return Page(items, total)
+
+
+def venues(s: Session, group_id: int | None, limit: int) -> list[str]:
+    """Venues of the group's consultations (all groups' when None, the recycle bin left out),
+    each once, the most recently used first, at most ``limit``."""
+    latest = func.max(ConsultationRow.held_on)
+    stmt = (
+        select(ConsultationRow.venue, latest)
+        .where(ConsultationRow.deleted_at.is_(None), ConsultationRow.venue != "")
+        .group_by(ConsultationRow.venue)
+        .order_by(latest.desc(), ConsultationRow.venue)
+    )
+    if group_id is not None:
+        stmt = stmt.where(ConsultationRow.group_id == group_id)
+    seen: dict[str, None] = {}
+    for venue, _held_on in s.execute(stmt):
+        text = (venue or "").strip()
+        if text:
+            seen.setdefault(text, None)
+        if len(seen) >= limit:
+            break
+    return list(seen)
+
+
+# --- outcome items ------------------------------------------------------------------------------
+
+
+def get_outcome_item(s: Session, item_id: int) -> OutcomeItem | None:
+    row = s.get(OutcomeItemRow, item_id)
+    return _outcome_from_row(row) if row else None
+
+
+def save_outcome_item(s: Session, item: OutcomeItem, now: datetime) -> OutcomeItem:
+    row = s.get(OutcomeItemRow, item.id) if item.id else None
+    if row is None:
+        if item.consultation_id is None:
+            raise ValueError("an outcome item belongs to a consultation")
+        parent = _consultation_row(s, item.consultation_id)
+        assert parent is not None
+        row = OutcomeItemRow(
+            consultation_id=item.consultation_id, position=len(parent.outcome_items)
+        )
+        stamp_new(row, item, now)
+        s.add(row)
+    else:
+        stamp_update(row, now)
+    mapping.apply(row, item, _OUTCOME_COLS)
+    s.flush()
+    parent = _consultation_row(s, row.consultation_id)
+    assert parent is not None
+    s.refresh(parent, ["outcome_items"])
+    refresh_counts(parent)
+    s.flush()
+    return _outcome_from_row(row)
+
+
+def responsible_bodies(s: Session, group_id: int | None) -> set[str]:
+    """The responsible bodies (责任单位) named on live outcome items of live consultations (of
+    the group, when given), stripped, each once."""
+    stmt = (
+        select(OutcomeItemRow.responsible_body)
+        .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
+        .where(
+            OutcomeItemRow.deleted_at.is_(None),
+            ConsultationRow.deleted_at.is_(None),
+            OutcomeItemRow.responsible_body != "",
+        )
+        .distinct()
+    )
+    if group_id is not None:
+        stmt = stmt.where(ConsultationRow.group_id == group_id)
+    return {body.strip() for body in s.scalars(stmt) if body and body.strip()}
+
+
+OUTCOME_SORT = {
+    "content": OutcomeItemRow.content,
+    "responsible_body": OutcomeItemRow.responsible_body,
+    "deadline": OutcomeItemRow.deadline,
+    "status": OutcomeItemRow.status,
+    "resolved_on": OutcomeItemRow.resolved_on,
+    "consultation_number": ConsultationRow.number,
+    "held_on": ConsultationRow.held_on,
+}
+
+
+def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[OutcomeItemSummary]:
+    stmt = (
+        select(
+            OutcomeItemRow,
+            ConsultationRow.number,
+            ConsultationRow.title,
+            ConsultationRow.kind,
+            ConsultationRow.held_on,
+            GroupRow.name,
+        )
+        .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
+        .join(GroupRow, GroupRow.id == ConsultationRow.group_id)
+        .where(OutcomeItemRow.deleted_at.is_(None), ConsultationRow.deleted_at.is_(None))
+        .order_by(
+            ConsultationRow.held_on.desc(), OutcomeItemRow.consultation_id, OutcomeItemRow.position
+        )
+    )
+    open_codes = [st.value for st in OutcomeStatus if st.is_open]
+    if f.year is not None:
+        stmt = stmt.where(extract("year", ConsultationRow.held_on) == f.year)
+    if f.group_id is not None:
+        stmt = stmt.where(ConsultationRow.group_id == f.group_id)
+    if f.consultation_id is not None:
+        stmt = stmt.where(OutcomeItemRow.consultation_id == f.consultation_id)
+    if f.status is not None:
+        stmt = stmt.where(OutcomeItemRow.status == f.status.value)
+    if f.open_only:
+        stmt = stmt.where(OutcomeItemRow.status.in_(open_codes))
+    if f.responsible_body.strip():
+        stmt = stmt.where(contains(OutcomeItemRow.responsible_body, f.responsible_body.strip()))
+    if f.due_before is not None:
+        stmt = stmt.where(OutcomeItemRow.deadline <= f.due_before)
+    if f.overdue_on is not None:
+        stmt = stmt.where(
+            OutcomeItemRow.status.in_(open_codes), OutcomeItemRow.deadline < f.overdue_on
+        )
+    if f.text.strip():
+        needle = f.text.strip()
+        stmt = stmt.where(
+            or_(
+                contains(OutcomeItemRow.content, needle),
+                contains(OutcomeItemRow.responsible_body, needle),
+                contains(OutcomeItemRow.responsible_person, needle),
+                contains(ConsultationRow.number, needle),
+            )
+        )
+    rows, total = paged(s, stmt, page, OUTCOME_SORT)
+    return Page(
+        [
+            OutcomeItemSummary(
+                item=_outcome_from_row(r),
+                consultation_id=r.consultation_id,
+                consultation_number=number,
+                consultation_title=title,
+                consultation_kind=ConsultationKind(kind),
+                held_on=held_on,
+                group_name=group,
+            )
+            for r, number, title, kind, held_on, group in rows
+        ],
+        total,
+    )
+
+
+# --- attachments --------------------------------------------------------------------------------
+
+
+def get_attachment(s: Session, attachment_id: int) -> Attachment | None:
+    row = s.get(AttachmentRow, attachment_id)
+    return _attachment_from_row(row) if row else None
+
+
+def save_attachment(s: Session, att: Attachment, now: datetime) -> Attachment:
+    row = upsert(s, AttachmentRow, att, _ATTACHMENT_COLS, now)
+    s.flush()
+    return _attachment_from_row(row)
+
+
+def case_photos(s: Session, case_id: int) -> list[Attachment]:
+    """The photos added to the case itself (not in the recycle bin), in their order."""
+    stmt = (
+        select(AttachmentRow)
+        .where(
+            AttachmentRow.case_id == case_id,
+            AttachmentRow.deleted_at.is_(None),
+            AttachmentRow.kind == AttachmentKind.PHOTO.value,
+        )
+        .order_by(AttachmentRow.position, AttachmentRow.id)
+    )
+    return [_attachment_from_row(r) for r in s.scalars(stmt)]
+
+
+def attachment_hashes(s: Session) -> dict[str, list[str]]:
+    """Every content hash the database refers to (recycle bin included), with the names under
+    which it was added."""
+    result: dict[str, list[str]] = {}
+    for sha, name in s.execute(select(AttachmentRow.sha256, AttachmentRow.original_name)):
+        result.setdefault(sha, []).append(name)
+    return result
+
+
+# --- procedure templates ------------------------------------------------------------------------
+
+
+def get_template(s: Session, kind: ConsultationKind) -> ProcedureTemplate:
+    names = s.scalars(
+        select(ProcedureStepRow.name)
+        .where(ProcedureStepRow.kind == kind.value)
+        .order_by(ProcedureStepRow.position)
+    )
+    return ProcedureTemplate(kind=kind, steps=list(names))
+
+
+def save_template(s: Session, template: ProcedureTemplate) -> None:
+    for row in s.scalars(
+        select(ProcedureStepRow).where(ProcedureStepRow.kind == template.kind.value)
+    ):
+        s.delete(row)
+    s.flush()
+    for i, name in enumerate(template.steps):
+        s.add(ProcedureStepRow(kind=template.kind.value, position=i, name=name))
+    s.flush()
