@@ -41,12 +41,12 @@ from liaison_desk.storage.backup import (
     BACKUP_FORMAT,
     create_backup,
     read_backup,
-    restore_backup,
     verify_backup,
 )
 from liaison_desk.storage.database import Database, head_revision
 from liaison_desk.storage.errors import BackupError
 from liaison_desk.storage.integrity import check_database
+from liaison_desk.storage.restore import restore_backup
 from progress_fakes import FakeProgress
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -28,10 +28,11 @@ from liaison_desk.domain.entities import LiaisonGroup, OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
-from liaison_desk.storage.backup import create_backup, restore_backup
+from liaison_desk.storage.backup import create_backup
 from liaison_desk.storage.database import Database
 from liaison_desk.storage.errors import StorageError
 from liaison_desk.storage.integrity import check_database
+from liaison_desk.storage.restore import restore_backup
 
 FAST = settings(
     max_examples=30,

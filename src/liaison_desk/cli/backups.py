@@ -106,7 +106,8 @@ def _warn_incomplete(info: BackupInfo, lead: str) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from liaison_desk.instance_lock import InstanceLock
-    from liaison_desk.storage.backup import read_backup, restore_backup
+    from liaison_desk.storage.backup import read_backup
+    from liaison_desk.storage.restore import restore_backup
 
     url = url_of(args)
     path = sqlite_path(url)

@@ -8,7 +8,7 @@
   SHA-256 as the last backup's (written, but to the same content — e.g. a checkpoint).
 - **Before every risky operation** (ledger import, merge): :meth:`BackupService.back_up_before`,
   always, and the operation is refused when it cannot be made. Restore and upgrade keep their
-  own safety copies (``storage.backup.restore_backup``, ``Database.open``); they are listed too.
+  own safety copies (``storage.restore.restore_backup``, ``Database.open``); they are listed too.
 - **Thinned** after each new backup to the recent ones plus daily, weekly and monthly copies
   (``domain.backup_retention``, counts in the settings ``backup.keep_*``).
 - A database on a server (PostgreSQL) has no file to copy: automatic backups are skipped there

@@ -36,11 +36,11 @@ from liaison_desk.storage.backup import (
     _write_backup,  # the same writer as create_backup, for a file not opened as a Database
     create_backup,
     read_backup,
-    restore_backup,
 )
 from liaison_desk.storage.backup_counts import record_counts
 from liaison_desk.storage.database import Database, sqlite_online_backup
 from liaison_desk.storage.errors import BackupError, StorageError, os_error_text
+from liaison_desk.storage.restore import restore_backup
 
 log = logging.getLogger(__name__)
 
