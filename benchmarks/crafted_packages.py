@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from liaison_desk.documents.package import MAX_RATIO, verify_package
+from liaison_desk.documents.package_check import MAX_RATIO, verify_package
 from zip_crafting import BAG, RawEntry, deflated, deflated_entry, write_raw_zip
 
 

@@ -56,7 +56,7 @@ def package_export(sv: Services, tmp: Path) -> Run:
 
 
 def package_verify(sv: Services, tmp: Path) -> Run:
-    from liaison_desk.documents.package import verify_package
+    from liaison_desk.documents.package_check import verify_package
 
     zip_path = sv.packages.export(selected_ids(sv)[:1], "市政协", tmp).path
     work = tmp / "解压"

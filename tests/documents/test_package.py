@@ -26,13 +26,12 @@ from liaison_desk.documents.package import (
     PACKAGE_JSON,
     PackageError,
     PayloadFile,
-    VerifyReport,
     safe_file_name,
-    verify_package,
     write_json,
     write_package,
     write_text,
 )
+from liaison_desk.documents.package_check import VerifyReport, verify_package
 from liaison_desk.progress import Cancelled
 from progress_fakes import FakeProgress
 

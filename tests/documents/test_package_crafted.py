@@ -14,13 +14,9 @@ import bagit
 import pytest
 
 from liaison_desk.cli import EXIT_PROBLEM, main
-from liaison_desk.documents import package as package_module
-from liaison_desk.documents.package import (
-    PACKAGE_JSON,
-    PACKAGE_LIMITS,
-    VerifyReport,
-    verify_package,
-)
+from liaison_desk.documents import package_check as package_module
+from liaison_desk.documents.package import PACKAGE_JSON
+from liaison_desk.documents.package_check import PACKAGE_LIMITS, VerifyReport, verify_package
 from liaison_desk.files.archive import ZipLimits
 from zip_crafting import (
     BAG,

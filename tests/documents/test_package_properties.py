@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liaison_desk.cli import EXIT_OK, EXIT_PROBLEM, main
-from liaison_desk.documents.package import PACKAGE_JSON, VerifyReport, verify_package
+from liaison_desk.documents.package import PACKAGE_JSON
+from liaison_desk.documents.package_check import VerifyReport, verify_package
 from zip_crafting import BAG, build_package
 
 FAST = settings(

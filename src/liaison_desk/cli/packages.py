@@ -125,7 +125,7 @@ def cmd_export_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from liaison_desk.documents.package import verify_package
+    from liaison_desk.documents.package_check import verify_package
 
     source: Path = args.file
     url = url_of(args)

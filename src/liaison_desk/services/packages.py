@@ -52,12 +52,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from liaison_desk.documents.package import (
-    PackageError,
-    VerifyReport,
-    verify_package,
-    zip_target,
-)
+from liaison_desk.documents.package import PackageError, zip_target
+from liaison_desk.documents.package_check import VerifyReport, verify_package
 from liaison_desk.documents.package_data import PackageData, PackagePhoto
 from liaison_desk.documents.package_writer import bag_name, write_submission_package
 from liaison_desk.domain.entities import (
