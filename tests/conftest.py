@@ -50,6 +50,23 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
+def faulthandler_on_stderr() -> Iterator[None]:
+    """The app points faulthandler at its log file (log.py); a test that sets logging up leaves
+    it there, on a file that is closed when the test ends. Put it back on the terminal after
+    each such test, so a crash in a later test shows its stacks in the test run's output (and
+    nothing is written to a file descriptor that has been reused)."""
+    yield
+    import faulthandler
+    import sys
+
+    from liaison_desk import log as log_module
+
+    if log_module._faults_enabled:
+        log_module._faults_enabled = False
+        faulthandler.enable(file=sys.__stderr__, all_threads=True)
+
+
+@pytest.fixture(autouse=True)
 def private_data_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
