@@ -63,18 +63,6 @@ class MaskingRules:
     def masks_anything(self) -> bool:
         return self.phones or self.id_cards or self.resident_names
 
-    def describe(self) -> str:
-        """Exactly what is hidden, in one Chinese sentence for labels and previews."""
-        numbers = [w for w, on in (("手机号", self.phones), ("身份证号", self.id_cards)) if on]
-        parts = []
-        if numbers:
-            parts.append(f"所有未登记同意的人（委员、干部也一样）的{'和'.join(numbers)}")
-        if self.resident_names:
-            parts.append("群众的姓名（显示为“张某”）")
-        if not parts:
-            return "按本数据库的设置，不隐藏任何个人信息。"
-        return "隐藏" + "，以及".join(parts) + "；已登记同意公开的人不隐藏。"
-
 
 MaskingRules.NOTHING = MaskingRules(phones=False, id_cards=False, resident_names=False)
 

@@ -9,7 +9,7 @@ import dataclasses
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -393,8 +393,12 @@ class _Planner:
                 )
         return self.seen_new.get(key)
 
-    def _consultation_rows(self, sheet: RawSheet, layout: SheetLayout) -> None:
-        columns = {c.key: c for c in COLUMNS["consultations"]}
+    def _importable_rows(
+        self, sheet: RawSheet, layout: SheetLayout
+    ) -> Iterator[tuple[LedgerRow, dict[str, Any]]]:
+        """Each row of ``sheet`` in the plan's report, with its values by standard column;
+        blank rows are passed over, total rows and rows with nothing mapped are reported as
+        skipped and not yielded."""
         for row_number, cells in sheet.rows:
             if self._blank(cells):
                 continue
@@ -409,6 +413,11 @@ class _Planner:
                 row.result = RowResult.SKIPPED
                 row.note("没有可导入的内容（对应的列都是空的）。")
                 continue
+            yield row, values
+
+    def _consultation_rows(self, sheet: RawSheet, layout: SheetLayout) -> None:
+        columns = {c.key: c for c in COLUMNS["consultations"]}
+        for row, values in self._importable_rows(sheet, layout):
             row.number = as_text(values.get("number")).strip()
             row.title = _short(as_text(values.get("title")))
             parsed = self._parse(row, columns, values)
@@ -587,20 +596,7 @@ class _Planner:
         columns = {c.key: c for c in COLUMNS["items"]}
         seen: dict[tuple[str, int], int] = {}
         originals: dict[str, int] = {}  # number → how many items the record had
-        for row_number, cells in sheet.rows:
-            if self._blank(cells):
-                continue
-            row = LedgerRow(sheet.title, row_number, RowResult.UNCHANGED)
-            self.plan.rows.append(row)
-            values = self._cells(layout, cells)
-            if self._is_total(cells):
-                row.result = RowResult.SKIPPED
-                row.note("合计行，不导入。")
-                continue
-            if self._blank(list(values.values())):
-                row.result = RowResult.SKIPPED
-                row.note("没有可导入的内容（对应的列都是空的）。")
-                continue
+        for row, values in self._importable_rows(sheet, layout):
             number = as_text(values.get("consultation_number")).strip()
             row.title = _short(as_text(values.get("content")))
             row.number = number
@@ -622,7 +618,7 @@ class _Planner:
                         f"{number} 的第 {position} 条在第{seen[number, position]}行已经出现过。"
                     )
                     continue
-                seen[number, position] = row_number
+                seen[number, position] = row.row
             live = [i for i in change.record.outcome_items if not i.is_deleted]
             had = originals.setdefault(number, len(live))
             if position is not None and position <= had:
