@@ -5,6 +5,7 @@ does (Latin text key by key, Chinese as the input method's committed string). Im
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from PIL import Image
@@ -59,3 +60,38 @@ def type_into(qtbot: QtBot, widget: Any, text: str) -> None:
         commit_text(widget, text)
     if isinstance(offered, QStringListModel):
         offered.setStringList(words)
+
+
+def libreoffice_pdf(source: Path, out_dir: Path) -> Path:
+    """Convert a .docx/.xlsx to PDF the way a recipient's LibreOffice sees it (headless).
+
+    Skips the test when LibreOffice is not installed (scripts/test.sh installs it). A private
+    profile folder keeps parallel conversions from fighting over one user profile.
+    """
+    import shutil
+    import subprocess
+
+    import pytest
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice 未安装（scripts/test.sh 会安装）")
+    profile = out_dir / "lo-profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pdf = out_dir / (source.stem + ".pdf")
+    assert pdf.exists(), f"LibreOffice wrote no PDF for {source.name}"
+    return pdf
