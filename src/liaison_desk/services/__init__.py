@@ -17,6 +17,7 @@ from liaison_desk.services.packages import PackageService
 from liaison_desk.services.people import GroupService, PersonService
 from liaison_desk.services.printouts import PrintoutService
 from liaison_desk.services.recycle_bin import RecycleBinService
+from liaison_desk.services.reports import ReportService
 from liaison_desk.services.scans import ScanService
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.services.statistics import StatisticsService
@@ -37,6 +38,7 @@ class Services:
         self.submissions = SubmissionService(self.ctx)
         self.recycle_bin = RecycleBinService(self.ctx)
         self.statistics = StatisticsService(self.ctx)
+        self.reports = ReportService(self.ctx)
         self.attachments = AttachmentService(self.ctx)
         self.settings = SettingsService(self.ctx)
         self.drafts = DraftService(self.ctx)

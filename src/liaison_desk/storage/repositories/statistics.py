@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import and_, extract, func, select
+from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import Session
 
 from liaison_desk.domain.enums import (
@@ -43,14 +44,38 @@ def record_years(s: Session) -> list[int]:
 
 def _held_in_year(year: int, group_id: int | None) -> list[Any]:
     """The consultations the statistics count: held (not planned) in ``year``, not deleted."""
+    return _held_between(date(year, 1, 1), date(year, 12, 31), group_id)
+
+
+def _held_between(start: date, end: date, group_id: int | None) -> list[Any]:
+    """The consultations a report of ``start``–``end`` counts: held (not planned) on a day of
+    the period, not deleted. The one rule of which consultations the statistics count."""
     where = [
         ConsultationRow.deleted_at.is_(None),
-        extract("year", ConsultationRow.held_on) == year,
+        ConsultationRow.held_on >= start,
+        ConsultationRow.held_on <= end,
         ConsultationRow.status != ConsultationStatus.PLANNED.value,
     ]
     if group_id is not None:
         where.append(ConsultationRow.group_id == group_id)
     return where
+
+
+def overdue_as_of(today: date, end: date) -> date:
+    """The day "overdue" is judged on for a report ending on ``end``: for a past period, its
+    last day; for the current one, today."""
+    return min(today, end)
+
+
+def _is_solved() -> Any:
+    """An outcome item counted as a problem solved (domain.md: status 已解决)."""
+    return OutcomeItemRow.status == OutcomeStatus.SOLVED.value
+
+
+def _is_overdue(as_of: date) -> Any:
+    """An outcome item counted as overdue on ``as_of``: still open, its deadline before it."""
+    open_codes = [st.value for st in OutcomeStatus if st.is_open]
+    return and_(OutcomeItemRow.status.in_(open_codes), OutcomeItemRow.deadline < as_of)
 
 
 def attendance_by_kind(s: Session, year: int, group_id: int | None) -> dict[str, tuple[int, int]]:
@@ -68,73 +93,170 @@ def attendance_by_kind(s: Session, year: int, group_id: int | None) -> dict[str,
 
 
 def year_statistics(s: Session, year: int, group_id: int | None, today: date) -> YearStatistics:
-    c_where = _held_in_year(year, group_id)
-    kinds = dict(
-        s.execute(
-            select(ConsultationRow.kind, func.count())
-            .where(*c_where)
-            .group_by(ConsultationRow.kind)
-        ).all()
-    )
-    sums = s.execute(
+    return period_statistics(s, date(year, 1, 1), date(year, 12, 31), group_id, today)
+
+
+def period_statistics(
+    s: Session, start: date, end: date, group_id: int | None, today: date
+) -> YearStatistics:
+    """The headline figures of ``start``–``end`` (within one year): what 工作台 shows for a
+    year and the statistics workbook's 总表 for a year, quarter or month. Cases count by the
+    year they belong to (a case has no date of its own)."""
+    return breakdown(s, start, end, group_id, today, None)[None]
+
+
+Breakdown = Literal["group", "month", "topic_source"]
+
+
+def breakdown(
+    s: Session,
+    start: date,
+    end: date,
+    group_id: int | None,
+    today: date,
+    by: Breakdown | None,
+) -> dict[Any, YearStatistics]:
+    """The figures of ``period_statistics`` split by group id, month number or topic source
+    code (``by``; None: one entry, key None), counted by the same rules. Keys with nothing to
+    count are left out."""
+    c_where = _held_between(start, end, group_id)
+    # No key column at all for the headline figures: a constant in GROUP BY is read as a
+    # column position by some engines.
+    keys: list[Any] = []
+    if by == "group":
+        keys = [ConsultationRow.group_id]
+    elif by == "month":
+        keys = [extract("month", ConsultationRow.held_on)]
+    elif by == "topic_source":
+        keys = [ConsultationRow.topic_source]
+    figures: dict[Any, dict[str, Any]] = {}
+
+    def entry(k: Any) -> dict[str, Any]:
+        if by is None:
+            k = None
+        elif by != "topic_source":
+            k = int(k)
+        return figures.setdefault(k, {})
+
+    for *k, kind, n, total, members in s.execute(
         select(
+            *keys,
+            ConsultationRow.kind,
+            func.count(),
             func.coalesce(func.sum(ConsultationRow.attendance_total), 0),
             func.coalesce(func.sum(ConsultationRow.member_attendance), 0),
-        ).where(*c_where)
-    ).one()
-    month = extract("month", ConsultationRow.held_on)
-    by_month = {
-        int(m): int(n)
-        for m, n in s.execute(select(month, func.count()).where(*c_where).group_by(month)).all()
-    }
-    open_codes = [st.value for st in OutcomeStatus if st.is_open]
-    item_base = (
-        select(func.count())
+        )
+        .where(*c_where)
+        .group_by(*keys, ConsultationRow.kind)
+    ).all():
+        values = entry(k[0] if k else None)
+        kind_key = "hall_sessions" if kind == ConsultationKind.HALL.value else "micro_consultations"
+        values[kind_key] = int(n)
+        values["attendance"] = values.get("attendance", 0) + int(total)
+        values["member_attendance"] = values.get("member_attendance", 0) + int(members)
+    as_of = overdue_as_of(today, end)
+    for *k, n, adopted, solved, overdue in s.execute(
+        select(
+            *keys,
+            func.count(),
+            func.coalesce(func.sum(case((OutcomeItemRow.adopted.is_(True), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((_is_solved(), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((_is_overdue(as_of), 1), else_=0)), 0),
+        )
         .select_from(OutcomeItemRow)
         .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
         .where(OutcomeItemRow.deleted_at.is_(None), *c_where)
-    )
-    suggestions = s.scalar(item_base) or 0
-    adopted = s.scalar(item_base.where(OutcomeItemRow.adopted.is_(True))) or 0
-    solved = s.scalar(item_base.where(OutcomeItemRow.status == OutcomeStatus.SOLVED.value)) or 0
-    # For a past year, "overdue" means overdue at the end of that year.
-    as_of = min(today, date(year, 12, 31))
-    overdue = (
-        s.scalar(
-            item_base.where(
-                and_(OutcomeItemRow.status.in_(open_codes), OutcomeItemRow.deadline < as_of)
-            )
+        .group_by(*keys)
+    ).all():
+        entry(k[0] if k else None).update(
+            suggestions=int(n), adopted=int(adopted), solved=int(solved), overdue=int(overdue)
         )
-        or 0
-    )
-    case_where = [CaseRow.deleted_at.is_(None), CaseRow.year == year]
-    if group_id is not None:
-        case_where.append(CaseRow.group_id == group_id)
-    case_statuses = dict(
-        s.execute(
-            select(CaseRow.status, func.count()).where(*case_where).group_by(CaseRow.status)
-        ).all()
-    )
-    submitted = sum(
-        case_statuses.get(st.value, 0)
-        for st in (CaseStatus.SUBMITTED, CaseStatus.SELECTED, CaseStatus.RETURNED)
-    )
-    return YearStatistics(
-        year=year,
-        group_id=group_id,
-        hall_sessions=kinds.get(ConsultationKind.HALL.value, 0),
-        micro_consultations=kinds.get(ConsultationKind.MICRO.value, 0),
-        attendance=int(sums[0]),
-        member_attendance=int(sums[1]),
-        suggestions=suggestions,
-        adopted=adopted,
-        solved=solved,
-        overdue=overdue,
-        cases_written=sum(case_statuses.values()),
-        cases_submitted=submitted,
-        cases_selected=case_statuses.get(CaseStatus.SELECTED.value, 0),
-        by_month=by_month,
-    )
+    if by in (None, "group"):
+        case_keys: list[Any] = [] if by is None else [CaseRow.group_id]
+        case_where = [CaseRow.deleted_at.is_(None), CaseRow.year == start.year]
+        if group_id is not None:
+            case_where.append(CaseRow.group_id == group_id)
+        submitted_codes = [
+            st.value for st in (CaseStatus.SUBMITTED, CaseStatus.SELECTED, CaseStatus.RETURNED)
+        ]
+        for *k, written, submitted, selected in s.execute(
+            select(
+                *case_keys,
+                func.count(),
+                func.coalesce(func.sum(case((CaseRow.status.in_(submitted_codes), 1), else_=0)), 0),
+                func.coalesce(
+                    func.sum(case((CaseRow.status == CaseStatus.SELECTED.value, 1), else_=0)), 0
+                ),
+            )
+            .where(*case_where)
+            .group_by(*case_keys)
+        ).all():
+            entry(k[0] if k else None).update(
+                cases_written=int(written),
+                cases_submitted=int(submitted),
+                cases_selected=int(selected),
+            )
+    if by is None:
+        month = extract("month", ConsultationRow.held_on)
+        by_month = {
+            int(m): int(n)
+            for m, n in s.execute(select(month, func.count()).where(*c_where).group_by(month))
+        }
+        entry(None)["by_month"] = by_month
+    if by is None:
+        entry(None)  # an empty period still has its (zero) figures
+    return {
+        k: YearStatistics(year=start.year, group_id=group_id, **values)
+        for k, values in figures.items()
+    }
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """One outcome item as the 办理情况 sheet counts it."""
+
+    responsible_body: str
+    solved: bool
+    overdue: bool
+    held_on: date
+    resolved_on: date | None
+    revisited: bool
+    satisfaction: str | None
+
+
+def item_facts(
+    s: Session, start: date, end: date, group_id: int | None, today: date
+) -> list[ItemFacts]:
+    """The outcome items of the consultations ``period_statistics`` counts, with whether each
+    counts as solved and overdue by its rules (days to solve need date arithmetic that differs
+    between engines, so it is left to the caller)."""
+    as_of = overdue_as_of(today, end)
+    rows = s.execute(
+        select(
+            OutcomeItemRow.responsible_body,
+            _is_solved(),
+            _is_overdue(as_of),
+            ConsultationRow.held_on,
+            OutcomeItemRow.resolved_on,
+            OutcomeItemRow.revisit_on.is_not(None),
+            OutcomeItemRow.satisfaction,
+        )
+        .select_from(OutcomeItemRow)
+        .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
+        .where(OutcomeItemRow.deleted_at.is_(None), *_held_between(start, end, group_id))
+    ).all()
+    return [
+        ItemFacts(
+            responsible_body=(body or "").strip(),
+            solved=bool(solved),
+            overdue=bool(overdue),
+            held_on=held_on,
+            resolved_on=resolved_on,
+            revisited=bool(revisited),
+            satisfaction=satisfaction,
+        )
+        for body, solved, overdue, held_on, resolved_on, revisited, satisfaction in rows
+    ]
 
 
 def count_rows(s: Session) -> dict[str, int]:
