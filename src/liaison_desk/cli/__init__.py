@@ -31,6 +31,7 @@ from liaison_desk.cli.ledger import cmd_ledger
 from liaison_desk.cli.packages import cmd_export_cases, cmd_verify
 from liaison_desk.cli.parser import build_parser, display_width, wrap_display
 from liaison_desk.cli.printing import cmd_case_doc, cmd_print
+from liaison_desk.cli.reports import cmd_stats, cmd_summary
 from liaison_desk.cli.window import cmd_gui, cmd_screenshot
 from liaison_desk.errors import UserFacingError
 from liaison_desk.log import setup_logging
@@ -84,4 +85,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-cases": cmd_export_cases,
     "verify": cmd_verify,
     "case-doc": cmd_case_doc,
+    "stats": cmd_stats,
+    "summary": cmd_summary,
 }

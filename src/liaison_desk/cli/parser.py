@@ -457,6 +457,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("file", type=Path, metavar="报送包", help="要检查的报送包文件（.zip）")
     _add_ledger_commands(sub, common)
+    _add_report_commands(sub, common)
     return parser
 
 
@@ -540,6 +541,51 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "填写了联络组的行仍按该行所写",
     )
     imp.add_argument("--all", action="store_true", help="也列出与数据库相同（无变化）的行")
+
+
+def _add_report_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """liaison-desk stats / summary: the statistics workbook and the year's summary draft."""
+    stats = sub.add_parser(
+        "stats",
+        parents=[common],
+        help="生成统计报表（Excel 工作簿，含图表）",
+        description="按年度、季度或月份生成统计报表工作簿（.xlsx）：总表（各项数字及统计口径）、"
+        "分组（各联络组对比，含柱形图）、按月（含走势图）、办理情况（按责任单位）、议题来源。"
+        "数字的统计口径与“工作台”相同。已存在的文件不会被覆盖，除非加 --overwrite。",
+        epilog="例如：\n"
+        "  liaison-desk stats --year 2024 --out 统计报表-2024.xlsx\n"
+        "  liaison-desk stats --year 2024 --quarter 3 --group 织里镇联络组 --out 织里-三季度.xlsx",
+    )
+    stats.add_argument("--year", required=True, type=_whole, metavar="年度", help="如 2024")
+    when = stats.add_mutually_exclusive_group()
+    when.add_argument("--quarter", type=_whole, metavar="季度", help="只统计这一季度：1–4")
+    when.add_argument("--month", type=_whole, metavar="月份", help="只统计这一个月：1–12")
+    stats.add_argument("--group", metavar="联络组", help="只统计这个联络组，如 织里镇联络组")
+    stats.add_argument(
+        "--out", required=True, type=Path, metavar="报表文件", help="要写入的文件，以 .xlsx 结尾"
+    )
+    stats.add_argument(
+        "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
+    )
+
+    summary = sub.add_parser(
+        "summary",
+        parents=[common],
+        help="生成年度工作综述的数据部分初稿（Word 文件）",
+        description="按记录写出年度工作综述中数据部分的初稿（.docx）：全年开展民生议事堂协商和微协商的"
+        "场次、参与人次、意见建议和已解决问题数、议题来源，以及按入选层级（省级、市级……）列出的入选案例。"
+        "每个数字都注明在统计报表中的位置（见统计报表·总表第N行），文中只写记录能支持的内容，"
+        "请在 Word 中修改润色。",
+        epilog="例如：liaison-desk summary --year 2024 --docx 2024年工作综述初稿.docx",
+    )
+    summary.add_argument("--year", required=True, type=_whole, metavar="年度", help="如 2024")
+    summary.add_argument("--group", metavar="联络组", help="只写这个联络组，如 织里镇联络组")
+    summary.add_argument(
+        "--docx", required=True, type=Path, metavar="Word文件", help="要写入的文件，以 .docx 结尾"
+    )
+    summary.add_argument(
+        "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
+    )
 
 
 def _heading_pair(text: str) -> str:

@@ -1,0 +1,97 @@
+"""liaison-desk stats / summary: the statistics workbook (统计报表) and the year's summary draft."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from liaison_desk.cli.common import EXIT_OK, Progress, UserError, open_services, url_of
+from liaison_desk.storage.database import sqlite_path
+from liaison_desk.storage.errors import os_error_text
+
+if TYPE_CHECKING:
+    from liaison_desk.services import Services
+
+
+def _check_out(out: Path, suffix: str, what: str, option: str, overwrite: bool) -> None:
+    if out.is_dir():
+        raise UserError(f"「{out}」是一个文件夹。请在 {option} 后写{what}的完整文件名。")
+    if out.suffix.lower() != suffix:
+        raise UserError(f"{what}「{out}」应以 {suffix} 结尾。")
+    if not out.parent.is_dir():
+        raise UserError(f"文件夹「{out.parent}」不存在，请先建好文件夹或换一个路径。")
+    if out.exists() and not overwrite:
+        raise UserError(
+            f"文件「{out}」已经存在，不会覆盖。请换一个文件名，或加 --overwrite 替换它。"
+        )
+
+
+def _group_id(services: Services, name: str | None) -> int | None:
+    if not name:
+        return None
+    group = services.ledger.group_named(name)
+    if group is None or group.id is None:
+        names = "、".join(g.name for g in services.groups.all()) or "（还没有联络组）"
+        raise UserError(f"没有联络组「{name}」。请在 --group 后写已有的联络组：{names}")
+    return group.id
+
+
+def _write_error(out: Path, exc: OSError) -> UserError:
+    return UserError(
+        f"无法写入「{out}」：{os_error_text(exc)}。请换一个有写入权限的文件夹，"
+        "或先关闭正在打开这个文件的 Excel、WPS 或 Word。"
+    )
+
+
+def _open(args: argparse.Namespace) -> str:
+    url = url_of(args)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise UserError(f"数据库文件「{path}」不存在。请用 --db 指定数据库。")
+    return url
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from liaison_desk.domain.periods import ReportPeriod
+
+    period = ReportPeriod(args.year, args.quarter, args.month)
+    out: Path = args.out
+    _check_out(out, ".xlsx", "统计报表文件", "--out", args.overwrite)
+    with open_services(_open(args), create=False) as services:
+        group_id = _group_id(services, args.group)
+        progress = Progress("正在生成统计报表")
+        try:
+            report = services.reports.write_workbook(period, group_id, out, progress)
+        except OSError as exc:
+            raise _write_error(out, exc) from exc
+        progress.finish()
+    t = report.total
+    print(
+        f"已生成{report.title}：民生议事堂协商 {t.hall_sessions} 场，微协商 "
+        f"{t.micro_consultations} 次，意见建议 {t.suggestions} 条，已解决 {t.solved} 个。"
+        f"\n文件：{out}"
+    )
+    return EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from liaison_desk.domain.periods import ReportPeriod
+
+    ReportPeriod(args.year)  # checks the year
+    out: Path = args.docx
+    _check_out(out, ".docx", "Word 文件", "--docx", args.overwrite)
+    with open_services(_open(args), create=False) as services:
+        group_id = _group_id(services, args.group)
+        progress = Progress("正在生成工作综述初稿")
+        try:
+            report = services.reports.write_summary(args.year, group_id, out, progress)
+        except OSError as exc:
+            raise _write_error(out, exc) from exc
+        progress.finish()
+    print(
+        f"已生成{report.scope}{args.year}年工作综述（数据部分初稿）：{out}\n"
+        "文中数字均注明了在统计报表中的位置（liaison-desk stats 生成同一年度的统计报表）；"
+        "请在 Word 中修改润色。"
+    )
+    return EXIT_OK
