@@ -2599,6 +2599,14 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>&amp;Check a package…</translation>
     </message>
     <message>
+        <source>S&amp;tatistics workbook…</source>
+        <translation>S&amp;tatistics workbook…</translation>
+    </message>
+    <message>
+        <source>Year's su&amp;mmary draft…</source>
+        <translation>Year's su&amp;mmary draft…</translation>
+    </message>
+    <message>
         <source>Restore from a &amp;backup…</source>
         <translation>Restore from a &amp;backup…</translation>
     </message>
@@ -4446,6 +4454,81 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Town / sub-district</source>
         <translation>Town / sub-district</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Statistics workbook</source>
+        <translation>Statistics workbook</translation>
+    </message>
+    <message>
+        <source>Year's summary draft</source>
+        <translation>Year's summary draft</translation>
+    </message>
+    <message>
+        <source>An Excel workbook with the figures of the period (总表), per group, per month, per responsible body and per topic source, with charts. The figures are counted as on the dashboard.</source>
+        <translation>An Excel workbook with the figures of the period (总表), per group, per month, per responsible body and per topic source, with charts. The figures are counted as on the dashboard.</translation>
+    </message>
+    <message>
+        <source>A Word draft of the figures section of the year's work summary, each figure marked with its row in the statistics workbook, and the selected cases by level.</source>
+        <translation>A Word draft of the figures section of the year's work summary, each figure marked with its row in the statistics workbook, and the selected cases by level.</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Month {month}</source>
+        <translation>Month {month}</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>Save the statistics workbook</source>
+        <translation>Save the statistics workbook</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the summary draft</source>
+        <translation>Save the summary draft</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Open &amp;folder</translation>
     </message>
 </context>
 <context>

@@ -2600,6 +2600,14 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>校验报送包(&amp;C)…</translation>
     </message>
     <message>
+        <source>S&amp;tatistics workbook…</source>
+        <translation>统计报表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Year&apos;s su&amp;mmary draft…</source>
+        <translation>工作综述初稿(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Restore from a &amp;backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
@@ -4447,6 +4455,81 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Town / sub-district</source>
         <translation>所在镇（街道）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Statistics workbook</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Year&apos;s summary draft</source>
+        <translation>工作综述初稿</translation>
+    </message>
+    <message>
+        <source>An Excel workbook with the figures of the period (总表), per group, per month, per responsible body and per topic source, with charts. The figures are counted as on the dashboard.</source>
+        <translation>Excel 工作簿：所选期间的总表（各项数字及统计口径）、分组、按月、办理情况（按责任单位）和议题来源，含图表。数字的统计口径与“工作台”相同。</translation>
+    </message>
+    <message>
+        <source>A Word draft of the figures section of the year&apos;s work summary, each figure marked with its row in the statistics workbook, and the selected cases by level.</source>
+        <translation>年度工作综述数据部分的 Word 初稿：每个数字注明在统计报表中的位置，并按入选层级列出入选案例。</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Month {month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>全部联络组</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>联络组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>保存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the statistics workbook</source>
+        <translation>保存统计报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the summary draft</source>
+        <translation>保存工作综述初稿</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
     </message>
 </context>
 <context>

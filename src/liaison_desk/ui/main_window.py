@@ -339,6 +339,15 @@ class MainWindow(QMainWindow):
         records.addSeparator()
         self.verify_action = self._action(self.tr("&Check a package…"), None, self.verify_package)
         records.addAction(self.verify_action)
+        # Reports (issue 18): the statistics workbook and the year's summary draft.
+        self.stats_action = self._action(
+            self.tr("S&tatistics workbook…"), None, partial(self.open_report, "workbook")
+        )
+        records.addAction(self.stats_action)
+        self.summary_action = self._action(
+            self.tr("Year's su&mmary draft…"), None, partial(self.open_report, "summary")
+        )
+        records.addAction(self.summary_action)
         self.restore_action = self._action(
             self.tr("Restore from a &backup…"), None, self.restore_from_backup
         )
@@ -355,6 +364,12 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), None, self._about))
+
+    def open_report(self, what: str) -> QWidget:
+        """统计报表… / 工作综述初稿…: the dialog (returned for tests)."""
+        from liaison_desk.ui.report_dialog import open_report_dialog
+
+        return open_report_dialog(self.services, what, self)
 
     def verify_package(self) -> None:
         """校验报送包…: check a submission package (ZIP)."""
