@@ -253,7 +253,7 @@ def test_title_body_and_headings_in_three_faces(converted: list[Converted]) -> N
                 looks["title"] |= families
             elif text in headings:
                 looks["一、"] |= families
-            elif len(text) > 4 and c.data.subtitle.startswith(text):
+            elif len(squash(text)) >= 4 and squash(text) in squash(c.data.subtitle):
                 looks["（一）"] |= families  # the subtitle is set in the （一） face
             elif len(text) >= 20:
                 looks["body"] |= families
