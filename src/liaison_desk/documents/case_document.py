@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import io
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
@@ -44,6 +45,7 @@ from liaison_desk.documents.layout import (
     BODY_SIZE,
     MM,
     PAGE_NUMBER_SIZE,
+    TEXT_HEIGHT,
     TEXT_WIDTH,
     TITLE_SIZE,
     Align,
@@ -213,8 +215,42 @@ _FONT_TABLE: dict[str, tuple[str, str, str]] = {
 }
 
 
-# The children of w:pPr that come after w:snapToGrid (ECMA-376 CT_PPrBase order).
-_PPR_AFTER_SNAP = (
+# The document grid (GB/T 9704): 22 lines of 28 characters of 3号 type in the 156 × 225 mm text
+# block. Word and LibreOffice count the lines as whole pitches that fit the block, so the pitch
+# is rounded down to the twip (579 twips × 22 = 224.7 mm; 580 would leave room for 21 lines
+# only). 28 characters of 16 pt (448 pt) are wider than the block (442.2 pt): the type is set
+# 0.25 pt closer (w:spacing), 28 × 15.75 pt = 155.6 mm. A character grid (w:type
+# "linesAndChars" with a negative w:charSpace) would do that in Word, but LibreOffice then gives
+# every 16 pt character two of the 15.8 pt cells: 14 characters a line.
+GRID_LINES = 22
+GRID_CHARS = 28
+LINE_PITCH_TWIPS = int(TEXT_HEIGHT * 20 / GRID_LINES)
+CHARACTER_SPACING_TWIPS = -5  # 0.25 pt closer
+APPLICATION = "联络组履职档案台"
+
+# The children of w:pPr in the schema's order (ECMA-376 CT_PPrBase, then CT_PPr's own).
+_PPR_ORDER = (
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
     "spacing",
     "ind",
     "contextualSpacing",
@@ -231,6 +267,62 @@ _PPR_AFTER_SNAP = (
     "sectPr",
     "pPrChange",
 )
+
+
+def _set_ppr_flag(ppr: etree._Element, name: str, on: bool) -> None:
+    """Set the on/off property ``w:name`` of a w:pPr, in its place in the schema's order."""
+    from docx.oxml.ns import qn
+
+    element = ppr.find(qn(f"w:{name}"))
+    if element is None:
+        element = etree.Element(qn(f"w:{name}"))
+        later = {qn(f"w:{t}") for t in _PPR_ORDER[_PPR_ORDER.index(name) + 1 :]}
+        following = next((child for child in ppr if child.tag in later), None)
+        if following is None:
+            ppr.append(element)
+        else:
+            following.addprevious(element)
+    element.set(qn("w:val"), "1" if on else "0")
+
+
+# The children of w:rPr that come after w:spacing (ECMA-376 CT_RPr order).
+_RPR_AFTER_SPACING = (
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+)
+
+
+def _set_character_spacing(rpr: etree._Element, twips: int) -> None:
+    """Characters set ``twips`` twentieths of a point closer (negative) or apart (w:spacing)."""
+    from docx.oxml.ns import qn
+
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = etree.Element(qn("w:spacing"))
+        later = {qn(f"w:{t}") for t in _RPR_AFTER_SPACING}
+        following = next((child for child in rpr if child.tag in later), None)
+        if following is None:
+            rpr.append(spacing)
+        else:
+            following.addprevious(spacing)
+    spacing.set(qn("w:val"), str(twips))
 
 
 def word_fonts(choices: dict[str, str]) -> dict[str, str]:
@@ -268,18 +360,34 @@ def _set_fonts(rpr: etree._Element, family: str) -> None:
 
 
 class _WordWriter:
-    def __init__(self, data: CaseDocumentData) -> None:
+    def __init__(self, data: CaseDocumentData, written_at: datetime | None = None) -> None:
         import docx
 
         self.data = data
+        self.written_at = written_at or datetime.now()
         self.fonts = word_fonts(data.fonts)
         self.doc = docx.Document()
+        self._setup_language()
         self._setup_page()
         self._setup_styles()
         self._setup_footers()
         self._setup_font_table()
 
     # --- set-up ---------------------------------------------------------------------------
+
+    def _setup_language(self) -> None:
+        """Chinese (PRC) as the East Asian language of the document's theme fonts (w:themeFontLang;
+        python-docx's template says ja-JP): with it and the styles' w:lang, Word and LibreOffice
+        choose Simplified Chinese fonts and glyph forms (LibreOffice otherwise takes the Japanese
+        variant of Noto CJK)."""
+        from docx.oxml.ns import qn
+
+        settings = self.doc.settings.element
+        lang = settings.find(qn("w:themeFontLang"))
+        if lang is None:
+            lang = etree.SubElement(settings, qn("w:themeFontLang"))
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
 
     def _setup_page(self) -> None:
         from docx.oxml.ns import qn
@@ -298,7 +406,8 @@ class _WordWriter:
         if grid is None:
             grid = etree.SubElement(section._sectPr, qn("w:docGrid"))
         grid.set(qn("w:type"), "lines")
-        grid.set(qn("w:linePitch"), str(round(BODY_LINE_HEIGHT * 20)))
+        grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+        grid.attrib.pop(qn("w:charSpace"), None)
 
     def _setup_styles(self) -> None:
         from docx.enum.style import WD_STYLE_TYPE
@@ -326,10 +435,26 @@ class _WordWriter:
         self._style_font(normal, "body", BODY_SIZE)
         pf = normal.paragraph_format
         pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        self._exact(pf, BODY_LINE_HEIGHT)
+        # Exactly one grid line (Word and LibreOffice alike), so every line sits on the grid.
+        self._exact(pf, LINE_PITCH_TWIPS / 20)
         pf.space_before = pf.space_after = Pt(0)
         pf.widow_control = True
-        self._indent_chars(normal.element.get_or_add_pPr(), 2, BODY_SIZE)
+        normal_ppr = normal.element.get_or_add_pPr()
+        self._indent_chars(normal_ppr, 2, BODY_SIZE)
+        _set_character_spacing(normal.element.get_or_add_rPr(), CHARACTER_SPACING_TWIPS)
+        # Punctuation stays inside the text block (no hanging ，。 past the right edge; the line
+        # breaks before the word instead), Chinese line-breaking rules apply, and no extra space
+        # is put between Chinese and Latin letters or digits, which would push characters off
+        # the grid's 28 places.
+        # LibreOffice reads w:overflowPunct the wrong way round (writerfilter's DomainMapper sets
+        # its "hanging punctuation" when the value is 0, up to at least 24.x), so the value that
+        # keeps the punctuation inside there is 1: Word's own default, where Word lets a
+        # closing mark hang as it does in every Word document. The other way round, LibreOffice
+        # hung it 5.7 mm past the block.
+        _set_ppr_flag(normal_ppr, "kinsoku", True)
+        _set_ppr_flag(normal_ppr, "overflowPunct", True)
+        _set_ppr_flag(normal_ppr, "autoSpaceDE", False)
+        _set_ppr_flag(normal_ppr, "autoSpaceDN", False)
 
         def add(name: str, role: str, size: float, *, bold: bool = False) -> None:
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -339,9 +464,16 @@ class _WordWriter:
             self._style_font(style, role, size, bold=bold)
 
         add("案例标题", "title", TITLE_SIZE)
+        # Not snapped to the grid: LibreOffice would give a 22 pt line two grid lines and set
+        # the title in the lower one, 7 mm below the block's top. Exactly one pitch keeps it on
+        # the grid all the same.
+        self._off_grid(styles["案例标题"])
         title = styles["案例标题"].paragraph_format
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._exact(title, TITLE_LINE_HEIGHT)
+        # One grid line per line of the title too: its first line is the text block's first
+        # (GB/T 9704), and the lines below stay on the grid.
+        self._exact(title, LINE_PITCH_TWIPS / 20)
+        title.space_before = Pt(0)
         title.keep_with_next = True
         self._indent_chars(styles["案例标题"].element.get_or_add_pPr(), 0, TITLE_SIZE)
 
@@ -401,20 +533,7 @@ class _WordWriter:
     def _off_grid(style: object) -> None:
         """Not snapped to the document grid's lines (pictures, captions, page numbers): with the
         grid on, Word would round their height up to whole lines of about 29 pt."""
-        from docx.oxml.ns import qn
-
-        ppr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
-        snap = ppr.find(qn("w:snapToGrid"))
-        if snap is None:
-            snap = etree.Element(qn("w:snapToGrid"))
-            # Its place in the schema's order of w:pPr: before w:spacing, w:ind, w:jc ...
-            after = {qn(f"w:{t}") for t in _PPR_AFTER_SNAP}
-            following = next((child for child in ppr if child.tag in after), None)
-            if following is None:
-                ppr.append(snap)
-            else:
-                following.addprevious(snap)
-        snap.set(qn("w:val"), "0")
+        _set_ppr_flag(style.element.get_or_add_pPr(), "snapToGrid", False)  # type: ignore[attr-defined]
 
     @staticmethod
     def _indent_chars(ppr: etree._Element, chars: int, size: float) -> None:
@@ -525,14 +644,34 @@ class _WordWriter:
                 self._block(block)
         for photo in case.photos:
             self._photo(photo)
-        props = data.core_properties
+        self._set_properties()
+
+    def _set_properties(self) -> None:
+        """The file's own properties instead of python-docx's template (created 2013, "Microsoft
+        Macintosh Word", a blank thumbnail): author the group, title the case, created and
+        modified when written, application this app."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        case = self.data
+        written = self.written_at.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+        props = self.doc.core_properties
         props.title = case.display_title
-        props.author = case.group_name or "联络组履职档案台"
+        props.author = case.group_name or APPLICATION
+        props.last_modified_by = props.author
         props.subject = "协商案例"
         props.keywords = case.archive_number
-        props.comments = f"由联络组履职档案台 {__version__} 生成"
+        props.comments = f"由{APPLICATION} {__version__} 生成"
+        props.category = "协商案例"
         props.language = "zh-CN"
         props.revision = max(1, case.revision)
+        props.created = props.modified = written
+
+        package = self.doc.part.package
+        for rid, rel in list(package.rels.items()):
+            if rel.reltype == RT.THUMBNAIL:
+                package.rels.pop(rid)
+            elif rel.reltype == RT.EXTENDED_PROPERTIES:
+                rel.target_part._blob = _app_properties(case)
 
     def _block(self, block: TextBlock) -> None:
         whole_heading = block.kind.is_heading and all(s.heading for s in block.spans)
@@ -564,19 +703,45 @@ class _WordWriter:
             p.paragraph_format.keep_with_next = False
 
 
-def build_case_docx(data: CaseDocumentData) -> bytes:
-    """The Word file's bytes."""
-    writer = _WordWriter(data)
+def _app_version() -> str:
+    """The version in the form Office's extended properties take (XX.YYYY): 0.3.1 → 00.0301."""
+    parts = [int(p) if p.isdigit() else 0 for p in __version__.split(".")[:3]]
+    major, minor, patch = [*parts, 0, 0, 0][:3]
+    return f"{major:02d}.{minor:02d}{patch:02d}"
+
+
+def _app_properties(case: CaseDocumentData) -> bytes:
+    """docProps/app.xml: this app as the application (no template, no Word of 2010)."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    for name, value in (
+        ("Application", APPLICATION),
+        ("AppVersion", _app_version()),
+        ("DocSecurity", "0"),
+        ("Company", case.group_name),
+        ("LinksUpToDate", "false"),
+        ("SharedDoc", "false"),
+        ("HyperlinksChanged", "false"),
+    ):
+        etree.SubElement(root, f"{{{ns}}}{name}").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def build_case_docx(data: CaseDocumentData, written_at: datetime | None = None) -> bytes:
+    """The Word file's bytes; ``written_at`` (local time, default now) is its created and
+    modified date."""
+    writer = _WordWriter(data, written_at)
     writer.write()
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return buffer.getvalue()
 
 
-def write_case_docx(data: CaseDocumentData, path: Path) -> None:
+def write_case_docx(data: CaseDocumentData, path: Path, written_at: datetime | None = None) -> None:
     """Write the case as an editable Word file to ``path``: through a temporary file in the same
-    folder, renamed when complete (OSError when the folder cannot be written)."""
-    write_atomically(Path(path), build_case_docx(data))
+    folder, renamed when complete (OSError when the folder cannot be written). ``written_at``:
+    as :func:`build_case_docx`."""
+    write_atomically(Path(path), build_case_docx(data, written_at))
 
 
 __all__ = [

@@ -242,7 +242,7 @@ class _Writer:
     def _write_docx(self, case: Case, dest: Path) -> None:
         from liaison_desk.documents.case_document import write_case_docx
 
-        write_case_docx(self._document(case), dest)
+        write_case_docx(self._document(case), dest, written_at=self.data.created_at)
 
     def _write_case_pdf(self, case: Case, dest: Path) -> None:
         from liaison_desk.documents.case_document import build_case_pdf

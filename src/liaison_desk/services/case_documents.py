@@ -245,7 +245,7 @@ class CaseDocumentService:
         from liaison_desk.documents.case_document import write_case_docx
 
         path = Path(path)
-        write_case_docx(self.document_data(case_id, masked), path)
+        write_case_docx(self.document_data(case_id, masked), path, written_at=self.ctx.now())
         return path
 
     def write_pdf(self, case_id: int, path: Path, masked: bool = True) -> Path:
