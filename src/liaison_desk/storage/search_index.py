@@ -417,11 +417,11 @@ def matches(
     terms = needle_terms(folded, engine)
     if not terms:
         return false()
-    from sqlalchemy.dialects.postgresql import array
-
-    docs = table("search_docs", column("kind"), column("record_id"), _pg_terms_column())
+    terms_column = _pg_terms_column()
+    docs = table("search_docs", column("kind"), column("record_id"), terms_column)
+    wanted = bindparam("search_terms", sorted(set(terms)), type_=terms_column.type)
     candidates = select(docs.c.record_id).where(
-        docs.c.kind == KINDS[kind], docs.c.terms.contains(array(terms))
+        docs.c.kind == KINDS[kind], docs.c.terms.contains(wanted)
     )
     return and_(id_column.in_(candidates), substring)
 
