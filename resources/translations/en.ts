@@ -2102,6 +2102,49 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>GlobalSearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation>Search everything</translation>
+    </message>
+    <message>
+        <source>Search consultations, outcome items, cases and people…</source>
+        <translation>Search consultations, outcome items, cases and people…</translation>
+    </message>
+    <message>
+        <source>Type a word, a name or a number (e.g. 织里-2024-议-012).</source>
+        <translation>Type a word, a name or a number (e.g. 织里-2024-议-012).</translation>
+    </message>
+    <message>
+        <source>No records contain “{text}”.</source>
+        <translation>No records contain “{text}”.</translation>
+    </message>
+    <message>
+        <source>{count} records found. ↑↓ to choose, Enter to open, Esc to close.</source>
+        <translation>{count} records found. ↑↓ to choose, Enter to open, Esc to close.</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <source>Outcome items</source>
+        <translation>Outcome items</translation>
+    </message>
+    <message>
+        <source>Consultation cases</source>
+        <translation>Consultation cases</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>({total}, first {shown} shown)</source>
+        <translation>({total}, first {shown} shown)</translation>
+    </message>
+</context>
+<context>
     <name>GroupProfileForm</name>
     <message>
         <source>Liaison group name</source>
@@ -2585,6 +2628,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Search &amp;everything…</source>
+        <translation>Search &amp;everything…</translation>
     </message>
     <message>
         <source>S&amp;ettings</source>

@@ -2103,6 +2103,49 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>GlobalSearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation>全局搜索</translation>
+    </message>
+    <message>
+        <source>Search consultations, outcome items, cases and people…</source>
+        <translation>搜索协商活动、意见建议、协商案例和人员……</translation>
+    </message>
+    <message>
+        <source>Type a word, a name or a number (e.g. 织里-2024-议-012).</source>
+        <translation>输入文字、姓名或编号（例如 织里-2024-议-012）。</translation>
+    </message>
+    <message>
+        <source>No records contain “{text}”.</source>
+        <translation>没有包含“{text}”的记录。</translation>
+    </message>
+    <message>
+        <source>{count} records found. ↑↓ to choose, Enter to open, Esc to close.</source>
+        <translation>找到 {count} 条记录。↑↓ 选择，回车打开，Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>协商活动</translation>
+    </message>
+    <message>
+        <source>Outcome items</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Consultation cases</source>
+        <translation>协商案例</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>({total}, first {shown} shown)</source>
+        <translation>（{total} 条，显示前 {shown} 条）</translation>
+    </message>
+</context>
+<context>
     <name>GroupProfileForm</name>
     <message>
         <source>Liaison group name</source>
@@ -2586,6 +2629,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Search &amp;everything…</source>
+        <translation>全局搜索(&amp;E)…</translation>
     </message>
     <message>
         <source>S&amp;ettings</source>

@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from liaison_desk.demo import build_demo
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
@@ -24,6 +26,7 @@ from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, head_revision
 from liaison_desk.storage.errors import DatabaseTooNewError
+from search_needles import corpus_of, found, needles
 
 PORT = 54329
 
@@ -241,3 +244,57 @@ def test_two_processes_saving_one_record_on_the_server_lose_no_save(
     assert figures["errors"] == [] and figures["bad_rises"] == 0
     assert figures["saves"] == figures["revision_rise"] > 0
     assert figures["saves"] + figures["conflicts"] == 80
+
+
+# --- the text-search index on the server (issue 16) ----------------------------------------------
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_the_index_finds_exactly_what_ilike_finds_on_postgresql(
+    both: tuple[Services, Services], data: st.DataObject
+) -> None:
+    on_pg, _ = both
+    corpus = _pg_corpus(on_pg)
+    needle = data.draw(needles(corpus), label="needle")
+    assert found(on_pg, needle, scan=False) == found(on_pg, needle, scan=True)
+
+
+@pytest.mark.parametrize(
+    "needle",
+    ["织里-2024-议-0", "议", "电梯", "ABC", "abc", "100%", "_", "%", "'", "\\", "ς", "Σ", "İ", "i"],
+)
+def test_awkward_needles_agree_on_postgresql(both: tuple[Services, Services], needle: str) -> None:
+    on_pg, _ = both
+    _awkward_records(on_pg)
+    assert found(on_pg, needle, scan=False) == found(on_pg, needle, scan=True)
+
+
+_CORPUS: dict[int, list[str]] = {}
+
+
+def _pg_corpus(services: Services) -> list[str]:
+    key = id(services)
+    if key not in _CORPUS:
+        _awkward_records(services)
+        _CORPUS[key] = corpus_of(services)
+    return _CORPUS[key]
+
+
+def _awkward_records(services: Services) -> None:
+    from liaison_desk.domain.entities import Participant, Speech
+    from liaison_desk.domain.enums import ParticipantCategory
+    from liaison_desk.domain.queries import ConsultationFilter as Filter
+
+    if services.consultations.search(Filter(text="Mixed ΣΑΣ")).total:
+        return
+    group = services.groups.all()[0]
+    c = services.consultations.new(ConsultationKind.MICRO, group.id)
+    c.title, c.held_on, c.venue = "Mixed ΣΑΣ Case ABC 100% 50_50 'q' \\b", date(2024, 5, 6), "XYZ"
+    c.participants = [Participant(name="İlker Ann", category=ParticipantCategory.RESIDENT)]
+    c.speeches = [Speech(speaker="ας", content="ß STRASSE Kelvin K 织里-2024-议-012")]
+    services.consultations.save(c)

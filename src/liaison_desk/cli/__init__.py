@@ -32,6 +32,7 @@ from liaison_desk.cli.packages import cmd_export_cases, cmd_verify
 from liaison_desk.cli.parser import build_parser, display_width, wrap_display
 from liaison_desk.cli.printing import cmd_case_doc, cmd_print
 from liaison_desk.cli.reports import cmd_stats, cmd_summary
+from liaison_desk.cli.search import cmd_search
 from liaison_desk.cli.window import cmd_gui, cmd_screenshot
 from liaison_desk.errors import UserFacingError
 from liaison_desk.log import setup_logging
@@ -77,6 +78,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "demo": cmd_demo,
     "check": cmd_check,
+    "search": cmd_search,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "backups": cmd_backups,

@@ -11,6 +11,7 @@ from liaison_desk.cli.common import (
     Progress,
     UserError,
     err,
+    open_database,
     open_services,
     store_for,
     url_of,
@@ -23,8 +24,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     from liaison_desk.storage.integrity import check_database
 
     url = url_of(args)
-    db = Database.open(url, create=False)
+    db = open_database(url, create=False)
     try:
+        if getattr(args, "rebuild_search", False):
+            from liaison_desk.storage.search_index import rebuild
+
+            progress = Progress("正在重建搜索索引")
+            with db.engine.begin() as conn:
+                count = rebuild(conn, progress)
+            progress.finish()
+            print(f"全文搜索索引已重新建立（{count} 条记录）。")
         report = check_database(db, store_for(url))
     finally:
         db.close()

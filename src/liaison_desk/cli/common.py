@@ -39,9 +39,19 @@ def store_for(url: str) -> AttachmentStore:
     return AttachmentStore.beside_database(path) if path else AttachmentStore(data_dir() / "附件")
 
 
+def open_database(url: str, *, create: bool = True) -> Database:
+    """``Database.open`` with a progress line while an older database is upgraded (building
+    the search index of a large one takes a while)."""
+    progress = Progress("正在升级数据库")
+    db = Database.open(url, create=create, progress=progress)
+    if progress.last >= 0:
+        progress.finish()
+    return db
+
+
 @contextmanager
 def open_services(url: str, *, create: bool = True) -> Iterator[Services]:
-    db = Database.open(url, create=create)
+    db = open_database(url, create=create)
     try:
         yield Services(ServiceContext(db, store_for(url)))
     finally:

@@ -238,12 +238,43 @@ def build_parser() -> argparse.ArgumentParser:
         help="随机种子：相同种子生成相同数据，默认 2024",
     )
 
-    sub.add_parser(
+    check = sub.add_parser(
         "check",
         parents=[common],
         help="检查数据库和附件是否完整",
         description="检查数据库是否完好，附件文件夹中的照片和文件是否齐全、未损坏。"
         "健康时退出码为 0，有问题时为 1，并列出问题和处理办法。",
+    )
+    check.add_argument(
+        "--rebuild-search",
+        action="store_true",
+        help="先从记录重新建立全文搜索索引（不改动任何记录），再检查",
+    )
+
+    # liaison-desk search (issue 16): one search over every kind of record.
+    search = sub.add_parser(
+        "search",
+        parents=[common],
+        help="在协商活动、意见建议、案例和人员中搜索文字",
+        description="在协商活动、意见建议、协商案例和人员中搜索包含这段文字的记录（不区分英文字母大小写），"
+        "按种类分组列出编号、标题和找到文字的片段。找到时退出码为 0，没有找到时为 1。",
+        epilog="例如：\n"
+        "  liaison-desk search 电梯\n"
+        "  liaison-desk search 织里-2024-议 --kind 活动 --limit 50",
+    )
+    search.add_argument("text", nargs="+", metavar="文字", help="要搜索的文字")
+    search.add_argument(
+        "--kind",
+        action="append",
+        metavar="种类",
+        help="只搜索这一种记录：活动、建议、案例或人员（可以写多次），默认全部",
+    )
+    search.add_argument(
+        "--limit",
+        type=_positive,
+        default=20,
+        metavar="条数",
+        help="每种记录最多列出几条，默认 20",
     )
 
     backup = sub.add_parser(

@@ -19,6 +19,7 @@ from liaison_desk.services.printouts import PrintoutService
 from liaison_desk.services.recycle_bin import RecycleBinService
 from liaison_desk.services.reports import ReportService
 from liaison_desk.services.scans import ScanService
+from liaison_desk.services.search import SearchService
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.services.statistics import StatisticsService
 
@@ -49,6 +50,7 @@ class Services:
         self.backups = BackupService(self.ctx)
         self.ledger = LedgerService(self.ctx, self.consultations, self.groups, self.backups)
         self.changes = ChangeWatch(self.ctx)
+        self.search = SearchService(self.ctx)
 
     @property
     def read_only(self) -> bool:

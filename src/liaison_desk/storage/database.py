@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
 
 from liaison_desk.domain.rules import ConflictError
+from liaison_desk.progress import Progress
 from liaison_desk.storage.errors import (
     DatabaseLockedError,
     DatabaseTooNewError,
@@ -278,6 +279,10 @@ class Database:
         self._readers = sessionmaker(
             engine.execution_options(**{BEGIN_OPTION: "DEFERRED"}), expire_on_commit=False
         )
+        # Every unit of work that may write keeps the text-search index up to date.
+        from liaison_desk.storage import search_index
+
+        search_index.watch(self._sessions)
         self._watch: Any = None  # the connection change_token reads PRAGMA data_version on
         self._synchronous = "FULL"
         if self.is_sqlite:
@@ -292,13 +297,21 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @classmethod
-    def open(cls, url: str, *, create: bool = True, read_only: bool = False) -> Database:
+    def open(
+        cls,
+        url: str,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        progress: Progress | None = None,
+    ) -> Database:
         """Open ``url``; create it when missing (if allowed), upgrade it when older (after a
         backup), refuse it when newer or not ours, leaving the file untouched.
 
         A file that cannot be written where it is opens read-only (``Database.read_only``);
         ``read_only`` asks for that for an existing file that nobody else writes (a copy being
-        checked), so it stays byte for byte as it was."""
+        checked), so it stays byte for byte as it was. ``progress`` hears of long upgrade steps
+        (building the search index of an existing database)."""
         path = sqlite_path(url)
         backup_before: str | None = None
         up_to_date = False  # a SQLite file already at head: opening it writes nothing
@@ -353,7 +366,9 @@ class Database:
                     current = MigrationContext.configure(conn).get_current_revision()
                     has_tables = bool(inspect(conn).get_table_names())
                     _check_revision(current, has_tables, url)
-                command.upgrade(migrations_config(conn), "head")
+                cfg = migrations_config(conn)
+                cfg.attributes["progress"] = progress
+                command.upgrade(cfg, "head")
         except OperationalError as exc:
             engine.dispose()
             if path is None:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from liaison_desk.domain.numbering import parse_consultation_number
 from liaison_desk.progress import Progress
 from liaison_desk.storage import repositories as repo
+from liaison_desk.storage import search_index
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import (
     Database,
@@ -140,6 +141,7 @@ def check_database(
             report.counts = repo.count_rows(s)
             _check_numbers(s, report)
             _check_consultation_totals(s, report)
+            _check_search_index(s, report)
             references = _attachment_references(s)
     except StorageError as exc:
         # Damaged rows (e.g. text that is not UTF-8) are a finding of the check, not its end.
@@ -349,6 +351,25 @@ def _check_consultation_totals(s: Session, report: HealthReport) -> None:
                 messages.append(f"{label}的统计数字与明细不一致：{'；'.join(diffs)}。{fix}")
         s.expunge_all()  # keep memory flat on large databases
     _limited(report.problems, messages, "另有 {n} 个协商活动的统计数字与明细不一致。")
+
+
+def _check_search_index(s: Session, report: HealthReport) -> None:
+    """The text-search index holds every record's text as it is now (it would miss records
+    otherwise). Mending it changes no record: ``check --rebuild-search``."""
+    found = search_index.check(s.connection())
+    if found.agrees:
+        return
+    parts = []
+    if found.missing:
+        parts.append(f"{found.missing} 条记录不在索引中")
+    if found.stale:
+        parts.append(f"{found.stale} 条记录的索引内容已过时")
+    if found.extra:
+        parts.append(f"{found.extra} 条索引指向已不存在的记录")
+    report.problems.append(
+        f"全文搜索索引与记录不一致（{'，'.join(parts)}），搜索可能漏掉或多出记录。"
+        "索引可以从记录重新建立，不会改动任何记录：请运行 liaison-desk check --rebuild-search。"
+    )
 
 
 # -------------------------------------------------------------------------------- attachments

@@ -279,3 +279,13 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class SearchDocRow(Base):
+    """What the text-search index holds for one record: its folded text fields (JSON), as
+    indexed. The engine's own index structures beside it are made in ``search_index``."""
+
+    __tablename__ = "search_docs"
+    kind: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    record_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text, default="")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from liaison_desk import __version__
 from liaison_desk.config import MachineSettings
+from liaison_desk.domain.search import SearchHit, SearchKind
 from liaison_desk.services import Services
 from liaison_desk.services.errors import UserFacingError
 from liaison_desk.ui import messages
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
             )
         # A window opened for a screenshot or a script must not stop at the drafts question.
         self._drafts_offered = not offer_drafts_on_show
+        self._global_search: Any = None  # the Ctrl+K popup, made when first asked for
         self._build_menus()
         self._restore_state()
         # Only the app's own window backs up on its own (not a test's or the screenshot's).
@@ -324,6 +326,10 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(
             self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
         )
+        # Ctrl+K: one search over every kind of record (Ctrl+F stays the page's own box).
+        self.search_everything_action = self._action(
+            self.tr("Search &everything…"), "Ctrl+K", self.search_everything
+        )
         self.settings_action = self._action(
             self.tr("S&ettings"),
             QKeySequence.StandardKey.Preferences,
@@ -334,7 +340,12 @@ class MainWindow(QMainWindow):
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         if quit_action.shortcut().isEmpty():
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        for action in (self.new_action, self.find_action, self.refresh_action):
+        for action in (
+            self.new_action,
+            self.find_action,
+            self.search_everything_action,
+            self.refresh_action,
+        ):
             records.addAction(action)
         records.addSeparator()
         self.verify_action = self._action(self.tr("&Check a package…"), None, self.verify_package)
@@ -409,6 +420,36 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         if not self.current_page().focus_search():
             self.statusBar().showMessage(self.tr("This page has no search box."), 3000)
+
+    def search_everything(self) -> None:
+        """Ctrl+K: the search popup over every kind of record (one kept, with its last text)."""
+        from liaison_desk.ui.global_search import GlobalSearchDialog
+
+        if self._global_search is None:
+            self._global_search = GlobalSearchDialog(self.services, self)
+            self._global_search.hit_chosen.connect(self.open_search_hit)
+        self._global_search.open()
+        self._global_search.start()
+
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """The record of a search hit, on its page: a consultation's (or an outcome item's
+        consultation's) form, a case's editor, a person's dialog."""
+        if hit.kind in (SearchKind.CONSULTATION, SearchKind.OUTCOME_ITEM):
+            page_id = "hall" if hit.consultation_kind == "hall" else "micro"
+        else:
+            page_id = "cases" if hit.kind is SearchKind.CASE else "people"
+        self.show_page(page_id)
+        if self.stack.currentWidget() is not self.pages[page_id]:
+            return  # the user chose to stay with an unsaved form
+        page: Any = self.pages[page_id]
+        if hit.consultation_id is not None:
+            page.open_record_form(hit.consultation_id)
+        elif hit.kind is SearchKind.CASE:
+            page.edit_case(hit.record_id)
+        else:
+            person = self.services.people.get(hit.record_id)
+            if person is not None:
+                page.edit(person)
 
     def _about(self) -> None:
         QMessageBox.about(

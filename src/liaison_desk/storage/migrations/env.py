@@ -4,6 +4,7 @@ handed over in ``config.attributes`` so the same code works for SQLite and Postg
 from alembic import context
 
 from liaison_desk.storage.models import Base
+from liaison_desk.storage.search_index import is_engine_structure
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -15,6 +16,8 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
     compare_type=True,
+    # The search index's own engine structures (FTS5 table, GIN index) are not in the models.
+    include_name=lambda name, _type, _parent: not is_engine_structure(name),
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -71,6 +71,7 @@ from liaison_desk.storage.repositories.groups_people import (
     save_group,
     save_person,
 )
+from liaison_desk.storage.repositories.search import record_texts
 from liaison_desk.storage.repositories.settings import (
     SETTINGS_VERSION_KEY,
     get_settings,
@@ -140,6 +141,7 @@ __all__ = [
     "put_settings",
     "raise_sequence",
     "record_ref",
+    "record_texts",
     "record_uuid",
     "record_years",
     "refresh_counts",

@@ -19,7 +19,7 @@ from liaison_desk.domain.queries import (
     Page,
     PageRequest,
 )
-from liaison_desk.storage import mapping
+from liaison_desk.storage import mapping, search_index
 from liaison_desk.storage.dialect import contains
 from liaison_desk.storage.models import (
     CaseRow,
@@ -103,7 +103,9 @@ def list_cases(s: Session, f: CaseFilter, page: PageRequest) -> Page[Case]:
         stmt = stmt.where(CaseRow.status == f.status.value)
     needle = f.text.strip()
     if needle:
-        stmt = stmt.where(_case_text_matches(needle))
+        stmt = stmt.where(
+            search_index.matches(s, "case", CaseRow.id, needle, _case_text_matches(needle))
+        )
     rows, total = paged(
         s, stmt, page, {"title": CaseRow.title, "year": CaseRow.year, "status": CaseRow.status}
     )

@@ -29,7 +29,7 @@ from liaison_desk.domain.queries import (
     Page,
     PageRequest,
 )
-from liaison_desk.storage import mapping
+from liaison_desk.storage import mapping, search_index
 from liaison_desk.storage.dialect import contains
 from liaison_desk.storage.models import (
     AttachmentRow,
@@ -233,7 +233,7 @@ def save_consultation(s: Session, c: Consultation, now: datetime) -> Consultatio
     return consultation_from_row(row)
 
 
-def _consultation_filter(stmt: Any, f: ConsultationFilter) -> Any:
+def _consultation_filter(s: Session, stmt: Any, f: ConsultationFilter) -> Any:
     if f.year is not None:
         stmt = stmt.where(extract("year", ConsultationRow.held_on) == f.year)
     if f.group_id is not None:
@@ -265,7 +265,10 @@ def _consultation_filter(stmt: Any, f: ConsultationFilter) -> Any:
             ConsultationRow.minutes,
             ConsultationRow.consensus,
         )
-        stmt = stmt.where(or_(*(contains(c, needle) for c in columns), people, said))
+        substring = or_(*(contains(c, needle) for c in columns), people, said)
+        stmt = stmt.where(
+            search_index.matches(s, "consultation", ConsultationRow.id, needle, substring)
+        )
     return stmt
 
 
@@ -294,7 +297,7 @@ def list_consultations(
         .where(ConsultationRow.deleted_at.is_(None))
         .order_by(ConsultationRow.held_on.desc(), ConsultationRow.id.desc())
     )
-    rows, total = paged(s, _consultation_filter(stmt, f), page, CONSULTATION_SORT)
+    rows, total = paged(s, _consultation_filter(s, stmt, f), page, CONSULTATION_SORT)
     items = [
         ConsultationSummary(
             id=r.id,
@@ -440,13 +443,14 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
         )
     if f.text.strip():
         needle = f.text.strip()
+        substring = or_(
+            contains(OutcomeItemRow.content, needle),
+            contains(OutcomeItemRow.responsible_body, needle),
+            contains(OutcomeItemRow.responsible_person, needle),
+            contains(ConsultationRow.number, needle),
+        )
         stmt = stmt.where(
-            or_(
-                contains(OutcomeItemRow.content, needle),
-                contains(OutcomeItemRow.responsible_body, needle),
-                contains(OutcomeItemRow.responsible_person, needle),
-                contains(ConsultationRow.number, needle),
-            )
+            search_index.matches(s, "outcome_item", OutcomeItemRow.id, needle, substring)
         )
     rows, total = paged(s, stmt, page, OUTCOME_SORT)
     return Page(

@@ -17,7 +17,7 @@ from liaison_desk.domain.queries import (
     PageRequest,
     PersonFilter,
 )
-from liaison_desk.storage import mapping
+from liaison_desk.storage import mapping, search_index
 from liaison_desk.storage.dialect import contains
 from liaison_desk.storage.models import (
     GroupRow,
@@ -98,18 +98,21 @@ def list_people(s: Session, f: PersonFilter, page: PageRequest) -> Page[Person]:
         # "委员" or "群众" finds the people of that category too: the category is stored as a
         # code, so its Chinese label is matched here.
         categories = [c.value for c in ParticipantCategory if needle in c.label]
+        substring = or_(
+            *(
+                contains(c, needle)
+                for c in (
+                    PersonRow.name,
+                    PersonRow.unit,
+                    PersonRow.title,
+                    PersonRow.phone,
+                    PersonRow.sector,
+                )
+            )
+        )
         stmt = stmt.where(
             or_(
-                *(
-                    contains(c, needle)
-                    for c in (
-                        PersonRow.name,
-                        PersonRow.unit,
-                        PersonRow.title,
-                        PersonRow.phone,
-                        PersonRow.sector,
-                    )
-                ),
+                search_index.matches(s, "person", PersonRow.id, needle, substring),
                 PersonRow.category.in_(categories),
             )
         )
