@@ -4,12 +4,13 @@ with a clock the test controls, and the 织里镇 liaison group most tests recor
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from clock import START, FixedClock  # noqa: F401  (re-exported for older tests)
 from liaison_desk.domain.entities import Consultation, LiaisonGroup
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.services import ServiceContext, Services
@@ -17,24 +18,6 @@ from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
 
 ACTOR = "测试员"
-START = datetime(2024, 12, 31, 10, 0)
-
-
-class FixedClock:
-    """Returns the same moment until a test moves it (recycle-bin expiry, overdue items)."""
-
-    def __init__(self, moment: datetime = START) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-    def set(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def advance(self, **delta: float) -> datetime:
-        self.moment += timedelta(**delta)
-        return self.moment
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -29,7 +29,7 @@ from liaison_desk.services import Services
 from liaison_desk.services.consultations import RESTORED_FIELDS
 
 if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
-    from conftest import FixedClock
+    from clock import FixedClock
 
 MakeConsultation = Callable[..., Consultation]
 

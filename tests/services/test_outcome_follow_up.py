@@ -16,7 +16,7 @@ from liaison_desk.domain.rules import LockedError, ValidationError
 from liaison_desk.services import Services
 
 if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
-    from conftest import FixedClock
+    from clock import FixedClock
 
 
 def test_today_is_the_services_clock(services: Services, clock: FixedClock) -> None:

@@ -17,7 +17,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from conftest import FixedClock
+from clock import FixedClock
 from helpers import libreoffice_pdf
 from liaison_desk.documents.statistics_data import HEADLINE, HEADLINE_FIRST_ROW
 from liaison_desk.domain.enums import CaseStatus

@@ -20,7 +20,7 @@ from liaison_desk.ui.table import OVERDUE_COLOUR
 from liaison_desk.ui.tasks import wait_for_tasks
 
 if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
-    from conftest import FixedClock
+    from clock import FixedClock
 
 
 def open_dashboard(qtbot: QtBot, services: Services) -> DashboardPage:

@@ -25,7 +25,7 @@ from liaison_desk.ui.main_window import MainWindow
 from liaison_desk.ui.tasks import wait_for_tasks
 
 if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
-    from conftest import FixedClock
+    from clock import FixedClock
 
 TODAY = datetime(2026, 7, 12, 9, 0)
 

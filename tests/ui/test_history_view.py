@@ -23,7 +23,7 @@ from liaison_desk.ui.labels import consultation_field_label, label
 from liaison_desk.ui.tasks import wait_for_tasks
 
 if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
-    from conftest import FixedClock
+    from clock import FixedClock
 
 MakeConsultation = Callable[..., Consultation]
 

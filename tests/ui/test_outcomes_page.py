@@ -29,7 +29,7 @@ from liaison_desk.ui.tasks import wait_for_tasks
 from liaison_desk.ui.thumbnails import load_thumbnails
 
 if TYPE_CHECKING:  # the clock fixture's type (conftest is not a package module)
-    from conftest import FixedClock
+    from clock import FixedClock
 
 TODAY = date(2024, 12, 31)
 
