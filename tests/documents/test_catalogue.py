@@ -56,8 +56,8 @@ def test_the_catalogue_has_the_da_t_22_columns_and_one_row_per_item(tmp_path: Pa
     assert [v for v in cover if v] == [
         "全宗名称：吴兴区政协（J012）",
         "年度：2024",
-        "保管期限：永久",
         "机构(问题)：织里镇联络组",
+        "保管期限：永久",
     ]
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert values[0] == list(COLUMNS)
