@@ -210,8 +210,8 @@ _HEADER_FILL = PatternFill("solid", fgColor="E8E4D8")
 BODY_SIZE = 10.5  # 五号
 _HEADER_FONT = Font(name="宋体", bold=True, size=BODY_SIZE)
 _BODY_FONT = Font(name="宋体", size=BODY_SIZE)
-_LINE_HEIGHT = BODY_SIZE * 1.45  # points per line: CJK faces need about 1.45 em
-_MAX_WIDTH = {"text": 16.0, "long": 30.0}  # in Excel's character units; longer text wraps
+_LINE_HEIGHT = BODY_SIZE * 1.35  # points per line of CJK text (宋体 about 1.3 em, Noto CJK more)
+_MAX_WIDTH = {"text": 12.0, "long": 30.0}  # in Excel's character units; longer text wraps
 _MIN_WIDTH = {"date": 11.5, "time": 7.0, "int": 6.0, "yesno": 6.0, "text": 6.0, "long": 14.0}
 # A4 landscape less the margins, in Excel's character units (7 px each at 96 dpi, plus 5 px of
 # padding per column), at the smallest scale that keeps 10.5 pt text at 9 pt or more.
@@ -230,6 +230,18 @@ def printed_scale(widths: Sequence[float]) -> float:
     """The scale "fit to width" prints columns of these widths at on A4 landscape (at most 1)."""
     px = sum(7 * w + 5 for w in widths)
     return min(1.0, _PAGE_PX / px) if px else 1.0
+
+
+_NUMBERS = {"number", "consultation_number"}
+
+
+def _heading_width(column: LedgerColumn) -> float:
+    """A column's width before its values are seen: a short column (a count, 是/否, a time)
+    takes its heading on two lines (委员 / 人次), a text column on one up to ten units."""
+    heading = display_width(column.heading)
+    if column.type in ("int", "yesno", "time"):
+        return max(_MIN_WIDTH[column.type], math.ceil(heading / 2) + 2)
+    return max(_MIN_WIDTH[column.type], min(heading + 2, 10.0))
 
 
 def vocabulary(column: LedgerColumn) -> tuple[str, ...]:
@@ -263,7 +275,7 @@ def _write_sheet(
     header_text: str,
     tick: Callable[[], None],
 ) -> None:
-    widths = [max(_MIN_WIDTH[c.type], min(display_width(c.heading) + 2, 10.0)) for c in columns]
+    widths = [_heading_width(c) for c in columns]
     for col, column in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=col, value=column.heading)
         cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _BORDER
@@ -295,8 +307,10 @@ def _write_sheet(
                 text = clean_text(str(value))
                 put(cell, text)  # never a formula, whatever the text starts with
                 longest = max((display_width(line) for line in text.split("\n")), default=0)
-                widths[col - 1] = max(widths[col - 1], min(longest + 2, _MAX_WIDTH[column.type]))
-                wrap = wrap or "\n" in text or longest + 2 > _MAX_WIDTH[column.type]
+                # A 编号 never wraps (it would split mid-number); other text wraps past its most.
+                most = longest + 2 if column.key in _NUMBERS else _MAX_WIDTH[column.type]
+                widths[col - 1] = max(widths[col - 1], min(longest + 2, most))
+                wrap = wrap or "\n" in text or longest + 2 > most
             if column.type != "yesno":
                 cell.alignment = Alignment(vertical="top", wrap_text=wrap)
     # The long columns share what the printed page has left, so fitting to the width keeps the
@@ -353,7 +367,7 @@ def _write_sheet(
         ws.oddHeader.center.text = header_text
         ws.oddHeader.center.size = 12
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.oddFooter.center.size = BODY_SIZE
+    ws.oddFooter.center.size = 11  # whole points only (&11)
 
 
 def item_title(title: str) -> str:
