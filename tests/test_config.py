@@ -32,6 +32,8 @@ EXPECTED = {
     "masking.resident_names": (Scope.DATABASE, True),
     "cases.word_limit": (Scope.DATABASE, 3000),
     "cases.issuing_office": (Scope.DATABASE, ""),
+    "cases.contact_name": (Scope.DATABASE, ""),
+    "cases.contact_phone": (Scope.DATABASE, ""),
     "documents.font.title": (Scope.DATABASE, "方正小标宋简体"),
     "documents.font.body": (Scope.DATABASE, "仿宋_GB2312"),
     "documents.font.heading1": (Scope.DATABASE, "黑体"),

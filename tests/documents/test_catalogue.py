@@ -56,8 +56,8 @@ def test_the_catalogue_has_the_da_t_22_columns_and_one_row_per_item(tmp_path: Pa
     assert [v for v in cover if v] == [
         "全宗名称：吴兴区政协（J012）",
         "年度：2024",
-        "保管期限：永久",
         "机构(问题)：织里镇联络组",
+        "保管期限：永久",
     ]
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert values[0] == list(COLUMNS)
@@ -134,3 +134,73 @@ def test_titles_that_look_like_formulas_are_written_as_text(tmp_path: Path) -> N
     # Editing such a cell in Excel keeps it text (the quote prefix).
     assert all(c.quotePrefix for c in found)
     assert sheet.cell(row=5, column=8).data_type == "n" or sheet.cell(row=5, column=8).value is None
+
+
+def _all_fonts(book: openpyxl.Workbook) -> list[float]:
+    """The size of every font the workbook's cells use (cell styles and the default)."""
+    sizes = [float(f.sz) for f in book._fonts if f.sz is not None]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            sizes += [float(c.font.sz) for c in row if c.font is not None and c.font.sz]
+    return sizes
+
+
+def test_the_printed_catalogue_fits_a4_landscape_at_a_readable_size(tmp_path: Path) -> None:
+    """Issue 14, finding 1: the catalogue printed at 6.3 pt and clipped "机构(问题)"."""
+    from liaison_desk.documents.catalogue import BODY_SIZE, PAGE_WIDTH_UNITS
+
+    long_org = "吴兴区政协织里镇委员联络组"
+    cover = CatalogueCover("吴兴区政协", 2024, "永久", long_org)
+    out = write_catalogue(rows() * 5, tmp_path / "归档文件目录.xlsx", cover)
+    book = openpyxl.load_workbook(out)
+    sheet = book.active
+    assert sheet is not None
+    assert min(_all_fonts(book)) >= 9 and BODY_SIZE >= 9
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows.replace("$", "") == "4:4"
+    assert "归档文件目录" in sheet.oddHeader.center.text
+    # The columns fit the page as they are: fitting to the width never shrinks the text.
+    widths = [sheet.column_dimensions[chr(ord("A") + i)].width for i in range(len(COLUMNS))]
+    assert sum(widths) <= PAGE_WIDTH_UNITS
+    # "机构(问题)：…" sits in the wide left piece of the cover, on a row tall enough for it.
+    assert sheet["A3"].value == f"机构(问题)：{long_org}"
+    assert "A3:E3" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet["A3"].alignment.wrap_text
+
+
+def test_libreoffice_prints_the_catalogue_readable_and_whole(tmp_path: Path) -> None:
+    """The catalogue as a recipient's LibreOffice prints it: A4 landscape, every word at 9 pt
+    or more and inside the page, the cover and headings whole."""
+    import re
+    import subprocess
+
+    from helpers import libreoffice_pdf
+
+    cover = CatalogueCover("吴兴区政协", 2024, "永久", "吴兴区政协织里镇委员联络组")
+    source = write_catalogue(rows() * 8, tmp_path / "归档文件目录.xlsx", cover)
+    pdf = libreoffice_pdf(source, tmp_path)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    width, height = map(float, re.findall(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout)[0])
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    assert all(" yes " in line for line in fonts.stdout.splitlines()[2:])  # embedded
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', boxes
+    )
+    assert words
+    for x0, y0, x1, y1, word in words:
+        assert float(y1) - float(y0) >= 9.0, word  # the word's height is its size
+        assert float(x0) >= 0 and float(x1) <= width, word
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for whole in (
+        "机构(问题)：吴兴区政协织里镇委员联络组",
+        "保管期限：永久",
+        "J012-WS·2024-Y-ZL-0001",
+    ):
+        assert whole in text

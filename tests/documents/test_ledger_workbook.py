@@ -123,10 +123,97 @@ def test_the_workbook_is_set_up_for_screen_and_print(ledger_file: Path) -> None:
         assert ws.page_setup.fitToWidth == 1
         assert ws.page_setup.fitToHeight == 0
         assert "页" in ws.oddFooter.center.text
-        assert ws.oddHeader.center.text == "织里镇联络组 民生议事堂台账（2024年）"
-        for cell in ws[1]:  # each heading fits its column (a Chinese character is two wide)
+        assert ws.page_setup.orientation == "landscape"
+        # Each heading fits its column, on as many lines as the header row is tall for.
+        lines = (ws.row_dimensions[1].height - 6) / (10.5 * 1.35)
+        for cell in ws[1]:
             width = ws.column_dimensions[cell.column_letter].width
-            assert width >= 2 * len(str(cell.value)), cell.value
+            assert (width - 1.5) * round(lines) >= 2 * len(str(cell.value)), cell.value
+            assert cell.alignment.wrap_text
+    # Issue 14, finding 6: each sheet's own page header.
+    assert wb[CONSULTATION_SHEET].oddHeader.center.text == "织里镇联络组 民生议事堂台账（2024年）"
+    assert wb[ITEM_SHEET].oddHeader.center.text == "织里镇联络组 民生议事堂意见建议台账（2024年）"
+
+
+def test_the_ledger_prints_at_9_pt_or_more(tmp_path: Path) -> None:
+    """Issue 14, finding 6: the ledger printed at 4.1 pt. Every font is 9 pt or more, and the
+    printed columns fit A4 landscape at a scale that keeps the 10.5 pt text at 9 pt or more;
+    the detail columns are a collapsed outline group (not printed)."""
+    from liaison_desk.documents.ledger import BODY_SIZE, printed_scale
+
+    long = dict(CONSULTATION, consensus="经协商，各方同意按楼层分摊加装电梯费用。" * 8)
+    path = tmp_path / "台账.xlsx"
+    write_ledger(path, [long] * 20, [ITEM] * 20, title="织里镇联络组 民生议事堂台账（2024年）")
+    wb = load_workbook(path)
+    sizes = [float(f.sz) for f in wb._fonts if f.sz is not None]
+    assert min(sizes) >= 9
+    for ws in wb.worksheets:
+        printed = [
+            dim.width
+            for letter, dim in ws.column_dimensions.items()
+            if not dim.hidden and letter <= ws.cell(1, ws.max_column).column_letter
+        ]
+        assert BODY_SIZE * printed_scale(printed) >= 9, ws.title
+    hidden = {
+        ws.cell(1, c).value
+        for ws in wb.worksheets
+        for c in range(1, ws.max_column + 1)
+        if ws.column_dimensions[ws.cell(1, c).column_letter].hidden
+    }
+    assert hidden == {"开始时间", "结束时间", "记录人", "委员人次"}
+    assert all(
+        ws.column_dimensions[ws.cell(1, c).column_letter].outlineLevel == 1
+        for ws in wb.worksheets
+        for c in range(1, ws.max_column + 1)
+        if ws.column_dimensions[ws.cell(1, c).column_letter].hidden
+    )
+    # Read back whole: the collapsed columns too.
+    ledger = read_ledger(path)
+    assert ledger.sheets[0].rows[0][1][ledger.sheets[0].headings.index("开始时间")] == time(9, 30)
+
+
+def test_the_vocabulary_columns_carry_drop_down_lists_of_the_domain(ledger_file: Path) -> None:
+    """Issue 14, finding 6: a typo in 类型, 状态, 是/否 or 满意度 is caught in Excel/WPS."""
+    from liaison_desk.domain.enums import (
+        ConsultationKind,
+        ConsultationStatus,
+        OutcomeStatus,
+        Satisfaction,
+        TopicSource,
+    )
+
+    wb = load_workbook(ledger_file)
+    expected = {
+        CONSULTATION_SHEET: {
+            "类型": [k.short_label for k in ConsultationKind],
+            "议题来源": [t.label for t in TopicSource],
+            "状态": [st.label for st in ConsultationStatus],
+        },
+        ITEM_SHEET: {
+            "现场解决": ["是", "否"],
+            "采纳": ["是", "否"],
+            "状态": [st.label for st in OutcomeStatus],
+            "满意度": [x.label for x in Satisfaction],
+        },
+    }
+    for title, columns in expected.items():
+        ws = wb[title]
+        letters = {
+            ws.cell(1, c).value: ws.cell(1, c).column_letter for c in range(1, ws.max_column + 1)
+        }
+        found = {}
+        for rule in ws.data_validations.dataValidation:
+            assert rule.type == "list" and rule.showErrorMessage and rule.errorStyle == "stop"
+            assert rule.error and "只能是" in rule.error
+            for ref in str(rule.sqref).split():
+                found[ref.split(":")[0].rstrip("0123456789")] = rule.formula1.strip('"').split(",")
+                assert ref.split(":")[0].endswith("2")  # below the header row, every row
+        assert found == {letters[h]: values for h, values in columns.items()}
+        # What the ledger itself writes is within its lists.
+        for heading, values in columns.items():
+            col = list(letters).index(heading) + 1
+            value = ws.cell(2, col).value
+            assert value is None or value in values, (heading, value)
 
 
 def test_dates_are_dates_numbers_are_numbers_and_text_is_text(ledger_file: Path) -> None:
@@ -138,8 +225,11 @@ def test_dates_are_dates_numbers_are_numbers_and_text_is_text(ledger_file: Path)
     assert row["委员人次"].data_type == "n" and row["委员人次"].value == 8
     assert row["编号"].data_type == "s"
     assert row["协商成果"].alignment.wrap_text  # several lines show as several lines
-    # The long topic's column is wide enough for it.
-    assert ws.column_dimensions[row["议题"].column_letter].width >= 2 * len(CONSULTATION["title"])
+    # The long topic wraps in its column, on a row tall enough for its lines.
+    width = ws.column_dimensions[row["议题"].column_letter].width
+    lines = -(-2 * len(CONSULTATION["title"]) // int(width - 1.5))
+    assert row["议题"].alignment.wrap_text
+    assert ws.row_dimensions[2].height >= lines * 10.5 * 1.3
     items = load_workbook(ledger_file)[ITEM_SHEET]
     assert items["C2"].data_type == "s" and items["C2"].value == "=错时开放机关停车场"
     assert items["G2"].value == "否" and items["H2"].value == "是"

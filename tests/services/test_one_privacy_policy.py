@@ -136,6 +136,8 @@ def test_every_exit_path_masks_the_same_people(
 
     # The package: package.json and the sheets inside it.
     (tmp_path / "包").mkdir()
+    # A package names its contact (说明.txt, bag-info.txt): this group has no secretary.
+    services.settings.update({"cases.contact_name": "沈明", "cases.contact_phone": "0572-3011234"})
     result = services.packages.export([case.id], "市政协优秀协商案例征集", tmp_path / "包")
     with zipfile.ZipFile(result.path) as zf:
         json_text = next(

@@ -150,14 +150,18 @@ def test_the_four_selected_cases_make_a_valid_package(demo: Services, tmp_path: 
     assert len(list((data / "records").glob("*.pdf"))) == len(doc["consultations"])
 
     # The DA/T 22 catalogue: its columns in order, one row per item (each case and each record
-    # sheet), each case with its 档号.
-    sheet = openpyxl.load_workbook(data / "归档文件目录.xlsx").active
-    rows = list(sheet.iter_rows(values_only=True))
-    header = next(i for i, r in enumerate(rows) if r[0] == "序号")
-    assert list(rows[header][: len(CATALOGUE_COLUMNS)]) == CATALOGUE_COLUMNS
-    items_rows = [r for r in rows[header + 1 :] if r[0] is not None]
-    assert [r[0] for r in items_rows] == list(range(1, 4 + len(doc["consultations"]) + 1))
-    assert [r[1] for r in items_rows[:4]] == [c.archive_number for c in cases]
+    # sheet), each with its 档号; a catalogue (sheet) per 年度, 保管期限 and 机构, numbered from 1.
+    items_rows = []
+    for sheet in openpyxl.load_workbook(data / "归档文件目录.xlsx").worksheets:
+        rows = list(sheet.iter_rows(values_only=True))
+        header = next(i for i, r in enumerate(rows) if r[0] == "序号")
+        assert list(rows[header][: len(CATALOGUE_COLUMNS)]) == CATALOGUE_COLUMNS
+        on_sheet = [r for r in rows[header + 1 :] if r[0] is not None]
+        assert [r[0] for r in on_sheet] == list(range(1, len(on_sheet) + 1))
+        items_rows += on_sheet
+    assert len(items_rows) == 4 + len(doc["consultations"])
+    assert {c.archive_number for c in cases} <= {r[1] for r in items_rows}
+    assert all(r[1] for r in items_rows)
 
     # Photos are upright JPEGs without EXIF, at most 2560 px.
     from PIL import Image
@@ -327,7 +331,11 @@ def package_contents(path: Path) -> dict[str, object]:
         return {
             "files": names,
             "package.json": json.loads(read("data/package.json")),
-            "catalogue": [list(row) for row in book.active.iter_rows(values_only=True)],
+            "catalogue": [
+                [sheet.title, *row]
+                for sheet in book.worksheets
+                for row in sheet.iter_rows(values_only=True)
+            ],
             "readme": read("data/说明.txt").decode("utf-8-sig"),
             # Payload-Oxum counts bytes, and the binary files' bytes vary with the moment.
             "bag-info": [

@@ -122,3 +122,49 @@ def test_the_templates_migration_keeps_an_offices_own_steps(engine: Engine) -> N
     with engine.connect() as conn:
         names = conn.execute(text("SELECT name FROM procedure_steps")).scalars().all()
     assert names == ["自定步骤"]
+
+
+def test_the_catalogue_migration_dates_existing_cases_by_their_finalisation(
+    engine: Engine,
+) -> None:
+    """Migration 0003 (issue 14, finding 1): a case past 草稿 gets the day it was finalised from
+    its history — not the day it was last saved (an export saves it too)."""
+    migrate(engine, "0002")
+    stamps = "1, '2024-01-02 09:00:00', '2026-12-07 10:00:00'"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO liaison_groups (id, uuid, name, town, short_name, leader, secretary,"
+                " secretary_phone, fonds_code, org_code, revision, created_at, updated_at)"
+                f" VALUES (1, 'g', '织里镇联络组', '织里镇', '织里', '', '', '', 'J012', 'ZL', {stamps})"
+            )
+        )
+        for n, status in ((1, "submitted"), (2, "selected"), (3, "draft")):
+            conn.execute(
+                text(
+                    "INSERT INTO cases (id, uuid, group_id, year, title, subtitle, sections,"
+                    " status, retention, version, consultation_ids, photos, revision,"
+                    f" created_at, updated_at) VALUES ({n}, 'c{n}', 1, 2024, '案例{n}', '', '{{}}',"
+                    f" '{status}', 'Y', 1, '[]', '[]', {stamps})"
+                )
+            )
+        audit = (
+            "INSERT INTO audit_entries (at, actor, entity_type, entity_uuid, action, revision,"
+            " summary, changes, reason) VALUES (:at, '测试员', 'case', :uuid, :action, 1, '',"
+            " :changes, '')"
+        )
+        entries = [
+            ("2024-09-01 10:00:00", "c1", "create", "{}"),
+            ("2024-10-10 15:00:00", "c1", "update", '{"status": ["draft", "final"]}'),
+            ("2026-12-07 10:00:00", "c1", "update", '{"status": ["final", "submitted"]}'),
+            ("2024-11-20 15:00:00", "c2", "create", "{}"),  # saved as 定稿 when created
+            ("2024-12-01 10:00:00", "c2", "update", '{"status": ["final", "selected"]}'),
+        ]
+        for at, uuid, action, changes in entries:
+            conn.execute(
+                text(audit), {"at": at, "uuid": uuid, "action": action, "changes": changes}
+            )
+    migrate(engine, "head")
+    with engine.connect() as conn:
+        days = dict(conn.execute(text("SELECT uuid, finalised_on FROM cases")).all())
+    assert days == {"c1": "2024-10-10", "c2": "2024-11-20", "c3": None}

@@ -144,6 +144,29 @@ SETTINGS: tuple[SettingSpec, ...] = (
         label_en="Sending office",
         description_en="The office named on submission packages and on the cover of case collections, e.g. 吴兴区政协. When empty, the liaison group's name is used.",
     ),
+    SettingSpec(
+        "cases.contact_name",
+        str,
+        "",
+        "报送包中写明的报送单位联系人（说明.txt 和 bag-info.txt 的 Contact-Name）。只含一个联络组"
+        "案例的报送包写该联络组的联络员；汇总几个联络组的报送包写这里的联系人。",
+        _DB,
+        maximum=40,
+        label="报送联系人",
+        label_en="Sending office's contact",
+        description_en="The sending office's contact person named in submission packages (说明.txt and bag-info.txt, Contact-Name). A package of one group's cases names that group's secretary; a package of several groups names this contact.",
+    ),
+    SettingSpec(
+        "cases.contact_phone",
+        str,
+        "",
+        "报送联系人的电话，如“0572-2345678”（bag-info.txt 的 Contact-Phone）。",
+        _DB,
+        maximum=40,
+        label="报送联系电话",
+        label_en="Sending office's phone",
+        description_en="The phone number of the sending office's contact, e.g. 0572-2345678 (bag-info.txt, Contact-Phone).",
+    ),
     # --- database: fonts of printed sheets and documents (formats.md, GB/T 9704) ---
     SettingSpec(
         "documents.font.title",

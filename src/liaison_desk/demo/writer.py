@@ -95,7 +95,14 @@ class DemoBuilder(Planner):
         )
         self._tick(0)
         # The demo is the district office's database: packages and collections go out in its name.
-        self.sv.settings.update({"cases.issuing_office": "吴兴区政协"})
+        self.sv.settings.update(
+            {
+                "cases.issuing_office": "吴兴区政协",
+                # Its contact, named in packages of several groups (bag-info.txt, 说明.txt).
+                "cases.contact_name": "钱晓燕",
+                "cases.contact_phone": "0572-2123456",
+            }
+        )
         self._save_groups()
         self._save_people()
         templates = {k: self.sv.consultations.template(k) for k in ConsultationKind}

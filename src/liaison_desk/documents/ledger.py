@@ -2,7 +2,15 @@
 
 Two sheets: 协商活动 (one row per consultation) and 意见建议 (one row per outcome item), each with
 a frozen header row, widths that fit Chinese text, dates and times as real date cells, counts as
-numbers, the header repeated on every printed page, A4 landscape fitted to the page width.
+numbers, and a drop-down list (data validation) on each column of a fixed vocabulary — 类型, 议题
+来源, 状态, 是/否, 满意度, taken from the domain's enums — so a typo in a returned ledger is caught in
+Excel or WPS, not only on import.
+
+Printed: A4 landscape, fitted to the page width, the header row repeated on every page, each
+sheet with its own page header. The columns are sized so that fitting them to the width never
+prints the 10.5 pt text below 9 pt: long text wraps (each row as tall as its lines), and the
+协商活动 sheet's detail columns (开始时间, 结束时间, 记录人, 委员人次) are an outline group, collapsed
+— not printed, one click (+) shows them; import reads them either way.
 
 This module knows cells, not records: ``write_ledger`` takes plain rows (column key → value) and
 ``read_ledger`` returns the cells under each sheet's header row with the headings as found.
@@ -27,10 +35,24 @@ from typing import Any, Literal
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liaison_desk.documents.spreadsheet import UnreadableDate, WorkbookRefused, read_workbook
-from liaison_desk.documents.workbook import clean_text, new_workbook, put, save_workbook
+from liaison_desk.documents.workbook import (
+    clean_text,
+    display_width,
+    new_workbook,
+    put,
+    save_workbook,
+)
+from liaison_desk.domain.enums import (
+    ConsultationKind,
+    ConsultationStatus,
+    OutcomeStatus,
+    Satisfaction,
+    TopicSource,
+)
 from liaison_desk.domain.rules import Problem, ValidationError
 from liaison_desk.progress import Progress
 
@@ -48,12 +70,18 @@ class LedgerColumn:
     type: CellType
     synonyms: tuple[str, ...] = ()  # other headings groups use for it
     exported: bool = True  # False: recognised on import only
+    choices: tuple[str, ...] = ()  # the only values it takes (a drop-down list in the workbook)
+    detail: bool = False  # left out of the printout (a collapsed outline group)
 
 
 CONSULTATION_COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("number", "编号", "text", ("活动编号", "协商编号", "议事编号", "档案编号")),
     LedgerColumn(
-        "kind", "类型", "text", ("活动类型", "协商类型", "协商形式", "活动形式", "形式", "类别")
+        "kind",
+        "类型",
+        "text",
+        ("活动类型", "协商类型", "协商形式", "活动形式", "形式", "类别"),
+        choices=tuple(k.short_label for k in ConsultationKind),
     ),
     LedgerColumn(
         "title",
@@ -61,15 +89,21 @@ CONSULTATION_COLUMNS: tuple[LedgerColumn, ...] = (
         "long",
         ("协商议题", "主题", "协商主题", "议题名称", "活动主题", "协商内容", "题目"),
     ),
-    LedgerColumn("topic_source", "议题来源", "text", ("来源", "选题来源", "点题方式", "议题类型")),
+    LedgerColumn(
+        "topic_source",
+        "议题来源",
+        "text",
+        ("来源", "选题来源", "点题方式", "议题类型"),
+        choices=tuple(t.label for t in TopicSource),
+    ),
     LedgerColumn(
         "held_on",
         "日期",
         "date",
         ("协商日期", "活动日期", "议事日期", "时间", "协商时间", "活动时间", "举办日期"),
     ),
-    LedgerColumn("start_time", "开始时间", "time", ("开始", "起始时间", "开始时刻")),
-    LedgerColumn("end_time", "结束时间", "time", ("结束", "终止时间", "结束时刻")),
+    LedgerColumn("start_time", "开始时间", "time", ("开始", "起始时间", "开始时刻"), detail=True),
+    LedgerColumn("end_time", "结束时间", "time", ("结束", "终止时间", "结束时刻"), detail=True),
     LedgerColumn(
         "venue", "地点", "text", ("协商地点", "活动地点", "议事地点", "场所", "地址", "活动场所")
     ),
@@ -77,12 +111,13 @@ CONSULTATION_COLUMNS: tuple[LedgerColumn, ...] = (
         "group", "联络组", "text", ("所属联络组", "委员联络组", "联络组名称", "镇街", "所属镇街")
     ),
     LedgerColumn("host", "主持人", "text", ("主持", "主持人员")),
-    LedgerColumn("recorder", "记录人", "text", ("记录", "记录员", "记录人员")),
+    LedgerColumn("recorder", "记录人", "text", ("记录", "记录员", "记录人员"), detail=True),
     LedgerColumn(
         "member_attendance",
         "委员人次",
         "int",
         ("参加委员人次", "参与委员人次", "委员人数", "参加委员", "参与委员"),
+        detail=True,
     ),
     LedgerColumn(
         "attendance_total", "参与人次", "int", ("参加人次", "参与人数", "参加人数", "人次")
@@ -96,7 +131,13 @@ CONSULTATION_COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn(
         "solved_count", "已解决条数", "int", ("解决条数", "解决问题数", "已解决数", "解决数")
     ),
-    LedgerColumn("status", "状态", "text", ("活动状态", "进度")),
+    LedgerColumn(
+        "status",
+        "状态",
+        "text",
+        ("活动状态", "进度"),
+        choices=tuple(st.label for st in ConsultationStatus),
+    ),
     LedgerColumn(
         "consensus",
         "协商成果",
@@ -123,11 +164,23 @@ ITEM_COLUMNS: tuple[LedgerColumn, ...] = (
     ),
     LedgerColumn("solved_on_spot", "现场解决", "yesno", ("当场解决", "是否现场解决")),
     LedgerColumn("adopted", "采纳", "yesno", ("是否采纳",)),
-    LedgerColumn("status", "状态", "text", ("办理状态", "进展", "办理进度")),
+    LedgerColumn(
+        "status",
+        "状态",
+        "text",
+        ("办理状态", "进展", "办理进度"),
+        choices=tuple(st.label for st in OutcomeStatus),
+    ),
     LedgerColumn("resolved_on", "解决日期", "date", ("办结日期", "完成日期", "解决时间")),
     LedgerColumn("revisit_on", "回访日期", "date", ("回头看日期", "回访时间")),
     LedgerColumn("revisit_note", "回访情况", "long", ("回头看情况", "回访记录", "回头看")),
-    LedgerColumn("satisfaction", "满意度", "text", ("群众满意度", "满意情况", "满意程度")),
+    LedgerColumn(
+        "satisfaction",
+        "满意度",
+        "text",
+        ("群众满意度", "满意情况", "满意程度"),
+        choices=tuple(x.label for x in Satisfaction),
+    ),
     # Not a column of formats.md: a status 未解决 needs its reason, which a group's own ledger
     # may keep beside it. Recognised on import so such rows can be taken in; never exported.
     LedgerColumn(
@@ -154,20 +207,65 @@ _TIME_FORMAT = "hh:mm"
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="E8E4D8")
-_HEADER_FONT = Font(name="宋体", bold=True, size=11)
-_BODY_FONT = Font(name="宋体", size=11)
-_MAX_WIDTH = {"text": 24.0, "long": 46.0}
-_LINE_HEIGHT = (
-    14.5  # points per line of 11-point 宋体  # in Excel's character units; longer text wraps
-)
+BODY_SIZE = 10.5  # 五号
+_HEADER_FONT = Font(name="宋体", bold=True, size=BODY_SIZE)
+_BODY_FONT = Font(name="宋体", size=BODY_SIZE)
+_LINE_HEIGHT = BODY_SIZE * 1.35  # points per line of CJK text (宋体 about 1.3 em, Noto CJK more)
+_MAX_WIDTH = {"text": 12.0, "long": 30.0}  # in Excel's character units; longer text wraps
+_MIN_WIDTH = {"date": 11.5, "time": 7.0, "int": 6.0, "yesno": 6.0, "text": 6.0, "long": 14.0}
+# A4 landscape less the margins, in Excel's character units (7 px each at 96 dpi, plus 5 px of
+# padding per column), at the smallest scale that keeps 10.5 pt text at 9 pt or more.
+_MARGIN_SIDE = 0.4  # inches
+MIN_PRINTED_SIZE = 9.0
+_SMALLEST_SCALE = MIN_PRINTED_SIZE / BODY_SIZE + 0.01
+_PAGE_PX = (297 / 25.4 - 2 * _MARGIN_SIDE) * 96
 
 
-def display_width(text: str) -> float:
-    """Width of ``text`` in Excel's character units: a Chinese character takes two."""
-    width = 0.0
-    for ch in text:
-        width += 2.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1
-    return width
+def page_width_units(columns: int, scale: float = _SMALLEST_SCALE) -> float:
+    """How many character units ``columns`` printed columns may add up to at ``scale``."""
+    return (_PAGE_PX / scale - 5 * columns) / 7
+
+
+def printed_scale(widths: Sequence[float]) -> float:
+    """The scale "fit to width" prints columns of these widths at on A4 landscape (at most 1)."""
+    px = sum(7 * w + 5 for w in widths)
+    return min(1.0, _PAGE_PX / px) if px else 1.0
+
+
+_NUMBERS = {"number", "consultation_number"}
+
+
+def _heading_width(column: LedgerColumn) -> float:
+    """A column's width before its values are seen: a short column (a count, 是/否, a time)
+    takes its heading on two lines (委员 / 人次), a text column on one up to ten units."""
+    heading = display_width(column.heading)
+    if column.type in ("int", "yesno", "time"):
+        return max(_MIN_WIDTH[column.type], math.ceil(heading / 2) + 2)
+    return max(_MIN_WIDTH[column.type], min(heading + 2, 10.0))
+
+
+def vocabulary(column: LedgerColumn) -> tuple[str, ...]:
+    """The values a column takes when it has a fixed vocabulary (是/否 for the yes/no ones)."""
+    return (YES, NO) if column.type == "yesno" else column.choices
+
+
+def _validation(column: LedgerColumn, letter: str) -> DataValidation:
+    """A drop-down list of the column's vocabulary below its header, refusing anything else."""
+    values = vocabulary(column)
+    rule = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop",
+        errorTitle=f"{column.heading}填写有误",
+        error=f"{column.heading}只能是：{'、'.join(values)}。请从下拉列表中选择。",
+        promptTitle=column.heading,
+        prompt=f"可选：{'、'.join(values)}",
+    )
+    rule.add(f"{letter}2:{letter}1048576")
+    return rule
 
 
 def _write_sheet(
@@ -177,11 +275,13 @@ def _write_sheet(
     header_text: str,
     tick: Callable[[], None],
 ) -> None:
-    widths = [display_width(c.heading) + 3 for c in columns]
+    widths = [_heading_width(c) for c in columns]
     for col, column in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=col, value=column.heading)
         cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if vocabulary(column):
+            ws.add_data_validation(_validation(column, get_column_letter(col)))
     for r, values in enumerate(rows, start=2):
         tick()
         for col, column in enumerate(columns, start=1):
@@ -194,11 +294,9 @@ def _write_sheet(
             elif column.type == "date":
                 cell.value = value
                 cell.number_format = _DATE_FORMAT
-                widths[col - 1] = max(widths[col - 1], 12)
             elif column.type == "time":
                 cell.value = value
                 cell.number_format = _TIME_FORMAT
-                widths[col - 1] = max(widths[col - 1], 8)
             elif column.type == "int":
                 cell.value = int(value)
                 cell.number_format = "0"
@@ -209,12 +307,32 @@ def _write_sheet(
                 text = clean_text(str(value))
                 put(cell, text)  # never a formula, whatever the text starts with
                 longest = max((display_width(line) for line in text.split("\n")), default=0)
-                widths[col - 1] = max(widths[col - 1], min(longest + 2, _MAX_WIDTH[column.type]))
-                wrap = wrap or "\n" in text or longest + 2 > _MAX_WIDTH[column.type]
+                # A 编号 never wraps (it would split mid-number); other text wraps past its most.
+                most = longest + 2 if column.key in _NUMBERS else _MAX_WIDTH[column.type]
+                widths[col - 1] = max(widths[col - 1], min(longest + 2, most))
+                wrap = wrap or "\n" in text or longest + 2 > most
             if column.type != "yesno":
                 cell.alignment = Alignment(vertical="top", wrap_text=wrap)
+    # The long columns share what the printed page has left, so fitting to the width keeps the
+    # text at 9 pt or more; their text wraps.
+    printed = [i for i, c in enumerate(columns) if not c.detail]
+    long_cols = [i for i in printed if columns[i].type == "long"]
+    room = page_width_units(len(printed)) - sum(
+        widths[i] for i in printed if columns[i].type != "long"
+    )
+    if long_cols:
+        share = max(room / len(long_cols), _MIN_WIDTH["long"])
+        for i in long_cols:
+            widths[i] = share
+    widths = [math.floor(w * 10) / 10 for w in widths]
     for col, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    # The detail columns: an outline group, collapsed (not printed; + shows them on screen).
+    for col, column in enumerate(columns, start=1):
+        if column.detail:
+            dim = ws.column_dimensions[get_column_letter(col)]
+            dim.outlineLevel = 1
+            dim.hidden = True
     # Neither Excel nor WPS grows a row for wrapped text written by another program: give
     # each row the height of its tallest wrapped cell.
     for r, values in enumerate(rows, start=2):
@@ -227,9 +345,12 @@ def _write_sheet(
                     lines,
                     sum(max(1, math.ceil(display_width(t) / usable)) for t in value.split("\n")),
                 )
-        if lines > 1:
-            ws.row_dimensions[r].height = min(_LINE_HEIGHT * lines + 3, 409)
-    ws.row_dimensions[1].height = 22
+        ws.row_dimensions[r].height = min(_LINE_HEIGHT * lines + 4, 409)
+    header_lines = max(
+        math.ceil(display_width(c.heading) / max(widths[i] - 1.5, 4.0))
+        for i, c in enumerate(columns)
+    )
+    ws.row_dimensions[1].height = _LINE_HEIGHT * header_lines + 6
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     if rows:
@@ -240,11 +361,24 @@ def _write_sheet(
     ws.page_setup.fitToHeight = 0  # as many pages down as it takes
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.left = ws.page_margins.right = _MARGIN_SIDE
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     if header_text:
         ws.oddHeader.center.text = header_text
+        ws.oddHeader.center.size = 12
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 11  # whole points only (&11)
+
+
+def item_title(title: str) -> str:
+    """The 意见建议 sheet's page header from the ledger's: 织里镇联络组 民生议事堂台账（2024年）
+    → 织里镇联络组 民生议事堂意见建议台账（2024年）."""
+    if not title:
+        return ""
+    if "台账" in title:
+        head, _, tail = title.partition("台账")
+        return f"{head}意见建议台账{tail}"
+    return f"{title} 意见建议"
 
 
 def write_ledger(
@@ -257,7 +391,8 @@ def write_ledger(
     """Write the ledger to ``path`` (a temporary name in the same folder, renamed when complete).
 
     Rows map column keys (``CONSULTATION_COLUMNS``, ``ITEM_COLUMNS``) to values: str, date, time,
-    int, bool for 是/否, None for an empty cell. ``title`` is printed at the top of each page.
+    int, bool for 是/否, None for an empty cell. ``title`` is printed at the top of each page of
+    the 协商活动 sheet; the 意见建议 sheet's pages carry its own (:func:`item_title`).
     ``progress(done, total)`` (rows laid out so far) raising ``Cancelled`` stops before anything
     is written: the file at ``path``, if any, is left as it was."""
     total = len(consultations) + len(items)
@@ -275,7 +410,7 @@ def write_ledger(
     ws.title = CONSULTATION_SHEET
     exported_items = [c for c in ITEM_COLUMNS if c.exported]
     _write_sheet(ws, CONSULTATION_COLUMNS, consultations, title, tick)
-    _write_sheet(wb.create_sheet(ITEM_SHEET), exported_items, items, title, tick)
+    _write_sheet(wb.create_sheet(ITEM_SHEET), exported_items, items, item_title(title), tick)
     save_workbook(wb, Path(path))
     if progress is not None:
         progress(total, total)

@@ -47,7 +47,7 @@ class PackageData:
     created_at: datetime
     sender: str = ""
     target: str = ""
-    contact: LiaisonGroup | None = None
+    contact: tuple[str, str] = ("", "")
     fonts: dict[str, str] = field(default_factory=dict)
     sheets: dict[int, SheetData] = field(default_factory=dict)
 

@@ -110,13 +110,13 @@ def _source(data: PackageData) -> str:
 
 def bag_info(data: PackageData) -> dict[str, str]:
     """The tags of bag-info.txt."""
-    contact = data.contact
+    name, phone = data.contact
     names = "、".join(g.name for g in data.groups.values())
     n = len(data.cases)
     return {
         "Source-Organization": _source(data),
-        "Contact-Name": contact.secretary if contact else "",
-        "Contact-Phone": contact.secretary_phone if contact else "",
+        "Contact-Name": name,
+        "Contact-Phone": phone,
         "Bagging-Date": data.today.isoformat(),
         "External-Description": (
             f"报送“{data.target}”的协商案例 {n} 篇（{names}），含案例汇编、归档文件目录、"
@@ -298,51 +298,63 @@ class _Writer:
     # --- catalogue ---
 
     def _write_catalogue(self, dest: Path) -> None:
-        """The DA/T 22 catalogue (归档文件目录): one row per item — each case (its own title and
-        档号), then each record sheet in the package (a title the office composed, in
-        [brackets], noted as the material of its case)."""
+        """The DA/T 22 catalogue (归档文件目录): every item is one 件 with its own 档号 — each
+        case (its own title, dated the day it was finalised) and each record sheet in the
+        package (a title the office composed, in [brackets], dated the session's day, noted as
+        the record its case is written from) — a sheet per 年度, 保管期限 and 机构, so each
+        sheet's cover matches its rows' 档号 (docs/formats-notes.md)."""
         from liaison_desk.documents.catalogue import (
             CatalogueCover,
-            CatalogueRow,
+            CoverOf,
             case_row,
-            write_catalogue,
+            record_row,
+            sections_of,
+            write_sections,
         )
+        from liaison_desk.domain.numbering import parse_archive_number
 
         data, pages = self.data, self.pages
+        groups = dict(data.groups)
         rows = [
             case_row(
                 c,
-                data.groups.get(c.group_id) if c.group_id is not None else None,
+                groups.get(c.group_id) if c.group_id is not None else None,
                 pages=pages.get(("case", c.id or 0)),
             )
             for c in data.cases
         ]
         for c in data.ordered_consultations:
-            group = data.groups.get(c.group_id) if c.group_id is not None else None
-            kind = "议事记录表" if c.kind is ConsultationKind.HALL else "微协商记录卡"
-            for_case = next((k.title for k in data.cases if c.id in k.consultation_ids), "")
+            group = groups.get(c.group_id) if c.group_id is not None else None
+            for_case = next(
+                (data.privacy.text(k.title) for k in data.cases if c.id in k.consultation_ids), ""
+            )
             rows.append(
-                CatalogueRow(
-                    archive_number="",
-                    title=f"{c.number}《{data.privacy.text(c.title)}》{kind}",
-                    responsible=group.name if group else "",
-                    on=c.held_on,
+                record_row(
+                    c,
+                    group,
                     pages=pages.get(("record", c.id or 0)),
                     note=f"案例《{for_case}》所依据的协商记录" if for_case else "",
-                    composed_title=True,
+                    title=data.privacy.text(c.title),
                 )
             )
         group = data.single_group
+        names = "、".join(g.name for g in data.groups.values())
+        # 机构(问题) of each catalogue: the group whose 机构代码 its 档号 carries.
+        organisations = {g.org_code: g.name for g in data.groups.values() if g.org_code}
+        fonds = data.sender.strip() or (group.name if group else names)
         years = sorted({c.year for c in data.cases})
         retentions = list(dict.fromkeys(c.retention.label for c in data.cases))
-        names = "、".join(g.name for g in data.groups.values())
-        cover = CatalogueCover(
-            fonds_name=data.sender.strip() or (group.name if group else names),
+        fallback = CatalogueCover(
+            fonds_name=fonds,
             year=years[0] if len(years) == 1 else f"{years[0]}—{years[-1]}",
             retention="、".join(retentions),
             organisation=group.name if group else names,
         )
-        write_catalogue(rows, dest, cover)
+        for row in rows:  # rows whose group is not among the cases' (a shared session)
+            parsed = parse_archive_number(row.archive_number)
+            if parsed is not None and parsed.org_code not in organisations and row.responsible:
+                organisations[parsed.org_code] = row.responsible
+        write_sections(sections_of(rows, CoverOf(fonds, organisations, fallback)), dest)
 
 
 def _bound(write: Callable[[Any, Path], None], key: Any) -> Callable[[Path], None]:
@@ -355,7 +367,7 @@ def _bound(write: Callable[[Any, Path], None], key: Any) -> Callable[[Path], Non
 
 def readme(data: PackageData, layout: Layout) -> str:
     """说明.txt: who sends what to whom, what each file is, what is hidden, how to check it."""
-    contact = data.contact
+    name, phone = data.contact
     d = data.today
     lines = [
         "协商案例报送包说明",
@@ -364,8 +376,8 @@ def readme(data: PackageData, layout: Layout) -> str:
         f"报送对象：{data.target}",
         f"报送日期：{d.year}年{d.month}月{d.day}日",
     ]
-    if contact and (contact.secretary or contact.secretary_phone):
-        lines.append(f"联系人：{contact.secretary}　{contact.secretary_phone}".rstrip())
+    if name or phone:
+        lines.append(f"联系人：{name}　{phone}".strip())
     lines += ["", f"本报送包收录协商案例 {len(data.cases)} 篇："]
     for n, case in enumerate(data.cases, 1):
         group_name = data.groups[case.group_id].name if case.group_id in data.groups else ""

@@ -18,6 +18,7 @@ ZipFile.__del__" on the terminal).
 from __future__ import annotations
 
 import io
+import unicodedata
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,15 @@ def put(cell: Cell, value: Any) -> None:
         cell.value = value
     else:
         _as_text(cell, str(value))
+
+
+def display_width(text: str) -> float:
+    """Width of ``text`` in Excel's character units (the width of a digit of the default font):
+    a Chinese character, and a character that Chinese fonts draw as wide (·, “”), takes two."""
+    width = 0.0
+    for ch in text:
+        width += 2.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1.1
+    return width
 
 
 def new_workbook(title: str) -> Workbook:
@@ -111,6 +121,7 @@ def save_workbook(book: Workbook, path: Path) -> Path:
 __all__ = [
     "CREATOR",
     "clean_text",
+    "display_width",
     "looks_like_formula",
     "neutralise_formulas",
     "new_workbook",

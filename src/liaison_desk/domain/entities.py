@@ -160,6 +160,9 @@ class Consultation(Record):
     held_on: date | None
     venue: str
     number: str = ""  # 编号, assigned on first save
+    # 档号 of the record sheet (a 件 of its own), given when a case using it is finalised;
+    # the repository never writes it back from here.
+    archive_number: str = ""
     topic_source: TopicSource = TopicSource.RESIDENTS
     start_time: time | None = None
     end_time: time | None = None
@@ -244,6 +247,7 @@ class Case(Record):
     status: CaseStatus = CaseStatus.DRAFT
     retention: RetentionPeriod = RetentionPeriod.PERMANENT
     archive_number: str = ""  # 档号, assigned on 定稿
+    finalised_on: date | None = None  # the day of 定稿 (of this version): its catalogue 日期
     version: int = 1
     consultation_ids: list[int] = field(default_factory=list)
     photos: list[CasePhoto] = field(default_factory=list)

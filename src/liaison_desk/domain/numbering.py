@@ -58,3 +58,34 @@ def archive_number(
     if item < 1:
         raise ValueError("件号从 1 开始")
     return f"{fonds_code}-{ARCHIVE_CATEGORY_CODE}·{year}-{retention.value}-{org_code}-{item:04d}"
+
+
+@dataclass(frozen=True)
+class ParsedArchiveNumber:
+    """The parts of a 档号: 全宗号, 年度, 保管期限, 机构(问题)代码, 件号."""
+
+    fonds_code: str
+    year: int
+    retention: RetentionPeriod
+    org_code: str
+    item: int
+
+
+_ARCHIVE_RE = re.compile(
+    rf"^(?P<fonds>[^-\s]+)-{ARCHIVE_CATEGORY_CODE}·(?P<year>\d{{4}})-(?P<retention>Y|D30|D10)"
+    r"-(?P<org>[^-\s]+)-(?P<item>\d{4,})$"
+)
+
+
+def parse_archive_number(number: str) -> ParsedArchiveNumber | None:
+    """J012-WS·2024-Y-ZL-0001 → its parts; None for anything not of that form."""
+    match = _ARCHIVE_RE.match(number.strip())
+    if not match:
+        return None
+    return ParsedArchiveNumber(
+        match["fonds"],
+        int(match["year"]),
+        RetentionPeriod(match["retention"]),
+        match["org"],
+        int(match["item"]),
+    )

@@ -264,7 +264,7 @@ class CaseDocumentService:
 
     def catalogue_row(self, case_id: int, pages: int | None = None, note: str = "") -> CatalogueRow:
         """The case as a row of the 归档文件目录: 档号, 责任者 (the group), 题名 (title and
-        subtitle, the case's own title, so without brackets), 日期 (last saved), 页数."""
+        subtitle, the case's own title, so without brackets), 日期 (the 定稿 day), 页数."""
         from liaison_desk.documents.catalogue import case_row
 
         return case_row(self._case(case_id), self.group_of(case_id), pages=pages, note=note)

@@ -142,7 +142,10 @@ class CaseService:
                 case.status = CaseStatus.DRAFT
             if case.status is CaseStatus.FINAL and not case.archive_number:
                 self._assign_archive_number(s, case)
+            case.finalised_on = finalised_on(old, case, self.ctx.today())
             saved = repo.save_case(s, case, self.ctx.now())
+            if saved.status is CaseStatus.FINAL:
+                number_record_sheets(s, saved)
             if old is None:
                 audit(self.ctx, s, "case", saved, AuditAction.CREATE, f"新建案例《{saved.title}》")
             else:
@@ -232,6 +235,54 @@ class CaseService:
         item = repo.next_sequence(s, scope)
         case.archive_number = archive_number(
             group.fonds_code, case.year, case.retention, group.org_code, item
+        )
+
+
+def finalised_on(old: Case | None, case: Case, today: date) -> date | None:
+    """The 定稿 day ``case`` is saved with (the 日期 of its catalogue row): today when it becomes
+    定稿 or its final text changes; kept as it was once sent on (已报送, 入选, 退回); none for a
+    draft (a new version is finalised again). Never the day of the last save: exporting a case
+    saves it too."""
+    if case.status is CaseStatus.DRAFT:
+        return None
+    if case.status is CaseStatus.FINAL:
+        unchanged = (
+            old is not None
+            and old.status is CaseStatus.FINAL
+            and old.finalised_on is not None
+            and old.full_text() == case.full_text()
+        )
+        return old.finalised_on if unchanged and old is not None else today
+    return old.finalised_on if old is not None else case.finalised_on
+
+
+def number_record_sheets(s: Session, case: Case) -> None:
+    """Give each linked session's record sheet its 档号 (DA/T 22: a 件 of its own, numbered in
+    the same sequence as the cases, so no 件号 is given twice): the session's group and year, the
+    case's 保管期限. A sheet keeps the 档号 it was first given. ValidationError when neither the
+    session's group nor the case's has its 全宗号 and 机构代码."""
+    case_group = repo.get_group(s, case.group_id) if case.group_id else None
+    for cid in case.consultation_ids:
+        c = repo.get_consultation(s, cid)
+        if c is None or c.id is None or c.is_deleted or c.archive_number:
+            continue
+        group = repo.get_group(s, c.group_id) if c.group_id else None
+        if group is None or not group.fonds_code or not group.org_code:
+            group = case_group
+        if group is None or group.id is None or not group.fonds_code or not group.org_code:
+            raise ValidationError(
+                [
+                    Problem(
+                        "archive_number",
+                        f"{c.number} 的记录表需要生成档号：请先在设置中填写联络组的全宗号和"
+                        "机构代码。",
+                    )
+                ]
+            )
+        year = c.held_on.year if c.held_on else case.year
+        item = repo.next_sequence(s, f"archive:{group.id}:{year}:{case.retention.value}")
+        repo.set_record_archive_number(
+            s, c.id, archive_number(group.fonds_code, year, case.retention, group.org_code, item)
         )
 
 

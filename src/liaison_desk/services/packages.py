@@ -48,9 +48,10 @@ import logging
 import re
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from liaison_desk.documents.package import PackageError, zip_target
 from liaison_desk.documents.package_check import VerifyReport, verify_package
@@ -59,6 +60,7 @@ from liaison_desk.documents.package_writer import bag_name, write_submission_pac
 from liaison_desk.domain.entities import (
     Case,
     Consultation,
+    LiaisonGroup,
     Participant,
     Submission,
     SubmissionCase,
@@ -70,7 +72,7 @@ from liaison_desk.domain.queries import PageRequest, PersonFilter
 from liaison_desk.domain.rules import Problem, ValidationError
 from liaison_desk.progress import Progress
 from liaison_desk.services.base import ServiceContext
-from liaison_desk.services.cases import CaseService, SubmissionService
+from liaison_desk.services.cases import CaseService, SubmissionService, number_record_sheets
 from liaison_desk.services.printouts import fonts_from_settings, read_sheet_data
 from liaison_desk.services.settings import SettingsService
 from liaison_desk.storage import repositories as repo
@@ -88,6 +90,31 @@ __all__ = [
 ]
 
 _NUMBER_RUN = re.compile(r"(?:[0-9０-９]{11,17}[0-9０-９XxＸｘ])|(?:[0-9０-９]{11})")
+
+
+_NO_CONTACT = (
+    "报送包要写明联系人和联系电话（说明.txt 和 bag-info.txt 中），但还没有填写：请在“设置”的"
+    "案例部分填写报送联系人和报送联系电话，或在联络组资料中填写联络员和联系电话。"
+)
+
+
+def _contact(
+    data: PackageData, settings: Mapping[str, Any], own: LiaisonGroup | None
+) -> tuple[str, str]:
+    """See :meth:`PackageService.contact`: the first of the group's secretary (one group's
+    cases), the office's contact of the settings and the own group's secretary that has both a
+    name and a phone."""
+    office = (
+        str(settings.get("cases.contact_name") or "").strip(),
+        str(settings.get("cases.contact_phone") or "").strip(),
+    )
+    candidates: list[tuple[str, str]] = []
+    if (group := data.single_group) is not None:
+        candidates.append((group.secretary.strip(), group.secretary_phone.strip()))
+    candidates.append(office)
+    if own is not None:
+        candidates.append((own.secretary.strip(), own.secretary_phone.strip()))
+    return next((c for c in candidates if all(c)), ("", ""))
 
 
 # --- results --------------------------------------------------------------------------------
@@ -343,6 +370,12 @@ class PackageService:
             raise ValidationError(
                 [Problem("target", "请填写报送对象，如“市政协优秀协商案例征集”。")]
             )
+        if not all(self.contact(case_ids)):
+            raise ValidationError([Problem("contact", _NO_CONTACT)])
+        with self.ctx.db.session() as s:
+            # Cases finalised before record sheets had 档号 give theirs now (once, kept).
+            for case in self._check(s, case_ids):
+                number_record_sheets(s, case)
         data = self._read(case_ids, masked=masked, sender=sender, target=target, sheets=True)
         name = bag_name(data)
         out_zip = zip_target(Path(out), name)
@@ -385,6 +418,13 @@ class PackageService:
             cases=[c for c in cases if c is not None],
             seconds=seconds,
         )
+
+    def contact(self, case_ids: Sequence[int]) -> tuple[str, str]:
+        """Who the package names as its contact (name, phone): for one group's cases its
+        secretary, for several groups the sending office's contact of the settings
+        (报送联系人), else this database's own group's secretary; ("", "") when none is known —
+        an export then asks for it, because 说明.txt and bag-info.txt promise one."""
+        return self._read(case_ids).contact
 
     # --- verification --------------------------------------------------------------------------
 
@@ -460,7 +500,7 @@ class PackageService:
                 target=target,
                 fonts=fonts_from_settings(settings),
             )
-            data.contact = data.single_group or self.settings.own_group_in(s)
+            data.contact = _contact(data, settings, self.settings.own_group_in(s))
             if sheets:
                 # The sheets follow the package's decision, not one made per sheet.
                 data.sheets = {

@@ -90,6 +90,8 @@ class ConsultationRow(RecordMixin, Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("liaison_groups.id"))
     kind: Mapped[str] = mapped_column(String(10))
     number: Mapped[str] = mapped_column(String(50), unique=True)
+    # 档号 of the session's record sheet, a 件 of its own (DA/T 22), given on its case's 定稿.
+    archive_number: Mapped[str | None] = mapped_column(String(60), unique=True)
     title: Mapped[str] = mapped_column(String(200))
     topic_source: Mapped[str] = mapped_column(String(30))
     held_on: Mapped[date] = mapped_column(Date, index=True)
@@ -206,6 +208,7 @@ class CaseRow(RecordMixin, Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     retention: Mapped[str] = mapped_column(String(10))
     archive_number: Mapped[str | None] = mapped_column(String(60), unique=True)
+    finalised_on: Mapped[date | None] = mapped_column(Date)  # 定稿 day: the catalogue's 日期
     version: Mapped[int] = mapped_column(Integer, default=1)
     # Ordered list of consultation ids and of {attachment_id, caption}.
     consultation_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)

@@ -57,6 +57,7 @@ from liaison_desk.storage.repositories.consultations import (
     save_consultation,
     save_outcome_item,
     save_template,
+    set_record_archive_number,
     venues,
 )
 from liaison_desk.storage.repositories.groups_people import (
@@ -156,6 +157,7 @@ __all__ = [
     "save_submission",
     "save_template",
     "set_deleted",
+    "set_record_archive_number",
     "submission_from_row",
     "touch",
     "venues",

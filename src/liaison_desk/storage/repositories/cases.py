@@ -73,6 +73,7 @@ def get_case(s: Session, case_id: int) -> Case | None:
 def save_case(s: Session, case: Case, now: datetime) -> Case:
     row = upsert(s, CaseRow, case, _CASE_COLS, now)
     row.archive_number = case.archive_number or None
+    row.finalised_on = case.finalised_on
     row.sections = dict(case.sections)
     row.consultation_ids = list(case.consultation_ids)
     row.photos = [{"attachment_id": p.attachment_id, "caption": p.caption} for p in case.photos]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, extract, func, or_, select
+from sqlalchemy import exists, extract, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from liaison_desk.domain.entities import (
@@ -91,6 +91,7 @@ def consultation_from_row(
     return mapping.to_domain(
         Consultation,
         row,
+        archive_number=row.archive_number or "",
         agenda=list(row.agenda or []),
         participants=[mapping.participant_from_row(p) for p in row.participants],
         speeches=[mapping.speech_from_row(sp) for sp in row.speeches],
@@ -117,6 +118,18 @@ def _consultation_row(s: Session, consultation_id: int) -> ConsultationRow | Non
 def get_consultation(s: Session, consultation_id: int) -> Consultation | None:
     row = _consultation_row(s, consultation_id)
     return consultation_from_row(row) if row else None
+
+
+def set_record_archive_number(s: Session, consultation_id: int, number: str) -> None:
+    """Give the session's record sheet its 档号 (once; never changed afterwards). Not a change of
+    the consultation itself: its revision and last-modified time stay, so an editor open on it
+    does not see a conflict."""
+    s.execute(
+        update(ConsultationRow)
+        .where(ConsultationRow.id == consultation_id, ConsultationRow.archive_number.is_(None))
+        .values(archive_number=number)
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def consultation_id_by_number(s: Session, number: str) -> int | None:
