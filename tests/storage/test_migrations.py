@@ -127,7 +127,7 @@ def test_the_templates_migration_keeps_an_offices_own_steps(engine: Engine) -> N
 def test_the_catalogue_migration_dates_existing_cases_by_their_finalisation(
     engine: Engine,
 ) -> None:
-    """Migration 0003 (issue 14, finding 1): a case past 草稿 gets the day it was finalised from
+    """Migration 0004 (issue 14, finding 1): a case past 草稿 gets the day it was finalised from
     its history — not the day it was last saved (an export saves it too)."""
     migrate(engine, "0002")
     stamps = "1, '2024-01-02 09:00:00', '2026-12-07 10:00:00'"

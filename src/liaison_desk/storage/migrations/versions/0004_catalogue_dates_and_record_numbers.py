@@ -10,8 +10,8 @@ as a 件 of its own with its own 档号 (docs/formats-notes.md says why). Neithe
 - ``consultations.archive_number``: the record sheet's 档号, given when a case using the session
   is finalised (or, for cases finalised before this version, when they are next exported).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-08
 """
 
@@ -21,8 +21,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
