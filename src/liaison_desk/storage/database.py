@@ -410,12 +410,15 @@ class Database:
             record.info["synchronous"] = self._synchronous
 
     @contextmanager
-    def bulk_writes(self) -> Iterator[None]:
+    def bulk_writes(self, synchronous: str = "NORMAL") -> Iterator[None]:
         """Many commits in a row that need not each survive a power cut (building the demo):
         synchronous=NORMAL meanwhile, which is much faster; a commit may then be lost in a
         power cut or an OS crash (never corrupted). The first ordinary commit afterwards
-        syncs them all."""
-        self._synchronous = "NORMAL"
+        syncs them all. ``synchronous="OFF"`` (the demo, built into a temporary file) does
+        not even sync checkpoints: a power cut may then corrupt the file being built."""
+        if synchronous not in ("NORMAL", "OFF"):
+            raise ValueError(synchronous)
+        self._synchronous = synchronous
         try:
             yield
         finally:
