@@ -55,6 +55,14 @@ def user_tables(engine: Engine) -> set[str]:
     return {n for n in names if not is_engine_structure(n)}
 
 
+def test_the_head_known_without_alembic_is_alembics_head() -> None:
+    """database.HEAD_REVISION lets an up-to-date database open without loading Alembic; a new
+    migration must change it, or databases would not be upgraded to it."""
+    from liaison_desk.storage.database import HEAD_REVISION
+
+    assert ScriptDirectory.from_config(migrations_config()).get_heads() == [HEAD_REVISION]
+
+
 def test_the_revisions_form_one_line_from_0001_to_the_head() -> None:
     script = ScriptDirectory.from_config(migrations_config())
     assert script.get_heads() == [head_revision()]

@@ -172,8 +172,9 @@ def test_the_rest_of_the_first_hour_preview_follow_up_ledger_package_language_an
     form.request_leave()
     _settle(qtbot)
 
-    # Follow-up: two items of 问题跟踪 set to 已解决 at once.
-    window.show_page("outcomes")
+    # Follow-up: two items of 问题跟踪 (of 2024: the page, first opened now, opens on this
+    # year, which has the session just recorded) set to 已解决 at once.
+    window.show_page("outcomes", {"year": 2024})
     _settle(qtbot)
     outcomes = window.current_page()
     monkeypatch.setattr(

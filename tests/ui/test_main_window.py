@@ -167,3 +167,22 @@ def test_tab_leaves_a_list_table(qtbot: QtBot, demo_services: Services) -> None:
     wait_for_tasks()
     page = window.pages["people"]
     assert not page.table.tabKeyNavigation()  # type: ignore[attr-defined]
+
+
+def test_only_the_page_shown_is_built_and_the_others_when_first_visited(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = make_window(qtbot, demo_services)
+    assert [p.objectName() for p in window.pages.built()] == ["dashboard"]
+    assert list(window.pages) == PAGES  # navigation lists every page all the same
+    assert window.nav.count() == len(PAGES)
+    window.show_page("outcomes")
+    wait_for_tasks()
+    assert [p.objectName() for p in window.pages.built()] == ["dashboard", "outcomes"]
+    assert window.current_page() is window.pages["outcomes"]
+    assert window.page_status.text() == window.pages["outcomes"].status_text()
+    # A page built while the window is on screen leaves it the active window (Ctrl+F works).
+    window.activateWindow()
+    window.show_page("people")
+    wait_for_tasks()
+    assert window.isActiveWindow()

@@ -60,6 +60,7 @@ from liaison_desk.domain.enums import (
     ParticipantCategory,
     TopicSource,
 )
+from liaison_desk.domain.rules import EARLIEST_BIRTH_DATE
 from liaison_desk.progress import Progress
 from liaison_desk.services import Services
 
@@ -78,10 +79,18 @@ def weighted(rng: random.Random, pairs: Sequence[tuple[T, float]]) -> T:
     return rng.choices(values, weights=weights)[0]
 
 
-def _id_card(rng: random.Random) -> str:
-    """A made-up 18-digit ID number with a correct GB 11643 check character."""
+def _id_card(rng: random.Random, year: int = DEMO_YEAR) -> str:
+    """A made-up 18-digit ID number with a correct GB 11643 check character, of someone as
+    old in ``year`` as in the demo year; "" when that person would be born before 1900 (no
+    valid ID number: the earliest years of a large ``scale``)."""
     birth = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 50))
-    body = f"{rng.choice(ID_AREAS)}{birth:%Y%m%d}{rng.randrange(1, 1000):03d}"
+    area, serial = rng.choice(ID_AREAS), rng.randrange(1, 1000)
+    if year != DEMO_YEAR:
+        born = birth.year - (DEMO_YEAR - year)
+        if born < EARLIEST_BIRTH_DATE.year:
+            return ""
+        birth = birth.replace(year=born, day=min(birth.day, 28) if birth.month == 2 else birth.day)
+    body = f"{area}{birth:%Y%m%d}{serial:03d}"
     total = sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True))
     return body + ID_CHECK[total % 11]
 
@@ -269,11 +278,11 @@ class Planner:
     def _plan_rosters(self, year: int) -> None:
         for gp in self.groups:
             rng = seeded_rng(self.seed, "roster", year, gp.town.org_code)
-            gp.rosters[year] = self._roster(gp, rng)
+            gp.rosters[year] = self._roster(gp, rng, year)
             if year == DEMO_YEAR:
                 gp.group.leader = gp.rosters[year].leaders[0].name
 
-    def _roster(self, gp: _GroupPlan, rng: random.Random) -> Roster:
+    def _roster(self, gp: _GroupPlan, rng: random.Random, year: int) -> Roster:
         t = gp.town
         r = Roster()
         sub = t.is_subdistrict
@@ -324,7 +333,7 @@ class Planner:
                 female=True if title == "妇女代表" else None,
             )
             if rng.random() < 0.15:
-                p.id_card = _id_card(rng)
+                p.id_card = _id_card(rng, year)
             if rng.random() < 0.2:
                 p.consent_to_publish = True
                 p.consent_note = f"已签署个人信息公开同意书（{DEMO_YEAR}年{rng.randint(1, 6)}月）"

@@ -1,12 +1,21 @@
 """Writing the planned demo district through the services (validation, numbering, audit), with
-the services' clock set to the moment each record would have been written."""
+the services' clock set to the moment each record would have been written.
+
+The earlier years that ``scale`` adds (people, consultations, their follow-up) are written in
+bulk instead (``storage/bulk.py``): the same rows, validated, numbered, stamped and audited here
+as the services would do it, inserted a few thousand at a time. 2024, with its photos, cases
+and submissions, always goes through the services. ``tests/services/test_demo_bulk.py`` checks
+that both ways give the same database."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from liaison_desk.demo.content.cases import BASIC_INFO, CASE_TEXTS, CaseText
 from liaison_desk.demo.content.phrases import (
@@ -43,6 +52,7 @@ from liaison_desk.demo.planner import (
     weighted,
 )
 from liaison_desk.domain.entities import (
+    AuditEntry,
     Case,
     CasePhoto,
     ChecklistStep,
@@ -57,6 +67,7 @@ from liaison_desk.domain.entities import (
     SubmissionCase,
 )
 from liaison_desk.domain.enums import (
+    AuditAction,
     CaseStatus,
     ConsultationKind,
     ConsultationStatus,
@@ -65,10 +76,32 @@ from liaison_desk.domain.enums import (
     Satisfaction,
     SubmissionResult,
 )
+from liaison_desk.domain.numbering import consultation_number
+from liaison_desk.domain.rules import (
+    ValidationError,
+    normalise_person,
+    validate_consultation,
+    validate_outcome_item,
+    validate_person,
+)
+from liaison_desk.services.base import changes_between
+from liaison_desk.storage.bulk import (
+    BulkBatch,
+    current_sequences,
+    rebuild_derived_tables,
+    write_batch,
+)
+
+# Consultations written per transaction by the bulk path: big enough that a commit is rare,
+# small enough that a batch's rows stay a few megabytes.
+BULK_BATCH = 2000
 
 
 class DemoBuilder(Planner):
-    """Saves the plan through the services."""
+    """Saves the plan through the services (the earlier years of a scale in bulk)."""
+
+    # False: every record through the services, as before the bulk path (tests compare both).
+    bulk = True
 
     def run(self) -> DemoSummary:
         try:
@@ -104,14 +137,31 @@ class DemoBuilder(Planner):
             }
         )
         self._save_groups()
-        self._save_people()
         templates = {k: self.sv.consultations.template(k) for k in ConsultationKind}
+        self.batch = BulkBatch()
+        self.sequences: dict[str, int] = {}
+        # id(plan) -> the audit entries of its follow-up, and how many items it solved
+        self.later_audit: dict[int, tuple[list[AuditEntry], int]] = {}
+        self._save_people()
+        self._write_batch()
+        with self.sv.ctx.db.reading() as s:
+            self.sequences = current_sequences(s)
         for year in years:
             text_rng = seeded_rng(self.seed, "text", year)
             for plan in (p for p in self.plans if p.year == year):
-                self._save_consultation(plan, text_rng, templates[plan.kind].steps)
+                if self._in_bulk(plan.year) and not (plan.photos or plan.shared_photo):
+                    self._queue_consultation(plan, text_rng, templates[plan.kind].steps)
+                    if len(self.batch.consultations) >= BULK_BATCH:
+                        self._write_batch()
+                else:
+                    self._write_batch()
+                    self._save_consultation(plan, text_rng, templates[plan.kind].steps)
+        self._write_batch()
         self._write_cases()
         self._follow_up_later()
+        self._write_batch()
+        with self.sv.ctx.db.session() as s:
+            rebuild_derived_tables(s)
         return DemoSummary(
             groups=len(self.groups),
             people=self.people,
@@ -133,6 +183,100 @@ class DemoBuilder(Planner):
         """From now on the services write ``moment`` (at the latest the real now) as the time."""
         at = min(moment, self.now)
         self.sv.ctx.clock = lambda: at
+
+    # --- the bulk path ------------------------------------------------------------------------
+
+    def _in_bulk(self, year: int) -> bool:
+        return self.bulk and year != DEMO_YEAR
+
+    def _write_batch(self) -> None:
+        """What is queued, in one transaction; before any save through the services, so that
+        ids and the audit log come in the order the services would have given them."""
+        if len(self.batch):
+            with self.sv.ctx.db.session() as s:
+                write_batch(s, self.batch)
+
+    def _audit(
+        self,
+        entity_type: str,
+        record: Person | Consultation | OutcomeItem,
+        action: AuditAction,
+        at: datetime,
+        summary: str = "",
+        changes: dict[str, Any] | None = None,
+    ) -> AuditEntry:
+        """The entry ``services.base.audit`` would write."""
+        return AuditEntry(
+            entity_type=entity_type,
+            entity_uuid=record.uuid,
+            action=action,
+            actor=self.sv.ctx.actor,
+            at=at,
+            summary=summary or action.label,
+            changes=changes or {},
+            revision=record.revision,
+        )
+
+    def _queue_person(self, person: Person, moment: datetime) -> Person:
+        """``services.people.save`` of a new person, queued."""
+        at = min(moment, self.now)
+        person = normalise_person(person)
+        problems = validate_person(person, at.date())
+        if problems:
+            raise ValidationError(problems)
+        person.revision, person.created_at, person.updated_at = 1, at, at
+        self.batch.people.append(person)
+        self.batch.audit.append(self._audit("person", person, AuditAction.CREATE, at))
+        return person
+
+    def _queue_consultation(self, plan: Plan, rng: random.Random, steps: list[str]) -> None:
+        """``_save_consultation`` of a plan without photos, queued: numbered, stamped and
+        audited as ``services.consultations.save`` would; its later follow-up (which
+        ``_follow_up_later`` would save through the services) is applied to the items now and
+        its audit entries kept for that step."""
+        c = self._compose(plan, rng, steps)
+        evening = self._evening(plan, c)[0]
+        at = min(evening, self.now)
+        problems = validate_consultation(c, at.date())
+        if problems:
+            raise ValidationError(problems)
+        group = plan.gp.group
+        assert c.held_on is not None and group.id is not None
+        scope = f"consultation:{group.id}:{c.held_on.year}:{c.kind.value}"
+        seq = self.sequences[scope] = self.sequences.get(scope, 0) + 1
+        self.batch.sequences[scope] = seq
+        c.number = consultation_number(group.short_name, c.held_on.year, c.kind, seq)
+        for record in (c, *c.outcome_items):
+            record.revision, record.created_at, record.updated_at = 1, at, at
+        self.batch.consultations.append(c)
+        self.batch.audit.append(
+            self._audit("consultation", c, AuditAction.CREATE, at, f"新建 {c.number}")
+        )
+        if c.is_locked:
+            self.batch.audit.append(self._audit("consultation", c, AuditAction.LOCK, at))
+        self.items += len(c.outcome_items)
+        self.solved += c.solved_count
+        self._tick()
+        solved = c.solved_count
+        entries = list(self._follow_up(plan, c.outcome_items))
+        self.later_audit[id(plan)] = (entries, c.solved_count - solved)
+
+    def _follow_up(self, plan: Plan, items: list[OutcomeItem]) -> Iterator[AuditEntry]:
+        """What ``_follow_up_later`` does to the items of a plan through the services, done
+        to the queued items; yields the audit entries it would write."""
+        for step in self._later_steps(plan, items):
+            item = items[step.index]
+            old = copy.deepcopy(item)
+            at = min(step.at, self.now)
+            step.apply(item)
+            problems = validate_outcome_item(item, at.date())
+            if problems:
+                raise ValidationError(problems)
+            item.revision += 1
+            item.updated_at = at
+            yield self._audit(
+                "outcome_item", item, AuditAction.UPDATE, at, changes=changes_between(old, item)
+            )
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -156,12 +300,18 @@ class DemoBuilder(Planner):
             for year, roster in gp.rosters.items():
                 # Each group enters its roster of the year on its first working days.
                 moment = datetime(year, 1, 2, 9, 30) + timedelta(minutes=20 * g)
+                bulk = self._in_bulk(year)
+                if not bulk:
+                    self._write_batch()
                 for people in roster.lists():
                     for i, person in enumerate(people):
-                        self._clock(moment)
-                        moment += timedelta(seconds=45)
                         person.group_id = gp.group.id
-                        people[i] = self.sv.people.save(person)
+                        if bulk:
+                            people[i] = self._queue_person(person, moment)
+                        else:
+                            self._clock(moment)
+                            people[i] = self.sv.people.save(person)
+                        moment += timedelta(seconds=45)
                         self.people += 1
                         self._tick()
 
@@ -171,17 +321,7 @@ class DemoBuilder(Planner):
         until they have come, and one save per record keeps the build quick. Archived records
         are archived then, or (with photos, added first) some days later."""
         c = self._compose(plan, rng, steps)
-        clock_rng = seeded_rng(self.seed, "clock", plan.gp.town.org_code, plan.held_on, plan.start)
-        later = [d for i in c.outcome_items for d in (i.resolved_on, i.revisit_on) if d]
-        last = max([plan.held_on, *later])
-        if last == plan.held_on:
-            evening = datetime.combine(plan.held_on, max(plan.end, time(17, 0)))
-            evening += timedelta(minutes=clock_rng.randint(30, 150))
-        else:
-            evening = datetime.combine(last, time(17, 0))
-            evening += timedelta(minutes=clock_rng.randint(0, 210))
-        evening = min(evening, datetime.combine(last, time(23, 30)))
-        evening += timedelta(seconds=clock_rng.randint(0, 59))
+        evening, last, clock_rng = self._evening(plan, c)
         self._clock(evening)
         saved = self.sv.consultations.save(c)
         assert saved.id is not None
@@ -226,6 +366,22 @@ class DemoBuilder(Planner):
             self._clock(max(at, evening + timedelta(minutes=10)))
             self.sv.consultations.archive(saved.id)
 
+    def _evening(self, plan: Plan, c: Consultation) -> tuple[datetime, date, random.Random]:
+        """When the record is saved (see ``_save_consultation``), the last day something
+        happened to it, and the rest of its clock's random stream."""
+        clock_rng = seeded_rng(self.seed, "clock", plan.gp.town.org_code, plan.held_on, plan.start)
+        later = [d for i in c.outcome_items for d in (i.resolved_on, i.revisit_on) if d]
+        last = max([plan.held_on, *later])
+        if last == plan.held_on:
+            evening = datetime.combine(plan.held_on, max(plan.end, time(17, 0)))
+            evening += timedelta(minutes=clock_rng.randint(30, 150))
+        else:
+            evening = datetime.combine(last, time(17, 0))
+            evening += timedelta(minutes=clock_rng.randint(0, 210))
+        evening = min(evening, datetime.combine(last, time(23, 30)))
+        evening += timedelta(seconds=clock_rng.randint(0, 59))
+        return evening, last, clock_rng
+
     def _follow_up_later(self) -> None:
         """What happened to a year's open items after the year ended, up to the day the demo is
         built: most were solved (some revisited), a few turned out unsolvable, a few are still
@@ -233,37 +389,53 @@ class DemoBuilder(Planner):
         item of 2024 showing 超期 500 天. Each change is saved through the services on its own
         day, so the history (audit log) tells it. Nothing changes when built within the year."""
         for plan in self.plans:
-            year_end = date(plan.year, 12, 31)
-            if self.today <= year_end or plan.archived or plan.case is not None:
+            queued = self.later_audit.pop(id(plan), None)
+            if queued is not None:  # applied when queued; its history is written now
+                entries, solved = queued
+                self.batch.audit.extend(entries)
+                self.solved += solved
                 continue
-            for index, (ip, item) in enumerate(zip(plan.items, plan.saved_items, strict=True)):
-                if not ip.status.is_open or item.id is None or item.deadline is None:
-                    continue
-                item_id = item.id
-                rng = seeded_rng(self.seed, "later", plan.gp.town.org_code, plan.held_on, index)
-                fate = rng.random()
-                if fate >= 0.9:  # still being worked on (e.g. a project of several years)
-                    continue
-                after = max(year_end + timedelta(days=rng.randint(10, 40)), item.deadline)
-                on = after + timedelta(days=rng.randint(-20, 45))
-                on = max(on, year_end + timedelta(days=5))
-                if on > self.today:
-                    continue
-                self._clock(datetime.combine(on, time(16, rng.randint(0, 59))))
-                if fate < 0.8:
-                    self.sv.consultations.set_outcome_status(
-                        [item_id], OutcomeStatus.SOLVED, resolved_on=on
-                    )
-                    self.solved += 1
-                    visit = _revisit(rng, plan, on, self.today)
-                    if visit is not None:
-                        self._clock(datetime.combine(visit[0], time(15, rng.randint(0, 59))))
-                        self.sv.consultations.record_revisit(item_id, *visit)
+            self._write_batch()
+            for step in self._later_steps(plan, plan.saved_items):
+                item_id = plan.saved_items[step.index].id
+                assert item_id is not None
+                self._clock(step.at)
+                if step.revisit is not None:
+                    self.sv.consultations.record_revisit(item_id, *step.revisit)
                 else:
-                    reasons = UNSOLVED_REASONS.get(ip.kind) or UNSOLVED_REASONS["B"]
+                    assert step.status is not None
                     self.sv.consultations.set_outcome_status(
-                        [item_id], OutcomeStatus.UNSOLVED, reason=rng.choice(reasons)
+                        [item_id], step.status, resolved_on=step.resolved_on, reason=step.reason
                     )
+                    self.solved += step.status is OutcomeStatus.SOLVED
+
+    def _later_steps(self, plan: Plan, items: list[OutcomeItem]) -> Iterator[_LaterStep]:
+        """The changes ``_follow_up_later`` makes to the plan's items, in order."""
+        year_end = date(plan.year, 12, 31)
+        if self.today <= year_end or plan.archived or plan.case is not None:
+            return
+        for index, (ip, item) in enumerate(zip(plan.items, items, strict=True)):
+            if not ip.status.is_open or item.deadline is None:
+                continue
+            rng = seeded_rng(self.seed, "later", plan.gp.town.org_code, plan.held_on, index)
+            fate = rng.random()
+            if fate >= 0.9:  # still being worked on (e.g. a project of several years)
+                continue
+            after = max(year_end + timedelta(days=rng.randint(10, 40)), item.deadline)
+            on = after + timedelta(days=rng.randint(-20, 45))
+            on = max(on, year_end + timedelta(days=5))
+            if on > self.today:
+                continue
+            at = datetime.combine(on, time(16, rng.randint(0, 59)))
+            if fate < 0.8:
+                yield _LaterStep(index, at, OutcomeStatus.SOLVED, resolved_on=on)
+                visit = _revisit(rng, plan, on, self.today)
+                if visit is not None:
+                    at = datetime.combine(visit[0], time(15, rng.randint(0, 59)))
+                    yield _LaterStep(index, at, None, revisit=visit)
+            else:
+                reasons = UNSOLVED_REASONS.get(ip.kind) or UNSOLVED_REASONS["B"]
+                yield _LaterStep(index, at, OutcomeStatus.UNSOLVED, reason=rng.choice(reasons))
 
     # --- composing a consultation -----------------------------------------------------------
 
@@ -665,6 +837,32 @@ class DemoBuilder(Planner):
         self.sv.submissions.set_result(sub.id, case.id, SubmissionResult.SELECTED, note)
         self.submissions += 1
         self._tick()
+
+
+@dataclass
+class _LaterStep:
+    """One change to an outcome item after its year: a new status, or a 回头看."""
+
+    index: int  # of the item in its consultation
+    at: datetime
+    status: OutcomeStatus | None
+    resolved_on: date | None = None
+    reason: str = ""
+    revisit: tuple[date, str, Satisfaction] | None = None
+
+    def apply(self, item: OutcomeItem) -> None:
+        """What ``ConsultationService.set_outcome_status`` / ``record_revisit`` change."""
+        if self.revisit is not None:
+            item.revisit_on, item.revisit_note, item.satisfaction = self.revisit
+            return
+        assert self.status is not None
+        item.status = self.status
+        if self.status is OutcomeStatus.SOLVED:
+            item.resolved_on = self.resolved_on or item.resolved_on or self.at.date()
+        elif self.status.is_open:
+            item.resolved_on = None
+        if self.status in (OutcomeStatus.UNSOLVED, OutcomeStatus.NOT_ADOPTED):
+            item.unsolved_reason = self.reason.strip() or item.unsolved_reason
 
 
 def _soon(d: date) -> str:

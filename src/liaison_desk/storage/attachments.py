@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
-
-from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING, BinaryIO
 
 from liaison_desk.storage.errors import StorageError
+
+if TYPE_CHECKING:  # Pillow itself is imported where it is used: not at start-up
+    from PIL import Image, ImageFile
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +121,8 @@ def sha256_of(path_or_bytes: Path | bytes) -> str:
 def _pillow_guard() -> Iterator[None]:
     # We enforce MAX_IMAGE_PIXELS ourselves; Pillow's lower warning threshold would only
     # add noise.  Its hard DecompressionBombError still propagates and is handled.
+    from PIL import Image
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         yield
@@ -157,6 +160,8 @@ def _parse_exif_datetime(value: object) -> datetime | None:
 
 def _read_exif(im: Image.Image) -> tuple[int, datetime | None]:
     """(orientation, taken_at); broken EXIF never stops a photo from being added."""
+    from PIL import ExifTags
+
     try:
         exif = im.getexif()
         orientation = exif.get(_TAG_ORIENTATION, 1)
@@ -175,6 +180,8 @@ def _has_alpha(im: Image.Image) -> bool:
 
 def _to_output(im: Image.Image, keep_alpha: bool) -> Image.Image:
     """RGB (or RGBA when keep_alpha and the image has transparency), with no metadata."""
+    from PIL import Image
+
     if im.mode == "I" or im.mode.startswith("I;16"):
         # 16-bit scans: scale to 8 bits rather than letting convert() clip to white.
         im = im.convert("I")
@@ -199,6 +206,8 @@ def _to_output(im: Image.Image, keep_alpha: bool) -> Image.Image:
 
 def _shrink(im: Image.Image, side: int) -> Image.Image:
     """Downscale so the long side is <= side (in place; never enlarges)."""
+    from PIL import Image
+
     if max(im.size) <= side:
         return im
     if im.mode in ("1", "P", "PA") or im.mode.startswith("I"):
@@ -234,6 +243,8 @@ def _bomb_error(name: str, size: tuple[int, int] | None = None) -> AttachmentErr
 
 def _inspect_image(source: Path | BinaryIO, name: str, head: bytes) -> _ImageInfo:
     """Decode the whole image once to prove it is complete; raise AttachmentError if not."""
+    from PIL import Image, ImageFile, UnidentifiedImageError
+
     try:
         with _pillow_guard():
             im = Image.open(source, formats=_PILLOW_FORMATS)
@@ -550,6 +561,8 @@ class AttachmentStore:
 
     @contextlib.contextmanager
     def _open_stored_image(self, sha256: str) -> Iterator[ImageFile.ImageFile]:
+        from PIL import Image, UnidentifiedImageError
+
         path = self.path_of(sha256)
         try:
             with _pillow_guard():
@@ -569,6 +582,8 @@ class AttachmentStore:
 
     def _load_oriented(self, sha256: str, draft_to: int | None = None) -> tuple[Image.Image, bytes]:
         """Decoded image with EXIF rotation applied, plus its ICC profile (or b"")."""
+        from PIL import ImageOps
+
         with self._open_stored_image(sha256) as im:
             if draft_to is not None and im.format in ("JPEG", "MPO"):
                 # Let libjpeg decode at 1/2…1/8 scale: much faster for big photos.

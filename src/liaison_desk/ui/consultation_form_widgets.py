@@ -418,10 +418,17 @@ class EditableTable(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
-        self.add_button.setVisible(can_add)
-        self.remove_button.setVisible(can_add)
-        self.up_button.setVisible(can_move)
-        self.down_button.setVisible(can_move)
+        # Only hidden, never shown, here: the buttons have no parent yet, and showing a widget
+        # without one opens it as a window of its own (which takes the focus from the main
+        # window when the page is built while the window is on screen).
+        for button, wanted in (
+            (self.add_button, can_add),
+            (self.remove_button, can_add),
+            (self.up_button, can_move),
+            (self.down_button, can_move),
+        ):
+            if not wanted:
+                button.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

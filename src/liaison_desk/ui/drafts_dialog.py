@@ -10,6 +10,7 @@ marked unsaved, and is brought forward. A draft stays offered until it is saved 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -36,7 +37,9 @@ class DraftWindow(Protocol):
     """What the dialog needs of the main window."""
 
     services: Services
-    pages: dict[str, Page]
+
+    @property
+    def pages(self) -> Mapping[str, Page]: ...
 
     def show_page(self, page_id: str, filters: dict[str, object] | None = None) -> None: ...
 

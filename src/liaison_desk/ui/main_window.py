@@ -4,7 +4,7 @@ in the status bar. It remembers its size, position and last page."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
@@ -61,27 +61,96 @@ PAGE_TITLES: dict[str, str] = {
 
 
 def _page_classes(machine: MachineSettings | None) -> list[tuple[str, Callable[[Services], Page]]]:
-    from liaison_desk.domain.enums import ConsultationKind
-    from liaison_desk.ui.pages.cases import CasesPage
-    from liaison_desk.ui.pages.consultations import ConsultationsPage
-    from liaison_desk.ui.pages.dashboard import DashboardPage
-    from liaison_desk.ui.pages.outcomes import OutcomesPage
-    from liaison_desk.ui.pages.people import PeoplePage
-    from liaison_desk.ui.pages.recycle_bin import RecycleBinPage
-    from liaison_desk.ui.pages.settings import SettingsPage
-    from liaison_desk.ui.pages.submissions import SubmissionsPage
+    """How each page is made; a page's module is imported when the page is first built."""
+
+    def dashboard(s: Services) -> Page:
+        from liaison_desk.ui.pages.dashboard import DashboardPage
+
+        return DashboardPage(s)
+
+    def consultations(kind: str) -> Callable[[Services], Page]:
+        def make(s: Services) -> Page:
+            from liaison_desk.domain.enums import ConsultationKind
+            from liaison_desk.ui.pages.consultations import ConsultationsPage
+
+            return ConsultationsPage(s, ConsultationKind(kind))
+
+        return make
+
+    def outcomes(s: Services) -> Page:
+        from liaison_desk.ui.pages.outcomes import OutcomesPage
+
+        return OutcomesPage(s)
+
+    def cases(s: Services) -> Page:
+        from liaison_desk.ui.pages.cases import CasesPage
+
+        return CasesPage(s)
+
+    def people(s: Services) -> Page:
+        from liaison_desk.ui.pages.people import PeoplePage
+
+        return PeoplePage(s)
+
+    def submissions(s: Services) -> Page:
+        from liaison_desk.ui.pages.submissions import SubmissionsPage
+
+        return SubmissionsPage(s)
+
+    def recycle_bin(s: Services) -> Page:
+        from liaison_desk.ui.pages.recycle_bin import RecycleBinPage
+
+        return RecycleBinPage(s)
+
+    def settings(s: Services) -> Page:
+        from liaison_desk.ui.pages.settings import SettingsPage
+
+        return SettingsPage(s, machine)
 
     return [
-        ("dashboard", DashboardPage),
-        ("hall", lambda s: ConsultationsPage(s, ConsultationKind.HALL)),
-        ("micro", lambda s: ConsultationsPage(s, ConsultationKind.MICRO)),
-        ("outcomes", OutcomesPage),
-        ("cases", CasesPage),
-        ("people", PeoplePage),
-        ("submissions", SubmissionsPage),
-        ("recycle_bin", RecycleBinPage),
-        ("settings", lambda s: SettingsPage(s, machine)),
+        ("dashboard", dashboard),
+        ("hall", consultations("hall")),
+        ("micro", consultations("micro")),
+        ("outcomes", outcomes),
+        ("cases", cases),
+        ("people", people),
+        ("submissions", submissions),
+        ("recycle_bin", recycle_bin),
+        ("settings", settings),
     ]
+
+
+class _Pages(Mapping[str, Page]):
+    """The window's pages by id, in navigation order; a page is built the first time it is
+    looked up (``window.pages["hall"]``), so opening the window builds only the page shown.
+    ``built()`` is the pages that exist: what a change marks stale or a close asks about."""
+
+    def __init__(
+        self,
+        makers: list[tuple[str, Callable[[Services], Page]]],
+        build: Callable[[str, Callable[[Services], Page]], Page],
+    ) -> None:
+        self._makers = dict(makers)
+        self._build = build
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, page_id: str) -> Page:
+        page = self._built.get(page_id)
+        if page is None:
+            page = self._built[page_id] = self._build(page_id, self._makers[page_id])
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def __contains__(self, page_id: object) -> bool:
+        return page_id in self._makers
+
+    def built(self) -> list[Page]:
+        return list(self._built.values())
 
 
 class MainWindow(QMainWindow):
@@ -112,23 +181,14 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(1)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        # Each page is built when first shown (or first asked for): start-up builds one.
+        self.pages = _Pages(_page_classes(machine), self._build_page)
         titles = self.page_titles()
-        for page_id, make in _page_classes(machine):
-            page = make(services)
-            page.setObjectName(page_id)
-            self.pages[page_id] = page
-            self.stack.addWidget(page)
+        for page_id in self.pages:
             item = QListWidgetItem(icon(page_id), titles[page_id])
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             item.setSizeHint(QSize(0, 38))
             self.nav.addItem(item)
-            page.status_changed.connect(self._page_status)
-            page.data_changed.connect(lambda p=page: self._data_changed(p))
-            page.navigate.connect(self.show_page)
-        settings_page = self.pages["settings"]
-        if hasattr(settings_page, "language_chosen"):
-            settings_page.language_chosen.connect(self.language_changed)
         # Wide enough for the longest title in this language (no clipped labels at any scale).
         metrics = self.nav.fontMetrics()
         text_width = max(metrics.horizontalAdvance(t) for t in titles.values())
@@ -179,6 +239,17 @@ class MainWindow(QMainWindow):
         self.change_timer.start()
 
     # --- pages ---------------------------------------------------------------------------------
+    def _build_page(self, page_id: str, make: Callable[[Services], Page]) -> Page:
+        page = make(self.services)
+        page.setObjectName(page_id)
+        self.stack.addWidget(page)
+        page.status_changed.connect(self._page_status)
+        page.data_changed.connect(lambda p=page: self._data_changed(p))
+        page.navigate.connect(self.show_page)
+        if hasattr(page, "language_chosen"):  # the settings page
+            page.language_chosen.connect(self.language_changed)
+        return page
+
     def page_titles(self) -> dict[str, str]:
         """Each page's title in the current language."""
         return {p: QCoreApplication.translate("MainWindow", t) for p, t in PAGE_TITLES.items()}
@@ -226,7 +297,8 @@ class MainWindow(QMainWindow):
     def _highlight_shown_page(self) -> None:
         blocked = self.nav.blockSignals(True)
         self.nav.setCurrentRow(
-            self.stack.currentIndex(), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            list(self.pages).index(self.current_page().objectName()),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect,
         )
         self.nav.blockSignals(blocked)
 
@@ -253,7 +325,7 @@ class MainWindow(QMainWindow):
             self.page_status.setText(text)
 
     def _data_changed(self, source: Page) -> None:
-        for page in self.pages.values():
+        for page in self.pages.built():  # a page not built yet loads fresh when it is
             if page is not source:
                 page.mark_stale()
 
@@ -288,7 +360,7 @@ class MainWindow(QMainWindow):
         if previous is None or previous == token:
             return
         current = self.current_page()
-        for page in self.pages.values():
+        for page in self.pages.built():
             if page is not current:
                 page.mark_stale()
         editing = any(
@@ -405,7 +477,7 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         """Every page reads the database again (after a restore replaced it)."""
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.mark_stale()
         self.current_page().refresh()
 
@@ -492,9 +564,7 @@ class MainWindow(QMainWindow):
             log.warning("could not save the window state: %s", exc)
 
     def unsaved_pages(self) -> list[Page]:
-        return [
-            p for p in self.pages.values() if getattr(p, "has_unsaved_changes", lambda: False)()
-        ]
+        return [p for p in self.pages.built() if getattr(p, "has_unsaved_changes", lambda: False)()]
 
     def ask_about_unsaved(self, pages: list[Page]) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for pages with unsaved input (a method, so tests answer it)."""

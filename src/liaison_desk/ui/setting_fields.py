@@ -88,7 +88,8 @@ def help_label(text: str) -> QLabel:
     help_label.setWordWrap(True)
     help_label.setStyleSheet(HELP_STYLE)
     help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    help_label.setVisible(bool(text))
+    if not text:  # hidden only: shown without a parent it would open as a window of its own
+        help_label.hide()
     return help_label
 
 
