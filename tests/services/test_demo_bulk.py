@@ -14,6 +14,7 @@ from liaison_desk.demo import build_demo
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
+from liaison_desk.storage.search_index import is_engine_structure
 
 # A day well after the years built, so that items of the earlier year are followed up too.
 LATER = datetime(2026, 3, 1, 9, 0)
@@ -38,6 +39,9 @@ def _dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
             for (name,) in con.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             )
+            # The FTS5 engine's own tables can't be listed row by row; search_docs (the text
+            # indexed) is compared like any table.
+            if not is_engine_structure(name)
         ]
         uuids: dict[str, tuple[str, int]] = {}
         for table in tables:
