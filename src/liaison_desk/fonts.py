@@ -1,8 +1,8 @@
 """Chinese fonts: the system's where it has good ones, the bundled Noto SC faces everywhere else.
 
 The app ships subsets of Noto Sans SC and Noto Serif SC (Regular and Bold, OFL, TrueType outlines)
-and of LXGW WenKai, renamed Liaison Kai, as the 楷体 stand-in (see resources/fonts/README.md), so that Chinese shows in the window and prints into PDFs on a
-machine with no Chinese font at all. Where the system has a Chinese UI face (Microsoft YaHei on
+and of LXGW WenKai, renamed Liaison Kai, as the 楷体 stand-in (see resources/fonts/README.md), so
+that Chinese shows in the window and prints into PDFs on a machine with no Chinese font at all. Where the system has a Chinese UI face (Microsoft YaHei on
 Windows, the desktop's font on a Chinese Linux desktop) the window uses it; printed documents use
 the official GB/T 9704 faces where installed (formats.md) and the bundled faces otherwise.
 
