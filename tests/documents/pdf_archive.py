@@ -1,8 +1,9 @@
 """How an archive and a PDF viewer see the app's PDFs (case documents, 案例汇编): PDF/A-1b as
 far as free tools can check it (XMP pdfaid, an sRGB output intent, every font embedded per
-poppler's ``pdffonts``, no encryption, no transparency, PDF 1.4 without object streams, printable
-annotations), the outline, the links and the page labels (read with pikepdf, which uses qpdf's
-own readers), and each page's printed number (read with poppler's ``pdftotext``)."""
+poppler's ``pdffonts``, a CIDSet for every font subset, no encryption, no transparency, PDF 1.4
+without object streams, printable annotations), the outline, the links and the page labels (read
+with pikepdf, which uses qpdf's own readers), and each page's printed number (read with
+poppler's ``pdftotext``). veraPDF, the reference validator, is neither in Debian nor on PyPI."""
 
 from __future__ import annotations
 
@@ -94,6 +95,12 @@ def pdfa_problems(path: Path) -> list[str]:
                     problems.append(f"{kind} (PDF 1.5)")
                 if "/SMask" in obj.stream_dict:
                     problems.append("an image with a soft mask (transparency)")
+            elif isinstance(obj, pikepdf.Dictionary) and (
+                obj.get("/Type") == pikepdf.Name.FontDescriptor
+                and "+" in str(obj.get("/FontName", ""))
+                and "/CIDSet" not in obj
+            ):
+                problems.append(f"the font subset {obj.FontName} has no CIDSet")
             elif isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.ExtGState:
                 for key in ("/CA", "/ca"):
                     if key in obj and float(obj[key]) != 1.0:

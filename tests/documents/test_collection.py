@@ -240,3 +240,10 @@ def test_a_long_contents_runs_over_pages_and_still_points_right(
         page = pages[entry.pdf_page - 1]
         assert first_line(page) == squash(entry.title)
         assert folio(page) == entry.page
+    # Links from both contents pages; the viewer's labels follow the printed numbers.
+    found = links(tmp_path / "汇编.pdf")
+    assert [link.target for link in found] == [e.pdf_page - 1 for e in result.entries]
+    assert {link.page for link in found} == {1, 2}
+    labels = page_labels(tmp_path / "汇编.pdf")
+    assert labels[:3] == ["封面", "i", "ii"]
+    assert labels[3:] == [str(folio(p)) for p in pages[3:]]
