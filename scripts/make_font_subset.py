@@ -318,9 +318,35 @@ def build_face(
     return face.out, len(font.getBestCmap()), out.stat().st_size
 
 
+# LXGW WenKai draws the curly quotes proportional (0.35 em), as Latin text sets them; Chinese text
+# (and the Noto SC faces, and the GB 2312 fonts) sets them a full em wide, the opening quote at
+# the right of its em and the closing one at the left, so that they sit by the words they quote.
+FULL_WIDTH_QUOTES = {"“": "right", "‘": "right", "”": "left", "’": "left"}
+
+
+def full_width_quotes(font: TTFont) -> None:
+    em = font["head"].unitsPerEm
+    cmap = font.getBestCmap()
+    glyf = font["glyf"]
+    hmtx = font["hmtx"]
+    for char, side in FULL_WIDTH_QUOTES.items():
+        name = cmap[ord(char)]
+        advance, _ = hmtx[name]
+        shift = em - advance if side == "right" else 0
+        glyph = glyf[name]
+        if shift and glyph.isComposite():
+            for component in glyph.components:
+                component.x += shift
+        elif shift:
+            glyph.coordinates.translate((shift, 0))
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (em, getattr(glyph, "xMin", 0))
+
+
 def build_kai(wenkai_file: Path, codepoints: set[int], out_dir: Path) -> tuple[str, int, int]:
     """The 楷体 face: LXGW WenKai subset like the Noto faces (its outlines are TrueType already,
-    so they are kept as drawn), renamed "Liaison Kai" (the licence reserves "LXGW" and "霞鹜")."""
+    so they are kept as drawn), the curly quotes a full em wide, renamed "Liaison Kai" (the
+    licence reserves "LXGW" and "霞鹜")."""
     font = TTFont(str(wenkai_file), recalcTimestamp=False)
     options = subset.Options()
     options.layout_features = []
@@ -333,6 +359,7 @@ def build_kai(wenkai_file: Path, codepoints: set[int], out_dir: Path) -> tuple[s
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=codepoints)
     subsetter.subset(font)
+    full_width_quotes(font)
     post = font["post"]
     post.formatType = 3.0
     post.extraNames = []

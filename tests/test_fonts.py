@@ -189,6 +189,19 @@ def test_the_symbols_of_chinese_documents_are_in_every_face(qapp: QApplication, 
     assert missing(FONTS / name, symbols) == []
 
 
+@pytest.mark.parametrize("name", sorted(FACES))
+def test_chinese_quotes_are_a_full_em_in_every_face(qapp: QApplication, name: str) -> None:
+    """“” and ‘’ take a whole character's width in Chinese text (and on GB/T 9704's grid of 28
+    to the line), opening quotes at the right of it, closing ones at the left."""
+    raw = QRawFont(str(FONTS / name), 16)
+    for char in "“‘”’":
+        glyph = raw.glyphIndexesForString(char)[0]
+        assert raw.advancesForGlyphIndexes([glyph])[0].x() == pytest.approx(16), char
+        box = raw.boundingRect(glyph)
+        middle = box.left() + box.width() / 2
+        assert (middle > 8) == (char in "“‘"), char
+
+
 def unicode_mapped_in(pdf: bytes) -> set[str]:
     """Every character that the PDF's ToUnicode CMaps map a glyph to (what text extraction,
     copy and paste and search give back)."""
