@@ -247,3 +247,28 @@ def test_a_long_contents_runs_over_pages_and_still_points_right(
     labels = page_labels(tmp_path / "汇编.pdf")
     assert labels[:3] == ["封面", "i", "ii"]
     assert labels[3:] == [str(folio(p)) for p in pages[3:]]
+
+
+def test_a_failure_while_adding_bookmarks_leaves_the_old_file_and_no_temporary_one(
+    demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outline, links and labels are added to Qt's file after it is drawn: a failure there
+    still leaves nothing half-written, and the file written before stays as it was."""
+    from liaison_desk.documents import layout
+
+    case = selected(demo)[0]
+    assert case.id is not None
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "案例.pdf"
+    demo.case_documents.write_pdf(case.id, out)
+    before = out.read_bytes()
+
+    def broken(*args: object) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(layout, "_with_navigation", broken)
+    with pytest.raises(OSError):
+        demo.case_documents.write_pdf(case.id, out)
+    assert out.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == ["案例.pdf"]
