@@ -201,15 +201,17 @@ Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: liaison-desk
 Comment: 联络组履职档案台. {opt} holds the program frozen with PyInstaller: the Python runtime
  and the Python packages it uses (PySide6/Qt, SQLAlchemy, Alembic, Pillow, openpyxl,
- python-docx, segno, zxing-cpp, bagit, psycopg), each under its own licence; their
- licence files are in {opt}/_internal/*.dist-info where the package ships them.
+ python-docx, segno, zxing-cpp, bagit, pikepdf with qpdf, psycopg), each under its own
+ licence; their licence files are in {opt}/_internal/*.dist-info where the package ships them.
 
 Files: *
 Copyright: 联络组履职档案台 contributors
 License: see the project's source repository
 
 Files: {opt}/_internal/liaison_desk/resources/fonts/*
-Copyright: 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source'
+Copyright: 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source';
+ 2021-2023 LXGW, 2020 The Klee Project Authors (LiaisonKai-Regular.ttf, a subset of LXGW
+ WenKai), with Reserved Font Names '霞鹜' and 'LXGW'
 License: OFL-1.1
  The full licence text is in {opt}/_internal/liaison_desk/resources/fonts/OFL.txt.
 

@@ -6,15 +6,19 @@ which the app itself never imports. Run it from the project folder:
 
     .venv/bin/python scripts/make_font_subset.py
 
-Without arguments it fetches two Debian packages with ``apt-get download`` into a temporary
-folder (nothing is installed): ``fonts-noto-cjk`` (the Noto Sans/Serif CJK .ttc collections) and
+Without arguments it fetches three Debian packages with ``apt-get download`` into a temporary
+folder (nothing is installed): ``fonts-noto-cjk`` (the Noto Sans/Serif CJK .ttc collections),
+``fonts-lxgw-wenkai`` (LXGW WenKai, a 楷体 face for （一） headings, subtitles and captions) and
 ``unicode-data`` (Unihan, whose kTGH field lists the 8105 characters of the 通用规范汉字表,
-2013). ``--noto`` and ``--unicode-data`` take a .deb or an already extracted folder instead.
+2013). ``--noto``, ``--wenkai`` and ``--unicode-data`` take a .deb or an already extracted folder
+instead (``/`` for the installed packages).
 
 For each face it takes the Simplified Chinese member of the collection, keeps only the characters
 below (``charset``), drops the OpenType layout and vertical-metrics tables, converts the CFF
 (cubic) outlines to TrueType (quadratic) ``glyf`` outlines, renames the family to "Noto Sans SC" /
-"Noto Serif SC" and writes a .ttf. Then it writes OFL.txt (the licence text from the Debian
+"Noto Serif SC" and writes a .ttf. LXGW WenKai is TrueType already: it is subset the same way
+and renamed "Liaison Kai", because its licence reserves the names "LXGW" and "霞鹜" for the
+unmodified font (a subset is a modified version). Then it writes OFL.txt (the licence text from the Debian
 package) and tongyong-guifan-8105.txt (the table's characters in the table's order, one a line)
 and prints the sizes. The output is the same byte for byte for the same inputs and fontTools.
 
@@ -59,6 +63,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = PROJECT / "resources" / "fonts"
 FONT_DIR_IN_DEB = Path("usr/share/fonts/opentype/noto")
 COPYRIGHT_IN_DEB = Path("usr/share/doc/fonts-noto-cjk/copyright")
+WENKAI_IN_DEB = Path("usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
+WENKAI_COPYRIGHT_IN_DEB = Path("usr/share/doc/fonts-lxgw-wenkai/copyright")
 UNIHAN_IN_DEB = Path("usr/share/unicode/Unihan_OtherMappings.txt.bz2")
 CHARSET_FILE = "tongyong-guifan-8105.txt"
 NOTE = "Liaison Desk subset: GB 2312 + Tongyong Guifan Hanzi Biao, TrueType outlines"
@@ -97,6 +103,13 @@ FACES = (
         "Bold",
     ),
 )
+
+# LXGW WenKai's licence reserves the font names "LXGW" and "霞鹜": a modified version (a subset)
+# must be named otherwise.
+KAI = Face(
+    "LXGWWenKai-Regular.ttf", "LXGW WenKai", "LiaisonKai-Regular.ttf", "Liaison Kai", "Regular"
+)
+KAI_NOTE = "Liaison Desk subset of LXGW WenKai: GB 2312 + Tongyong Guifan Hanzi Biao"
 
 # Besides GB 2312 and the 通用规范汉字表: what Chinese office documents and forms use.
 EXTRA_RANGES: tuple[tuple[int, int], ...] = (
@@ -144,6 +157,8 @@ def fetch_deb(package: str, workdir: Path) -> Path:
 def unpack(source: Path | None, package: str, workdir: Path) -> tuple[Path, str]:
     """The extracted tree of a package and its version ("folder" for a given folder)."""
     if source is not None and source.is_dir():
+        if source.resolve() == Path("/"):  # the installed package: its version from dpkg
+            return source, run("dpkg-query", "-W", "-f=${Version}", package).strip()
         return source, f"folder {source}"
     deb = source if source is not None else fetch_deb(package, workdir)
     root = workdir / package
@@ -252,7 +267,7 @@ def to_truetype(font: TTFont, max_err: float) -> None:
     unhinted_extras(font)
 
 
-def rename(font: TTFont, family: str, style: str) -> None:
+def rename(font: TTFont, family: str, style: str, vendor: str = "GOOG", note: str = NOTE) -> None:
     """English Windows names only, family "Noto Sans SC"/"Noto Serif SC". The Noto CJK fonts have
     no Reserved Font Name (upstream reserves only "Source", of Source Han), so a modified version
     may keep "Noto"; the version string says it is a subset."""
@@ -267,9 +282,9 @@ def rename(font: TTFont, family: str, style: str) -> None:
     kept |= {
         1: family,
         2: style,
-        3: f"{version};GOOG;{postscript};LiaisonDesk",
+        3: f"{version};{vendor};{postscript};LiaisonDesk",
         4: f"{family} {style}",
-        5: f"Version {version}; {NOTE}",
+        5: f"Version {version}; {note}",
         6: postscript,
     }
     name.names = []
@@ -303,22 +318,98 @@ def build_face(
     return face.out, len(font.getBestCmap()), out.stat().st_size
 
 
-def ofl_text(copyright_file: Path, fonts: Iterable[Path], noto_version: str) -> str:
-    """OFL.txt: the fonts' copyright lines, then the licence text of the Debian package's
-    copyright file (its "License: SIL-1.1" paragraph, un-indented)."""
+# LXGW WenKai draws the curly quotes proportional (0.35 em), as Latin text sets them; Chinese text
+# (and the Noto SC faces, and the GB 2312 fonts) sets them a full em wide, the opening quote at
+# the right of its em and the closing one at the left, so that they sit by the words they quote.
+FULL_WIDTH_QUOTES = {"“": "right", "‘": "right", "”": "left", "’": "left"}
+
+
+def full_width_quotes(font: TTFont) -> None:
+    em = font["head"].unitsPerEm
+    cmap = font.getBestCmap()
+    glyf = font["glyf"]
+    hmtx = font["hmtx"]
+    for char, side in FULL_WIDTH_QUOTES.items():
+        name = cmap[ord(char)]
+        advance, _ = hmtx[name]
+        shift = em - advance if side == "right" else 0
+        glyph = glyf[name]
+        if shift and glyph.isComposite():
+            for component in glyph.components:
+                component.x += shift
+        elif shift:
+            glyph.coordinates.translate((shift, 0))
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (em, getattr(glyph, "xMin", 0))
+
+
+def build_kai(wenkai_file: Path, codepoints: set[int], out_dir: Path) -> tuple[str, int, int]:
+    """The 楷体 face: LXGW WenKai subset like the Noto faces (its outlines are TrueType already,
+    so they are kept as drawn), the curly quotes a full em wide, renamed "Liaison Kai" (the
+    licence reserves "LXGW" and "霞鹜")."""
+    font = TTFont(str(wenkai_file), recalcTimestamp=False)
+    options = subset.Options()
+    options.layout_features = []
+    options.drop_tables += ["GDEF", "GPOS", "GSUB", "BASE", "VORG", "vhea", "vmtx", "DSIG"]
+    options.hinting = False
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.glyph_names = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+    full_width_quotes(font)
+    post = font["post"]
+    post.formatType = 3.0
+    post.extraNames = []
+    post.mapping = {}
+    unhinted_extras(font)
+    cmap = font["cmap"]
+    cmap.tables = [t for t in cmap.tables if t.platformID == 3]
+    rename(font, KAI.family, KAI.style, vendor="LiaisonDesk", note=KAI_NOTE)
+    out = out_dir / KAI.out
+    font.save(str(out))
+    return KAI.out, len(font.getBestCmap()), out.stat().st_size
+
+
+def _licence_body(copyright_file: Path, heading: str) -> str:
     text = copyright_file.read_text(encoding="utf-8")
-    match = re.search(r"^License: SIL-1\.1\n((?: .*\n)+)", text, re.M)
+    match = re.search(rf"^License: {heading}\n((?: .*\n)+)", text, re.M)
     if match is None:
-        sys.exit(f"no SIL-1.1 licence paragraph in {copyright_file}")
-    body = "\n".join("" if line == " ." else line[1:] for line in match.group(1).splitlines())
+        sys.exit(f"no {heading} licence paragraph in {copyright_file}")
+    return "\n".join("" if line == " ." else line[1:] for line in match.group(1).splitlines())
+
+
+def ofl_text(
+    copyright_file: Path,
+    fonts: Iterable[Path],
+    noto_version: str,
+    wenkai_copyright: Path,
+    kai: Path,
+    wenkai_version: str,
+) -> str:
+    """OFL.txt: the fonts' copyright lines, then the licence text of the Debian package's
+    copyright file (its "License: SIL-1.1" paragraph, un-indented). LXGW WenKai's package has the
+    same licence text; its notice names the Reserved Font Names."""
+    body = _licence_body(copyright_file, r"SIL-1\.1")
+    if "SIL OPEN FONT LICENSE Version 1.1" not in _licence_body(wenkai_copyright, r"OFL-1\.1"):
+        sys.exit(f"{wenkai_copyright} does not give the SIL Open Font License 1.1")
     notices = []
     for path in fonts:
         name = TTFont(str(path), lazy=True)["name"]
         notices.append(f"{path.name}: {name.getDebugName(0)} {name.getDebugName(7)}")
+    kai_name = TTFont(str(kai), lazy=True)["name"]
+    kai_notice = " ".join((kai_name.getDebugName(0) or "").split())
     return (
         "The fonts in this folder are subsets of Noto Sans CJK SC and Noto Serif CJK SC\n"
-        f"(Debian package fonts-noto-cjk {noto_version}), converted to TrueType outlines.\n\n"
+        f"(Debian package fonts-noto-cjk {noto_version}), converted to TrueType outlines,\n"
+        "and a subset of LXGW WenKai Regular (Debian package fonts-lxgw-wenkai\n"
+        f"{wenkai_version}), renamed Liaison Kai.\n\n"
         + "\n".join(notices)
+        + f"\n{kai.name}: {kai_notice}\n"
+        'With Reserved Font Names "霞鹜" and "LXGW" (so this modified version is named\n'
+        '"Liaison Kai"). Klee is a trademark of Fontworks Inc.'
         + "\n\nThis Font Software is licensed under the SIL Open Font License, Version 1.1.\n"
         "This license is copied below, and is also available with a FAQ at:\n"
         "https://openfontlicense.org\n\n" + body.rstrip() + "\n"
@@ -328,6 +419,7 @@ def ofl_text(copyright_file: Path, fonts: Iterable[Path], noto_version: str) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--noto", type=Path, help="fonts-noto-cjk .deb or extracted folder")
+    parser.add_argument("--wenkai", type=Path, help="fonts-lxgw-wenkai .deb or extracted folder")
     parser.add_argument("--unicode-data", type=Path, help="unicode-data .deb or extracted folder")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="default: resources/fonts")
     parser.add_argument("--max-err", type=float, default=2.0, help="curve error, font units")
@@ -338,21 +430,31 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         _let_apt_write(work)
         noto_root, noto_version = unpack(args.noto, "fonts-noto-cjk", work)
+        wenkai_root, wenkai_version = unpack(args.wenkai, "fonts-lxgw-wenkai", work)
         unicode_root, unicode_version = unpack(args.unicode_data, "unicode-data", work)
         tgh = tongyong_guifan(unicode_root / UNIHAN_IN_DEB)
         codepoints = charset(tgh)
         font_dir = noto_root / FONT_DIR_IN_DEB
         args.out.mkdir(parents=True, exist_ok=True)
-        print(f"fonts-noto-cjk {noto_version}, unicode-data {unicode_version}")
+        print(
+            f"fonts-noto-cjk {noto_version}, fonts-lxgw-wenkai {wenkai_version}, "
+            f"unicode-data {unicode_version}"
+        )
         print(f"{len(codepoints)} characters requested, max_err {args.max_err}", flush=True)
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             jobs = [
                 pool.submit(build_face, f, font_dir, codepoints, args.out, args.max_err)
                 for f in FACES
             ]
-            results = [job.result() for job in jobs]
+            kai_job = pool.submit(build_kai, wenkai_root / WENKAI_IN_DEB, codepoints, args.out)
+            results = [job.result() for job in jobs] + [kai_job.result()]
         licence = ofl_text(
-            noto_root / COPYRIGHT_IN_DEB, (args.out / f.out for f in FACES), noto_version
+            noto_root / COPYRIGHT_IN_DEB,
+            (args.out / f.out for f in FACES),
+            noto_version,
+            wenkai_root / WENKAI_COPYRIGHT_IN_DEB,
+            args.out / KAI.out,
+            wenkai_version,
         )
         (args.out / "OFL.txt").write_text(licence, encoding="utf-8")
         (args.out / CHARSET_FILE).write_text("".join(c + "\n" for c in tgh), encoding="utf-8")

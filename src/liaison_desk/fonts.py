@@ -1,8 +1,8 @@
 """Chinese fonts: the system's where it has good ones, the bundled Noto SC faces everywhere else.
 
-The app ships subsets of Noto Sans SC and Noto Serif SC (Regular and Bold, OFL, TrueType outlines;
-see resources/fonts/README.md), so that Chinese shows in the window and prints into PDFs on a
-machine with no Chinese font at all. Where the system has a Chinese UI face (Microsoft YaHei on
+The app ships subsets of Noto Sans SC and Noto Serif SC (Regular and Bold, OFL, TrueType outlines)
+and of LXGW WenKai, renamed Liaison Kai, as the 楷体 stand-in (see resources/fonts/README.md), so
+that Chinese shows in the window and prints into PDFs on a machine with no Chinese font at all. Where the system has a Chinese UI face (Microsoft YaHei on
 Windows, the desktop's font on a Chinese Linux desktop) the window uses it; printed documents use
 the official GB/T 9704 faces where installed (formats.md) and the bundled faces otherwise.
 
@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 BUNDLED_SANS = "Noto Sans SC"
 BUNDLED_SERIF = "Noto Serif SC"
+# LXGW WenKai subset; its licence reserves "LXGW" and "霞鹜" for the unmodified font, hence the name.
+BUNDLED_KAI = "Liaison Kai"
 
 FONT_SUFFIXES = (".ttf", ".otf")
 
@@ -177,7 +179,7 @@ DOCUMENT_FACES: dict[str, DocumentFace] = {
     # 一级标题 "一、"：黑体
     "heading1": DocumentFace(("黑体", "SimHei"), BUNDLED_SANS),
     # 二级标题 "（一）"：楷体_GB2312（新系统上是楷体）
-    "heading2": DocumentFace(("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"), BUNDLED_SERIF),
+    "heading2": DocumentFace(("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"), BUNDLED_KAI),
     # 页码 "— 1 —"：4号宋体
     "page_number": DocumentFace(("宋体", "SimSun"), BUNDLED_SERIF),
 }

@@ -14,6 +14,7 @@ every heading level, bold and a resident's personal information:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,8 +22,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from pdf_archive import outline, page_labels, pdfa_problems, pdffonts, printed_numbers
 from PySide6.QtWidgets import QApplication
-from test_sheets import PdfPage, read_pdf
+from test_sheets import Char, PdfPage, read_pdf
 
 from liaison_desk.documents.case_data import CaseDocumentData
 from liaison_desk.documents.case_document import numbered_sections
@@ -36,6 +38,7 @@ from liaison_desk.domain.case_text import strip_markup
 from liaison_desk.domain.entities import Case, Consultation, LiaisonGroup, Participant, Person
 from liaison_desk.domain.enums import CaseStatus, ParticipantCategory
 from liaison_desk.domain.queries import CaseFilter
+from liaison_desk.fonts import BUNDLED_KAI, DOCUMENT_FACES
 from liaison_desk.services import Services
 from liaison_desk.services.case_documents import UnknownCase
 
@@ -199,6 +202,7 @@ def check_case_pdf(path: Path) -> list[PdfPage]:
 
 
 def test_the_four_selected_cases_as_pdfs(demo: Services, tmp_path: Path) -> None:
+    full_lines = 0
     for case in selected_cases(demo):
         assert case.id is not None
         out = tmp_path / "案例.pdf"
@@ -210,6 +214,75 @@ def test_the_four_selected_cases_as_pdfs(demo: Services, tmp_path: Path) -> None
         assert text == squash("".join(expected_paragraphs(data)))
         # Photos are drawn as images, inside the text block.
         assert out.read_bytes().count(b"/Subtype /Image") >= len(data.photos)
+        full_lines += check_full_lines(read)
+
+        # For an archive and a reader on screen: PDF/A-1b, a bookmark for the case with its
+        # numbered sections under it, page labels as printed.
+        assert pdfa_problems(out) == []
+        marks = outline(out)
+        sections = [h for h, _ in numbered_sections(data)]
+        assert [(m.title, m.level) for m in marks] == [
+            (data.title, 0),
+            *((h, 1) for h in sections),
+        ]
+        assert marks[0].page == 0
+        for mark in marks[1:]:
+            lines = [squash(line) for line in page_lines(read[mark.page])]
+            assert squash(mark.title) in lines
+        numbers = printed_numbers(out)
+        assert numbers == list(range(1, pages + 1))
+        assert page_labels(out) == [str(n) for n in numbers]
+    assert full_lines >= 20
+
+
+def page_lines(page: PdfPage) -> list[str]:
+    return ["".join(c.text for c in line) for line in char_lines(page)]
+
+
+def char_lines(page: PdfPage) -> list[list[Char]]:
+    """The text block's characters by line, top to bottom, each left to right."""
+    rows: list[list[Char]] = []
+    for c in sorted(page.inside(), key=lambda c: (round(c.top), c.x0)):
+        if rows and abs(rows[-1][0].top - c.top) < 4:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return [sorted(row, key=lambda c: c.x0) for row in rows]
+
+
+# Punctuation that may not begin a line, and that may not end one (the Unicode line-breaking
+# rules): a line before or ending with one gives a character to the next line.
+NO_LINE_START = set("，。、；：？！）》」』】〕”’…—")
+NO_LINE_END = set("（《「『【〔“‘")
+
+
+def check_full_lines(pages: list[PdfPage]) -> int:
+    """GB/T 9704: a full line of 3号 text holds 28 characters (26 after a paragraph's two-
+    character indent). Full lines: all Chinese characters and punctuation (full width), set from
+    the text block's left edge (or the indent) to its right edge; one holds a character less
+    only where the line-breaking rules moved one over (with it this line would end with "“", or
+    the next one start with "，"). Returns how many full lines there were."""
+    pitch = TEXT_WIDTH / 28
+    count = 0
+    for page in pages:
+        lines = char_lines(page)
+        for n, line in enumerate(lines):
+            said = "".join(c.text for c in line)
+            if not all(unicodedata.east_asian_width(c.text) in "WF" for c in line):
+                continue
+            if abs(line[0].size - 16) > 0.2 or line[-1].x1 < TEXT_RIGHT - 1:
+                continue
+            indent = round((line[0].x0 - TEXT_LEFT) / pitch)
+            assert indent in (0, 2), said
+            assert line[-1].x1 == pytest.approx(TEXT_RIGHT, abs=1)
+            following = [c.text for c in lines[n + 1][:2]] if n + 1 < len(lines) else []
+            if len(line) == 27 - indent and (
+                len(following) < 2 or following[0] in NO_LINE_END or following[1] in NO_LINE_START
+            ):
+                continue  # a character moved over by the line-breaking rules
+            assert len(line) == 28 - indent, said
+            count += 1
+    return count
 
 
 # --- markup and masking ---------------------------------------------------------------------------
@@ -348,6 +421,16 @@ def test_markup_sets_the_heading_faces_and_bold(
     text = "".join(c.text for c in chars)
     assert fonts[text.index("三张清单")] != fonts[text.index("形成三")]
     assert fonts[text.index("一、深入调研")] != fonts[text.index("委员")]
+    # The four levels in GB/T 9704's faces: title, body, 一、 (黑体), （一） (楷体): four faces.
+    levels = [text.index(data.title[:4]), text.index("委员"), text.index("一、深入调研")]
+    heading2 = text.index("（一）走访楼道")
+    assert len({fonts[i] for i in [*levels, heading2]}) == 4
+    assert {fonts[i] for i in range(heading2, heading2 + len("（一）走访楼道"))} == {
+        fonts[heading2]
+    }
+    if DOCUMENT_FACES["heading2"].family() == BUNDLED_KAI:  # no 楷体 installed here
+        assert fonts[heading2].endswith("LiaisonKai-Regular")
+        assert any(f.name.endswith("LiaisonKai-Regular") and f.embedded for f in pdffonts(pdf))
 
 
 def _fonts_of(path: Path) -> list[str]:

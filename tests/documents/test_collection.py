@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pdf_archive import links, outline, page_labels, page_mode, pdfa_problems, printed_numbers
 from PySide6.QtWidgets import QApplication
 from test_sheets import Char, PdfPage, read_pdf
 
@@ -131,6 +132,68 @@ def test_the_contents_gives_the_page_where_each_case_starts(demo: Services, tmp_
     assert [d for d, _ in reports] == sorted(d for d, _ in reports)
 
 
+def test_the_collection_is_pdf_a_with_bookmarks_links_and_page_labels(
+    demo: Services, tmp_path: Path
+) -> None:
+    """What an archivist and a reader on screen see: PDF/A-1b; a bookmark for the contents and
+    one per case on its first page (its sections under it), shown when the file opens; every
+    contents entry a link to its case; the viewer's page labels the printed numbers."""
+    cases = selected(demo)
+    ids = [c.id for c in cases if c.id is not None]
+    out = tmp_path / "案例汇编.pdf"
+    result = demo.case_documents.write_collection(
+        ids, out, issuer="吴兴区政协办公室", on=date(2025, 1, 10)
+    )
+    pages = read_pdf(out)
+    titles = [c.title for c in cases]
+    starts = [e.pdf_page - 1 for e in result.entries]  # 0-based page where each case starts
+    assert [squash(first_line(pages[i])) for i in starts] == [squash(t) for t in titles]
+
+    assert pdfa_problems(out) == []
+
+    marks = outline(out)
+    assert [(m.title, m.page) for m in marks if m.level == 0] == [
+        ("目录", 1),
+        *zip(titles, starts, strict=True),
+    ]
+    assert page_mode(out) == "/UseOutlines"
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(pages)
+        case_marks = marks[
+            marks.index(next(m for m in marks if m.page == start and m.level == 0)) :
+        ]
+        sections = []
+        for m in case_marks[1:]:
+            if m.level == 0:
+                break
+            sections.append(m)
+        assert [m.title[:2] for m in sections] == ["一、", "二、", "三、", "四、", "五、"][
+            : len(sections)
+        ]
+        assert len(sections) >= 3
+        for m in sections:
+            assert start <= m.page < end
+            assert squash(m.title) in "".join(lines_of(pages[m.page]))
+
+    found = links(out)
+    assert [link.target for link in found] == starts
+    for link, title in zip(found, titles, strict=True):
+        assert link.page == 1  # on the contents page
+        x0, top, x1, bottom = link.rect
+        inside = [
+            c
+            for c in pages[1].chars
+            if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
+        ]
+        assert squash("".join(c.text for c in inside)).startswith(squash(title))
+
+    labels = page_labels(out)
+    numbers = printed_numbers(out)
+    assert numbers == [None, None, *range(1, len(pages) - 1)]
+    assert labels[:2] == ["封面", "i"]
+    assert labels[2:] == [str(n) for n in numbers[2:]]
+
+
 def test_the_default_title_names_the_group_of_a_single_group(demo: Services) -> None:
     case = demo.case_documents.find("J012-WS·2024-Y-ZL-0001")
     assert case.id is not None
@@ -177,3 +240,35 @@ def test_a_long_contents_runs_over_pages_and_still_points_right(
         page = pages[entry.pdf_page - 1]
         assert first_line(page) == squash(entry.title)
         assert folio(page) == entry.page
+    # Links from both contents pages; the viewer's labels follow the printed numbers.
+    found = links(tmp_path / "汇编.pdf")
+    assert [link.target for link in found] == [e.pdf_page - 1 for e in result.entries]
+    assert {link.page for link in found} == {1, 2}
+    labels = page_labels(tmp_path / "汇编.pdf")
+    assert labels[:3] == ["封面", "i", "ii"]
+    assert labels[3:] == [str(folio(p)) for p in pages[3:]]
+
+
+def test_a_failure_while_adding_bookmarks_leaves_the_old_file_and_no_temporary_one(
+    demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outline, links and labels are added to Qt's file after it is drawn: a failure there
+    still leaves nothing half-written, and the file written before stays as it was."""
+    from liaison_desk.documents import layout
+
+    case = selected(demo)[0]
+    assert case.id is not None
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "案例.pdf"
+    demo.case_documents.write_pdf(case.id, out)
+    before = out.read_bytes()
+
+    def broken(*args: object) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(layout, "_with_navigation", broken)
+    with pytest.raises(OSError):
+        demo.case_documents.write_pdf(case.id, out)
+    assert out.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == ["案例.pdf"]

@@ -8,6 +8,7 @@ Layout (the same in both):
 - the sections of ``domain.entities.CASE_SECTIONS`` that have text, numbered 一、二、… as level-1
   headings in 黑体 (an empty section is left out and the numbers close up);
 - the section texts in 3号 仿宋 on a fixed line pitch of about 29 pt (22 lines to the 225 mm text block),
+  28 characters to a full line (the PDF sets them at 156 mm / 28, as Word's document grid does),
   paragraphs indented two characters and justified; the markup of ``domain.case_text``: headings
   一、 (黑体), （一） (楷体), 1. (仿宋 bold), (1) (仿宋), run-in headings, ``**bold**``;
 - the photos after the text, each centred at most the text block's width and 95 mm high, its
@@ -41,6 +42,7 @@ from liaison_desk.documents import layout
 from liaison_desk.documents.atomic import write_atomically
 from liaison_desk.documents.case_data import CaseDocumentData, CasePhotoData
 from liaison_desk.documents.layout import (
+    BODY_CHARS_PER_LINE,
     BODY_LINE_HEIGHT,
     BODY_SIZE,
     MM,
@@ -50,6 +52,7 @@ from liaison_desk.documents.layout import (
     TITLE_SIZE,
     Align,
     Block,
+    BookmarkOp,
     FontBook,
     Format,
     Op,
@@ -81,8 +84,11 @@ HEADING_LOOK: dict[BlockKind, tuple[str, bool]] = {
 TITLE_STYLE = Style(
     role="title", size=TITLE_SIZE, line_height=TITLE_LINE_HEIGHT, align=Align.CENTER
 )
-SUBTITLE_STYLE = Style(role="heading2", size=BODY_SIZE, align=Align.CENTER)
-BODY_STYLE = Style(role="body", indent=2)
+# 3号 text on GB/T 9704's grid of 28 characters to the line.
+SUBTITLE_STYLE = Style(
+    role="heading2", size=BODY_SIZE, align=Align.CENTER, grid=BODY_CHARS_PER_LINE
+)
+BODY_STYLE = Style(role="body", indent=2, grid=BODY_CHARS_PER_LINE)
 CAPTION_STYLE = Style(
     role="heading2", size=CAPTION_SIZE, line_height=CAPTION_LINE_HEIGHT, align=Align.CENTER
 )
@@ -116,9 +122,18 @@ def _paragraph(block: TextBlock, book: FontBook) -> Paragraph:
     return Paragraph(block.text, BODY_STYLE, book, formats=formats, keep_with_next=whole_heading)
 
 
-def case_blocks(data: CaseDocumentData, book: FontBook) -> list[Block]:
-    """The case as blocks for ``layout.paginate``: title, subtitle, sections, photos."""
-    blocks: list[Block] = [Paragraph(data.title, TITLE_STYLE, book, keep_with_next=True)]
+def case_blocks(data: CaseDocumentData, book: FontBook, key: str = "case") -> list[Block]:
+    """The case as blocks for ``layout.paginate``: title, subtitle, sections, photos. The title
+    is a bookmark (``key`` names it as a link target), each numbered section one under it."""
+    blocks: list[Block] = [
+        Paragraph(
+            data.title,
+            TITLE_STYLE,
+            book,
+            keep_with_next=True,
+            bookmark=BookmarkOp(data.title, 0, level=0, key=key),
+        )
+    ]
     if data.subtitle.strip():
         blocks.append(
             Paragraph(data.subtitle, SUBTITLE_STYLE, book, space_before=6.0, keep_with_next=True)
@@ -127,7 +142,11 @@ def case_blocks(data: CaseDocumentData, book: FontBook) -> list[Block]:
     for heading, text in numbered_sections(data):
         blocks.append(
             Paragraph(
-                heading, dataclasses.replace(BODY_STYLE, role="heading1"), book, keep_with_next=True
+                heading,
+                dataclasses.replace(BODY_STYLE, role="heading1"),
+                book,
+                keep_with_next=True,
+                bookmark=BookmarkOp(heading, 0, level=1),
             )
         )
         blocks.extend(_paragraph(block, book) for block in parse_case_text(text))
@@ -151,12 +170,22 @@ class PagedDocument:
     """Laid-out pages with their furniture (page numbers), ready to draw on any paged device as
     often as needed (the same protocol as ``sheets.PrintJob``)."""
 
-    def __init__(self, title: str, pages: Sequence[tuple[Page, list[Op]]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        pages: Sequence[tuple[Page, list[Op]]],
+        page_labels: Sequence[layout.PageLabel] = (layout.PageLabel(0),),
+    ) -> None:
         self.title = title
         self._pages = list(pages)
+        self.page_labels = tuple(page_labels)  # the viewer's page labels: the printed numbers
 
     def page_count(self) -> int:
         return len(self._pages)
+
+    def page_ops(self, index: int) -> list[Op]:
+        page, extra = self._pages[index]
+        return [*page, *extra]
 
     def render_page(self, painter: QPainter, index: int) -> None:
         page, extra = self._pages[index]
@@ -170,7 +199,11 @@ class PagedDocument:
         layout.write_pdf(
             self,
             Path(path),
-            layout.PdfInfo(title=self.title, creator=f"联络组履职档案台 {__version__}"),
+            layout.PdfInfo(
+                title=self.title,
+                creator=f"联络组履职档案台 {__version__}",
+                page_labels=self.page_labels,
+            ),
         )
 
     def page_image(self, index: int, dpi: float = 150) -> QImage:
@@ -182,8 +215,8 @@ def numbered(pages: Sequence[Page], book: FontBook, first: int = 1) -> list[tupl
     return [(page, layout.page_number_ops(book, first + i)) for i, page in enumerate(pages)]
 
 
-def case_pages(data: CaseDocumentData, book: FontBook) -> list[Page]:
-    return layout.paginate(case_blocks(data, book))
+def case_pages(data: CaseDocumentData, book: FontBook, key: str = "case") -> list[Page]:
+    return layout.paginate(case_blocks(data, book, key))
 
 
 def build_case_pdf(data: CaseDocumentData) -> PagedDocument:

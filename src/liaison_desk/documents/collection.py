@@ -13,6 +13,11 @@ when it does not fit on one line); the issuer (编印单位) and the date in Chi
 
 Contents: "目　录" in 2号 title face; per case its title in 3号 仿宋 with dot leaders to the page
 number at the right, and the subtitle under it in 4号 楷体.
+
+For a reader on screen (and an archive), the PDF has a bookmark for the contents and one per case
+(its numbered sections under it), each contents entry links to its case's first page, and the
+page labels read as the printed numbers: "封面" for the cover, i, ii … for the contents, then
+1, 2 … as "— n —" says.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 
 from liaison_desk.documents import layout
@@ -40,10 +45,13 @@ from liaison_desk.documents.layout import (
     TITLE_SIZE,
     Align,
     Block,
+    BookmarkOp,
     FillOp,
     FontBook,
+    LinkOp,
     Op,
     Page,
+    PageLabel,
     Pager,
     Paragraph,
     Spacer,
@@ -147,7 +155,8 @@ class _Entry(Block):
     TITLE = Style(role="body", size=BODY_SIZE, align=Align.LEFT)
     SUBTITLE = Style(role="heading2", size=14.0, line_height=24.0, align=Align.LEFT, indent=2)
 
-    def __init__(self, entry: ContentsEntry, book: FontBook) -> None:
+    def __init__(self, entry: ContentsEntry, book: FontBook, key: str) -> None:
+        self.key = key  # the case's bookmark: the entry links to it
         self.title = TextBox(entry.title, self.TITLE, book, TEXT_WIDTH - NUMBER_COLUMN)
         self.number = TextBox(str(entry.page), self.TITLE, book, NUMBER_COLUMN)
         self.subtitle = TextBox(entry.subtitle, self.SUBTITLE, book, TEXT_WIDTH - NUMBER_COLUMN)
@@ -164,6 +173,7 @@ class _Entry(Block):
         if not pager.fits(self.height) and not pager.fresh:
             pager.new_page()
         lh = self.TITLE.line_height
+        pager.add(LinkOp(QRectF(TEXT_LEFT, pager.top, TEXT_WIDTH, self.height), self.key))
         for i in range(self.title.line_count):
             pager.add(TextLineOp(self.title, i, TEXT_LEFT, pager.top))
             if i == self.title.line_count - 1:
@@ -191,13 +201,23 @@ class _Entry(Block):
             pager.add(FillOp(path))
 
 
+def _case_key(n: int) -> str:
+    return f"case-{n + 1}"
+
+
 def contents_pages(entries: Sequence[ContentsEntry], book: FontBook) -> list[Page]:
     heading = Style(role="title", size=TITLE_SIZE, line_height=36.0, align=Align.CENTER)
     blocks: list[Block] = [
-        Paragraph("目　录", heading, book, space_after=BODY_LINE_HEIGHT / 2),
+        Paragraph(
+            "目　录",
+            heading,
+            book,
+            space_after=BODY_LINE_HEIGHT / 2,
+            bookmark=BookmarkOp("目录", 0),
+        ),
         Spacer(BODY_LINE_HEIGHT / 2),
     ]
-    blocks.extend(_Entry(e, book) for e in entries)
+    blocks.extend(_Entry(e, book, _case_key(n)) for n, e in enumerate(entries))
     return layout.paginate(blocks)
 
 
@@ -211,9 +231,10 @@ class _Collection(PagedDocument):
         self,
         title: str,
         pages: Sequence[tuple[Page, list[Op]]],
+        page_labels: Sequence[PageLabel],
         on_page: Callable[[int, int], None] | None = None,
     ) -> None:
-        super().__init__(title, pages)
+        super().__init__(title, pages, page_labels)
         self._on_page = on_page
 
     def render_page(self, painter: QPainter, index: int) -> None:
@@ -242,7 +263,7 @@ def build_collection(
     for n, data in enumerate(cases):
         report(n)
         starts.append((data, len(body) + 1))
-        body.extend(case_pages(data, book))
+        body.extend(case_pages(data, book, _case_key(n)))
     report(len(cases))
     entries = [ContentsEntry(d.title, d.subtitle, page, 0) for d, page in starts]
     contents = contents_pages(entries, book)
@@ -255,7 +276,10 @@ def build_collection(
     def on_page(index: int, count: int) -> None:
         report(len(cases) + round(index * len(cases) / max(count, 1)))
 
-    document = _Collection(info.title, pages, on_page if progress is not None else None)
+    # The viewer's labels: "封面", the contents in roman numerals (they print no number), then the
+    # printed numbers of the cases.
+    labels = [PageLabel(0, "", prefix="封面"), PageLabel(1, "r"), PageLabel(front, "D")]
+    document = _Collection(info.title, pages, labels, on_page if progress is not None else None)
     result = CollectionResult(None, len(pages), front, tuple(entries))
     return document, result
 

@@ -64,6 +64,7 @@ from PySide6.QtGui import (
 )
 
 from liaison_desk import fonts
+from liaison_desk.documents.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,10 @@ TEXT_BOTTOM = TEXT_TOP + TEXT_HEIGHT
 TITLE_SIZE = 22.0
 BODY_SIZE = 16.0
 BODY_LINE_HEIGHT = TEXT_HEIGHT / 22  # 28.9 pt
+# GB/T 9704: 28 characters to a full line of 3号 body text. 28 × 16 pt is 448 pt, more than the
+# 442 pt text block: like Word's document grid, the characters are set at the block's width / 28
+# (15.79 pt), not at their own 16 pt advance, which would give 27.
+BODY_CHARS_PER_LINE = 28
 PAGE_NUMBER_SIZE = 14.0
 FORM_SIZE = 12.0
 
@@ -171,7 +176,9 @@ def reference_device() -> QImage:
 class Style:
     """How a piece of text looks: the font role, size and weight, the fixed line height (every
     line takes exactly this much, whatever its glyphs), the alignment and the first-line indent
-    in characters (2 for body paragraphs)."""
+    in characters (2 for body paragraphs). ``grid``: characters to a full line of the text's
+    width, as on Word's document grid (GB/T 9704's 28): every character advances by width /
+    ``grid`` instead of its own width (0: by its own width)."""
 
     role: str = "body"
     size: float = BODY_SIZE
@@ -179,6 +186,7 @@ class Style:
     bold: bool = False
     align: Align = Align.JUSTIFY
     indent: float = 0.0
+    grid: int = 0
 
 
 @dataclass(frozen=True)
@@ -222,16 +230,22 @@ class TextBox:
         self.text = text
         self._layouts: list[QTextLayout] = []
         self._lines: list[tuple[int, int]] = []  # (layout, line in layout)
-        font = book.font(style.role, style.size, style.bold)
+        # On a grid each character takes width / grid: its advance is scaled to that (letter
+        # spacing in per cent of the advance; Qt drops absolute spacing on the 72-dpi reference).
+        # Qt keeps advances in 1/64ths of a unit: the pitch is rounded down to one, so that the
+        # last character of a full line never spills over (justification spreads the rest).
+        pitch = math.floor(width / style.grid * 64) / 64 if style.grid else style.size
+        spacing = pitch / style.size * 100 if style.grid else 100.0
+        font = _spaced(book.font(style.role, style.size, style.bold), spacing)
         option = QTextOption(style.align.value)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         option.setUseDesignMetrics(True)
-        indent = style.indent * style.size
+        indent = style.indent * pitch
         for paragraph in clean_paragraphs(text):
             layout = QTextLayout(paragraph, font, reference_device())
             layout.setTextOption(option)
             if formats:
-                layout.setFormats(_format_ranges(formats, style.size, book))
+                layout.setFormats(_format_ranges(formats, style.size, book, spacing))
             layout.setCacheEnabled(True)
             layout.beginLayout()
             first = True
@@ -282,13 +296,20 @@ class TextBox:
         self._layouts[layout_index].lineAt(line_index).draw(painter, QPointF(x, top))
 
 
+def _spaced(font: QFont, percent: float) -> QFont:
+    """``font`` with every advance scaled to ``percent`` (100: as designed)."""
+    if percent != 100.0:
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, percent)
+    return font
+
+
 def _format_ranges(
-    formats: Sequence[Format], size: float, book: FontBook
+    formats: Sequence[Format], size: float, book: FontBook, spacing: float = 100.0
 ) -> list[QTextLayout.FormatRange]:
     ranges = []
     for f in formats:
         char_format = QTextCharFormat()
-        char_format.setFont(book.font(f.role, size, f.bold))
+        char_format.setFont(_spaced(book.font(f.role, size, f.bold), spacing))
         r = QTextLayout.FormatRange()
         r.start, r.length, r.format = f.start, f.length, char_format
         ranges.append(r)
@@ -353,6 +374,33 @@ class ImageOp:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(self.rect, image)
         painter.restore()
+
+
+@dataclass(frozen=True)
+class BookmarkOp:
+    """Draws nothing: an entry of the PDF's outline (bookmarks) pointing at ``top`` of this
+    page, ``level`` deep (0: top level). ``key`` also names the place as the target of a
+    :class:`LinkOp`."""
+
+    title: str
+    top: float
+    level: int = 0
+    key: str = ""
+
+    def draw(self, painter: QPainter) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class LinkOp:
+    """Draws nothing: ``rect`` of this page is a link, in the PDF, to the place a
+    :class:`BookmarkOp` with this ``key`` marks (a contents entry to its case)."""
+
+    rect: QRectF
+    key: str
+
+    def draw(self, painter: QPainter) -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -438,12 +486,14 @@ class Paragraph(Block):
         space_after: float = 0.0,
         keep_with_next: bool = False,
         formats: Sequence[Format] = (),
+        bookmark: BookmarkOp | None = None,
     ) -> None:
         self.box = TextBox(text, style, book, width, formats)
         self.x = x
         self.space_before = space_before
         self.space_after = space_after
         self.keep_with_next = keep_with_next
+        self.bookmark = bookmark  # its ``top`` is set to where the first line lands
 
     def lead_height(self) -> float:
         return self.box.style.line_height * min(self.box.line_count, 2)
@@ -460,6 +510,8 @@ class Paragraph(Block):
             need = lh * count + follow
         if not pager.fits(need) and not pager.fresh:
             pager.new_page()
+        if self.bookmark is not None:
+            pager.add(dataclasses.replace(self.bookmark, top=pager.top))
         for i in range(count):
             if not pager.fits(lh):
                 pager.new_page()
@@ -954,10 +1006,27 @@ def page_image(pages: PaintedPages, index: int, dpi: float = 150) -> QImage:
     return image
 
 
+@dataclass(frozen=True)
+class PageLabel:
+    """The page labels a PDF viewer shows from page ``first`` (0-based) on, until the next
+    range: ``style`` "D" (1, 2, 3), "r" (i, ii, iii), "R", "a", "A" or "" (the prefix alone),
+    counting from ``start``, after ``prefix``."""
+
+    first: int
+    style: str = "D"
+    start: int = 1
+    prefix: str = ""
+
+
 @dataclass
 class PdfInfo:
+    """The document's title and creator, and what the PDF adds for a reader: page labels (the
+    numbers the viewer shows, as printed). Bookmarks and links come from the pages' own
+    :class:`BookmarkOp` and :class:`LinkOp`."""
+
     title: str = ""
     creator: str = ""
+    page_labels: tuple[PageLabel, ...] = ()
 
 
 def _reserve_temporary(path: Path) -> Path:
@@ -974,13 +1043,19 @@ def _reserve_temporary(path: Path) -> Path:
 
 
 def write_pdf(pages: PaintedPages, path: Path, info: PdfInfo) -> None:
-    """Write the pages to ``path`` as a PDF with every font embedded: first into a temporary file
-    in the same folder, then renamed over ``path``, so a failure leaves nothing behind and never
-    a half-written file under the real name. OSError when the folder cannot be written."""
+    """Write the pages to ``path`` as a PDF/A-1b file (for archives: every font embedded, an
+    sRGB output intent, XMP metadata saying so, no transparency): first into a temporary file in
+    the same folder, then renamed over ``path``, so a failure leaves nothing behind and never a
+    half-written file under the real name. Pages that carry :class:`BookmarkOp` or
+    :class:`LinkOp` (where ``pages`` has ``page_ops(index)``), or ``info.page_labels``, get an outline, links and page
+    labels, which Qt cannot write: pikepdf adds them to Qt's file, keeping it PDF/A-1b (no
+    object streams, PDF 1.4, the metadata as written). OSError when the folder cannot be
+    written."""
     path = Path(path)
     tmp = _reserve_temporary(path)
     try:
         writer = QPdfWriter(str(tmp))
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
         writer.setResolution(PDF_RESOLUTION)
         writer.setTitle(info.title)
         writer.setCreator(info.creator)
@@ -988,7 +1063,95 @@ def write_pdf(pages: PaintedPages, path: Path, info: PdfInfo) -> None:
         del writer  # closes the file
         if tmp.stat().st_size == 0:
             raise OSError(errno.ENOSPC, "生成的 PDF 文件是空的", str(path))
-        os.replace(tmp, path)
+        marks = _marks(pages)
+        if marks or info.page_labels:
+            write_atomically(path, _with_navigation(tmp, marks, info.page_labels))
+            tmp.unlink()
+        else:
+            os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _marks(pages: PaintedPages) -> list[tuple[int, BookmarkOp | LinkOp]]:
+    """(page index, op) of every bookmark and link, in page order."""
+    page_ops = getattr(pages, "page_ops", None)
+    if page_ops is None:
+        return []
+    return [
+        (index, op)
+        for index in range(pages.page_count())
+        for op in page_ops(index)
+        if isinstance(op, BookmarkOp | LinkOp)
+    ]
+
+
+def _with_navigation(
+    source: Path, marks: Sequence[tuple[int, BookmarkOp | LinkOp]], labels: Sequence[PageLabel]
+) -> bytes:
+    """Qt's PDF with the outline, links and page labels added, as bytes."""
+    import io
+
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation, String
+
+    with pikepdf.open(source) as pdf:
+
+        def height(index: int) -> float:
+            return float(pdf.pages[index].mediabox[3])
+
+        targets = {
+            op.key: (index, op.top) for index, op in marks if isinstance(op, BookmarkOp) and op.key
+        }
+        bookmarks = [(i, op) for i, op in marks if isinstance(op, BookmarkOp) and op.title]
+        if bookmarks:
+            with pdf.open_outline() as outline:
+                parents: list[list[OutlineItem]] = [outline.root]
+                for index, op in bookmarks:
+                    item = OutlineItem(
+                        op.title, index, PageLocation.XYZ, left=0, top=height(index) - op.top
+                    )
+                    level = min(op.level, len(parents) - 1)
+                    del parents[level + 1 :]
+                    parents[level].append(item)
+                    parents.append(item.children)
+            pdf.Root.PageMode = Name.UseOutlines  # the viewer opens with the bookmarks shown
+        links = [(i, op) for i, op in marks if isinstance(op, LinkOp) and op.key in targets]
+        for index, link in links:
+            page, top = targets[link.key]
+            h = height(index)
+            r = link.rect
+            annotation = Dictionary(
+                Type=Name.Annot,
+                Subtype=Name.Link,
+                Rect=Array([r.left(), h - r.bottom(), r.right(), h - r.top()]),
+                Border=Array([0, 0, 0]),
+                F=4,  # printable, as PDF/A requires of every annotation
+                Dest=Array([pdf.pages[page].obj, Name.XYZ, 0, height(page) - top, None]),
+            )
+            page_obj = pdf.pages[index].obj
+            if Name.Annots not in page_obj:
+                page_obj.Annots = Array()
+            page_obj.Annots.append(pdf.make_indirect(annotation))
+        if labels:
+            nums = Array()
+            for label in labels:
+                entry = Dictionary()
+                if label.style:
+                    entry.S = Name("/" + label.style)
+                if label.prefix:
+                    entry.P = String(label.prefix)
+                if label.start != 1:
+                    entry.St = label.start
+                nums.append(label.first)
+                nums.append(entry)
+            pdf.Root.PageLabels = Dictionary(Nums=nums)
+        out = io.BytesIO()
+        # PDF/A-1 is PDF 1.4: no object streams; Qt's XMP and document information untouched.
+        pdf.save(
+            out,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            fix_metadata_version=False,
+        )
+        return out.getvalue()
