@@ -11,6 +11,13 @@ then tolerantly (synonyms, spaces, full-width brackets, trailing colons, notes i
 that a group's own ledger with its columns in another order or named a little differently can be
 mapped — and the user may change the proposal before anything is imported. No database here: the
 service (services/ledger.py) turns rows into consultations.
+
+A masked ledger (numbers and residents' names hidden, to be read outside the group) says so
+twice: a note above the headings of each sheet, beginning with ``MASKED_NOTE_MARK``, for the
+reader, and a hidden defined name ``MASKED_MARKER`` for the import, which refuses such a file
+(``LedgerFile.masked``): its 138****8000 and 张某 would overwrite what they hide. Either mark is
+enough, so a sheet copied into another workbook with its note, or a workbook whose note row was
+deleted, is still known as masked.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from typing import Any, Literal
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liaison_desk.documents.spreadsheet import UnreadableDate, WorkbookRefused, read_workbook
@@ -36,6 +44,11 @@ from liaison_desk.progress import Progress
 
 CONSULTATION_SHEET = "协商活动"
 ITEM_SHEET = "意见建议"
+
+#: The hidden defined name that marks a masked ledger (Excel and WPS keep it when saving).
+MASKED_MARKER = "LiaisonDesk.MaskedLedger"
+#: How the visible note of a masked ledger begins, on the row above each sheet's headings.
+MASKED_NOTE_MARK = "【已隐藏个人信息】"
 
 Role = Literal["consultations", "items"]
 CellType = Literal["text", "long", "date", "time", "int", "yesno"]
@@ -156,6 +169,7 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="E8E4D8")
 _HEADER_FONT = Font(name="宋体", bold=True, size=11)
 _BODY_FONT = Font(name="宋体", size=11)
+_NOTE_FONT = Font(name="宋体", bold=True, size=11, color="B3261E")
 _MAX_WIDTH = {"text": 24.0, "long": 46.0}
 _LINE_HEIGHT = (
     14.5  # points per line of 11-point 宋体  # in Excel's character units; longer text wraps
@@ -176,13 +190,16 @@ def _write_sheet(
     rows: Sequence[Mapping[str, Any]],
     header_text: str,
     tick: Callable[[], None],
+    note: str = "",
 ) -> None:
     widths = [display_width(c.heading) + 3 for c in columns]
+    # A note (a masked ledger's) takes the first row; the headings and rows move down one.
+    heading_row = 2 if note else 1
     for col, column in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=col, value=column.heading)
+        cell = ws.cell(row=heading_row, column=col, value=column.heading)
         cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for r, values in enumerate(rows, start=2):
+    for r, values in enumerate(rows, start=heading_row + 1):
         tick()
         for col, column in enumerate(columns, start=1):
             value = values.get(column.key)
@@ -217,7 +234,7 @@ def _write_sheet(
         ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
     # Neither Excel nor WPS grows a row for wrapped text written by another program: give
     # each row the height of its tallest wrapped cell.
-    for r, values in enumerate(rows, start=2):
+    for r, values in enumerate(rows, start=heading_row + 1):
         lines = 1
         for col, column in enumerate(columns):
             value = values.get(column.key)
@@ -229,11 +246,19 @@ def _write_sheet(
                 )
         if lines > 1:
             ws.row_dimensions[r].height = min(_LINE_HEIGHT * lines + 3, 409)
-    ws.row_dimensions[1].height = 22
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
+    ws.row_dimensions[heading_row].height = 22
+    if note:
+        put(ws.cell(row=1, column=1), note)
+        ws.cell(row=1, column=1).font = _NOTE_FONT
+        ws.cell(row=1, column=1).alignment = Alignment(vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+        usable = max(sum(widths) - 2, 20.0)
+        ws.row_dimensions[1].height = _LINE_HEIGHT * math.ceil(display_width(note) / usable) + 6
+    ws.freeze_panes = f"A{heading_row + 1}"
+    ws.print_title_rows = f"1:{heading_row}"  # the note is printed on every page too
     if rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+        last = get_column_letter(len(columns))
+        ws.auto_filter.ref = f"A{heading_row}:{last}{len(rows) + heading_row}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth = 1
@@ -253,11 +278,16 @@ def write_ledger(
     items: Sequence[Mapping[str, Any]],
     title: str = "",
     progress: Progress | None = None,
+    *,
+    masked_note: str = "",
 ) -> None:
     """Write the ledger to ``path`` (a temporary name in the same folder, renamed when complete).
 
     Rows map column keys (``CONSULTATION_COLUMNS``, ``ITEM_COLUMNS``) to values: str, date, time,
     int, bool for 是/否, None for an empty cell. ``title`` is printed at the top of each page.
+    ``masked_note`` (what was hidden, for a masked ledger; it should begin with
+    ``MASKED_NOTE_MARK``) is written above each sheet's headings and marks the workbook as
+    masked (``MASKED_MARKER``), so the import refuses it; the rows must already be masked.
     ``progress(done, total)`` (rows laid out so far) raising ``Cancelled`` stops before anything
     is written: the file at ``path``, if any, is left as it was."""
     total = len(consultations) + len(items)
@@ -274,8 +304,10 @@ def write_ledger(
     assert ws is not None
     ws.title = CONSULTATION_SHEET
     exported_items = [c for c in ITEM_COLUMNS if c.exported]
-    _write_sheet(ws, CONSULTATION_COLUMNS, consultations, title, tick)
-    _write_sheet(wb.create_sheet(ITEM_SHEET), exported_items, items, title, tick)
+    _write_sheet(ws, CONSULTATION_COLUMNS, consultations, title, tick, masked_note)
+    _write_sheet(wb.create_sheet(ITEM_SHEET), exported_items, items, title, tick, masked_note)
+    if masked_note:
+        wb.defined_names[MASKED_MARKER] = DefinedName(MASKED_MARKER, attr_text='"是"', hidden=True)
     save_workbook(wb, Path(path))
     if progress is not None:
         progress(total, total)
@@ -315,6 +347,8 @@ class RawSheet:
 class LedgerFile:
     path: Path
     sheets: list[RawSheet]
+    #: Written masked (numbers and names hidden, for reading outside the group): not importable.
+    masked: bool = False
 
 
 _MAX_HEADER_SEARCH = 10  # a title or notes above the headings: look this far down
@@ -333,7 +367,18 @@ def read_ledger(path: Path) -> LedgerFile:
         found = read_workbook(path)
     except WorkbookRefused as exc:
         raise LedgerFileError(exc.message) from exc
-    return LedgerFile(path, [_raw_sheet(sheet.title, sheet.rows) for sheet in found])
+    sheets = [_raw_sheet(sheet.title, sheet.rows) for sheet in found.sheets]
+    masked = MASKED_MARKER in found.names or any(_has_masked_note(s.rows) for s in found.sheets)
+    return LedgerFile(path, sheets, masked)
+
+
+def _has_masked_note(rows: list[tuple[int, list[Any]]]) -> bool:
+    """A masked ledger's note among the first rows of a sheet (where the export writes it)."""
+    return any(
+        isinstance(v, str) and v.lstrip().startswith(MASKED_NOTE_MARK)
+        for _n, cells in rows[:_MAX_HEADER_SEARCH]
+        for v in cells
+    )
 
 
 def _raw_sheet(title: str, rows: list[tuple[int, list[Any]]]) -> RawSheet:

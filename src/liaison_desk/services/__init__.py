@@ -45,7 +45,9 @@ class Services:
         self.packages = PackageService(self.ctx, self.cases, self.submissions, self.settings)
         self.scans = ScanService(self.ctx, self.consultations, self.attachments)
         self.backups = BackupService(self.ctx)
-        self.ledger = LedgerService(self.ctx, self.consultations, self.groups, self.backups)
+        self.ledger = LedgerService(
+            self.ctx, self.consultations, self.groups, self.settings, self.backups
+        )
         self.changes = ChangeWatch(self.ctx)
 
     @property
