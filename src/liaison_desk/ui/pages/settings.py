@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_desk import config, fonts
-from liaison_desk.config import MachineSettings, Scope
+from liaison_desk.config import MachineSettings, Scope, SettingsFileError
 from liaison_desk.domain.entities import LiaisonGroup, ProcedureTemplate
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.procedure import default_template
@@ -694,7 +694,7 @@ class SettingsPage(Page):
         if self.machine is not None:
             try:
                 self.machine.set("ui.language", code)
-            except OSError as exc:  # still switch for now; next start uses the old language
+            except SettingsFileError as exc:  # still switch now; next start uses the old one
                 show_error(self, exc)
         log.info("language chosen: %s", code)
         self.language_chosen.emit(code)
