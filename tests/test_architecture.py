@@ -266,3 +266,65 @@ def test_the_cycle_checker_catches_a_cycle(tmp_path: Path) -> None:
     (root / "d.py").write_text("import sample.a\nimport os\n", encoding="utf-8")
     cycles = import_cycles(import_graph(root))
     assert cycles == [["sample.a", "sample.inner.b", "sample.c", "sample.a"]]
+
+
+# --- private names stay in their module -----------------------------------------------------------
+
+
+def private_imports(root: Path) -> list[str]:
+    """Every leading-underscore name (not a dunder such as ``__version__``) that a module of the
+    package under ``root`` takes from another of its modules: ``from a import _b`` (absolute or
+    relative), or ``a._b`` after ``import a`` / ``from x import a``. A name another module needs
+    is public, named in the domain's words, or it lives where it is used."""
+    top = root.name
+    bad = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        modules: set[str] = set()  # local names bound to a module of the package
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules.update(
+                    (a.asname or a.name.split(".")[0])
+                    for a in node.names
+                    if a.name.split(".")[0] == top
+                )
+            elif isinstance(node, ast.ImportFrom):
+                ours = node.level > 0 or (node.module or "").split(".")[0] == top
+                if not ours:
+                    continue
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        where = "." * node.level + (node.module or "")
+                        bad.append(f"{path.relative_to(root)}: from {where} import {alias.name}")
+                    modules.add(alias.asname or alias.name)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in modules
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
+                bad.append(f"{path.relative_to(root)}: {node.value.id}.{node.attr}")
+    return bad
+
+
+def test_no_module_takes_a_private_name_of_another() -> None:
+    assert private_imports(PACKAGE) == []
+
+
+def test_the_private_name_check_catches_each_form(tmp_path: Path) -> None:
+    root = tmp_path / "sample"
+    root.mkdir()
+    (root / "__init__.py").write_text("__version__ = '1'\n", encoding="utf-8")
+    (root / "a.py").write_text("_SECRET = 1\nclass _Hidden: ...\n", encoding="utf-8")
+    (root / "b.py").write_text(
+        "from sample.a import _SECRET\nfrom . import a\nfrom sample import __version__\n"
+        "import sample.a as alias\nx = a._Hidden\ny = alias._SECRET\nz = a.__name__\n",
+        encoding="utf-8",
+    )
+    assert private_imports(root) == [
+        "b.py: from sample.a import _SECRET",
+        "b.py: a._Hidden",
+        "b.py: alias._SECRET",
+    ]

@@ -21,8 +21,8 @@ from liaison_desk.config.options import (
     Migration,
     Scope,
     SettingSpec,
-    _copy,
     coerce,
+    copy_value,
     defaults,
     migrate,
     resolve,
@@ -80,10 +80,10 @@ class MachineSettings:
             self._take(*self._read())
 
     def get(self, key: str) -> Any:
-        return _copy(self._values[self._machine_spec(key).key])
+        return copy_value(self._values[self._machine_spec(key).key])
 
     def values(self) -> dict[str, Any]:
-        return {k: _copy(v) for k, v in self._values.items()}
+        return {k: copy_value(v) for k, v in self._values.items()}
 
     def set(self, key: str, value: Any) -> None:
         """Check ``value`` (ValueError in Chinese when not allowed) and save it at once

@@ -89,15 +89,15 @@ from liaison_desk.services.backups import BackupService
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.consultations import ConsultationService
 from liaison_desk.services.ledger_import import (
-    _COMPUTED,
+    COMPUTED_COLUMNS,
+    ImportPlanner,
     LedgerImportPlan,
     LedgerRow,
     RowResult,
-    _apply_heading_map,
-    _fold,
-    _group_named,
-    _heading,
-    _Planner,
+    apply_heading_map,
+    fold_text,
+    group_by_name,
+    heading_of,
     parse_heading_map,
     report_lines,
 )
@@ -189,7 +189,7 @@ def _refuse_records_imported_meanwhile(s: Any, plan: LedgerImportPlan) -> None:
         record = change.record
         if record.id is not None or record.number or record.held_on is None:
             continue
-        if record.group_id is None or not _fold(record.title):
+        if record.group_id is None or not fold_text(record.title):
             continue
         same_day = repo.list_consultations(
             s,
@@ -199,7 +199,7 @@ def _refuse_records_imported_meanwhile(s: Any, plan: LedgerImportPlan) -> None:
             PageRequest(),
         ).items
         for other in same_day:
-            if _fold(other.title) == _fold(record.title):
+            if fold_text(other.title) == fold_text(record.title):
                 raise ConflictError(
                     "",
                     f"台账导入期间，{other.number}《{other.title}》已由另一处（另一个窗口或命令行）"
@@ -297,7 +297,7 @@ class LedgerService:
 
     def group_named(self, text: str) -> LiaisonGroup | None:
         """The group a ledger (or ``--group``) names: its name, town or short name."""
-        return _group_named(self.groups.all(), text)
+        return group_by_name(self.groups.all(), text)
 
     def read(self, path: Path) -> tuple[LedgerFile, list[SheetLayout]]:
         """The file's sheets and the proposed layout (which sheet is which, which column is
@@ -327,13 +327,13 @@ class LedgerService:
         layouts = [copy.deepcopy(x) for x in (layouts or propose_layout(ledger))]
         plan = LedgerImportPlan(ledger, layouts)
         if heading_map:
-            _apply_heading_map(plan, heading_map)
+            apply_heading_map(plan, heading_map)
         sheets = self._check_layouts(plan)
         if plan.problems:
             return plan
-        _Planner(self.consultations, self.groups.all(), plan, default_kind, default_group_id).run(
-            sheets
-        )
+        ImportPlanner(
+            self.consultations, self.groups.all(), plan, default_kind, default_group_id
+        ).run(sheets)
         return plan
 
     def apply_import(self, plan: LedgerImportPlan) -> LedgerImportPlan:
@@ -389,8 +389,8 @@ class LedgerService:
                     first = used[key]
                     plan.problems.append(
                         f"工作表「{sheet.title}」的 {column_letter(first)} 列"
-                        f"「{_heading(sheet, first)}」和 {column_letter(index)} 列"
-                        f"「{_heading(sheet, index)}」都对应“{columns[key].heading}”：请只保留一列。"
+                        f"「{heading_of(sheet, first)}」和 {column_letter(index)} 列"
+                        f"「{heading_of(sheet, index)}」都对应“{columns[key].heading}”：请只保留一列。"
                     )
                 else:
                     used[key] = index
@@ -404,7 +404,7 @@ class LedgerService:
             missing = [
                 c.heading
                 for c in COLUMNS[layout.role]
-                if c.exported and c.key not in used and c.key not in _COMPUTED
+                if c.exported and c.key not in used and c.key not in COMPUTED_COLUMNS
             ]
             if missing:
                 plan.notes.append(

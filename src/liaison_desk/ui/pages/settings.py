@@ -61,9 +61,9 @@ from liaison_desk.ui.setting_fields import (
     NOTE_STYLE,
     FontField,
     SettingField,
-    _shared_last_sentences,
     help_label,
     problem_label,
+    shared_last_sentences,
 )
 from liaison_desk.ui.tasks import TaskControl, run_task
 from liaison_desk.ui.template_editor import ChecklistEditor, check_steps
@@ -317,7 +317,7 @@ class SettingsPage(Page):
     def _settings_section(self, key: str, title: str, intro: str) -> Section:
         prefix = self.SECTION_PREFIXES[key]
         specs = [s for s in config.specs(Scope.DATABASE) if s.key.startswith(prefix)]
-        shared = _shared_last_sentences([s.shown_description(current_language()) for s in specs])
+        shared = shared_last_sentences([s.shown_description(current_language()) for s in specs])
         content, layout = self._section_widget(intro)
         if shared:  # said once above the rows instead of under each
             layout.addWidget(help_label(shared))
