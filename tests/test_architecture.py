@@ -127,6 +127,93 @@ def test_layer_keeps_to_its_side_of_storage(layer: str) -> None:
     assert violations(layer, BOUNDARIES[layer]) == []
 
 
+#: The repositories' helpers that take or build ORM rows: storage's own, not re-exported by
+#: storage/repositories/__init__.py.
+ROW_HELPERS = ("RECORD_TABLES", "refresh_counts")
+ROW_HELPER_SUFFIX = "_from_row"
+
+
+def is_row_helper(name: str) -> bool:
+    return name in ROW_HELPERS or name.endswith(ROW_HELPER_SUFFIX)
+
+
+def row_helper_uses(root: Path, outside: str = "storage") -> list[str]:
+    """Modules outside ``root/outside`` that reach for a repository helper on ORM rows: by
+    importing it (``from ….repositories[.area] import case_from_row``), by importing an area
+    module of the repositories instead of the package, or as ``repo.case_from_row``."""
+    repositories = f"{root.name}.storage.repositories"
+    bad = []
+    for path in sorted(root.rglob("*.py")):
+        where = path.relative_to(root)
+        if where.parts[0] == outside:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        aliases = {  # local names of the repositories package (``repo``)
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == f"{root.name}.storage"
+            for alias in node.names
+            if alias.name == "repositories"
+        } | {
+            alias.asname
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+            if alias.name == repositories and alias.asname
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(repositories):
+                if node.module != repositories:
+                    bad.append(f"{where}: imports {node.module} (use the repositories package)")
+                bad += [
+                    f"{where}: imports {alias.name}"
+                    for alias in node.names
+                    if is_row_helper(alias.name)
+                ]
+            elif isinstance(node, ast.Import):
+                bad += [
+                    f"{where}: imports {alias.name} (use the repositories package)"
+                    for alias in node.names
+                    if alias.name.startswith(repositories + ".")
+                ]
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+                and is_row_helper(node.attr)
+            ):
+                bad.append(f"{where}: uses {ast.unparse(node)}")
+    return bad
+
+
+def test_row_helpers_of_the_repositories_stay_in_storage() -> None:
+    from liaison_desk.storage import repositories
+
+    assert [name for name in repositories.__all__ if is_row_helper(name)] == []
+    assert row_helper_uses(PACKAGE) == []
+
+
+def test_the_row_helper_check_catches_a_service_reaching_for_one(tmp_path: Path) -> None:
+    root = tmp_path / "sample"
+    for folder in ("storage/repositories", "services"):
+        (root / folder).mkdir(parents=True)
+    (root / "storage" / "integrity.py").write_text(
+        "from sample.storage.repositories.cases import case_from_row\n", encoding="utf-8"
+    )
+    (root / "services" / "cases.py").write_text(
+        "from sample.storage import repositories as repo\n"
+        "from sample.storage.repositories import refresh_counts\n"
+        "from sample.storage.repositories.cases import get_case\n"
+        "def f(s, row):\n    return repo.case_from_row(row)\n",
+        encoding="utf-8",
+    )
+    assert row_helper_uses(root) == [
+        "services/cases.py: imports refresh_counts",
+        "services/cases.py: imports sample.storage.repositories.cases (use the repositories package)",
+        "services/cases.py: uses repo.case_from_row",
+    ]
+
+
 # --- no import cycle anywhere ---------------------------------------------------------------------
 
 # Import cycles another branch is still taking apart, each as the set of modules in its cycle;
