@@ -127,6 +127,93 @@ def test_layer_keeps_to_its_side_of_storage(layer: str) -> None:
     assert violations(layer, BOUNDARIES[layer]) == []
 
 
+#: The repositories' helpers that take or build ORM rows: storage's own, not re-exported by
+#: storage/repositories/__init__.py.
+ROW_HELPERS = ("RECORD_TABLES", "refresh_counts")
+ROW_HELPER_SUFFIX = "_from_row"
+
+
+def is_row_helper(name: str) -> bool:
+    return name in ROW_HELPERS or name.endswith(ROW_HELPER_SUFFIX)
+
+
+def row_helper_uses(root: Path, outside: str = "storage") -> list[str]:
+    """Modules outside ``root/outside`` that reach for a repository helper on ORM rows: by
+    importing it (``from ….repositories[.area] import case_from_row``), by importing an area
+    module of the repositories instead of the package, or as ``repo.case_from_row``."""
+    repositories = f"{root.name}.storage.repositories"
+    bad = []
+    for path in sorted(root.rglob("*.py")):
+        where = path.relative_to(root)
+        if where.parts[0] == outside:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        aliases = {  # local names of the repositories package (``repo``)
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == f"{root.name}.storage"
+            for alias in node.names
+            if alias.name == "repositories"
+        } | {
+            alias.asname
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+            if alias.name == repositories and alias.asname
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(repositories):
+                if node.module != repositories:
+                    bad.append(f"{where}: imports {node.module} (use the repositories package)")
+                bad += [
+                    f"{where}: imports {alias.name}"
+                    for alias in node.names
+                    if is_row_helper(alias.name)
+                ]
+            elif isinstance(node, ast.Import):
+                bad += [
+                    f"{where}: imports {alias.name} (use the repositories package)"
+                    for alias in node.names
+                    if alias.name.startswith(repositories + ".")
+                ]
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+                and is_row_helper(node.attr)
+            ):
+                bad.append(f"{where}: uses {ast.unparse(node)}")
+    return bad
+
+
+def test_row_helpers_of_the_repositories_stay_in_storage() -> None:
+    from liaison_desk.storage import repositories
+
+    assert [name for name in repositories.__all__ if is_row_helper(name)] == []
+    assert row_helper_uses(PACKAGE) == []
+
+
+def test_the_row_helper_check_catches_a_service_reaching_for_one(tmp_path: Path) -> None:
+    root = tmp_path / "sample"
+    for folder in ("storage/repositories", "services"):
+        (root / folder).mkdir(parents=True)
+    (root / "storage" / "integrity.py").write_text(
+        "from sample.storage.repositories.cases import case_from_row\n", encoding="utf-8"
+    )
+    (root / "services" / "cases.py").write_text(
+        "from sample.storage import repositories as repo\n"
+        "from sample.storage.repositories import refresh_counts\n"
+        "from sample.storage.repositories.cases import get_case\n"
+        "def f(s, row):\n    return repo.case_from_row(row)\n",
+        encoding="utf-8",
+    )
+    assert row_helper_uses(root) == [
+        "services/cases.py: imports refresh_counts",
+        "services/cases.py: imports sample.storage.repositories.cases (use the repositories package)",
+        "services/cases.py: uses repo.case_from_row",
+    ]
+
+
 # --- no import cycle anywhere ---------------------------------------------------------------------
 
 # Import cycles another branch is still taking apart, each as the set of modules in its cycle;
@@ -266,3 +353,65 @@ def test_the_cycle_checker_catches_a_cycle(tmp_path: Path) -> None:
     (root / "d.py").write_text("import sample.a\nimport os\n", encoding="utf-8")
     cycles = import_cycles(import_graph(root))
     assert cycles == [["sample.a", "sample.inner.b", "sample.c", "sample.a"]]
+
+
+# --- private names stay in their module -----------------------------------------------------------
+
+
+def private_imports(root: Path) -> list[str]:
+    """Every leading-underscore name (not a dunder such as ``__version__``) that a module of the
+    package under ``root`` takes from another of its modules: ``from a import _b`` (absolute or
+    relative), or ``a._b`` after ``import a`` / ``from x import a``. A name another module needs
+    is public, named in the domain's words, or it lives where it is used."""
+    top = root.name
+    bad = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        modules: set[str] = set()  # local names bound to a module of the package
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules.update(
+                    (a.asname or a.name.split(".")[0])
+                    for a in node.names
+                    if a.name.split(".")[0] == top
+                )
+            elif isinstance(node, ast.ImportFrom):
+                ours = node.level > 0 or (node.module or "").split(".")[0] == top
+                if not ours:
+                    continue
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        where = "." * node.level + (node.module or "")
+                        bad.append(f"{path.relative_to(root)}: from {where} import {alias.name}")
+                    modules.add(alias.asname or alias.name)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in modules
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
+                bad.append(f"{path.relative_to(root)}: {node.value.id}.{node.attr}")
+    return bad
+
+
+def test_no_module_takes_a_private_name_of_another() -> None:
+    assert private_imports(PACKAGE) == []
+
+
+def test_the_private_name_check_catches_each_form(tmp_path: Path) -> None:
+    root = tmp_path / "sample"
+    root.mkdir()
+    (root / "__init__.py").write_text("__version__ = '1'\n", encoding="utf-8")
+    (root / "a.py").write_text("_SECRET = 1\nclass _Hidden: ...\n", encoding="utf-8")
+    (root / "b.py").write_text(
+        "from sample.a import _SECRET\nfrom . import a\nfrom sample import __version__\n"
+        "import sample.a as alias\nx = a._Hidden\ny = alias._SECRET\nz = a.__name__\n",
+        encoding="utf-8",
+    )
+    assert private_imports(root) == [
+        "b.py: from sample.a import _SECRET",
+        "b.py: a._Hidden",
+        "b.py: alias._SECRET",
+    ]

@@ -19,6 +19,7 @@ from liaison_desk.config import (
     coerce,
     spec,
 )
+from liaison_desk.errors import UserFacingError
 
 
 def has_chinese(text: str) -> bool:
@@ -281,8 +282,12 @@ def test_a_failed_write_keeps_the_old_file_and_removes_the_temporary_one(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(config.store.os, "replace", disk_full)
-    with pytest.raises(SettingsFileError, match="无法保存本机设置文件"):
+    with pytest.raises(SettingsFileError, match="无法保存本机设置文件") as failed:
         settings.set("ui.language", "zh_CN")
+    # A message the user reads (the window and the command line show it as it is).
+    assert isinstance(failed.value, UserFacingError) and not isinstance(failed.value, OSError)
+    assert "请检查数据文件夹是否可以写入" in str(failed.value)
+    assert "could not be saved" in failed.value.message_in("en")
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
     assert settings.get("ui.language") == "en"

@@ -2416,12 +2416,51 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>Writing the ledger… ({done} of {total})</translation>
     </message>
     <message>
+        <source>Masked: it cannot be imported back.</source>
+        <translation>Masked: it cannot be imported back.</translation>
+    </message>
+    <message>
+        <source>Working copy, not masked: keep it in the group.</source>
+        <translation>Working copy, not masked: keep it in the group.</translation>
+    </message>
+    <message>
         <source>Exported {consultations} consultations and {items} outcome items to {path}.</source>
         <translation>Exported {consultations} consultations and {items} outcome items to {path}.</translation>
     </message>
     <message>
         <source>Exporting the ledger</source>
         <translation>Exporting the ledger</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExportChoice</name>
+    <message>
+        <source>Export ledger</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>Which ledger do you want to export?</source>
+        <translation>Which ledger do you want to export?</translation>
+    </message>
+    <message>
+        <source>&amp;Masked ledger, to send out</source>
+        <translation>&amp;Masked ledger, to send out</translation>
+    </message>
+    <message>
+        <source>It cannot be imported back: the import would overwrite what is hidden.</source>
+        <translation>It cannot be imported back: the import would overwrite what is hidden.</translation>
+    </message>
+    <message>
+        <source>&amp;Working copy for the group (not masked)</source>
+        <translation>&amp;Working copy for the group (not masked)</translation>
+    </message>
+    <message>
+        <source>Everything as recorded, to edit in Excel or WPS and import back. Keep it in the group; do not send it out.</source>
+        <translation>Everything as recorded, to edit in Excel or WPS and import back. Keep it in the group; do not send it out.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
     </message>
 </context>
 <context>

@@ -2417,12 +2417,51 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>正在写入台账……（{done}/{total}）</translation>
     </message>
     <message>
+        <source>Masked: it cannot be imported back.</source>
+        <translation>已隐藏个人信息，不能导入回来。</translation>
+    </message>
+    <message>
+        <source>Working copy, not masked: keep it in the group.</source>
+        <translation>这是没有隐藏个人信息的工作底稿，只在本组内部使用。</translation>
+    </message>
+    <message>
         <source>Exported {consultations} consultations and {items} outcome items to {path}.</source>
         <translation>已导出 {consultations} 场协商活动、{items} 条意见建议到 {path}。</translation>
     </message>
     <message>
         <source>Exporting the ledger</source>
         <translation>正在导出台账</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExportChoice</name>
+    <message>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Which ledger do you want to export?</source>
+        <translation>要导出哪一种台账？</translation>
+    </message>
+    <message>
+        <source>&amp;Masked ledger, to send out</source>
+        <translation>隐藏个人信息的台账，用于外发(&amp;M)</translation>
+    </message>
+    <message>
+        <source>It cannot be imported back: the import would overwrite what is hidden.</source>
+        <translation>这样的台账不能导入回来：导入会用遮盖后的内容覆盖被隐藏的真实内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Working copy for the group (not masked)</source>
+        <translation>本组的工作底稿，不隐藏个人信息(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Everything as recorded, to edit in Excel or WPS and import back. Keep it in the group; do not send it out.</source>
+        <translation>按记录原样导出，可以在 Excel 或 WPS 中修改后导入回来。只在本组内部使用，不要外发。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
     </message>
 </context>
 <context>

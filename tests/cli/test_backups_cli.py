@@ -32,7 +32,10 @@ def test_ledger_import_backs_up_first_and_backups_lists_it_and_restore_brings_it
 ) -> None:
     services.consultations.save(new_consultation(title="原有的记录"))
     ledger = tmp_path / "台账.xlsx"
-    assert main(["ledger", "export", "--db", str(db_file), "--out", str(ledger)]) == EXIT_OK
+    assert (
+        main(["ledger", "export", "--db", str(db_file), "--no-mask", "--out", str(ledger)])
+        == EXIT_OK
+    )
     wb = load_workbook(ledger)
     ws = wb["协商活动"]
     ws.cell(2, next(c.column for c in ws[1] if c.value == "议题")).value = "改过的议题"

@@ -58,7 +58,7 @@ def test_export_then_import_round_trips_and_dry_run_writes_nothing(
 ) -> None:
     out = tmp_path / "民生议事堂台账-2024.xlsx"
     assert (
-        main(["ledger", "export", "--db", str(db_file), "--year", "2024", "--kind", "hall", "--out", str(out)])
+        main(["ledger", "export", "--db", str(db_file), "--year", "2024", "--kind", "hall", "--no-mask", "--out", str(out)])
         == EXIT_OK
     )  # fmt: skip
     assert "1 场协商活动、1 条意见建议" in capsys.readouterr().out
@@ -89,7 +89,9 @@ def test_a_bad_row_exits_1_lists_every_bad_row_and_writes_nothing(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "台账.xlsx"
-    assert main(["ledger", "export", "--db", str(db_file), "--out", str(out)]) == EXIT_OK
+    assert (
+        main(["ledger", "export", "--db", str(db_file), "--no-mask", "--out", str(out)]) == EXIT_OK
+    )
     set_cell(out, "协商活动", 2, "日期", "2024-13-01")
     set_cell(out, "协商活动", 3, "联络组", "不存在的联络组")
     set_cell(out, "意见建议", 2, "内容", "")
@@ -265,7 +267,9 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(
             )
         )
     out = tmp_path / "台账.xlsx"
-    assert main(["ledger", "export", "--db", str(db_file), "--out", str(out)]) == EXIT_OK
+    assert (
+        main(["ledger", "export", "--db", str(db_file), "--no-mask", "--out", str(out)]) == EXIT_OK
+    )
     with zipfile.ZipFile(out) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
         assert sheets
@@ -345,7 +349,7 @@ def test_export_neither_overwrites_nor_writes_an_empty_ledger(
     a year without records writes no empty workbook and says so (exit 1)."""
     out = tmp_path / "台账.xlsx"
     out.write_bytes(b"the secretary's own file")
-    args = ["ledger", "export", "--db", str(db_file), "--out", str(out)]
+    args = ["ledger", "export", "--db", str(db_file), "--no-mask", "--out", str(out)]
     assert main(args) == EXIT_PROBLEM
     assert "已经存在" in capsys.readouterr().err and out.read_bytes() == b"the secretary's own file"
     assert main([*args, "--overwrite"]) == EXIT_OK
@@ -356,3 +360,32 @@ def test_export_neither_overwrites_nor_writes_an_empty_ledger(
     err = capsys.readouterr().err
     assert "没有符合条件的协商活动" in err and "2019" in err
     assert not empty.exists()
+
+
+def test_the_default_export_is_masked_and_its_import_is_refused_with_exit_1(
+    db_file: Path,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "台账.xlsx"
+    assert main(["ledger", "export", "--db", str(db_file), "--out", str(out)]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "已隐藏" in printed and "--no-mask" in printed
+    assert str(load_workbook(out)["协商活动"]["A1"].value).startswith("【已隐藏个人信息】")
+    before = table_dump(db_file)
+    for extra in ([], ["--dry-run"]):
+        assert main(["ledger", "import", "--db", str(db_file), str(out), *extra]) == EXIT_PROBLEM
+        err = capsys.readouterr().err
+        assert "隐藏了个人信息" in err and "没有导入" in err and "--no-mask" in err
+    assert table_dump(db_file) == before
+    assert not (db_file.parent / "备份").exists()  # not even a backup before the import
+
+    working = tmp_path / "工作底稿.xlsx"
+    assert (
+        main(["ledger", "export", "--db", str(db_file), "--no-mask", "--out", str(working)])
+        == EXIT_OK
+    )
+    assert "工作底稿" in capsys.readouterr().out
+    assert main(["ledger", "import", "--db", str(db_file), str(working)]) == EXIT_OK
+    assert table_dump(db_file) == before

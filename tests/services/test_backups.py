@@ -60,7 +60,7 @@ def ledger_with_new_row(services: Services, path: Path, **values: str) -> Path:
 
     from liaison_desk.documents.ledger import CONSULTATION_SHEET
 
-    services.ledger.export(ConsultationFilter(), path)
+    services.ledger.export(ConsultationFilter(), path, masked=False)
     wb = load_workbook(path)
     ws = wb[CONSULTATION_SHEET]
     headings = [c.value for c in ws[1]]

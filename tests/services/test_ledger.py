@@ -88,7 +88,7 @@ def group_named(services: Services, name: str) -> LiaisonGroup:
 @pytest.fixture
 def exported(demo_services: Services, tmp_path: Path) -> Path:
     path = tmp_path / "全部联络组-协商活动台账-2024.xlsx"
-    demo_services.ledger.export(YEAR_2024, path)
+    demo_services.ledger.export(YEAR_2024, path, masked=False)
     return path
 
 
@@ -133,7 +133,7 @@ def test_export_follows_the_list_filters(demo_services: Services, tmp_path: Path
     f = ConsultationFilter(year=2024, group_id=zhili.id, kind=ConsultationKind.HALL)
     name = demo_services.ledger.default_file_name(f)
     assert name == "织里镇联络组-民生议事堂台账-2024.xlsx"
-    result = demo_services.ledger.export(f, tmp_path / name)
+    result = demo_services.ledger.export(f, tmp_path / name, masked=False)
     listed = demo_services.consultations.search(f, PageRequest()).items
     ws = load_workbook(result.path)[CONSULTATION_SHEET]
     numbers = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
@@ -270,7 +270,9 @@ def test_a_new_record_with_its_own_number_brings_its_items(
     services: Services, group: LiaisonGroup, tmp_path: Path
 ) -> None:
     path = tmp_path / "台账.xlsx"
-    services.ledger.export(ConsultationFilter(), path)  # an empty ledger: the headings only
+    services.ledger.export(
+        ConsultationFilter(), path, masked=False
+    )  # an empty ledger: the headings only
     append(
         path,
         CONSULTATION_SHEET,
@@ -317,7 +319,7 @@ def test_new_outcome_items_are_added_after_the_existing_ones(
     c = new_consultation(outcome_items=[OutcomeItem(content="第一条")])
     saved = services.consultations.save(c)
     path = tmp_path / "台账.xlsx"
-    services.ledger.export(ConsultationFilter(), path)
+    services.ledger.export(ConsultationFilter(), path, masked=False)
     row = append(path, ITEM_SHEET, {"活动编号": saved.number, "内容": "会后补充的一条"})
     plan = services.ledger.plan_import(path)
     assert plan.ok
@@ -539,7 +541,7 @@ def test_import_is_one_transaction(
     first = services.consultations.save(new_consultation(title="第一场"))
     second = services.consultations.save(new_consultation(title="第二场"))
     path = tmp_path / "台账.xlsx"
-    services.ledger.export(ConsultationFilter(), path)
+    services.ledger.export(ConsultationFilter(), path, masked=False)
     for row in (2, 3):
         cell(path, CONSULTATION_SHEET, row, "主持人", "台账里的主持人")
     plan = services.ledger.plan_import(path)
@@ -562,7 +564,7 @@ def test_computed_columns_are_checked_not_imported(
 ) -> None:
     saved = services.consultations.save(new_consultation())
     path = tmp_path / "台账.xlsx"
-    services.ledger.export(ConsultationFilter(), path)
+    services.ledger.export(ConsultationFilter(), path, masked=False)
     cell(path, CONSULTATION_SHEET, 2, "参与人次", 99)
     plan = services.ledger.plan_import(path)
     assert plan.ok and not plan.has_changes
@@ -579,7 +581,7 @@ def test_total_rows_and_blank_rows_are_passed_over(
 ) -> None:
     services.consultations.save(new_consultation())
     path = tmp_path / "台账.xlsx"
-    services.ledger.export(ConsultationFilter(), path)
+    services.ledger.export(ConsultationFilter(), path, masked=False)
     wb = load_workbook(path)
     ws = wb[CONSULTATION_SHEET]
     ws.append([])
@@ -627,7 +629,7 @@ def test_an_unsolved_item_needs_its_reason_which_an_extra_column_may_give(
 ) -> None:
     saved = services.consultations.save(new_consultation())
     path = tmp_path / "台账.xlsx"
-    services.ledger.export(ConsultationFilter(), path)
+    services.ledger.export(ConsultationFilter(), path, masked=False)
     row = append(path, ITEM_SHEET, {"活动编号": saved.number, "内容": "拓宽道路", "状态": "未解决"})
     plan = services.ledger.plan_import(path)
     (error,) = plan.errors
@@ -662,3 +664,115 @@ def test_a_date_with_a_time_of_day_gives_the_start_time(
     c = services.consultations.get(summary.id)
     assert c is not None
     assert (c.held_on, c.start_time) == (date(2024, 5, 6), time(14, 30))
+
+
+# --- the masked ledger (one privacy policy) -----------------------------------------------------
+
+RESIDENT_PHONE = "13812348000"
+MEMBER_PHONE = "13712345678"
+
+
+@pytest.fixture
+def with_numbers(services: Services, group: LiaisonGroup, new_consultation: Any) -> Consultation:
+    """A record whose text names a resident and gives her phone and a member's."""
+    from liaison_desk.domain.entities import Participant, Person
+
+    assert group.id is not None
+    zhang = services.people.save(
+        Person(
+            name="张三",
+            category=ParticipantCategory.RESIDENT,
+            group_id=group.id,
+            phone=RESIDENT_PHONE,
+        )
+    )
+    return services.consultations.save(
+        new_consultation(
+            participants=[Participant(name="张三", category=zhang.category, person_id=zhang.id)],
+            consensus=f"张三反映路灯不亮，电话{RESIDENT_PHONE}；委员电话{MEMBER_PHONE}。",
+            outcome_items=[
+                OutcomeItem(content=f"修好路灯后告知张三（{RESIDENT_PHONE}）", revisit_note="")
+            ],
+        )
+    )
+
+
+def _cells(path: Path) -> list[str]:
+    book = load_workbook(path)
+    return [
+        str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v
+    ]
+
+
+def test_a_masked_ledger_shows_no_number_of_anyone_without_consent_and_says_so(
+    services: Services, with_numbers: Consultation, tmp_path: Path
+) -> None:
+    path = tmp_path / "台账.xlsx"
+    result = services.ledger.export(ConsultationFilter(), path)  # masked by default
+    assert result.masked
+    text = "\n".join(_cells(path))
+    assert RESIDENT_PHONE not in text and MEMBER_PHONE not in text and "张三" not in text
+    assert "138****8000" in text and "137****5678" in text and "张某" in text
+    book = load_workbook(path)
+    for ws in book.worksheets:  # the note above the headings says what is hidden
+        note = str(ws["A1"].value)
+        assert note.startswith("【已隐藏个人信息】") and "不能导入" in note
+        assert "手机号和身份证号" in note and "张某" in note
+    assert "LiaisonDesk.MaskedLedger" in book.defined_names
+
+
+def test_the_working_copy_holds_the_records_as_they_are_and_round_trips(
+    services: Services, with_numbers: Consultation, tmp_path: Path
+) -> None:
+    path = tmp_path / "台账.xlsx"
+    result = services.ledger.export(ConsultationFilter(), path, masked=False)
+    assert not result.masked
+    assert RESIDENT_PHONE in "\n".join(_cells(path))
+    before = snapshot(services)
+    plan = services.ledger.plan_import(path)
+    assert plan.ok and not plan.has_changes
+    services.ledger.apply_import(plan)
+    assert snapshot(services) == before
+
+
+def test_a_masked_ledger_is_refused_by_the_import_and_nothing_is_written(
+    services: Services, with_numbers: Consultation, tmp_path: Path
+) -> None:
+    from liaison_desk.services.ledger import MaskedLedgerError
+
+    path = tmp_path / "台账.xlsx"
+    services.ledger.export(ConsultationFilter(), path)
+    before = snapshot(services)
+    with pytest.raises(MaskedLedgerError) as refused:
+        services.ledger.read(path)
+    assert "隐藏了个人信息" in str(refused.value) and "--no-mask" in str(refused.value)
+    assert isinstance(refused.value, LedgerFileError)  # shown like any unreadable file
+    with pytest.raises(MaskedLedgerError):
+        services.ledger.plan_import(path)
+
+    # The note row deleted in Excel: the hidden marker still tells.
+    book = load_workbook(path)
+    for ws in book.worksheets:
+        ws.delete_rows(1)
+    book.save(path)
+    with pytest.raises(MaskedLedgerError):
+        services.ledger.plan_import(path)
+
+    # A masked sheet copied into a workbook of one's own: its note still tells.
+    copied = Workbook()
+    ws = copied.active
+    assert ws is not None
+    ws.title = CONSULTATION_SHEET
+    for row in load_workbook(tmp_path / "台账.xlsx")[CONSULTATION_SHEET].iter_rows(
+        values_only=True
+    ):
+        ws.append(list(row))
+    services.ledger.export(ConsultationFilter(), tmp_path / "原样.xlsx")
+    note = load_workbook(tmp_path / "原样.xlsx")[CONSULTATION_SHEET]["A1"].value
+    ws.insert_rows(1)
+    ws["A1"] = note
+    copied.save(tmp_path / "复制的.xlsx")
+    with pytest.raises(MaskedLedgerError):
+        services.ledger.plan_import(tmp_path / "复制的.xlsx")
+
+    assert snapshot(services) == before  # nothing written, not even a backup's worth of change

@@ -53,7 +53,7 @@ def exported(
         new_consultation(kind=ConsultationKind.MICRO, title="村口停车", held_on=date(2024, 5, 6))
     )
     path = tmp_path / "台账.xlsx"
-    services.ledger.export(ConsultationFilter(), path)
+    services.ledger.export(ConsultationFilter(), path, masked=False)
     return path.read_bytes()
 
 

@@ -1,10 +1,9 @@
 """One privacy policy (domain/privacy.py) for every exit path: the same records, sent through the
-printed sheet, the case document, the collection, the package and the previews, show the same
-people masked and the same people kept (domain.md, Privacy).
+printed sheet, the case document, the collection, the package, the ledger (台账) and the
+previews, show the same people masked and the same people kept (domain.md, Privacy).
 
-The ledger (台账) is not among them on purpose: it is the group's own working copy, read back by
-the ledger import, so it carries the records as they are (a masked ledger imported back would
-overwrite the real numbers with 138****8000)."""
+The ledger is masked by default like the rest; its unmasked working copy (the one the ledger
+import takes back) is an explicit choice, as an unmasked printout is."""
 
 from __future__ import annotations
 
@@ -15,12 +14,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pdfminer.high_level import extract_text
 
 from liaison_desk.documents.sheets import SheetKind, SheetOptions
 from liaison_desk.domain.entities import Case, Consultation, LiaisonGroup, Participant, Person
 from liaison_desk.domain.entities import Speech as SpeechEntry
 from liaison_desk.domain.enums import CaseStatus, ParticipantCategory
+from liaison_desk.domain.queries import ConsultationFilter
 from liaison_desk.services import Services
 
 RESIDENT_PHONE = "13812348000"
@@ -102,6 +103,19 @@ def records(
     return c, case
 
 
+def _ledger_text(services: Services, path: Path, *, masked: bool = True) -> str:
+    """Every text cell of a ledger exported of all records."""
+    services.ledger.export(ConsultationFilter(), path, masked=masked)
+    book = load_workbook(path)
+    return "\n".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if isinstance(value, str)
+    )
+
+
 def _assert_same_policy(where: str, text: str) -> None:
     flat = _squash(text)
     # 张三 may appear only inside 张三丰-like kept names; there are none here.
@@ -148,6 +162,9 @@ def test_every_exit_path_masks_the_same_people(
             if "/records/" in name and name.endswith(".pdf"):
                 _assert_same_policy(name, extract_text(io.BytesIO(zf.read(name))))
 
+    # The ledger (台账), masked by default: its 议题, 协商成果 and the items' text.
+    _assert_same_policy("台账", _ledger_text(services, tmp_path / "台账.xlsx"))
+
     # The previews say the same: who is hidden, who is kept.
     preview = services.packages.masking_preview([case.id])
     hidden = {i.before for i in preview.hidden}
@@ -172,6 +189,8 @@ def test_an_unmasked_copy_shows_everything_everywhere(
     assert all(value in flat for value in HIDDEN)
     data = services.case_documents.document_data(case.id, masked=False)
     assert all(value in data.sections[1][1] for value in HIDDEN)
+    working_copy = _ledger_text(services, tmp_path / "工作底稿.xlsx", masked=False)
+    assert all(value in working_copy for value in HIDDEN)
 
 
 def test_settings_decide_what_every_exit_path_hides(
@@ -187,7 +206,12 @@ def test_settings_decide_what_every_exit_path_hides(
     sheet = tmp_path / "表.pdf"
     job.write_pdf(sheet)
     data = services.case_documents.document_data(case.id)
-    for where, text in (("sheet", extract_text(sheet)), ("case", data.sections[1][1])):
+    ledger = _ledger_text(services, tmp_path / "台账.xlsx")
+    for where, text in (
+        ("sheet", extract_text(sheet)),
+        ("case", data.sections[1][1]),
+        ("ledger", ledger),
+    ):
         flat = _squash(text)
         assert "张三" in flat and "陈大妈" in flat, where
         assert RESIDENT_PHONE not in flat and MEMBER_PHONE not in flat, where

@@ -260,3 +260,29 @@ def test_a_relative_backup_folder_is_refused_under_the_field(
     assert "完整的位置" in page.backup_tab.folder_problem.text()
     assert services.backups.settings().folder == ""
     assert page.tabs.currentWidget() is page.sections[5].widget
+
+
+def test_a_settings_file_that_cannot_be_written_is_said_in_its_own_words(
+    qtbot: QtBot,
+    services: Services,
+    tmp_path: Path,
+    shown_page: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The settings file's own Chinese message (what to do) is shown, and the page stays
+    unsaved; SettingsFileError is a UserFacingError now, not an OSError."""
+    from liaison_desk.config import SettingsFileError
+
+    page = shown_page(SettingsPage, services)  # type: ignore[operator]
+    shown: list[BaseException] = []
+    monkeypatch.setattr(messages, "show_error", lambda _parent, exc: shown.append(exc))
+
+    def read_only(_key: str, _value: object) -> None:
+        raise SettingsFileError("无法保存本机设置文件 settings.json（只读）。请检查数据文件夹")
+
+    monkeypatch.setattr(services.backups.machine, "set", read_only)
+    page.backup_tab.folder.setText(str(tmp_path / "U盘备份"))
+    assert not page.backup_tab.save()
+    (error,) = shown
+    assert "请检查数据文件夹" in str(error)
+    assert messages.error_text(error)[1] == str(error)  # its own words, not an OS error's

@@ -207,6 +207,7 @@ def test_the_rest_of_the_first_hour_preview_follow_up_ledger_package_language_an
     window.show_page("micro")
     _settle(qtbot)
     ledger = tmp_path / "台账.xlsx"
+    monkeypatch.setattr(ledger_dialogs, "choose_export_copy", lambda _p, _r: True)
     monkeypatch.setattr(ledger_dialogs, "choose_export_path", lambda _p, _n: ledger)
     micro.ledger_button.menu().actions()[0].trigger()  # type: ignore[attr-defined]
     _settle(qtbot)

@@ -85,13 +85,56 @@ def test_export_writes_what_the_list_shows(
         offered.append(default_name)
         return tmp_path / default_name
 
+    monkeypatch.setattr(ledger_dialogs, "choose_export_copy", lambda _p, _r: False)
     monkeypatch.setattr(ledger_dialogs, "choose_export_path", choose)
     hall_page.ledger_button.menu().actions()[0].trigger()
     assert wait_for_tasks()
-    assert offered == ["全部联络组-民生议事堂台账-2024.xlsx"]
+    assert offered == ["全部联络组-民生议事堂台账-2024-工作底稿.xlsx"]
     ws = load_workbook(tmp_path / offered[0])["协商活动"]
     assert [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)] == [recorded[0].number]
     assert offered[0] in hall_page.status_text()
+    assert "not masked" in hall_page.status_text()
+
+
+def test_the_export_offers_the_masked_ledger_first_and_says_what_it_hides(
+    services: Services, qtbot: QtBot
+) -> None:
+    dialog = ledger_dialogs.LedgerExportChoice(services.ledger.masking_rules())
+    qtbot.addWidget(dialog)
+    assert dialog.masked()  # masked unless the user chooses the working copy
+    assert "consent is not recorded" in dialog.masked_note.text()
+    assert "张某" in dialog.masked_note.text()
+    assert "cannot be imported back" in dialog.masked_note.text()
+    dialog.working_button.setChecked(True)
+    assert not dialog.masked()
+    services.settings.update({"masking.resident_names": False})
+    names_kept = ledger_dialogs.LedgerExportChoice(services.ledger.masking_rules())
+    qtbot.addWidget(names_kept)
+    assert "张某" not in names_kept.masked_note.text()  # the note follows the settings
+
+
+def test_a_masked_export_is_refused_by_the_import_dialog_with_a_message(
+    hall_page: ConsultationsPage,
+    services: Services,
+    recorded: list[Consultation],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "台账.xlsx"
+    monkeypatch.setattr(ledger_dialogs, "choose_export_copy", lambda _p, _r: True)
+    monkeypatch.setattr(ledger_dialogs, "choose_export_path", lambda _p, _n: path)
+    hall_page.ledger_button.menu().actions()[0].trigger()
+    assert wait_for_tasks()
+    assert "cannot be imported back" in hall_page.status_text()
+    shown: list[BaseException] = []
+    monkeypatch.setattr(ledger_dialogs, "choose_import_path", lambda _p: path)
+    monkeypatch.setattr(ledger_dialogs, "show_error", lambda _p, exc: shown.append(exc))
+    before = titles(services)
+    hall_page.ledger_button.menu().actions()[1].trigger()
+    assert wait_for_tasks()
+    (error,) = shown
+    assert "隐藏了个人信息" in str(error) and "工作底稿" in str(error)
+    assert titles(services) == before
 
 
 def test_import_dialog_maps_renamed_columns_checks_and_imports(

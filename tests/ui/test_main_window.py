@@ -186,3 +186,20 @@ def test_only_the_page_shown_is_built_and_the_others_when_first_visited(
     window.show_page("people")
     wait_for_tasks()
     assert window.isActiveWindow()
+
+
+def test_a_settings_file_that_cannot_be_written_does_not_stop_the_closing(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """config.SettingsFileError is a UserFacingError (no longer an OSError): the window still
+    catches it when it saves its size on closing."""
+    from liaison_desk.config import SettingsFileError
+
+    machine = MachineSettings(tmp_path / "settings.json")
+    window = make_window(qtbot, services, machine)
+
+    def read_only(_key: str, _value: object) -> None:
+        raise SettingsFileError("无法保存本机设置文件")
+
+    monkeypatch.setattr(machine, "set", read_only)
+    window.save_state()  # logged, not raised

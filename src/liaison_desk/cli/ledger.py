@@ -18,9 +18,10 @@ from liaison_desk.storage.errors import os_error_text
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
+    from liaison_desk.documents.ledger import MASKED_NOTE_MARK
     from liaison_desk.domain.enums import ConsultationKind
     from liaison_desk.domain.queries import ConsultationFilter, PageRequest
-    from liaison_desk.services.ledger import parse_heading_map, report_lines
+    from liaison_desk.services.ledger import masked_note, parse_heading_map, report_lines
 
     url = url_of(args)
     path = sqlite_path(url)
@@ -55,14 +56,21 @@ def cmd_ledger(args: argparse.Namespace) -> int:
                 )
             progress = Progress("正在导出台账")
             try:
-                result = services.ledger.export(f, out, progress)
+                result = services.ledger.export(f, out, progress, masked=not args.no_mask)
             except OSError as exc:
                 raise UserError(
                     f"无法写入「{out}」：{os_error_text(exc)}。请换一个有写入权限的文件夹，"
                     "或先关闭正在打开这个文件的 Excel 或 WPS。"
                 ) from exc
             progress.finish()
+            note = masked_note(services.ledger.masking_rules()) if result.masked else ""
         print(f"已导出 {result.consultations} 场协商活动、{result.items} 条意见建议：{out}")
+        if note:
+            print(note.removeprefix(MASKED_NOTE_MARK) + "（命令行：加 --no-mask 导出工作底稿。）")
+        else:
+            print(
+                "注意：这是没有隐藏个人信息的工作底稿，可以修改后导入回来；只用于内部，请勿外发。"
+            )
         return EXIT_OK
     with open_services(url, create=False) as services:
         group_id = None

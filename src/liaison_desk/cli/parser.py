@@ -499,10 +499,12 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="导出或导入台账（Excel 工作簿）",
         description="台账是一个 Excel 工作簿（.xlsx）：“协商活动”表每场活动一行，"
-        "“意见建议”表每条意见建议一行。导出后可以在 Excel 或 WPS 中修改、补充，再导入回来。",
+        "“意见建议”表每条意见建议一行。默认导出的台账隐藏个人信息，供外发阅读，不能导入回来；"
+        "用 --no-mask 导出的工作底稿可以在 Excel 或 WPS 中修改、补充，再导入回来。",
         epilog="例如：\n"
         "  liaison-desk ledger export --year 2024 --kind hall --out 民生议事堂台账-2024.xlsx\n"
-        "  liaison-desk ledger import 民生议事堂台账-2024.xlsx --dry-run\n"
+        "  liaison-desk ledger export --year 2024 --no-mask --out 台账-2024-工作底稿.xlsx\n"
+        "  liaison-desk ledger import 台账-2024-工作底稿.xlsx --dry-run\n"
         "每个子命令的详细用法：liaison-desk ledger export --help",
     )
     actions = ledger.add_subparsers(
@@ -514,7 +516,10 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         help="把协商活动导出为台账",
         description="把协商活动（和它们的意见建议）按日期顺序导出为台账工作簿。"
         "可以按年度、类型和联络组筛选，与“民生议事堂”“微协商”页面的筛选相同。"
-        "已存在的文件不会被覆盖，除非加 --overwrite；没有符合条件的活动时不写文件（退出码 1）。",
+        "已存在的文件不会被覆盖，除非加 --overwrite；没有符合条件的活动时不写文件（退出码 1）。\n"
+        "默认隐藏所有未登记同意公开的人（委员、干部也一样）的电话号码和身份证号，以及群众的姓名"
+        "（显示为“张某”），表头上方注明隐藏了什么；这样的台账供外发阅读，不能导入回来。"
+        "要在 Excel 或 WPS 中修改后导入，请用 --no-mask 导出本组的工作底稿（不要外发）。",
         epilog="例如：liaison-desk ledger export --year 2024 --kind micro --out 微协商台账-2024.xlsx",
     )
     export.add_argument("--year", type=_whole, metavar="年度", help="只导出这一年的活动，如 2024")
@@ -531,6 +536,12 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
     )
+    export.add_argument(
+        "--no-mask",
+        action="store_true",
+        help="不隐藏电话号码、身份证号和群众姓名：导出本组的工作底稿，可以修改后导入回来"
+        "（只用于内部，不要外发）",
+    )
     imp = actions.add_parser(
         "import",
         parents=[common],
@@ -541,7 +552,8 @@ def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "“意见建议”表：按“活动编号”和“序号”（该活动的第几条）对应，没有序号的行新增一条。"
         "委员人次、参与人次、建议条数、已解决条数由记录算出，只核对不导入。已归档的记录需要先解锁才能修改。\n"
         "表头与标准列名不同、列的顺序不同都可以：常见的叫法会自动对应，其余用 --map 指定。"
-        "没有编号的行与已有记录（或表中前面的行）联络组、日期和议题都相同时，算作重复，跳过不导入。",
+        "没有编号的行与已有记录（或表中前面的行）联络组、日期和议题都相同时，算作重复，跳过不导入。\n"
+        "隐藏了个人信息的台账（默认导出的）不能导入：请导入用 ledger export --no-mask 导出的工作底稿。",
         epilog="例如：\n"
         "  liaison-desk ledger import 台账.xlsx --dry-run\n"
         "  liaison-desk ledger import 我们镇的台账.xlsx --group 织里镇联络组 --kind micro\n"

@@ -379,10 +379,10 @@ def specs(scope: Scope | str) -> tuple[SettingSpec, ...]:
 
 
 def defaults(scope: Scope | str) -> dict[str, Any]:
-    return {s.key: _copy(s.default) for s in specs(scope)}
+    return {s.key: copy_value(s.default) for s in specs(scope)}
 
 
-def _copy(value: Any) -> Any:
+def copy_value(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
@@ -492,11 +492,11 @@ def resolve(stored: Mapping[str, Any], scope: Scope | str) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for s in specs(scope):
         if s.key not in stored:
-            result[s.key] = _copy(s.default)
+            result[s.key] = copy_value(s.default)
             continue
         try:
             result[s.key] = coerce(s, stored[s.key])
         except ValueError as exc:
             log.warning("setting %s: stored value ignored, default used (%s)", s.key, exc)
-            result[s.key] = _copy(s.default)
+            result[s.key] = copy_value(s.default)
     return result

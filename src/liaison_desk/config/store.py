@@ -21,14 +21,15 @@ from liaison_desk.config.options import (
     Migration,
     Scope,
     SettingSpec,
-    _copy,
     coerce,
+    copy_value,
     defaults,
     migrate,
     resolve,
     spec,
 )
 from liaison_desk.config.paths import MACHINE_SETTINGS_FILE, data_dir
+from liaison_desk.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,11 @@ log = logging.getLogger(__name__)
 # --- the machine's settings file ---------------------------------------------------------------
 
 
-class SettingsFileError(OSError):
-    """The settings file could not be written; ``str(exc)`` says what to do, in Chinese. An
-    OSError, so callers that guard file writes with ``except OSError`` catch it too."""
+class SettingsFileError(UserFacingError):
+    """This computer's settings file could not be written; ``str(exc)`` says what to do, in
+    Chinese (with an English text). A ``UserFacingError``, not an ``OSError``: the window shows
+    its message, and callers name it (``except SettingsFileError``) where a failed save must
+    not stop what the user is doing."""
 
 
 class MachineSettings:
@@ -77,10 +80,10 @@ class MachineSettings:
             self._take(*self._read())
 
     def get(self, key: str) -> Any:
-        return _copy(self._values[self._machine_spec(key).key])
+        return copy_value(self._values[self._machine_spec(key).key])
 
     def values(self) -> dict[str, Any]:
-        return {k: _copy(v) for k, v in self._values.items()}
+        return {k: copy_value(v) for k, v in self._values.items()}
 
     def set(self, key: str, value: Any) -> None:
         """Check ``value`` (ValueError in Chinese when not allowed) and save it at once
@@ -157,7 +160,10 @@ class MachineSettings:
         except OSError as exc:
             raise SettingsFileError(
                 f"无法保存本机设置文件 {self.path}（{exc.strerror or exc}）。"
-                "请检查数据文件夹是否可以写入、磁盘是否已满，然后再试一次。"
+                "请检查数据文件夹是否可以写入、磁盘是否已满，然后再试一次。",
+                english=f"This computer's settings file {self.path} could not be saved "
+                f"({exc.strerror or exc}). Check that the data folder can be written to and "
+                "the disk is not full, then try again.",
             ) from exc
         finally:
             if tmp is not None:

@@ -19,6 +19,13 @@ then tolerantly (synonyms, spaces, full-width brackets, trailing colons, notes i
 that a group's own ledger with its columns in another order or named a little differently can be
 mapped — and the user may change the proposal before anything is imported. No database here: the
 service (services/ledger.py) turns rows into consultations.
+
+A masked ledger (numbers and residents' names hidden, to be read outside the group) says so
+twice: a note above the headings of each sheet, beginning with ``MASKED_NOTE_MARK``, for the
+reader, and a hidden defined name ``MASKED_MARKER`` for the import, which refuses such a file
+(``LedgerFile.masked``): its 138****8000 and 张某 would overwrite what they hide. Either mark is
+enough, so a sheet copied into another workbook with its note, or a workbook whose note row was
+deleted, is still known as masked.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from typing import Any, Literal
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -58,6 +66,11 @@ from liaison_desk.progress import Progress
 
 CONSULTATION_SHEET = "协商活动"
 ITEM_SHEET = "意见建议"
+
+#: The hidden defined name that marks a masked ledger (Excel and WPS keep it when saving).
+MASKED_MARKER = "LiaisonDesk.MaskedLedger"
+#: How the visible note of a masked ledger begins, on the row above each sheet's headings.
+MASKED_NOTE_MARK = "【已隐藏个人信息】"
 
 Role = Literal["consultations", "items"]
 CellType = Literal["text", "long", "date", "time", "int", "yesno"]
@@ -210,6 +223,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="E8E4D8")
 BODY_SIZE = 10.5  # 五号
 _HEADER_FONT = Font(name="宋体", bold=True, size=BODY_SIZE)
 _BODY_FONT = Font(name="宋体", size=BODY_SIZE)
+_NOTE_FONT = Font(name="宋体", bold=True, size=BODY_SIZE, color="B3261E")
 _LINE_HEIGHT = BODY_SIZE * 1.35  # points per line of CJK text (宋体 about 1.3 em, Noto CJK more)
 _MAX_WIDTH = {"text": 12.0, "long": 30.0}  # in Excel's character units; longer text wraps
 _MIN_WIDTH = {"date": 11.5, "time": 7.0, "int": 6.0, "yesno": 6.0, "text": 6.0, "long": 14.0}
@@ -249,7 +263,7 @@ def vocabulary(column: LedgerColumn) -> tuple[str, ...]:
     return (YES, NO) if column.type == "yesno" else column.choices
 
 
-def _validation(column: LedgerColumn, letter: str) -> DataValidation:
+def _validation(column: LedgerColumn, letter: str, first_row: int = 2) -> DataValidation:
     """A drop-down list of the column's vocabulary below its header, refusing anything else."""
     values = vocabulary(column)
     rule = DataValidation(
@@ -264,7 +278,7 @@ def _validation(column: LedgerColumn, letter: str) -> DataValidation:
         promptTitle=column.heading,
         prompt=f"可选：{'、'.join(values)}",
     )
-    rule.add(f"{letter}2:{letter}1048576")
+    rule.add(f"{letter}{first_row}:{letter}1048576")
     return rule
 
 
@@ -274,15 +288,18 @@ def _write_sheet(
     rows: Sequence[Mapping[str, Any]],
     header_text: str,
     tick: Callable[[], None],
+    note: str = "",
 ) -> None:
     widths = [_heading_width(c) for c in columns]
+    # A note (a masked ledger's) takes the first row; the headings and rows move down one.
+    heading_row = 2 if note else 1
     for col, column in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=col, value=column.heading)
+        cell = ws.cell(row=heading_row, column=col, value=column.heading)
         cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         if vocabulary(column):
-            ws.add_data_validation(_validation(column, get_column_letter(col)))
-    for r, values in enumerate(rows, start=2):
+            ws.add_data_validation(_validation(column, get_column_letter(col), heading_row + 1))
+    for r, values in enumerate(rows, start=heading_row + 1):
         tick()
         for col, column in enumerate(columns, start=1):
             value = values.get(column.key)
@@ -335,7 +352,7 @@ def _write_sheet(
             dim.hidden = True
     # Neither Excel nor WPS grows a row for wrapped text written by another program: give
     # each row the height of its tallest wrapped cell.
-    for r, values in enumerate(rows, start=2):
+    for r, values in enumerate(rows, start=heading_row + 1):
         lines = 1
         for col, column in enumerate(columns):
             value = values.get(column.key)
@@ -350,11 +367,20 @@ def _write_sheet(
         math.ceil(display_width(c.heading) / max(widths[i] - 1.5, 4.0))
         for i, c in enumerate(columns)
     )
-    ws.row_dimensions[1].height = _LINE_HEIGHT * header_lines + 6
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
+    ws.row_dimensions[heading_row].height = _LINE_HEIGHT * header_lines + 6
+    if note:
+        put(ws.cell(row=1, column=1), note)
+        ws.cell(row=1, column=1).font = _NOTE_FONT
+        ws.cell(row=1, column=1).alignment = Alignment(vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+        printed_width = sum(w for w, c in zip(widths, columns, strict=True) if not c.detail)
+        usable = max(printed_width - 2, 20.0)
+        ws.row_dimensions[1].height = _LINE_HEIGHT * math.ceil(display_width(note) / usable) + 6
+    ws.freeze_panes = f"A{heading_row + 1}"
+    ws.print_title_rows = f"1:{heading_row}"  # the note is printed on every page too
     if rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+        last = get_column_letter(len(columns))
+        ws.auto_filter.ref = f"A{heading_row}:{last}{len(rows) + heading_row}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth = 1
@@ -387,12 +413,17 @@ def write_ledger(
     items: Sequence[Mapping[str, Any]],
     title: str = "",
     progress: Progress | None = None,
+    *,
+    masked_note: str = "",
 ) -> None:
     """Write the ledger to ``path`` (a temporary name in the same folder, renamed when complete).
 
     Rows map column keys (``CONSULTATION_COLUMNS``, ``ITEM_COLUMNS``) to values: str, date, time,
     int, bool for 是/否, None for an empty cell. ``title`` is printed at the top of each page of
     the 协商活动 sheet; the 意见建议 sheet's pages carry its own (:func:`item_title`).
+    ``masked_note`` (what was hidden, for a masked ledger; it should begin with
+    ``MASKED_NOTE_MARK``) is written above each sheet's headings and marks the workbook as
+    masked (``MASKED_MARKER``), so the import refuses it; the rows must already be masked.
     ``progress(done, total)`` (rows laid out so far) raising ``Cancelled`` stops before anything
     is written: the file at ``path``, if any, is left as it was."""
     total = len(consultations) + len(items)
@@ -409,8 +440,11 @@ def write_ledger(
     assert ws is not None
     ws.title = CONSULTATION_SHEET
     exported_items = [c for c in ITEM_COLUMNS if c.exported]
-    _write_sheet(ws, CONSULTATION_COLUMNS, consultations, title, tick)
-    _write_sheet(wb.create_sheet(ITEM_SHEET), exported_items, items, item_title(title), tick)
+    _write_sheet(ws, CONSULTATION_COLUMNS, consultations, title, tick, masked_note)
+    items_sheet = wb.create_sheet(ITEM_SHEET)
+    _write_sheet(items_sheet, exported_items, items, item_title(title), tick, masked_note)
+    if masked_note:
+        wb.defined_names[MASKED_MARKER] = DefinedName(MASKED_MARKER, attr_text='"是"', hidden=True)
     save_workbook(wb, Path(path))
     if progress is not None:
         progress(total, total)
@@ -450,6 +484,8 @@ class RawSheet:
 class LedgerFile:
     path: Path
     sheets: list[RawSheet]
+    #: Written masked (numbers and names hidden, for reading outside the group): not importable.
+    masked: bool = False
 
 
 _MAX_HEADER_SEARCH = 10  # a title or notes above the headings: look this far down
@@ -468,7 +504,18 @@ def read_ledger(path: Path) -> LedgerFile:
         found = read_workbook(path)
     except WorkbookRefused as exc:
         raise LedgerFileError(exc.message) from exc
-    return LedgerFile(path, [_raw_sheet(sheet.title, sheet.rows) for sheet in found])
+    sheets = [_raw_sheet(sheet.title, sheet.rows) for sheet in found.sheets]
+    masked = MASKED_MARKER in found.names or any(_has_masked_note(s.rows) for s in found.sheets)
+    return LedgerFile(path, sheets, masked)
+
+
+def _has_masked_note(rows: list[tuple[int, list[Any]]]) -> bool:
+    """A masked ledger's note among the first rows of a sheet (where the export writes it)."""
+    return any(
+        isinstance(v, str) and v.lstrip().startswith(MASKED_NOTE_MARK)
+        for _n, cells in rows[:_MAX_HEADER_SEARCH]
+        for v in cells
+    )
 
 
 def _raw_sheet(title: str, rows: list[tuple[int, list[Any]]]) -> RawSheet:

@@ -92,12 +92,12 @@ PACKAGE_JSON = "package.json"
 BAGIT_VERSION = "1.0"  # RFC 8493
 CHECKSUM = "sha256"
 
-_SPACE_MARGIN = 50 * 1024**2
+SPACE_MARGIN = 50 * 1024**2
 _CHUNK = 1024 * 1024
 
 #: Already compressed: stored as they are in the ZIP (JPEG, Office files, PNG).
 _STORED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".zip"})
-_TAG_FILES = (
+TAG_FILES = (
     "bagit.txt",
     "bag-info.txt",
     f"manifest-{CHECKSUM}.txt",
@@ -196,7 +196,7 @@ class PackageWritten:
     payload_bytes: int
 
 
-class _Steps:
+class ProgressSteps:
     def __init__(self, total: int, progress: Progress | None) -> None:
         self.total = max(total, 1)
         self.done = 0
@@ -265,8 +265,8 @@ def write_package(
     if out.exists() and not overwrite:
         raise PackageError(f"文件「{out}」已经存在。请换一个文件名，或先移走原来的文件。")
 
-    steps = _Steps(
-        sum(max(f.weight, 1) for f in payload) + 2 + len(payload) + len(_TAG_FILES),
+    steps = ProgressSteps(
+        sum(max(f.weight, 1) for f in payload) + 2 + len(payload) + len(TAG_FILES),
         progress,
     )
     steps.check("正在准备报送包")
@@ -334,7 +334,7 @@ def _make_bag(bag_dir: Path, bag_info: Mapping[str, str]) -> bagit.Bag:
     return bag
 
 
-def _zip_folder(bag_dir: Path, bag_name: str, dest: Path, steps: _Steps) -> str:
+def _zip_folder(bag_dir: Path, bag_name: str, dest: Path, steps: ProgressSteps) -> str:
     """Zip ``bag_dir`` as ``<bag_name>/...`` into ``dest``; the SHA-256 of the ZIP."""
     files = sorted(p for p in bag_dir.rglob("*") if p.is_file())
     folders = sorted({p.parent for p in files if p.parent != bag_dir} | {bag_dir})
@@ -358,7 +358,7 @@ def _zip_folder(bag_dir: Path, bag_name: str, dest: Path, steps: _Steps) -> str:
             steps.advance(1, f"正在压缩 {rel}")
     with dest.open("rb") as fh:
         os.fsync(fh.fileno())
-    return _sha256(dest)
+    return file_sha256(dest)
 
 
 def _zip_time(path: Path) -> tuple[int, int, int, int, int, int]:
@@ -366,7 +366,7 @@ def _zip_time(path: Path) -> tuple[int, int, int, int, int, int]:
     return (max(t.year, 1980), t.month, t.day, t.hour, t.minute, t.second)
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(_CHUNK), b""):

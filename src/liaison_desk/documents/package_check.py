@@ -23,14 +23,14 @@ from typing import Any
 import bagit
 
 from liaison_desk.documents.package import (
-    _SPACE_MARGIN,
-    _TAG_FILES,
     CHECKSUM,
     FORMAT_NAME,
     KNOWN_FORMAT_VERSIONS,
     PACKAGE_JSON,
-    _sha256,
-    _Steps,
+    SPACE_MARGIN,
+    TAG_FILES,
+    ProgressSteps,
+    file_sha256,
 )
 from liaison_desk.files.archive import ZipLimits, ZipRefused, name_problem, open_zip, size_text
 from liaison_desk.files.errors import os_error_text
@@ -208,7 +208,7 @@ def verify_package(
     folder). ``limits``: the budgets (default :data:`PACKAGE_LIMITS`)."""
     path = Path(path)
     report = VerifyReport(path)
-    steps = _Steps(1, progress)
+    steps = ProgressSteps(1, progress)
     try:
         _verify(path, report, steps, work_dir, limits or PACKAGE_LIMITS)
         report.checked_all = True
@@ -228,7 +228,7 @@ def verify_package(
 
 
 def _verify(
-    path: Path, report: VerifyReport, steps: _Steps, work_dir: Path | None, limits: ZipLimits
+    path: Path, report: VerifyReport, steps: ProgressSteps, work_dir: Path | None, limits: ZipLimits
 ) -> None:
     name = path.name
     try:
@@ -242,7 +242,7 @@ def _verify(
         elif archive.name_encoding is not None:
             report.notes.append(_REZIPPED.format(encoding=_ENCODING_NAMES[archive.name_encoding]))
         try:
-            report.sha256 = _sha256(path)
+            report.sha256 = file_sha256(path)
         except OSError as exc:
             report.add(name, f"无法读取文件（{os_error_text(exc)}）。")
             raise _Refused from exc
@@ -321,7 +321,7 @@ def _ensure_space(folder: Path, needed: int, report: VerifyReport) -> None:
         free = shutil.disk_usage(folder).free
     except OSError:
         return
-    if free < needed + _SPACE_MARGIN:
+    if free < needed + SPACE_MARGIN:
         report.add(
             report.path.name,
             f"临时文件夹所在磁盘只剩 {size_text(free)}，解压需要 {size_text(needed)}。"
@@ -335,7 +335,7 @@ def _bag_path(rel: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def _check_bag(bag_dir: Path, report: VerifyReport, steps: _Steps) -> None:
+def _check_bag(bag_dir: Path, report: VerifyReport, steps: ProgressSteps) -> None:
     where = report.bag_name
     if not bag_dir.is_dir():
         report.add(where, "不是文件夹，报送包里应是一个 BagIt 包文件夹。")
@@ -384,7 +384,7 @@ def _check_tag_files(bag_dir: Path, report: VerifyReport) -> None:
         raise _Refused
 
 
-def _check_bag_contents(bag_dir: Path, report: VerifyReport, steps: _Steps) -> None:
+def _check_bag_contents(bag_dir: Path, report: VerifyReport, steps: ProgressSteps) -> None:
     where = report.bag_name
     try:
         bag = bagit.Bag(str(bag_dir))
@@ -392,7 +392,7 @@ def _check_bag_contents(bag_dir: Path, report: VerifyReport, steps: _Steps) -> N
         report.add(where, f"BagIt 包无法读取：{exc}")
         raise _Refused from exc
     report.bag_info = {k: v if isinstance(v, str) else "；".join(v) for k, v in bag.info.items()}
-    for tag in _TAG_FILES:
+    for tag in TAG_FILES:
         if not (bag_dir / tag).is_file():
             report.add(f"{where}/{tag}", "缺少（BagIt 包必需的清单文件）。")
     if not (bag_dir / "data").is_dir():
@@ -402,13 +402,13 @@ def _check_bag_contents(bag_dir: Path, report: VerifyReport, steps: _Steps) -> N
     # Beside data/: only the tag files and what the tag manifest lists.
     listed_tags = {_bag_path(p) for p in bag.tagfile_entries()}
     # The tag manifest protects the other tag files; the app's packages always list these.
-    for tag in _TAG_FILES[:3]:
+    for tag in TAG_FILES[:3]:
         if tag not in listed_tags and (bag_dir / tag).is_file():
             report.add(
-                f"{where}/{_TAG_FILES[3]}",
+                f"{where}/{TAG_FILES[3]}",
                 f"没有列出 {tag} 的校验值：清单文件不完整或被改动过。",
             )
-    allowed = set(_TAG_FILES) | listed_tags
+    allowed = set(TAG_FILES) | listed_tags
     for p in sorted(bag_dir.rglob("*")):
         rel = p.relative_to(bag_dir).as_posix()
         if rel == "data" or rel.startswith("data/") or p.is_dir():
@@ -463,7 +463,7 @@ def _name_mismatches(bag: bagit.Bag, bag_dir: Path, report: VerifyReport) -> boo
     for rel, hashes in sorted(bag.entries.items()):
         expected = hashes.get(CHECKSUM)
         file = bag_dir / rel
-        if expected and file.is_file() and _sha256(file) != expected.lower():
+        if expected and file.is_file() and file_sha256(file) != expected.lower():
             report.add(f"{report.bag_name}/{_bag_path(rel)}", _mismatch_text(_bag_path(rel)))
             named = True
     oxum = str(bag.info.get("Payload-Oxum", ""))

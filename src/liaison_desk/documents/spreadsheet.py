@@ -97,6 +97,16 @@ class SheetRows:
     rows: list[tuple[int, list[Any]]]
 
 
+@dataclass
+class FoundWorkbook:
+    """A workbook as found: its worksheets, and its workbook-wide defined names (name → the
+    text Excel keeps for it, e.g. ``"是"``), which is where a program leaves a marker that
+    survives editing in Excel or WPS."""
+
+    sheets: list[SheetRows]
+    names: dict[str, str]
+
+
 # --- the checks before the work -------------------------------------------------------------------
 
 
@@ -552,7 +562,7 @@ _WORKSHEET = "/worksheet"
 _OFFICE_DOCUMENT = "/officeDocument"
 
 
-def read_workbook(path: Path) -> list[SheetRows]:
+def read_workbook(path: Path) -> FoundWorkbook:
     """The worksheets of the .xlsx file at ``path`` with their non-empty rows, or
     ``WorkbookRefused`` (a clear Chinese reason) — never another exception for any file."""
     path = Path(path)
@@ -611,7 +621,7 @@ def read_workbook(path: Path) -> list[SheetRows]:
         raise _damaged(name, type(exc).__name__) from exc
 
 
-def _read(zf: zipfile.ZipFile, name: str) -> list[SheetRows]:
+def _read(zf: zipfile.ZipFile, name: str) -> FoundWorkbook:
     root_rels = _relationships(zf, "")
     book_part = next(
         (target for kind, target in root_rels.values() if kind.endswith(_OFFICE_DOCUMENT)),
@@ -628,6 +638,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> list[SheetRows]:
     styles_part = next((t for k, t in rels.values() if k.endswith("/styles")), None)
     epoch = CALENDAR_WINDOWS_1900
     sheets: list[tuple[str, str]] = []
+    names: dict[str, str] = {}
     for el in book.iter():
         tag = _local(el.tag)
         if tag == "workbookPr" and (el.get("date1904") or "").lower() in ("1", "true"):
@@ -636,6 +647,8 @@ def _read(zf: zipfile.ZipFile, name: str) -> list[SheetRows]:
             kind, target = rels.get(_attr(el, "id") or "", ("", ""))
             if kind.endswith(_WORKSHEET):  # chart sheets and dialog sheets hold no rows
                 sheets.append((el.get("name") or "", target))
+        elif tag == "definedName" and el.get("localSheetId") is None:
+            names[el.get("name") or ""] = (el.text or "").strip()
     styles = _styles(zf, styles_part)
     strings = _shared_strings(zf, strings_part)
     budget = [MAX_ROWS, MAX_CELLS]
@@ -646,7 +659,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> list[SheetRows]:
         reader = _SheetReader(name, title, strings, styles, epoch, budget)
         with zf.open(part) as source:
             found.append(SheetRows(title, reader.read(source)))
-    return found
+    return FoundWorkbook(found, names)
 
 
 __all__ = [
@@ -658,6 +671,7 @@ __all__ = [
     "MAX_ROWS",
     "MAX_SHEET_BYTES",
     "MAX_TOTAL_BYTES",
+    "FoundWorkbook",
     "SheetRows",
     "UnreadableDate",
     "WorkbookRefused",

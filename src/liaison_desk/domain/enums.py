@@ -8,7 +8,7 @@ from typing import Self, TypeVar
 
 _LABELS: dict[type, dict[str, str]] = {}
 
-E = TypeVar("E", bound="_Labelled")
+E = TypeVar("E", bound="Labelled")
 
 
 def _labels(**labels: str) -> Callable[[type[E]], type[E]]:
@@ -21,7 +21,7 @@ def _labels(**labels: str) -> Callable[[type[E]], type[E]]:
     return attach
 
 
-class _Labelled(StrEnum):
+class Labelled(StrEnum):
     """A code stored in the database with the Chinese label users see."""
 
     @property
@@ -39,7 +39,7 @@ class _Labelled(StrEnum):
 
 
 @_labels(HALL="民生议事堂协商", MICRO="微协商")
-class ConsultationKind(_Labelled):
+class ConsultationKind(Labelled):
     HALL = "hall"
     MICRO = "micro"
 
@@ -62,7 +62,7 @@ class ConsultationKind(_Labelled):
     PUBLIC_OPINION="社情民意",
     OTHER="其他",
 )
-class TopicSource(_Labelled):
+class TopicSource(Labelled):
     RESIDENTS = "residents"
     GRASSROOTS = "grassroots"
     PARTY_GOVERNMENT = "party_government"
@@ -73,7 +73,7 @@ class TopicSource(_Labelled):
 
 
 @_labels(PLANNED="计划中", COMPLETED="已完成", ARCHIVED="已归档")
-class ConsultationStatus(_Labelled):
+class ConsultationStatus(Labelled):
     PLANNED = "planned"
     COMPLETED = "completed"
     ARCHIVED = "archived"
@@ -88,7 +88,7 @@ class ConsultationStatus(_Labelled):
     EXPERT="专家/律师",
     OTHER="其他",
 )
-class ParticipantCategory(_Labelled):
+class ParticipantCategory(Labelled):
     MEMBER = "member"
     TOWN_LEADER = "town_leader"
     DEPARTMENT_HEAD = "department_head"
@@ -104,7 +104,7 @@ class ParticipantCategory(_Labelled):
 
 
 @_labels(DISTRICT="区", CITY="市", PROVINCE="省", NATIONAL="全国")
-class CppccLevel(_Labelled):
+class CppccLevel(Labelled):
     DISTRICT = "district"
     CITY = "city"
     PROVINCE = "province"
@@ -118,7 +118,7 @@ class CppccLevel(_Labelled):
     UNSOLVED="未解决",
     NOT_ADOPTED="不予采纳",
 )
-class OutcomeStatus(_Labelled):
+class OutcomeStatus(Labelled):
     PENDING = "pending"
     IN_PROGRESS = "in_progress"
     SOLVED = "solved"
@@ -132,14 +132,14 @@ class OutcomeStatus(_Labelled):
 
 
 @_labels(SATISFIED="满意", MOSTLY_SATISFIED="基本满意", DISSATISFIED="不满意")
-class Satisfaction(_Labelled):
+class Satisfaction(Labelled):
     SATISFIED = "satisfied"
     MOSTLY_SATISFIED = "mostly_satisfied"
     DISSATISFIED = "dissatisfied"
 
 
 @_labels(PHOTO="照片", SIGNIN_SCAN="签到表扫描件", REPLY_LETTER="反馈函", OTHER="其他")
-class AttachmentKind(_Labelled):
+class AttachmentKind(Labelled):
     PHOTO = "photo"
     SIGNIN_SCAN = "signin_scan"
     REPLY_LETTER = "reply_letter"
@@ -147,7 +147,7 @@ class AttachmentKind(_Labelled):
 
 
 @_labels(DRAFT="草稿", FINAL="定稿", SUBMITTED="已报送", SELECTED="入选", RETURNED="退回")
-class CaseStatus(_Labelled):
+class CaseStatus(Labelled):
     DRAFT = "draft"
     FINAL = "final"
     SUBMITTED = "submitted"
@@ -160,14 +160,14 @@ class CaseStatus(_Labelled):
 
 
 @_labels(PERMANENT="永久", YEARS_30="定期30年", YEARS_10="定期10年")
-class RetentionPeriod(_Labelled):
+class RetentionPeriod(Labelled):
     PERMANENT = "Y"
     YEARS_30 = "D30"
     YEARS_10 = "D10"
 
 
 @_labels(PENDING="待反馈", SELECTED="入选", NOT_SELECTED="未入选", RETURNED="退回修改")
-class SubmissionResult(_Labelled):
+class SubmissionResult(Labelled):
     PENDING = "pending"
     SELECTED = "selected"
     NOT_SELECTED = "not_selected"
@@ -184,7 +184,7 @@ class SubmissionResult(_Labelled):
     UNLOCK="解锁",
     REVERT="恢复历史版本",
 )
-class AuditAction(_Labelled):
+class AuditAction(Labelled):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"

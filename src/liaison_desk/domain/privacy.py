@@ -2,7 +2,8 @@
 and ID numbers leave the app as they are and which are masked.
 
 Every exit path asks a :class:`Privacy` built once from the records it writes: printed sheets,
-case documents and the collection, submission packages and their previews, statistics. The rules:
+case documents and the collection, submission packages and their previews, ledgers, statistics.
+The rules:
 
 - Phone and ID numbers are masked for everyone whose consent is not recorded — members and
   officials included (a number is personal information whoever holds it). In free text (minutes,

@@ -86,7 +86,7 @@ class Services:
     def ledger(self) -> LedgerService:
         from liaison_desk.services.ledger import LedgerService
 
-        return LedgerService(self.ctx, self.consultations, self.groups, self.backups)
+        return LedgerService(self.ctx, self.consultations, self.groups, self.settings, self.backups)
 
     @property
     def read_only(self) -> bool:

@@ -2,7 +2,20 @@
 
 Export writes what a list page shows (the same ``ConsultationFilter``) as formats.md lays it out:
 sheet 协商活动, one row per consultation, and sheet 意见建议, one row per outcome item, in date
-order. Import is in two steps, so that nothing is written unless the whole file is good:
+order.
+
+A ledger is two things: a report read outside the group (the township, the district), and the
+group's working copy, edited in Excel or WPS and imported back. The first leaves the app, so it
+is masked by default like every other exit path (domain/privacy.py: one ``Privacy`` built from
+the records exported, the groups' rosters and the people linked to them; what it hides follows
+the masking settings): phone and ID numbers in the text of everyone whose consent is not
+recorded, and residents' names as 张某. A masked ledger says so above its headings and carries a
+hidden marker, and the import refuses it (``MaskedLedgerError``), writing nothing: its
+138****8000 and 张某 would overwrite the numbers and names they hide. The working copy is an
+explicit choice (``masked=False``; the dialog's 工作底稿, ``ledger export --no-mask``) and holds
+the records as they are, so it round-trips.
+
+Import is in two steps, so that nothing is written unless the whole file is good:
 
 ``plan_import`` reads the file and works out, row by row, what would happen — created, updated,
 unchanged, skipped, or an error with its reason — without writing anything; ``apply_import``
@@ -47,7 +60,9 @@ from liaison_desk.documents.ledger import (
     COLUMNS,
     CONSULTATION_SHEET,
     ITEM_SHEET,
+    MASKED_NOTE_MARK,
     LedgerFile,
+    LedgerFileError,
     RawSheet,
     Role,
     SheetLayout,
@@ -58,11 +73,12 @@ from liaison_desk.documents.ledger import (
 )
 from liaison_desk.documents.package import safe_file_name
 from liaison_desk.domain.backup_retention import BackupKind
-from liaison_desk.domain.entities import Consultation, LiaisonGroup
+from liaison_desk.domain.entities import Consultation, LiaisonGroup, Person
 from liaison_desk.domain.enums import (
     ConsultationKind,
 )
-from liaison_desk.domain.queries import ConsultationFilter, PageRequest
+from liaison_desk.domain.privacy import MaskingRules, Privacy
+from liaison_desk.domain.queries import ConsultationFilter, PageRequest, PersonFilter
 from liaison_desk.domain.rules import (
     ConflictError,
     Problem,
@@ -73,20 +89,22 @@ from liaison_desk.services.backups import BackupService
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.consultations import ConsultationService
 from liaison_desk.services.ledger_import import (
-    _COMPUTED,
+    COMPUTED_COLUMNS,
+    ImportPlanner,
     LedgerImportPlan,
     LedgerRow,
     RowResult,
-    _apply_heading_map,
-    _fold,
-    _group_named,
-    _heading,
-    _Planner,
+    apply_heading_map,
+    fold_text,
+    group_by_name,
+    heading_of,
     parse_heading_map,
     report_lines,
 )
 from liaison_desk.services.people import GroupService
+from liaison_desk.services.settings import SettingsService
 from liaison_desk.storage import repositories as repo
+from liaison_desk.storage.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +114,47 @@ class ExportResult:
     path: Path
     consultations: int
     items: int
+    masked: bool = True
+
+
+class MaskedLedgerError(LedgerFileError):
+    """A masked ledger (exported for reading outside the group) cannot be imported back."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"「{Path(path).name}」是隐藏了个人信息的台账（供外发阅读）：其中的电话号码、身份证号"
+            "和群众姓名已显示为“138****8000”“张某”，导入会用它们覆盖数据库中的真实内容，"
+            "所以没有导入，什么也没有写入。要在 Excel 或 WPS 中修改台账后导入，请在本软件中导出"
+            "“工作底稿（不隐藏个人信息）”（命令行：liaison-desk ledger export --no-mask），"
+            "在工作底稿上修改后再导入。"
+        )
+        self.english = (
+            f"“{Path(path).name}” is a masked ledger (for reading outside the group): its phone "
+            "and ID numbers and residents' names are hidden (138****8000, 张某), and importing "
+            "it would overwrite the real ones, so nothing was imported. To edit a ledger and "
+            "import it back, export a working copy (not masked) and edit that."
+        )
+
+
+def masked_note(rules: MaskingRules) -> str:
+    """The note above the headings of a masked ledger: exactly what is hidden (the same words
+    as the print preview and the package dialog), and that it cannot be imported back."""
+    numbers = rules.phones or rules.id_cards
+    if numbers and rules.resident_names:
+        what = (
+            "已隐藏所有未登记同意公开的人（政协委员、干部也一样）的手机号和身份证号，"
+            "以及群众的姓名（显示为“张某”）"
+        )
+    elif numbers:
+        what = "已隐藏所有未登记同意公开的人（政协委员、干部也一样）的手机号和身份证号"
+    elif rules.resident_names:
+        what = "已隐藏群众的姓名（显示为“张某”），电话号码按设置照常显示"
+    else:
+        what = "按“隐私保护”设置没有隐藏任何内容"
+    return (
+        f"{MASKED_NOTE_MARK}{what}。本台账供外发阅读，不能导入回联络组履职档案台；"
+        "要修改后导入，请导出“工作底稿（不隐藏个人信息）”。"
+    )
 
 
 # Field names as the report says what changed.
@@ -130,7 +189,7 @@ def _refuse_records_imported_meanwhile(s: Any, plan: LedgerImportPlan) -> None:
         record = change.record
         if record.id is not None or record.number or record.held_on is None:
             continue
-        if record.group_id is None or not _fold(record.title):
+        if record.group_id is None or not fold_text(record.title):
             continue
         same_day = repo.list_consultations(
             s,
@@ -140,7 +199,7 @@ def _refuse_records_imported_meanwhile(s: Any, plan: LedgerImportPlan) -> None:
             PageRequest(),
         ).items
         for other in same_day:
-            if _fold(other.title) == _fold(record.title):
+            if fold_text(other.title) == fold_text(record.title):
                 raise ConflictError(
                     "",
                     f"台账导入期间，{other.number}《{other.title}》已由另一处（另一个窗口或命令行）"
@@ -155,26 +214,34 @@ class LedgerService:
         ctx: ServiceContext,
         consultations: ConsultationService,
         groups: GroupService,
+        settings: SettingsService,
         backups: BackupService | None = None,
     ) -> None:
         self.ctx = ctx
         self.consultations = consultations
         self.groups = groups
+        self.settings = settings  # the masking settings say what a masked ledger hides
         self.backups = backups  # an automatic backup before every import that writes
 
     # --- export -----------------------------------------------------------------------------
 
-    def default_file_name(self, f: ConsultationFilter) -> str:
+    def default_file_name(self, f: ConsultationFilter, *, masked: bool = True) -> str:
         """织里镇联络组-民生议事堂台账-2024.xlsx: what the filter shows, for the save dialog —
         a status, a search or a date range narrowing the list is named too, so a file holding
-        one session is not called 全部…台账."""
+        one session is not called 全部…台账. The unmasked working copy ends in -工作底稿, so
+        the two are not mistaken for each other in a folder."""
         group = next((g for g in self.groups.all() if g.id == f.group_id), None)
         who = group.name if group else "全部联络组"
         what = f.kind.short_label if f.kind else "协商活动"
         year = str(f.year) if f.year else "全部年度"
         narrower = "-".join(_narrowing(f, for_file=True))
         name = f"{who}-{what}台账-{year}" + (f"-{narrower}" if narrower else "")
-        return safe_file_name(name, max_length=80) + ".xlsx"
+        suffix = "" if masked else "-工作底稿"
+        return safe_file_name(name, max_length=80 - len(suffix)) + suffix + ".xlsx"
+
+    def masking_rules(self) -> MaskingRules:
+        """What a masked ledger hides (the masking settings), for the export dialog's note."""
+        return MaskingRules.from_settings(self.settings.values())
 
     def title(self, f: ConsultationFilter) -> str:
         """The heading printed on every page: 织里镇联络组 民生议事堂台账（2024年）."""
@@ -189,39 +256,54 @@ class LedgerService:
         f: ConsultationFilter,
         path: Path,
         progress: Progress | None = None,
+        *,
+        masked: bool = True,
     ) -> ExportResult:
         """Write the consultations the filter finds (oldest first) and their outcome items to
-        ``path``. A cancel (``progress`` raises ``Cancelled``) writes no file."""
+        ``path``. ``masked`` (the default: a ledger read outside the group) hides numbers and
+        residents' names as the one privacy policy says and marks the file so that the import
+        refuses it; ``masked=False`` writes the group's working copy, everything as recorded.
+        A cancel (``progress`` raises ``Cancelled``) writes no file."""
         summaries = self.consultations.search(f, PageRequest()).items
         summaries.sort(key=lambda r: (r.held_on, r.number))
         groups = {g.id: g.name for g in self.groups.all()}
         total = len(summaries) * 2  # reading, then writing
+        rules = self.masking_rules() if masked else MaskingRules.NOTHING
         with self.ctx.db.reading() as s:
-            records = repo.consultations_by_number(s, [r.number for r in summaries])
+            found = repo.consultations_by_number(s, [r.number for r in summaries])
+            records = [
+                c
+                for r in summaries
+                if (c := found.get(r.number)) is not None and not c.is_deleted  # not meanwhile
+            ]
+            people = _people_named_in(s, records) if masked else []
+        privacy = Privacy(people, records, rules)
         consultation_rows: list[dict[str, Any]] = []
         item_rows: list[dict[str, Any]] = []
-        for done, summary in enumerate(summaries, start=1):
-            c = records.get(summary.number)
-            if c is None or c.is_deleted:  # deleted meanwhile
-                continue
-            consultation_rows.append(consultation_values(c, groups.get(c.group_id or 0, "")))
-            item_rows += item_values(c)
+        for done, c in enumerate(records, start=1):
+            group = groups.get(c.group_id or 0, "")
+            consultation_rows.append(consultation_values(c, group, privacy))
+            item_rows += item_values(c, privacy)
             if progress is not None:
                 progress(done, total)
         writing = within(progress, len(summaries), len(summaries), total)
-        write_ledger(Path(path), consultation_rows, item_rows, self.title(f), writing)
-        return ExportResult(Path(path), len(consultation_rows), len(item_rows))
+        note = masked_note(rules) if masked else ""
+        write_ledger(
+            Path(path), consultation_rows, item_rows, self.title(f), writing, masked_note=note
+        )
+        return ExportResult(Path(path), len(consultation_rows), len(item_rows), masked)
 
     # --- import -----------------------------------------------------------------------------
 
     def group_named(self, text: str) -> LiaisonGroup | None:
         """The group a ledger (or ``--group``) names: its name, town or short name."""
-        return _group_named(self.groups.all(), text)
+        return group_by_name(self.groups.all(), text)
 
     def read(self, path: Path) -> tuple[LedgerFile, list[SheetLayout]]:
         """The file's sheets and the proposed layout (which sheet is which, which column is
-        which) for the user to check; ``LedgerFileError`` when it cannot be read."""
-        ledger = read_ledger(Path(path))
+        which) for the user to check; ``LedgerFileError`` when it cannot be read,
+        ``MaskedLedgerError`` when it is a masked ledger."""
+        ledger = _importable(read_ledger(Path(path)))
         return ledger, propose_layout(ledger)
 
     def plan_import(
@@ -241,16 +323,17 @@ class LedgerService:
         ``default_kind`` and ``default_group_id`` fill in rows without 类型 or 联络组 (the list
         page a ledger is imported from)."""
         ledger = read_ledger(Path(source)) if isinstance(source, Path | str) else source
+        _importable(ledger)
         layouts = [copy.deepcopy(x) for x in (layouts or propose_layout(ledger))]
         plan = LedgerImportPlan(ledger, layouts)
         if heading_map:
-            _apply_heading_map(plan, heading_map)
+            apply_heading_map(plan, heading_map)
         sheets = self._check_layouts(plan)
         if plan.problems:
             return plan
-        _Planner(self.consultations, self.groups.all(), plan, default_kind, default_group_id).run(
-            sheets
-        )
+        ImportPlanner(
+            self.consultations, self.groups.all(), plan, default_kind, default_group_id
+        ).run(sheets)
         return plan
 
     def apply_import(self, plan: LedgerImportPlan) -> LedgerImportPlan:
@@ -263,6 +346,7 @@ class LedgerService:
             )
         if plan.applied:
             raise ValidationError([Problem("file", "这份台账已经导入过了。")])
+        _importable(plan.file)
         # Records that bring their own number first, so a number handed out on import can
         # never be one that a later row of the same file asks for.
         ordered = sorted(plan.changes, key=lambda ch: not ch.record.number)
@@ -305,8 +389,8 @@ class LedgerService:
                     first = used[key]
                     plan.problems.append(
                         f"工作表「{sheet.title}」的 {column_letter(first)} 列"
-                        f"「{_heading(sheet, first)}」和 {column_letter(index)} 列"
-                        f"「{_heading(sheet, index)}」都对应“{columns[key].heading}”：请只保留一列。"
+                        f"「{heading_of(sheet, first)}」和 {column_letter(index)} 列"
+                        f"「{heading_of(sheet, index)}」都对应“{columns[key].heading}”：请只保留一列。"
                     )
                 else:
                     used[key] = index
@@ -320,7 +404,7 @@ class LedgerService:
             missing = [
                 c.heading
                 for c in COLUMNS[layout.role]
-                if c.exported and c.key not in used and c.key not in _COMPUTED
+                if c.exported and c.key not in used and c.key not in COMPUTED_COLUMNS
             ]
             if missing:
                 plan.notes.append(
@@ -352,50 +436,77 @@ class LedgerService:
 _ROLE_NAMES: dict[Role, str] = {"consultations": CONSULTATION_SHEET, "items": ITEM_SHEET}
 
 
+def _importable(ledger: LedgerFile) -> LedgerFile:
+    """The ledger, unless it is a masked one: ``MaskedLedgerError``, before anything is planned."""
+    if ledger.masked:
+        raise MaskedLedgerError(ledger.path)
+    return ledger
+
+
+def _people_named_in(s: Session, records: Sequence[Consultation]) -> list[Person]:
+    """The people a ledger of these records may name: the rosters of their groups (a resident
+    named in a consensus is masked even when not a participant, as in a package) and the roster
+    entries of their participants."""
+    person_ids = {p.person_id for c in records for p in c.participants if p.person_id is not None}
+    people = {p.id: p for p in repo.all_people(s, person_ids) if p.id is not None}
+    for gid in dict.fromkeys(c.group_id for c in records if c.group_id is not None):
+        roster = repo.list_people(s, PersonFilter(group_id=gid), PageRequest()).items
+        people.update({p.id: p for p in roster if p.id is not None})
+    return list(people.values())
+
+
 # --- export values ------------------------------------------------------------------------------
 
+_SHOWN = Privacy(rules=MaskingRules.NOTHING)
 
-def consultation_values(c: Consultation, group_name: str) -> dict[str, Any]:
-    """A consultation as its row on 协商活动."""
+
+def consultation_values(
+    c: Consultation, group_name: str, privacy: Privacy = _SHOWN
+) -> dict[str, Any]:
+    """A consultation as its row on 协商活动; names and numbers in its text as ``privacy`` says
+    (by default as recorded: the working copy)."""
+    text = privacy.text
     return {
         "number": c.number,
         "kind": c.kind.short_label,
-        "title": c.title,
+        "title": text(c.title),
         "topic_source": c.topic_source.label,
         "held_on": c.held_on,
         "start_time": c.start_time,
         "end_time": c.end_time,
-        "venue": c.venue,
+        "venue": text(c.venue),
         "group": group_name,
-        "host": c.host,
-        "recorder": c.recorder,
+        "host": text(c.host),
+        "recorder": text(c.recorder),
         "member_attendance": c.member_attendance,
         "attendance_total": c.attendance_total,
         "suggestion_count": c.suggestion_count,
         "solved_count": c.solved_count,
         "status": c.status.label,
-        "consensus": c.consensus,
+        "consensus": text(c.consensus),
     }
 
 
-def item_values(c: Consultation) -> list[dict[str, Any]]:
-    """A consultation's live outcome items as their rows on 意见建议."""
+def item_values(c: Consultation, privacy: Privacy = _SHOWN) -> list[dict[str, Any]]:
+    """A consultation's live outcome items as their rows on 意见建议; names and numbers in
+    their text as ``privacy`` says (by default as recorded)."""
+    text = privacy.text
     rows = []
     for position, item in enumerate((i for i in c.outcome_items if not i.is_deleted), start=1):
         rows.append(
             {
                 "consultation_number": c.number,
                 "position": position,
-                "content": item.content,
-                "responsible_body": item.responsible_body,
-                "responsible_person": item.responsible_person,
+                "content": text(item.content),
+                "responsible_body": text(item.responsible_body),
+                "responsible_person": text(item.responsible_person),
                 "deadline": item.deadline,
                 "solved_on_spot": item.solved_on_spot,
                 "adopted": item.adopted,
                 "status": item.status.label,
                 "resolved_on": item.resolved_on,
                 "revisit_on": item.revisit_on,
-                "revisit_note": item.revisit_note,
+                "revisit_note": text(item.revisit_note),
                 "satisfaction": item.satisfaction.label if item.satisfaction else None,
             }
         )
@@ -407,7 +518,9 @@ __all__ = [
     "LedgerImportPlan",
     "LedgerRow",
     "LedgerService",
+    "MaskedLedgerError",
     "RowResult",
+    "masked_note",
     "parse_heading_map",
     "report_lines",
 ]

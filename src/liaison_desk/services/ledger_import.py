@@ -185,19 +185,19 @@ _FIELD_LABELS = {
 _TOTAL_WORDS = {"合计", "总计", "小计", "共计"}
 
 
-def _fold(text: str) -> str:
+def fold_text(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _enum_value(enum: Any, text: str, extra: dict[str, Any] | None = None) -> Any:
     """The member of ``enum`` whose label (or code, or an extra name) ``text`` is, tolerating
     full-width brackets and spaces; ValueError with the choices otherwise."""
-    folded = _fold(text)
+    folded = fold_text(text)
     for name, member in (extra or {}).items():
-        if _fold(name) == folded:
+        if fold_text(name) == folded:
             return member
     for member in enum:
-        if folded in (_fold(member.label), member.value):
+        if folded in (fold_text(member.label), member.value):
             return member
     choices = "、".join(m.label for m in enum)
     raise ValueError(f"「{text}」不是可选的值，可选：{choices}")
@@ -213,12 +213,12 @@ _SOURCE_NAMES = {"线上征集": TopicSource.ONLINE, "码上商": TopicSource.ON
 _OUTCOME_NAMES = {"已办结": OutcomeStatus.SOLVED, "办结": OutcomeStatus.SOLVED}
 
 
-def _group_named(groups: Sequence[LiaisonGroup], text: str) -> LiaisonGroup | None:
-    name = _fold(text)
+def group_by_name(groups: Sequence[LiaisonGroup], text: str) -> LiaisonGroup | None:
+    name = fold_text(text)
     for g in groups:
         names = {g.name, g.town, g.short_name or short_name_of(g.town)}
         names.add(g.name.removesuffix("联络组"))
-        if name in {_fold(n) for n in names if n}:
+        if name in {fold_text(n) for n in names if n}:
             return g
     return None
 
@@ -228,14 +228,14 @@ def _short(text: str, length: int = 30) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-_COMPUTED = ("member_attendance", "attendance_total", "suggestion_count", "solved_count")
+COMPUTED_COLUMNS = ("member_attendance", "attendance_total", "suggestion_count", "solved_count")
 
 
-def _heading(sheet: RawSheet, index: int) -> str:
+def heading_of(sheet: RawSheet, index: int) -> str:
     return sheet.headings[index] if index < len(sheet.headings) else ""
 
 
-def _apply_heading_map(plan: LedgerImportPlan, heading_map: dict[str, str]) -> None:
+def apply_heading_map(plan: LedgerImportPlan, heading_map: dict[str, str]) -> None:
     """--map 表头=标准列名: put each named heading of the file onto that standard column in
     every sheet whose role has such a column (a column that had it before loses it)."""
     wanted = {normalise_heading(k): v for k, v in heading_map.items()}
@@ -283,7 +283,7 @@ def _text(value: Any, old: str) -> str:
     return old if text.strip() == old.strip() else text.strip()
 
 
-class _Planner:
+class ImportPlanner:
     """One import plan being worked out (reads the database, writes nothing)."""
 
     def __init__(
@@ -344,7 +344,7 @@ class _Planner:
 
     @staticmethod
     def _is_total(cells: list[Any]) -> bool:
-        texts = [_fold(as_text(v)) for v in cells if v is not None and as_text(v).strip()]
+        texts = [fold_text(as_text(v)) for v in cells if v is not None and as_text(v).strip()]
         return bool(texts) and texts[0] in _TOTAL_WORDS
 
     def _parse(
@@ -373,14 +373,14 @@ class _Planner:
     # --- 协商活动 -----------------------------------------------------------------------------
 
     def _group_named(self, text: str) -> LiaisonGroup | None:
-        return _group_named(self.groups, text)
+        return group_by_name(self.groups, text)
 
     def _duplicate_of(self, group_id: int, held_on: Any, title: str) -> str | None:
         """Where a new record without a number already is: "数据库中的 <编号>", "第N行", or None.
         Records of that group and day are looked up once; rows of the file are remembered."""
-        if not isinstance(held_on, date) or not _fold(title):
+        if not isinstance(held_on, date) or not fold_text(title):
             return None
-        key = (group_id, held_on, _fold(title))
+        key = (group_id, held_on, fold_text(title))
         if (group_id, held_on) not in self.looked_up:
             self.looked_up.add((group_id, held_on))
             found = self.consultations.search(
@@ -388,7 +388,7 @@ class _Planner:
             ).items
             for summary in found:
                 self.seen_new.setdefault(
-                    (group_id, summary.held_on, _fold(summary.title)),
+                    (group_id, summary.held_on, fold_text(summary.title)),
                     f"数据库中已有的 {summary.number}",
                 )
         return self.seen_new.get(key)
@@ -428,7 +428,7 @@ class _Planner:
                     self.rejected.add(row.number)
                 continue
             change.row = row
-            change.counts = {k: parsed.get(k) for k in _COMPUTED if k in parsed}
+            change.counts = {k: parsed.get(k) for k in COMPUTED_COLUMNS if k in parsed}
             if row.result is RowResult.ERROR and row.number:
                 self.rejected.add(row.number)
 
@@ -502,8 +502,8 @@ class _Planner:
                         "如确是另一场活动，请在议题中写明区别。"
                     )
                     return None
-                if isinstance(v.get("held_on"), date) and _fold(title):
-                    self.seen_new[group.id or 0, v["held_on"], _fold(title)] = f"第{row.row}行"
+                if isinstance(v.get("held_on"), date) and fold_text(title):
+                    self.seen_new[group.id or 0, v["held_on"], fold_text(title)] = f"第{row.row}行"
             record = self.consultations.new(kind, group.id)
             record.number = number
             record.status = ConsultationStatus.COMPLETED
@@ -774,7 +774,7 @@ class _Planner:
             heading, source = names[key]
             row.note(
                 f"“{heading}”由{source}算出，现为 {now}；台账中的 {written} 没有导入。"
-                + ("如需修改，请在协商活动表单中编辑。" if key in _COMPUTED[:2] else "")
+                + ("如需修改，请在协商活动表单中编辑。" if key in COMPUTED_COLUMNS[:2] else "")
             )
 
 

@@ -71,7 +71,7 @@ _CHUNK = 1024 * 1024
 _MAX_MANIFEST = 64 * 1024 * 1024
 #: Free space to leave on a disk beyond what a backup or restore needs.
 _SPACE_MARGIN = 50 * 1024 * 1024
-_JOURNALS = ("-wal", "-shm", "-journal")
+SQLITE_JOURNALS = ("-wal", "-shm", "-journal")
 #: Content already compressed gains nothing from DEFLATE: JPEG, PNG, GIF, WebP, ZIP/Office.
 _COMPRESSED_HEADS = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"PK\x03\x04")
 #: What a backup is read within (files.archive checks it before anything is unpacked). A
@@ -92,7 +92,7 @@ BACKUP_LIMITS = ZipLimits(
 )
 
 
-class _SourceUnusable(BackupError):
+class SourceUnusable(BackupError):
     """The database to back up is damaged or not ours (restore then keeps a raw copy instead)."""
 
 
@@ -119,7 +119,7 @@ class BackupInfo:
 # ----------------------------------------------------------------------------------- progress
 
 
-class _Progress:
+class ByteProgress:
     """Bytes done of a whole, reported to the caller's ``progress`` (which raises Cancelled on
     a cancel). Once the current data is being replaced (``cancellable`` False) a cancel is no
     longer honoured: the restore must finish."""
@@ -171,7 +171,7 @@ def _existing_folder(folder: Path) -> Path:
     return folder
 
 
-def _ensure_space(folder: Path, needed: int, what: str) -> None:
+def ensure_space(folder: Path, needed: int, what: str) -> None:
     try:
         free = shutil.disk_usage(_existing_folder(folder)).free
     except OSError:
@@ -184,7 +184,7 @@ def _ensure_space(folder: Path, needed: int, what: str) -> None:
         )
 
 
-def _unique(path: Path) -> Path:
+def unused_name(path: Path) -> Path:
     candidate, n = path, 2
     while candidate.exists():
         candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
@@ -251,7 +251,7 @@ def create_backup(
     source = db.file
     if source is None:
         raise BackupError("这个数据库只在内存中，没有数据库文件，无法备份。")
-    return _write_backup(source, store, Path(out), progress)
+    return write_backup_file(source, store, Path(out), progress)
 
 
 def _check_target(out: Path, source: Path) -> None:
@@ -290,7 +290,7 @@ def _write_error(out: Path, exc: OSError) -> BackupError:
     )
 
 
-def _write_backup(
+def write_backup_file(
     source: Path, store: AttachmentStore | None, out: Path, progress: Progress | None
 ) -> BackupInfo:
     _check_target(out, source)
@@ -300,7 +300,7 @@ def _write_backup(
         try:
             sqlite_online_backup(source, copy)
         except sqlite3.DatabaseError as exc:
-            raise _SourceUnusable(
+            raise SourceUnusable(
                 f"无法读取数据库「{source}」（{exc}），它可能已损坏。"
                 "请从以前的备份恢复，或联系技术支持。"
             ) from exc
@@ -321,9 +321,9 @@ def _write_backup(
             assert store is not None
             with contextlib.suppress(OSError):
                 sizes[sha] = store.path_of(sha).stat().st_size
-        _ensure_space(out.parent, db_size + sum(sizes.values()), "保存备份")
+        ensure_space(out.parent, db_size + sum(sizes.values()), "保存备份")
 
-        tracker = _Progress(progress, db_size + sum(sizes.values()))
+        tracker = ByteProgress(progress, db_size + sum(sizes.values()))
         tracker.report()
         entries: list[dict[str, Any]] = []
         damaged: list[str] = []
@@ -365,10 +365,10 @@ def _write_backup(
                 os.fsync(fh.fileno())
             os.replace(part, out)
         except OSError as exc:
-            _remove_quietly(part)
+            remove_quietly(part)
             raise _write_error(out, exc) from exc
         except BaseException:
-            _remove_quietly(part)
+            remove_quietly(part)
             raise
     log.info(
         "backed up %s (%d attachments, %d damaged) to %s", source, len(entries), len(damaged), out
@@ -386,7 +386,7 @@ def _write_backup(
     )
 
 
-def _remove_quietly(path: Path) -> None:
+def remove_quietly(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
     except OSError:
@@ -399,17 +399,17 @@ def _check_copy(copy: Path, source: Path) -> str:
     try:
         results, revision = _read_database(copy)
     except sqlite3.DatabaseError as exc:
-        raise _SourceUnusable(
+        raise SourceUnusable(
             f"数据库「{source}」已损坏（{exc}），无法做出可以恢复的备份。"
             "请从以前的备份恢复，或联系技术支持。"
         ) from exc
     if results != ["ok"]:
-        raise _SourceUnusable(
+        raise SourceUnusable(
             f"数据库「{source}」已损坏（{'；'.join(results[:3])}），无法做出可以恢复的备份。"
             "请从以前的备份恢复，或联系技术支持。"
         )
     if revision is None:
-        raise _SourceUnusable(f"「{source}」不是联络组履职档案台的数据库，无法备份。")
+        raise SourceUnusable(f"「{source}」不是联络组履职档案台的数据库，无法备份。")
     return revision
 
 
@@ -455,7 +455,7 @@ def _refused(archive: Path, exc: ZipRefused) -> BackupError:
 
 
 @contextlib.contextmanager
-def _open_archive(archive: Path) -> Iterator[BoundedZip]:
+def open_backup_archive(archive: Path) -> Iterator[BoundedZip]:
     if not archive.is_file():
         raise BackupError(f"找不到备份文件「{archive}」。请检查文件的位置和名字。")
     try:
@@ -477,7 +477,7 @@ class _Contents:
         return self.database.file_size + sum(z.file_size for z in self.attachments.values())
 
 
-def _examine(archive: Path, zf: BoundedZip) -> _Contents:
+def examine_archive(archive: Path, zf: BoundedZip) -> _Contents:
     """Everything that can be checked from the ZIP's directory and the manifest alone (names,
     sizes, links and encryption were checked by files.archive when it was opened)."""
     database: zipfile.ZipInfo | None = None
@@ -583,20 +583,20 @@ def read_backup(archive: Path) -> BackupInfo:
     expected names, a manifest of a known format and revision that lists exactly the files
     inside. Checksums are verified by ``verify_backup`` and ``restore_backup``."""
     archive = Path(archive)
-    with _open_archive(archive) as zf:
-        return _examine(archive, zf).info
+    with open_backup_archive(archive) as zf:
+        return examine_archive(archive, zf).info
 
 
 def verify_backup(archive: Path, progress: Progress | None = None) -> BackupInfo:
     """Every check ``restore_backup`` makes before touching data, unpacking into a temporary
     folder: use it to test a backup (``liaison-desk verify-backup``)."""
     archive = Path(archive)
-    with _open_archive(archive) as zf:
-        contents = _examine(archive, zf)
+    with open_backup_archive(archive) as zf:
+        contents = examine_archive(archive, zf)
         with tempfile.TemporaryDirectory(prefix="liaison-desk-verify-") as tmp:
-            _ensure_space(Path(tmp), contents.database.file_size, "检查备份")
-            tracker = _Progress(progress, contents.total_size)
-            _unpack_checked(archive, zf, contents, Path(tmp), None, tracker, keep_files=False)
+            ensure_space(Path(tmp), contents.database.file_size, "检查备份")
+            tracker = ByteProgress(progress, contents.total_size)
+            unpack_checked(archive, zf, contents, Path(tmp), None, tracker, keep_files=False)
     return contents.info
 
 
@@ -608,7 +608,7 @@ def _pump(
     zf: BoundedZip,
     zi: zipfile.ZipInfo,
     dest: Path | None,
-    tracker: _Progress,
+    tracker: ByteProgress,
 ) -> str:
     """SHA-256 of a member, written to ``dest`` on the way when given. The reader counts the
     bytes: a member producing more than it declared is refused, never written out in full."""
@@ -620,7 +620,7 @@ def _pump(
             try:
                 out = stack.enter_context(open(dest, "wb"))
             except OSError as exc:
-                raise _staging_error(where, exc) from exc
+                raise staging_error(where, exc) from exc
         try:
             for chunk in zf.stream(zi, _CHUNK):
                 digest.update(chunk)
@@ -628,7 +628,7 @@ def _pump(
                     try:
                         out.write(chunk)
                     except OSError as exc:
-                        raise _staging_error(where, exc) from exc
+                        raise staging_error(where, exc) from exc
                 tracker.advance(len(chunk))
         except ZipRefused as exc:
             raise _refused(archive, exc) from exc
@@ -637,11 +637,11 @@ def _pump(
                 out.flush()
                 os.fsync(out.fileno())
             except OSError as exc:
-                raise _staging_error(where, exc) from exc
+                raise staging_error(where, exc) from exc
     return digest.hexdigest()
 
 
-def _staging_error(folder: Path, exc: OSError) -> BackupError:
+def staging_error(folder: Path, exc: OSError) -> BackupError:
     if _is_disk_full(exc):
         return BackupError(
             f"磁盘空间不足，无法在「{folder}」中解开备份。请清理磁盘空间后重试；当前数据没有被改动。"
@@ -652,7 +652,7 @@ def _staging_error(folder: Path, exc: OSError) -> BackupError:
     )
 
 
-def _store_has(store: AttachmentStore | None, sha: str, size: int) -> bool:
+def store_has(store: AttachmentStore | None, sha: str, size: int) -> bool:
     if store is None:
         return False
     try:
@@ -662,13 +662,13 @@ def _store_has(store: AttachmentStore | None, sha: str, size: int) -> bool:
         return False
 
 
-def _unpack_checked(
+def unpack_checked(
     archive: Path,
     zf: BoundedZip,
     contents: _Contents,
     staging: Path,
     store: AttachmentStore | None,
-    tracker: _Progress,
+    tracker: ByteProgress,
     *,
     keep_files: bool,
 ) -> tuple[Path, dict[str, Path]]:
@@ -698,7 +698,7 @@ def _unpack_checked(
 
     staged: dict[str, Path] = {}
     for sha, zi in sorted(contents.attachments.items()):
-        present = store is not None and _store_has(store, sha, zi.file_size) and store.verify(sha)
+        present = store is not None and store_has(store, sha, zi.file_size) and store.verify(sha)
         dest = staging / sha if keep_files and not present else None
         if _pump(archive, zf, zi, dest, tracker) != sha:
             raise _tampered(archive, f"中的附件文件 {sha[:12]}… 内容与校验值不符")
@@ -720,7 +720,7 @@ def _check_like_check_does(archive: Path, staged_db: Path, revision: str) -> Non
         try:
             shutil.copyfile(staged_db, checked)
         except OSError as exc:
-            raise _staging_error(staged_db.parent, exc) from exc
+            raise staging_error(staged_db.parent, exc) from exc
     try:
         db = Database.open(f"sqlite:///{checked}", create=False, read_only=checked == staged_db)
     except StorageError as exc:
@@ -736,7 +736,7 @@ def _check_like_check_does(archive: Path, staged_db: Path, revision: str) -> Non
     finally:
         db.close()
         if checked != staged_db:
-            _remove_quietly(checked)
+            remove_quietly(checked)
     if report.problems:
         shown = "".join(report.problems[:3])
         more = f"（另有 {len(report.problems) - 3} 个问题）" if len(report.problems) > 3 else ""

@@ -33,9 +33,9 @@ from liaison_desk.storage.attachments import AttachmentStore, sha256_of
 from liaison_desk.storage.backup import (
     SAFETY_BACKUP_FOLDER,
     BackupInfo,
-    _write_backup,  # the same writer as create_backup, for a file not opened as a Database
     create_backup,
     read_backup,
+    write_backup_file,  # the same writer as create_backup, for a file not opened as a Database
 )
 from liaison_desk.storage.backup_counts import record_counts
 from liaison_desk.storage.database import Database, sqlite_online_backup
@@ -169,7 +169,7 @@ def list_backups(db_file: Path, folders: Iterable[Path]) -> list[BackupEntry]:
     return sorted(entries.values(), key=lambda e: e.created_at, reverse=True)
 
 
-def _unique(path: Path) -> Path:
+def unused_name(path: Path) -> Path:
     candidate, n = path, 2
     while candidate.exists():
         candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
@@ -224,7 +224,7 @@ def make_backup(
         raise BackupError("这个数据库不是本机的数据库文件，不能自动备份。")
     existed = Path(folder).is_dir()
     prepare_folder(folder, create_parents=create_parents)
-    out = _unique(Path(folder) / backup_file_name(db_file, kind, when))
+    out = unused_name(Path(folder) / backup_file_name(db_file, kind, when))
     try:
         info = create_backup(db, store, out, progress=progress)
     except BaseException:
@@ -277,7 +277,7 @@ def restore_entry(
     store = AttachmentStore.beside_database(db_file)
     with tempfile.TemporaryDirectory(prefix="liaison-desk-restore-") as tmp:
         packed = Path(tmp) / "升级前备份.zip"
-        _write_backup(entry.path, store, packed, None)
+        write_backup_file(entry.path, store, packed, None)
         return restore_backup(packed, db_file, progress=progress)
 
 

@@ -33,6 +33,7 @@ from liaison_desk.storage.database import (
 )
 from liaison_desk.storage.errors import StorageError
 from liaison_desk.storage.models import AttachmentRow, Base, CaseRow, ConsultationRow
+from liaison_desk.storage.repositories.consultations import consultation_from_row
 
 log = logging.getLogger(__name__)
 
@@ -336,7 +337,7 @@ def _check_consultation_totals(s: Session, report: HealthReport) -> None:
         for row in rows:
             label = _consultation_label(row.number, row.title)
             try:
-                computed = repo.consultation_from_row(row)
+                computed = consultation_from_row(row)
             except (ValueError, KeyError, TypeError) as exc:
                 log.warning("consultation %s cannot be read", row.id, exc_info=True)
                 messages.append(f"{label}的内容无法读取（{exc}），数据可能被改动过。{report.hint}")

@@ -19,19 +19,19 @@ from pathlib import Path
 from liaison_desk.progress import Progress
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.backup import (
-    _JOURNALS,
     SAFETY_BACKUP_FOLDER,
-    _ensure_space,
-    _examine,
-    _open_archive,
-    _Progress,
-    _remove_quietly,
-    _SourceUnusable,
-    _staging_error,
-    _store_has,
-    _unique,
-    _unpack_checked,
-    _write_backup,
+    SQLITE_JOURNALS,
+    ByteProgress,
+    SourceUnusable,
+    ensure_space,
+    examine_archive,
+    open_backup_archive,
+    remove_quietly,
+    staging_error,
+    store_has,
+    unpack_checked,
+    unused_name,
+    write_backup_file,
 )
 from liaison_desk.storage.database import (
     Database,
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 def _current_size(db_file: Path, store: AttachmentStore) -> int:
     size = 0
-    for path in [db_file, *(Path(f"{db_file}{j}") for j in _JOURNALS)]:
+    for path in [db_file, *(Path(f"{db_file}{j}") for j in SQLITE_JOURNALS)]:
         with contextlib.suppress(OSError):
             size += path.stat().st_size
     for sha in store.all_hashes():
@@ -71,24 +71,24 @@ def restore_backup(archive: Path, db_file: Path, progress: Progress | None = Non
     created_folder = not folder.exists()
     staging: Path | None = None
     try:
-        with _open_archive(archive) as zf:
-            contents = _examine(archive, zf)
+        with open_backup_archive(archive) as zf:
+            contents = examine_archive(archive, zf)
             to_unpack = contents.database.file_size + sum(
                 zi.file_size
                 for sha, zi in contents.attachments.items()
-                if not _store_has(store, sha, zi.file_size)
+                if not store_has(store, sha, zi.file_size)
             )
             current = _current_size(db_file, store) if db_file.exists() else 0
-            _ensure_space(folder, to_unpack + current, "恢复备份")
+            ensure_space(folder, to_unpack + current, "恢复备份")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 staging = folder / f".{db_file.stem}-恢复中-{secrets.token_hex(4)}"
                 staging.mkdir()
             except OSError as exc:
-                raise _staging_error(folder, exc) from exc
-            tracker = _Progress(progress, contents.total_size + current)
+                raise staging_error(folder, exc) from exc
+            tracker = ByteProgress(progress, contents.total_size + current)
             tracker.report()
-            staged_db, staged = _unpack_checked(
+            staged_db, staged = unpack_checked(
                 archive, zf, contents, staging, store, tracker, keep_files=True
             )
         log.info("backup %s checked; restoring into %s", archive, db_file)
@@ -121,7 +121,7 @@ def restore_backup(archive: Path, db_file: Path, progress: Progress | None = Non
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _safety_backup(db_file: Path, store: AttachmentStore, tracker: _Progress, size: int) -> Path:
+def _safety_backup(db_file: Path, store: AttachmentStore, tracker: ByteProgress, size: int) -> Path:
     folder = db_file.parent / SAFETY_BACKUP_FOLDER
     created = not folder.exists()
     try:
@@ -132,8 +132,8 @@ def _safety_backup(db_file: Path, store: AttachmentStore, tracker: _Progress, si
             "请检查写入权限后重试；当前数据没有被改动。"
         ) from exc
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = _unique(folder / f"恢复前自动备份-{stamp}.zip")
-    had_journals = any(Path(f"{db_file}{j}").exists() for j in _JOURNALS)
+    out = unused_name(folder / f"恢复前自动备份-{stamp}.zip")
+    had_journals = any(Path(f"{db_file}{j}").exists() for j in SQLITE_JOURNALS)
     try:
         return _safety_copy(db_file, store, out, tracker.part(size), stamp)
     except BaseException:
@@ -150,7 +150,7 @@ def _safety_backup(db_file: Path, store: AttachmentStore, tracker: _Progress, si
 def _let_sqlite_tidy(db_file: Path) -> None:
     """Open and close the database so SQLite itself removes -wal/-shm files nobody else uses
     (the last connection to close checkpoints and deletes them); the data stays as it was."""
-    if not any(Path(f"{db_file}{j}").exists() for j in _JOURNALS):
+    if not any(Path(f"{db_file}{j}").exists() for j in SQLITE_JOURNALS):
         return
     try:
         conn = sqlite3.connect(db_file, timeout=1)
@@ -167,20 +167,20 @@ def _safety_copy(
 ) -> Path:
     folder = out.parent
     try:
-        _write_backup(db_file, store, out, progress)
+        write_backup_file(db_file, store, out, progress)
         return out
-    except _SourceUnusable as exc:
+    except SourceUnusable as exc:
         # A damaged database is exactly what people restore over: keep its raw files instead.
         log.warning("current database is unusable (%s); keeping a raw copy", exc)
-        raw = _unique(folder / f"恢复前自动备份-{stamp}-原数据库文件{db_file.suffix}")
+        raw = unused_name(folder / f"恢复前自动备份-{stamp}-原数据库文件{db_file.suffix}")
         try:
             shutil.copy2(db_file, raw)
-            for journal in _JOURNALS:
+            for journal in SQLITE_JOURNALS:
                 extra = Path(f"{db_file}{journal}")
                 if extra.exists():
                     shutil.copy2(extra, Path(f"{raw}{journal}"))
         except OSError as err:
-            _remove_quietly(raw)
+            remove_quietly(raw)
             raise BackupError(
                 f"无法保存当前数据库的副本（{err.strerror or err}），为安全起见没有恢复。"
                 "请清理磁盘空间或检查写入权限后重试。"
@@ -199,7 +199,7 @@ def _in_use(db_file: Path) -> BackupError:
 
 def _discard(safety: Path) -> None:
     """Remove a safety backup that turned out not to be needed (and its folder, if now empty)."""
-    _remove_quietly(safety)
+    remove_quietly(safety)
     with contextlib.suppress(OSError):
         safety.parent.rmdir()
 
@@ -274,7 +274,7 @@ def _install(
             _checkpoint(db_file)
             aside = staging / "previous.sqlite"
             os.replace(db_file, aside)
-        for journal in _JOURNALS:
+        for journal in SQLITE_JOURNALS:
             Path(f"{db_file}{journal}").unlink(missing_ok=True)
         os.replace(staged_db, db_file)
     except OSError as exc:
@@ -291,7 +291,7 @@ def _install(
         Database.open(f"sqlite:///{db_file}", create=False).close()
     except Exception as exc:
         log.exception("restored database %s does not open; putting the old one back", db_file)
-        for journal in _JOURNALS:
+        for journal in SQLITE_JOURNALS:
             Path(f"{db_file}{journal}").unlink(missing_ok=True)
         if aside is not None:
             os.replace(aside, db_file)

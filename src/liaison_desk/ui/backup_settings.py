@@ -188,7 +188,7 @@ class BackupSettingsTab(QWidget):
                 label.setText(problem.message)
                 label.setVisible(True)
             return False
-        except OSError as exc:  # the settings file cannot be written
+        except config.SettingsFileError as exc:  # the settings file cannot be written
             messages.show_error(self, exc)
             return False
         self.saved = new

@@ -40,9 +40,9 @@ from liaison_desk.domain.enums import (
     AuditAction,
     ConsultationKind,
     ConsultationStatus,
+    Labelled,
     ParticipantCategory,
     TopicSource,
-    _Labelled,
 )
 from liaison_desk.services import Services
 from liaison_desk.ui.html_text import esc
@@ -57,7 +57,7 @@ from liaison_desk.ui.tasks import TaskControl, run_task
 # Entries after which the record's content is known: the versions one can go back to.
 RESTORABLE_ACTIONS = (AuditAction.CREATE, AuditAction.UPDATE, AuditAction.REVERT)
 
-_ENUM_FIELDS: dict[str, type[_Labelled]] = {
+_ENUM_FIELDS: dict[str, type[Labelled]] = {
     "kind": ConsultationKind,
     "topic_source": TopicSource,
     "status": ConsultationStatus,

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from liaison_desk.domain import enums
-from liaison_desk.domain.enums import _Labelled
+from liaison_desk.domain.enums import Labelled
 from liaison_desk.ui.i18n import current_language
 
-_ENGLISH: dict[_Labelled, str] = {
+_ENGLISH: dict[Labelled, str] = {
     enums.ConsultationKind.HALL: "Deliberation hall",
     enums.ConsultationKind.MICRO: "Micro-consultation",
     enums.TopicSource.RESIDENTS: "Raised by residents",
@@ -68,14 +68,14 @@ _ENGLISH: dict[_Labelled, str] = {
 }
 
 
-def label(member: _Labelled) -> str:
+def label(member: Labelled) -> str:
     """The name of ``member`` in the current UI language."""
     if current_language() == "en":
         return _ENGLISH[member]
     return member.label
 
 
-def english_label(member: _Labelled) -> str:
+def english_label(member: Labelled) -> str:
     return _ENGLISH[member]
 
 

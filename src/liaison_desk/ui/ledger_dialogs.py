@@ -1,7 +1,9 @@
 """导出台账… and 导入台账…: the ledger (台账) workbook from the 民生议事堂 and 微协商 pages.
 
 Export writes what the list shows (its filters) to an .xlsx file chosen in a save dialog, off
-the GUI thread with a progress dialog and Cancel. Import is a small wizard: the user chooses a
+the GUI thread with a progress dialog and Cancel. First the user chooses which ledger
+(``LedgerExportChoice``): the masked one, to send out (the default, as for every export), or the
+group's working copy, not masked, which is the one that can be edited and imported back. Import is a small wizard: the user chooses a
 workbook; the column-mapping step shows each sheet with what it holds (协商活动, 意见建议 or not
 imported) and, for each of its headings, the standard column it goes to — pre-filled by the
 tolerant match and changeable; 检查 then works out the row-by-row report (row, 结果, 原因) without
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QTableWidget,
@@ -51,6 +54,7 @@ from liaison_desk.documents.ledger import (
     propose_mapping,
 )
 from liaison_desk.domain.enums import ConsultationKind
+from liaison_desk.domain.privacy import MaskingRules
 from liaison_desk.domain.queries import ConsultationFilter
 from liaison_desk.services import Services
 from liaison_desk.services.ledger import (
@@ -61,6 +65,7 @@ from liaison_desk.services.ledger import (
 from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.messages import show_error
+from liaison_desk.ui.printing import masked_summary
 from liaison_desk.ui.tasks import TaskControl, run_task, run_with_progress
 
 _RED = "#B3261E"
@@ -112,6 +117,65 @@ def add_ledger_menu(
     return button
 
 
+class LedgerExportChoice(QDialog):
+    """Which ledger to export: masked, to send out (the default), or the group's working copy,
+    not masked, which is the only one the import takes back. Each choice says exactly what it
+    holds (the same words as the print preview)."""
+
+    def __init__(self, rules: MaskingRules, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export ledger"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Which ledger do you want to export?")))
+        self.masked_button = QRadioButton(self.tr("&Masked ledger, to send out"))
+        self.masked_button.setChecked(True)
+        self.masked_note = QLabel(
+            masked_summary(rules)
+            + " "
+            + self.tr("It cannot be imported back: the import would overwrite what is hidden.")
+        )
+        self.working_button = QRadioButton(self.tr("&Working copy for the group (not masked)"))
+        self.working_note = QLabel(
+            self.tr(
+                "Everything as recorded, to edit in Excel or WPS and import back. Keep it in "
+                "the group; do not send it out."
+            )
+        )
+        for button, note in (
+            (self.masked_button, self.masked_note),
+            (self.working_button, self.working_note),
+        ):
+            note.setWordWrap(True)
+            note.setIndent(24)
+            note.setStyleSheet(f"color: {_GREY}")
+            layout.addWidget(button)
+            layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Choose file…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def masked(self) -> bool:
+        return self.masked_button.isChecked()
+
+
+def choose_export_copy(parent: QWidget, rules: MaskingRules) -> bool | None:
+    """True: the masked ledger; False: the working copy; None: cancelled (its own function so
+    tests can answer it)."""
+    dialog = LedgerExportChoice(rules, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.masked()
+    finally:
+        dialog.deleteLater()
+
+
 def choose_export_path(parent: QWidget, default_name: str) -> Path | None:
     """The save dialog (its own function so tests can answer it)."""
     name, _filter = QFileDialog.getSaveFileName(
@@ -142,12 +206,16 @@ def export_ledger(
     filters: ConsultationFilter,
     report: Callable[[str], None],
 ) -> None:
-    """Export what the page lists (its ``filters``) to a file the user chooses."""
-    path = choose_export_path(parent, services.ledger.default_file_name(filters))
+    """Export what the page lists (its ``filters``) to a file the user chooses, masked or as
+    the working copy as the user chooses."""
+    masked = choose_export_copy(parent, services.ledger.masking_rules())
+    if masked is None:
+        return
+    path = choose_export_path(parent, services.ledger.default_file_name(filters, masked=masked))
     if path is None:
         return
     remember_folder(path.parent)
-    run_export(parent, services, filters, path, report)
+    run_export(parent, services, filters, path, report, masked=masked)
 
 
 def run_export(
@@ -156,18 +224,29 @@ def run_export(
     filters: ConsultationFilter,
     path: Path,
     report: Callable[[str], None],
+    *,
+    masked: bool = True,
 ) -> None:
     message = QCoreApplication.translate("LedgerDialogs", "Writing the ledger… ({done} of {total})")
 
     def work(control: TaskControl) -> ExportResult:
-        return services.ledger.export(filters, path, control)
+        return services.ledger.export(filters, path, control, masked=masked)
 
     def done(result: ExportResult) -> None:
+        what = (
+            QCoreApplication.translate("LedgerDialogs", "Masked: it cannot be imported back.")
+            if result.masked
+            else QCoreApplication.translate(
+                "LedgerDialogs", "Working copy, not masked: keep it in the group."
+            )
+        )
         report(
             QCoreApplication.translate(
                 "LedgerDialogs",
                 "Exported {consultations} consultations and {items} outcome items to {path}.",
             ).format(consultations=result.consultations, items=result.items, path=result.path)
+            + " "
+            + what
         )
 
     def failed(exc: BaseException) -> None:

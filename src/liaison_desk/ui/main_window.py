@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_desk import __version__
-from liaison_desk.config import MachineSettings
+from liaison_desk.config import MachineSettings, SettingsFileError
 from liaison_desk.domain.search import SearchHit, SearchKind
 from liaison_desk.services import Services
 from liaison_desk.services.errors import UserFacingError
@@ -560,7 +560,7 @@ class MainWindow(QMainWindow):
             page = self.stack.currentWidget()
             if isinstance(page, Page):
                 self.machine.set("window.last_page", page.objectName())
-        except OSError as exc:  # a read-only data folder must not stop the app from closing
+        except SettingsFileError as exc:  # a read-only data folder must not stop the closing
             log.warning("could not save the window state: %s", exc)
 
     def unsaved_pages(self) -> list[Page]:

@@ -80,11 +80,11 @@ def allows_unmask(kind: SheetKind) -> bool:
     return kind in UNMASKABLE
 
 
-def mask_note(kind: SheetKind, allow_unmask: bool, rules: MaskingRules) -> str:
-    """Exactly what masking hides on this sheet (domain/privacy.py decides it; this says it)."""
-
+def masked_summary(rules: MaskingRules, *, names_shown: bool = False) -> str:
+    """Exactly what masking hides (domain/privacy.py decides it; this says it), in the words
+    every masked export uses; ``names_shown``: the document keeps names whatever the rules."""
     numbers = rules.phones or rules.id_cards
-    names = rules.resident_names and kind is not SheetKind.SIGNIN
+    names = rules.resident_names and not names_shown
     if numbers and names:
         what = QCoreApplication.translate(
             "Printing",
@@ -103,6 +103,12 @@ def mask_note(kind: SheetKind, allow_unmask: bool, rules: MaskingRules) -> str:
         )
     else:
         what = QCoreApplication.translate("Printing", "The masking settings hide nothing.")
+    return what
+
+
+def mask_note(kind: SheetKind, allow_unmask: bool, rules: MaskingRules) -> str:
+    """Exactly what masking hides on this sheet (domain/privacy.py decides it; this says it)."""
+    what = masked_summary(rules, names_shown=kind is SheetKind.SIGNIN)
     if kind is SheetKind.SIGNIN:
         what += " " + QCoreApplication.translate(
             "Printing", "Names stay on the sign-in sheet: people sign next to them."

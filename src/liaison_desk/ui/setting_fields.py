@@ -66,7 +66,7 @@ def official_faces(role: str) -> list[str]:
     return names
 
 
-def _shared_last_sentences(texts: Sequence[str]) -> str:
+def shared_last_sentences(texts: Sequence[str]) -> str:
     """The sentences every text ends with, to say them once for a group of settings (each text
     keeps at least one sentence of its own); "" when they end differently."""
     if len(texts) < 2:

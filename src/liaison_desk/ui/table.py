@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
-from liaison_desk.domain.enums import _Labelled
+from liaison_desk.domain.enums import Labelled
 from liaison_desk.ui.labels import label
 
 R = TypeVar("R")
@@ -55,7 +55,7 @@ def display(value: Any) -> str:
     """How a cell shows a value: dates as 2024-03-05, enums by their label, empty for None."""
     if value is None:
         return ""
-    if isinstance(value, _Labelled):
+    if isinstance(value, Labelled):
         return label(value)
     if isinstance(value, bool):
         return "✓" if value else ""

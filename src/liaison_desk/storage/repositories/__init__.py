@@ -1,13 +1,15 @@
 """Data access over one session. Services open the session (one unit of work) and call these;
 what comes back are domain objects or detached plain data (RecordRef), never a live row.
 
-One module per area; every name is re-exported here, so callers keep
-``from liaison_desk.storage import repositories as repo; repo.get_case(s, …)``."""
+One module per area; every public name is re-exported here, so callers keep
+``from liaison_desk.storage import repositories as repo; repo.get_case(s, …)``. The helpers
+that take or build ORM rows (``*_from_row``, ``refresh_counts``, ``RECORD_TABLES``) are not:
+they stay inside storage, which imports them from their module; tests/test_architecture.py
+fails when a module outside storage reaches for them."""
 
 from __future__ import annotations
 
 from liaison_desk.storage.repositories._common import (
-    RECORD_TABLES,
     lock_record,
     next_sequence,
     raise_sequence,
@@ -28,21 +30,18 @@ from liaison_desk.storage.repositories.audit_recycle import (
     set_deleted,
 )
 from liaison_desk.storage.repositories.cases import (
-    case_from_row,
     get_case,
     get_submission,
     list_cases,
     list_submissions,
     save_case,
     save_submission,
-    submission_from_row,
 )
 from liaison_desk.storage.repositories.consultations import (
     CONSULTATION_SORT,
     OUTCOME_SORT,
     attachment_hashes,
     case_photos,
-    consultation_from_row,
     consultation_id_by_number,
     consultations_by_number,
     get_attachment,
@@ -51,7 +50,6 @@ from liaison_desk.storage.repositories.consultations import (
     get_template,
     list_consultations,
     list_outcome_items,
-    refresh_counts,
     responsible_bodies,
     save_attachment,
     save_consultation,
@@ -64,11 +62,9 @@ from liaison_desk.storage.repositories.groups_people import (
     all_people,
     get_group,
     get_person,
-    group_from_row,
     list_groups,
     list_people,
     people_named,
-    person_from_row,
     save_group,
     save_person,
 )
@@ -94,7 +90,6 @@ from liaison_desk.storage.repositories.statistics import (
 __all__ = [
     "CONSULTATION_SORT",
     "OUTCOME_SORT",
-    "RECORD_TABLES",
     "SETTINGS_VERSION_KEY",
     "ItemFacts",
     "RecordRef",
@@ -103,10 +98,8 @@ __all__ = [
     "attachment_hashes",
     "attendance_by_kind",
     "breakdown",
-    "case_from_row",
     "case_photos",
     "change_summary",
-    "consultation_from_row",
     "consultation_id_by_number",
     "consultations_by_number",
     "count_rows",
@@ -120,7 +113,6 @@ __all__ = [
     "get_settings",
     "get_submission",
     "get_template",
-    "group_from_row",
     "group_has_records",
     "item_facts",
     "list_audit",
@@ -136,7 +128,6 @@ __all__ = [
     "overdue_as_of",
     "people_named",
     "period_statistics",
-    "person_from_row",
     "purge_blocker",
     "purge_record",
     "put_settings",
@@ -145,7 +136,6 @@ __all__ = [
     "record_texts",
     "record_uuid",
     "record_years",
-    "refresh_counts",
     "refuse_if_locked",
     "responsible_bodies",
     "save_attachment",
@@ -158,7 +148,6 @@ __all__ = [
     "save_template",
     "set_deleted",
     "set_record_archive_number",
-    "submission_from_row",
     "touch",
     "venues",
     "year_statistics",

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_desk import config, fonts
-from liaison_desk.config import MachineSettings, Scope
+from liaison_desk.config import MachineSettings, Scope, SettingsFileError
 from liaison_desk.domain.entities import LiaisonGroup, ProcedureTemplate
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.procedure import default_template
@@ -61,9 +61,9 @@ from liaison_desk.ui.setting_fields import (
     NOTE_STYLE,
     FontField,
     SettingField,
-    _shared_last_sentences,
     help_label,
     problem_label,
+    shared_last_sentences,
 )
 from liaison_desk.ui.tasks import TaskControl, run_task
 from liaison_desk.ui.template_editor import ChecklistEditor, check_steps
@@ -317,7 +317,7 @@ class SettingsPage(Page):
     def _settings_section(self, key: str, title: str, intro: str) -> Section:
         prefix = self.SECTION_PREFIXES[key]
         specs = [s for s in config.specs(Scope.DATABASE) if s.key.startswith(prefix)]
-        shared = _shared_last_sentences([s.shown_description(current_language()) for s in specs])
+        shared = shared_last_sentences([s.shown_description(current_language()) for s in specs])
         content, layout = self._section_widget(intro)
         if shared:  # said once above the rows instead of under each
             layout.addWidget(help_label(shared))
@@ -694,7 +694,7 @@ class SettingsPage(Page):
         if self.machine is not None:
             try:
                 self.machine.set("ui.language", code)
-            except OSError as exc:  # still switch for now; next start uses the old language
+            except SettingsFileError as exc:  # still switch now; next start uses the old one
                 show_error(self, exc)
         log.info("language chosen: %s", code)
         self.language_chosen.emit(code)
