@@ -95,3 +95,23 @@ def libreoffice_pdf(source: Path, out_dir: Path) -> Path:
     pdf = out_dir / (source.stem + ".pdf")
     assert pdf.exists(), f"LibreOffice wrote no PDF for {source.name}"
     return pdf
+
+
+def table_dump(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows in id order, by table name: to show a command wrote nothing. The FTS5
+    index's own tables are left out (they can't be read row by row); ``search_docs``, the text
+    it indexes, is compared like any table."""
+    import sqlite3
+
+    from liaison_desk.storage.search_index import is_engine_structure
+
+    conn = sqlite3.connect(db_file)
+    try:
+        names = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            if not is_engine_structure(r[0])
+        ]
+        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names}
+    finally:
+        conn.close()

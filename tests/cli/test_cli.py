@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import table_dump
 from liaison_desk import __version__
 from liaison_desk.cli import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, main
 from liaison_desk.config import data_dir
@@ -21,17 +22,6 @@ from liaison_desk.storage.attachments import AttachmentStore
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def table_dump(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(db_file)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {
-            n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in sorted(names)
-        }
-    finally:
-        conn.close()
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

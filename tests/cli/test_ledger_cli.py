@@ -3,7 +3,6 @@ the exit codes (0 done, 1 a bad row or file and nothing written, 2 wrong usage).
 
 from __future__ import annotations
 
-import sqlite3
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -12,21 +11,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from helpers import table_dump
 from liaison_desk.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, main
 from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.services import Services
-
-
-def table_dump(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(db_file)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {
-            n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in sorted(names)
-        }
-    finally:
-        conn.close()
 
 
 def set_cell(path: Path, sheet: str, row: int, heading: str, value: object) -> None:

@@ -6,7 +6,6 @@ an exception of another kind — and the database is unchanged whenever the impo
 from __future__ import annotations
 
 import re
-import sqlite3
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
@@ -17,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from helpers import table_dump
 from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.queries import ConsultationFilter
@@ -29,15 +29,6 @@ FAST = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-
-def dump(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(db_file)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names}
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -59,14 +50,14 @@ def exported(
 
 def import_and_check(services: Services, db_file: Path, path: Path) -> None:
     """The property: a refusal with a message and nothing written, or an import that lands."""
-    before = dump(db_file)
+    before = table_dump(db_file)
     try:
         plan = services.ledger.plan_import(path)
     except ValidationError as exc:  # LedgerFileError: the file as a whole
         message = exc.problems[0].message
         assert message and "（）" not in message
         assert re.search(r"[\u4e00-\u9fff]", message)
-        assert dump(db_file) == before
+        assert table_dump(db_file) == before
         return
     for row in plan.rows:
         if row.result is RowResult.ERROR:
@@ -74,7 +65,7 @@ def import_and_check(services: Services, db_file: Path, path: Path) -> None:
     if not plan.ok:
         with pytest.raises(ValidationError):
             services.ledger.apply_import(plan)
-        assert dump(db_file) == before
+        assert table_dump(db_file) == before
     elif plan.has_changes:
         services.ledger.apply_import(plan)
         assert plan.applied

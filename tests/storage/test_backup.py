@@ -47,6 +47,7 @@ from liaison_desk.storage.database import Database, head_revision
 from liaison_desk.storage.errors import BackupError
 from liaison_desk.storage.integrity import check_database
 from liaison_desk.storage.restore import restore_backup
+from liaison_desk.storage.search_index import is_engine_structure
 from progress_fakes import FakeProgress
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -137,6 +138,7 @@ def dump(db_file: Path) -> dict[str, list[tuple[Any, ...]]]:
         tables = [
             r[0]
             for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            if not is_engine_structure(r[0])  # FTS5's own tables can't be read row by row
         ]
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
     finally:

@@ -29,8 +29,8 @@ from liaison_desk.storage.models import (
     PersonRow,
     SpeechRow,
 )
-from liaison_desk.storage.repositories.consultations import _CONSULTATION_COLS, _OUTCOME_COLS
-from liaison_desk.storage.repositories.groups_people import _PERSON_COLS
+from liaison_desk.storage.repositories.consultations import CONSULTATION_COLUMNS, OUTCOME_COLUMNS
+from liaison_desk.storage.repositories.groups_people import PERSON_COLUMNS
 from liaison_desk.storage.session import Session
 
 _PARTICIPANT_COLS = ("person_id", "name", "category", "unit", "title", "attended", "absence_reason")
@@ -69,7 +69,7 @@ def write_batch(s: Session, batch: BulkBatch) -> None:
         rows = []
         for p in batch.people:
             p.id, next_id = next_id, next_id + 1
-            rows.append({"id": p.id, **mapping.column_values(p, _STAMP_COLS + _PERSON_COLS)})
+            rows.append({"id": p.id, **mapping.column_values(p, _STAMP_COLS + PERSON_COLUMNS)})
         s.execute(insert(_table(PersonRow)), rows)
     if batch.consultations:
         _write_consultations(s, batch.consultations)
@@ -120,7 +120,7 @@ def _write_consultations(s: Session, records: list[Consultation]) -> None:
         consultations.append(
             {
                 "id": c.id,
-                **mapping.column_values(c, _STAMP_COLS + _CONSULTATION_COLS),
+                **mapping.column_values(c, _STAMP_COLS + CONSULTATION_COLUMNS),
                 "agenda": list(c.agenda),
                 "head_counts": mapping.head_counts_to_json(c.head_counts),
                 "checklist": mapping.checklist_to_json(c.checklist),
@@ -160,7 +160,7 @@ def _write_consultations(s: Session, records: list[Consultation]) -> None:
                     "id": item.id,
                     "consultation_id": c.id,
                     "position": position,
-                    **mapping.column_values(item, _STAMP_COLS + _OUTCOME_COLS),
+                    **mapping.column_values(item, _STAMP_COLS + OUTCOME_COLUMNS),
                 }
             )
     s.execute(insert(_table(ConsultationRow)), consultations)

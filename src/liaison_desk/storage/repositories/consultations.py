@@ -48,7 +48,7 @@ from liaison_desk.storage.repositories._common import (
     upsert,
 )
 
-_CONSULTATION_COLS: tuple[str, ...] = (
+CONSULTATION_COLUMNS: tuple[str, ...] = (
     "group_id",
     "kind",
     "number",
@@ -56,11 +56,11 @@ _CONSULTATION_COLS: tuple[str, ...] = (
     "topic_source",
     "held_on",
 )
-_CONSULTATION_COLS += ("start_time", "end_time", "venue", "host", "recorder", "status", "agenda")
-_CONSULTATION_COLS += ("minutes", "consensus", "author")
-_OUTCOME_COLS: tuple[str, ...] = ("content", "responsible_body", "responsible_person", "deadline")
-_OUTCOME_COLS += ("solved_on_spot", "adopted", "status", "unsolved_reason", "resolved_on")
-_OUTCOME_COLS += ("revisit_on", "revisit_note", "satisfaction")
+CONSULTATION_COLUMNS += ("start_time", "end_time", "venue", "host", "recorder", "status", "agenda")
+CONSULTATION_COLUMNS += ("minutes", "consensus", "author")
+OUTCOME_COLUMNS: tuple[str, ...] = ("content", "responsible_body", "responsible_person", "deadline")
+OUTCOME_COLUMNS += ("solved_on_spot", "adopted", "status", "unsolved_reason", "resolved_on")
+OUTCOME_COLUMNS += ("revisit_on", "revisit_note", "satisfaction")
 _ATTACHMENT_COLS: tuple[str, ...] = (
     "sha256",
     "original_name",
@@ -178,9 +178,9 @@ def _sync_outcome_items(
             item_row = OutcomeItemRow()
             stamp_new(item_row, item, now)
             row.outcome_items.append(item_row)
-        elif differs(item_row, item, _OUTCOME_COLS) or item_row.position != position:
+        elif differs(item_row, item, OUTCOME_COLUMNS) or item_row.position != position:
             stamp_update(item_row, now)
-        mapping.apply(item_row, item, _OUTCOME_COLS)
+        mapping.apply(item_row, item, OUTCOME_COLUMNS)
         item_row.position = position
         kept.add(item.uuid)
     for uuid, item_row in existing.items():
@@ -220,7 +220,7 @@ def save_consultation(s: Session, c: Consultation, now: datetime) -> Consultatio
         s.add(row)
     else:
         stamp_update(row, now)
-    mapping.apply(row, c, _CONSULTATION_COLS)
+    mapping.apply(row, c, CONSULTATION_COLUMNS)
     row.agenda = list(c.agenda)
     row.head_counts = mapping.head_counts_to_json(c.head_counts)
     row.checklist = mapping.checklist_to_json(c.checklist)
@@ -379,7 +379,7 @@ def save_outcome_item(s: Session, item: OutcomeItem, now: datetime) -> OutcomeIt
         s.add(row)
     else:
         stamp_update(row, now)
-    mapping.apply(row, item, _OUTCOME_COLS)
+    mapping.apply(row, item, OUTCOME_COLUMNS)
     s.flush()
     parent = _consultation_row(s, row.consultation_id)
     assert parent is not None

@@ -34,7 +34,7 @@ _GROUP_COLS: tuple[str, ...] = (
     "secretary_phone",
 )
 _GROUP_COLS += ("fonds_code", "org_code")
-_PERSON_COLS: tuple[str, ...] = (
+PERSON_COLUMNS: tuple[str, ...] = (
     "group_id",
     "name",
     "category",
@@ -43,7 +43,7 @@ _PERSON_COLS: tuple[str, ...] = (
     "phone",
     "id_card",
 )
-_PERSON_COLS += ("cppcc_level", "sector", "consent_to_publish", "consent_note")
+PERSON_COLUMNS += ("cppcc_level", "sector", "consent_to_publish", "consent_note")
 
 
 # --- groups -------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ def get_person(s: Session, person_id: int) -> Person | None:
 
 
 def save_person(s: Session, person: Person, now: datetime) -> Person:
-    row = upsert(s, PersonRow, person, _PERSON_COLS, now)
+    row = upsert(s, PersonRow, person, PERSON_COLUMNS, now)
     s.flush()
     return person_from_row(row)
 
