@@ -48,7 +48,7 @@ def files(demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     )
     workbook, ledger, summary = out / "统计报表.xlsx", out / "台账.xlsx", out / "综述.docx"
     services.reports.write_workbook(ReportPeriod(2024), None, workbook)
-    services.ledger.export(ConsultationFilter(year=2024), ledger)
+    services.ledger.export(ConsultationFilter(year=2024), ledger, masked=False)
     services.reports.write_summary(2024, None, summary)
     yield Files(services, workbook, ledger, summary)
     db.close()

@@ -321,19 +321,28 @@ def test_restore_of_an_older_revision_is_upgraded(
     work = tmp_path / "old.sqlite"
     with zipfile.ZipFile(backup) as zf:
         work.write_bytes(zf.read("database.sqlite"))
-    conn = sqlite3.connect(work)
-    conn.execute("UPDATE alembic_version SET version_num = '0001'")
-    conn.commit()
-    conn.close()
+    # A backup made by an older version: the same records at revision 0002 (before the search
+    # index and the catalogue's dates), taken down by the migrations themselves. Restoring it
+    # upgrades it, and every participant, speech and item must come through (a table rebuilt
+    # with foreign keys on would have lost them).
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from liaison_desk.storage.database import migrations_config
+
+    engine = create_engine(f"sqlite:///{work}")
+    with engine.begin() as conn:
+        command.downgrade(migrations_config(conn), "0002")
+    engine.dispose()
     data = work.read_bytes()
     manifest = manifest_of(backup)
     manifest.update(
-        revision="0001", database_sha256=hashlib.sha256(data).hexdigest(), database_size=len(data)
+        revision="0002", database_sha256=hashlib.sha256(data).hexdigest(), database_size=len(data)
     )
     rewrite_zip(
         backup, old, {"database.sqlite": data, "manifest.json": json.dumps(manifest).encode()}
     )
-    assert read_backup(old).revision == "0001"
+    assert read_backup(old).revision == "0002"
 
     target = tmp_path / "新电脑" / "档案.sqlite"
     restore_backup(old, target)
@@ -342,7 +351,7 @@ def test_restore_of_an_older_revision_is_upgraded(
     original.pop("alembic_version")
     assert restored == original
     # Database.open kept its own copy of the file before upgrading it.
-    assert [p.name for p in target.parent.glob("档案.升级前备份-0001-*")]
+    assert [p.name for p in target.parent.glob("档案.升级前备份-0002-*")]
 
 
 def test_restore_over_a_damaged_database_keeps_its_raw_file(sample: Sample, backup: Path) -> None:

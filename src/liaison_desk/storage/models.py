@@ -86,12 +86,17 @@ class PersonRow(RecordMixin, Base):
 
 class ConsultationRow(RecordMixin, Base):
     __tablename__ = "consultations"
-    __table_args__ = (Index("ix_consultations_group_kind_date", "group_id", "kind", "held_on"),)
+    __table_args__ = (
+        Index("ix_consultations_group_kind_date", "group_id", "kind", "held_on"),
+        # A unique index, not a constraint: migration 0004 adds it without rebuilding the table
+        # (a rebuild on SQLite with foreign keys on would cascade-delete every child row).
+        Index("uq_consultations_archive_number", "archive_number", unique=True),
+    )
     group_id: Mapped[int] = mapped_column(ForeignKey("liaison_groups.id"))
     kind: Mapped[str] = mapped_column(String(10))
     number: Mapped[str] = mapped_column(String(50), unique=True)
     # 档号 of the session's record sheet, a 件 of its own (DA/T 22), given on its case's 定稿.
-    archive_number: Mapped[str | None] = mapped_column(String(60), unique=True)
+    archive_number: Mapped[str | None] = mapped_column(String(60))
     title: Mapped[str] = mapped_column(String(200))
     topic_source: Mapped[str] = mapped_column(String(30))
     held_on: Mapped[date] = mapped_column(Date, index=True)

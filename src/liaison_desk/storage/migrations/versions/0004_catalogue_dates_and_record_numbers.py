@@ -28,17 +28,20 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("cases") as batch:
-        batch.add_column(sa.Column("finalised_on", sa.Date(), nullable=True))
-    with op.batch_alter_table("consultations") as batch:
-        batch.add_column(sa.Column("archive_number", sa.String(length=60), nullable=True))
-        batch.create_unique_constraint(op.f("uq_consultations_archive_number"), ["archive_number"])
+    # Plain ADD COLUMN and CREATE INDEX: no table is rebuilt. A rebuild (batch mode) drops the
+    # old table, and on SQLite with foreign keys on that cascade-deletes every participant,
+    # speech and item of the consultations.
+    op.add_column("cases", sa.Column("finalised_on", sa.Date(), nullable=True))
+    op.add_column("consultations", sa.Column("archive_number", sa.String(length=60), nullable=True))
+    op.create_index(
+        "uq_consultations_archive_number", "consultations", ["archive_number"], unique=True
+    )
     _fill_finalised_on()
 
 
 def downgrade() -> None:
+    op.drop_index("uq_consultations_archive_number", table_name="consultations")
     with op.batch_alter_table("consultations") as batch:
-        batch.drop_constraint(op.f("uq_consultations_archive_number"), type_="unique")
         batch.drop_column("archive_number")
     with op.batch_alter_table("cases") as batch:
         batch.drop_column("finalised_on")
