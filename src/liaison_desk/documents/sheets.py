@@ -280,15 +280,17 @@ INFO = TableStyle(borders=False, pad_y=1.0)
 SIGN_STYLE = Style(role="body", size=14.0, line_height=28.0, align=Align.LEFT)
 
 
-def _title(book: FontBook, group: str, name: str) -> Paragraph:
-    """The title centred in 2号 title face: group and sheet name on one line when it fits with
-    room to spare, else on two lines (the group on the first)."""
+def _title(
+    book: FontBook, group: str, name: str, style: Style = TITLE_STYLE, space_after: float = 12.0
+) -> Paragraph:
+    """The title centred in 2号 title face (or ``style``): group and sheet name on one line when
+    it fits with room to spare, else on two lines (the group on the first)."""
     one_line = f"{group}{name}"
-    probe = TextBox(one_line, TITLE_STYLE, book, TEXT_WIDTH)
+    probe = TextBox(one_line, style, book, TEXT_WIDTH)
     text = one_line
     if group and (probe.line_count > 1 or probe.max_width() > TEXT_WIDTH * 0.92):
         text = f"{group}\n{name}"
-    return Paragraph(text, TITLE_STYLE, book, space_after=12.0)
+    return Paragraph(text, style, book, space_after=space_after)
 
 
 def _label(text: str, span: int = 1) -> Cell:
@@ -770,12 +772,19 @@ def _card_blocks(
     continued = Row(
         [Cell(f"{_group_name(data)}{name}（续）　编号：{c.number}", span=4, role="heading1")]
     )
-    title = _title(book, _group_name(data), name)
+    title = (
+        _title(book, _group_name(data), name)
+        if style.size >= _CARD_SMALL_TITLE_BELOW
+        else _title(book, _group_name(data), name, _CARD_SMALL_TITLE, space_after=6.0)
+    )
     table = Table(columns, rows, book, style=style, continuation=[continued], keep=text.keep)
     return [title, table]
 
 
 _SIGNATURE_ROW = 28.0  # room to sign by hand (about 10 mm), however small the card's type
+# A card in type below 五号 has its title in 小二 (18 pt), leaving the room to its text.
+_CARD_SMALL_TITLE_BELOW = 10.5
+_CARD_SMALL_TITLE = Style(role="title", size=18.0, line_height=26.0, align=Align.CENTER)
 
 # 小四 in the forms' spacing, then ever tighter down to 9 pt (the least still read with ease on
 # paper): a card fits one page at the first of these that holds it.
@@ -796,12 +805,19 @@ def micro_card(data: SheetData, options: SheetOptions, book: FontBook) -> list[l
     (several thousand characters) continues on a second page, marked "（续）" at its top; the
     signatures are the form's last row, with the last item above them."""
     text = _card_text(data, options)
-    blocks: list[Block] = []
-    for style in CARD_STYLES:
-        blocks = _card_blocks(data, text, book, style)
-        if len(layout.paginate(blocks)) == 1:
-            break
-    return [blocks]
+    # The first style that fits, found by halving (each style is tighter than the one before);
+    # the tightest when none does.
+    tried: dict[int, list[Block]] = {}
+    low, high = 0, len(CARD_STYLES)
+    while low < high:
+        middle = (low + high) // 2
+        tried[middle] = _card_blocks(data, text, book, CARD_STYLES[middle])
+        if len(layout.paginate(tried[middle])) == 1:
+            high = middle
+        else:
+            low = middle + 1
+    index = min(low, len(CARD_STYLES) - 1)
+    return [tried.get(index) or _card_blocks(data, text, book, CARD_STYLES[index])]
 
 
 _SHEETS = {
