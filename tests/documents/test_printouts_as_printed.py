@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, time
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
+from pdfminer.pdfpage import PDFPage
 from PIL import Image
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWidgets import QApplication
@@ -394,3 +396,30 @@ def test_the_qr_code_reads_as_the_number_in_zbar_and_zxing(
         assert [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))] == [number]
         assert zbar(png, tmp_path) == [number], number
     assert sum(n in jobs for n in QR_NUMBERS) >= 5
+
+
+# --- inside a package -------------------------------------------------------------------------------
+
+
+def test_every_micro_card_in_a_package_is_one_page(
+    demo_services: Services, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The record sheets of a package of every case of the demo year that has a 档号: each
+    micro card one page (masked for the package as a whole)."""
+    from liaison_desk.domain.enums import CaseStatus
+    from liaison_desk.domain.queries import CaseFilter
+
+    cases = demo_services.cases.in_statuses(
+        {s for s in CaseStatus if s is not CaseStatus.DRAFT}, CaseFilter(year=2024)
+    )
+    result = demo_services.packages.export(
+        [c.id for c in cases if c.id is not None], "市政协优秀协商案例征集", tmp_path
+    )
+    cards = 0
+    with zipfile.ZipFile(result.path) as zf:
+        for name in zf.namelist():
+            if name.endswith("微协商记录卡.pdf"):
+                pages = list(PDFPage.get_pages(io.BytesIO(zf.read(name))))
+                assert len(pages) == 1, name
+                cards += 1
+    assert cards >= 3
