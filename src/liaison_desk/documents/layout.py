@@ -9,7 +9,8 @@ Geometry (formats.md): A4 portrait; the text block (版心) is 156 × 225 mm, 37
   character in from its left edge);
 - the QR code of the consultation number, 18 mm square, in the top margin at the right, its right
   edge on the text block's right edge, 8 mm from the top of the paper, with the number in small type
-  right-aligned under it (about 29–32 mm from the top, so still above the text block).
+  right-aligned under it (about 29–32 mm from the top, so still above the text block). The code is
+  UTF-8 with its ECI header, so every reader (zbar, ZXing, phones) decodes the Chinese alike.
 
 Units. Everything is measured and placed in points (1/72 inch) from the top-left corner of the
 paper. Text is laid out once against a 72-dpi reference device, where a font of n points is n units
@@ -19,7 +20,8 @@ operations then draw on a QPdfWriter, a QPrinter (printer and print preview) or 
 
 Text. Chinese breaks at any character, Latin words stay together where they fit
 (``WrapAtWordBoundaryOrAnywhere``, with the Unicode line-breaking rules, so "，" never starts a
-line). Font fallback is left on: each role's font lists the chosen face, then the bundled Noto faces,
+line); a printed sheet also names what never breaks (``keep``: its names, numbers and dates), and a
+line that would end inside one ends before it. Font fallback is left on: each role's font lists the chosen face, then the bundled Noto faces,
 then Qt's own fallback, so a rare character that the chosen face lacks still prints. (Qt's PDF
 writer leaves characters outside the BMP, such as 𬌗, out of the PDF's text layer: they print,
 but copying them from the PDF gives nothing.)

@@ -19,6 +19,17 @@ consent is recorded keep their names. What "on" hides follows the database's mas
 (``SheetData.rules``). The sign-in sheet never masks names: people sign next to them. When off,
 nothing is masked.
 
+Nothing a reader looks up is broken across two lines: columns holding names, phone numbers and
+dates are sized from the measured width of their text (at least a four-character name, an 11-digit
+mobile and "2024年12月31日", in whichever faces the settings chose), and wherever text wraps, it
+wraps before a full date, a number (masked or not), a time, a short note in brackets (（主任）) or
+the name of anyone the sheet may name, never inside one (``layout.TextBox``'s ``keep``).
+
+The micro card is one page: in 小四 when it fits, else in tighter spacing and smaller type down to
+9 pt (the title then in 小二), every text in full — the demo year's longest card, and longer ones,
+fit. Only text that does not fit even then (thousands of characters) goes on to a next page, which
+opens with a "（续）" line naming the card and its number; the signatures stay with the last item.
+
 Left out on purpose: the record sheet's photos (optional in formats.md); the card's agenda (the
 card is the one-page summary, the record sheet has everything); slips for items solved on the spot
 or not adopted (nothing to hand over).
