@@ -76,9 +76,8 @@ def boxes(job: PrintJob) -> Iterator[tuple[int, TextBox]]:
     """Each piece of text of each page with the index of its page (a row that continues on the
     next page is checked page by page: a page break between two lines is not a line break)."""
     for index in range(job.page_count()):
-        page, _, _ = job._pages[index]
         seen: dict[int, TextBox] = {}
-        for op in page:
+        for op in job.content_of(index):
             if isinstance(op, TextLineOp):
                 seen.setdefault(id(op.box), op.box)
         for box in seen.values():

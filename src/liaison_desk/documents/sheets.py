@@ -109,6 +109,10 @@ class PrintJob:
     def page_count(self) -> int:
         return len(self._pages)
 
+    def content_of(self, index: int) -> Page:
+        """What page ``index`` says inside its text block (without page number and QR code)."""
+        return self._pages[index][0]
+
     def consultation_number_of(self, index: int) -> str:
         """The consultation number that page ``index`` carries (and its QR code encodes)."""
         return self._pages[index][2]
