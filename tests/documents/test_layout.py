@@ -84,6 +84,30 @@ def test_chinese_breaks_anywhere_and_latin_words_stay_whole(book: FontBook) -> N
     assert {len(chinese.line_text(i)) for i in range(chinese.line_count - 1)} <= {27, 28}
 
 
+def test_what_a_sheet_keeps_whole_moves_whole_to_the_next_line(book: FontBook) -> None:
+    keep = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|1\d{10}|（[^（）]{1,8}）|欧阳娜娜")
+    text = "".join(
+        f"第{n}项由欧阳娜娜（主任）负责，时限{2024 + n}年{n % 12 + 1}月{n + 10}日，电话1380013{n:04d}；"
+        for n in range(1, 16)
+    )
+    style = Style(size=12.0, line_height=20.0)
+
+    def split(box: TextBox) -> list[str]:
+        lines = [box.line_text(i) for i in range(box.line_count)]
+        assert "".join(lines) == text  # nothing lost, nothing doubled
+        ends = [sum(len(line) for line in lines[: i + 1]) for i in range(len(lines) - 1)]
+        return [m[0] for m in keep.finditer(text) if any(m.start() < e < m.end() for e in ends)]
+
+    assert split(TextBox(text, style, book, 200.0))  # left to itself, Qt cuts some
+    assert not split(TextBox(text, style, book, 200.0, keep=keep))
+    # An opening bracket goes along with what it opens; what is longer than a line still breaks.
+    box = TextBox("委员名单（欧阳娜娜）", style, book, 100.0, keep=keep)
+    assert [box.line_text(i) for i in range(box.line_count)] == ["委员名单", "（欧阳娜娜）"]
+    long = TextBox("13800138000" * 2, style, book, 40.0, keep=re.compile(r"\d+"))
+    assert long.line_count > 1
+    assert "".join(long.line_text(i) for i in range(long.line_count)) == "13800138000" * 2
+
+
 def test_a_long_paragraph_flows_over_pages_line_by_line(book: FontBook) -> None:
     paragraph = Paragraph(SENTENCE * 60, Style(indent=2), book)
     pages = layout.paginate([paragraph])

@@ -448,12 +448,21 @@ def test_demo_micro_card_on_one_page(demo: Services, tmp_path: Path) -> None:
 def test_a_card_too_long_for_a_page_continues_on_the_next(
     services: Services, big: Consultation, tmp_path: Path
 ) -> None:
+    """Thousands of characters (30 paragraphs of minutes) do not fit a page even in 9 pt: only
+    then the card goes on, each further page opening with a "（续）" line that names the card
+    and its number; nothing is left out, and the signatures do not stand alone."""
     job = services.printouts.job(SheetKind.CARD, [big.id], SheetOptions(mask=False))
     pages = check_pdf(write(job, tmp_path, "记录卡"), [big.number] * job.page_count())
     assert len(pages) >= 2
-    text = document_text(pages)
+    continued = _squash(f"织里镇联络组民生议事堂记录卡（续）编号：{big.number}")
+    assert continued not in pages[0].text()
+    for page in pages[1:]:
+        assert page.text().startswith(continued)
+    text = document_text(pages).replace(continued, "")
     assert _squash(big.minutes) in text
     assert all(_squash(s.content) in text for s in big.speeches)
+    assert not pages[-1].text().startswith(continued + "主持人签名")
+    assert min(c.size for page in pages for c in page.inside()) == pytest.approx(9.0, abs=0.2)
 
 
 # --- several consultations, fonts, errors -------------------------------------------------------

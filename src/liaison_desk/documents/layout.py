@@ -9,7 +9,8 @@ Geometry (formats.md): A4 portrait; the text block (版心) is 156 × 225 mm, 37
   character in from its left edge);
 - the QR code of the consultation number, 18 mm square, in the top margin at the right, its right
   edge on the text block's right edge, 8 mm from the top of the paper, with the number in small type
-  right-aligned under it (about 29–32 mm from the top, so still above the text block).
+  right-aligned under it (about 29–32 mm from the top, so still above the text block). The code is
+  UTF-8 with its ECI header, so every reader (zbar, ZXing, phones) decodes the Chinese alike.
 
 Units. Everything is measured and placed in points (1/72 inch) from the top-left corner of the
 paper. Text is laid out once against a 72-dpi reference device, where a font of n points is n units
@@ -19,7 +20,8 @@ operations then draw on a QPdfWriter, a QPrinter (printer and print preview) or 
 
 Text. Chinese breaks at any character, Latin words stay together where they fit
 (``WrapAtWordBoundaryOrAnywhere``, with the Unicode line-breaking rules, so "，" never starts a
-line). Font fallback is left on: each role's font lists the chosen face, then the bundled Noto faces,
+line); a printed sheet also names what never breaks (``keep``: its names, numbers and dates), and a
+line that would end inside one ends before it. Font fallback is left on: each role's font lists the chosen face, then the bundled Noto faces,
 then Qt's own fallback, so a rare character that the chosen face lacks still prints. (Qt's PDF
 writer leaves characters outside the BMP, such as 𬌗, out of the PDF's text layer: they print,
 but copying them from the PDF gives nothing.)
@@ -34,9 +36,11 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import logging
 import math
 import os
+import re
 import secrets
 import threading
 from abc import ABC, abstractmethod
@@ -60,6 +64,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 
@@ -215,7 +220,9 @@ class TextBox:
     """Text laid out at a width: one QTextLayout per paragraph, lines at a fixed pitch. Line ``i``
     is drawn in a slot of ``style.line_height`` whose top the caller chooses. ``formats`` set
     runs of a one-paragraph text (already clean: no line breaks, no control characters, no
-    spaces at the ends) in other roles or in bold, at the style's size."""
+    spaces at the ends) in other roles or in bold, at the style's size. ``keep``: what never
+    breaks across lines (a sheet's names, numbers and dates): a line that would end inside a match
+    ends before it instead, unless the match alone fills the line."""
 
     def __init__(
         self,
@@ -224,6 +231,7 @@ class TextBox:
         book: FontBook,
         width: float,
         formats: Sequence[Format] = (),
+        keep: re.Pattern[str] | None = None,
     ) -> None:
         self.style = style
         self.width = width
@@ -255,6 +263,8 @@ class TextBox:
                     break
                 shift = indent if first else 0.0
                 line.setLineWidth(max(width - shift, style.size))
+                if keep is not None:
+                    _keep_whole(line, paragraph, keep, max(width - shift, style.size))
                 # Centre the glyphs' box in the slot: the same for every line of this font.
                 line.setPosition(QPointF(shift, (style.line_height - line.height()) / 2))
                 self._lines.append((len(self._layouts), line.lineNumber()))
@@ -301,6 +311,30 @@ def _spaced(font: QFont, percent: float) -> QFont:
     if percent != 100.0:
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, percent)
     return font
+
+
+# Punctuation that never ends a line: a line broken before a kept word moves these along with it.
+_OPENING = "（(〔［[｛{【〖《〈「『“‘"
+
+
+def _keep_whole(line: QTextLine, text: str, keep: re.Pattern[str], width: float) -> None:
+    """Shorten ``line`` so that it ends before a match of ``keep`` that it would cut in two (and
+    before the opening brackets or quotes just in front of it). A match starting the line stays
+    as Qt broke it: it is longer than a line."""
+    start = line.textStart()
+    end = start + line.textLength()
+    if end >= len(text):
+        return
+    for match in keep.finditer(text, start):
+        if match.start() >= end:
+            return
+        if match.start() < end < match.end():
+            cut = match.start()
+            while cut > start and text[cut - 1] in _OPENING:
+                cut -= 1
+            if cut > start:
+                line.setNumColumns(cut - start, width)
+            return
 
 
 def _format_ranges(
@@ -721,7 +755,9 @@ class TableStyle:
 class Table(Block):
     """A table whose rows may each divide the columns differently (``Cell.span``), so it serves
     for forms (label, value, label, value) and lists alike. ``caption`` rows open the table once;
-    ``header`` rows follow them and are repeated on every page the table continues on."""
+    ``header`` rows follow them and are repeated on every page the table continues on, after the
+    ``continuation`` rows (a "续" line), which only those pages have. ``keep``: see
+    :class:`TextBox`, for every cell."""
 
     def __init__(
         self,
@@ -731,14 +767,18 @@ class Table(Block):
         *,
         header: Sequence[Row] = (),
         caption: Sequence[Row] = (),
+        continuation: Sequence[Row] = (),
         style: TableStyle = TableStyle(),
         x: float = TEXT_LEFT,
+        keep: re.Pattern[str] | None = None,
     ) -> None:
         self.columns = list(columns)
         self.style = style
         self.x = x
         self.book = book
+        self.keep = keep
         self.caption = [self._lay(r) for r in caption]
+        self.continuation = [self._lay(r) for r in continuation]
         self.header = [self._lay(r) for r in header]
         self.rows = [self._lay(r) for r in rows]
         self._last_bottom: tuple[int, float] | None = None
@@ -763,7 +803,7 @@ class Table(Block):
                 bold=cell.bold,
                 align=cell.align,
             )
-            box = TextBox(cell.text, text_style, self.book, width - 2 * st.pad_x)
+            box = TextBox(cell.text, text_style, self.book, width - 2 * st.pad_x, keep=self.keep)
             laid.append(_LaidCell(cell, x, width, box))
         if column != len(self.columns):
             raise ValueError(f"row spans {column} columns, the table has {len(self.columns)}")
@@ -820,7 +860,7 @@ class Table(Block):
 
     def _continue(self, pager: Pager) -> None:
         pager.new_page()
-        for row in self.header:
+        for row in self.continuation + self.header:
             self._emit(pager, row)
 
     def place(self, pager: Pager, follow: float) -> None:
@@ -830,7 +870,7 @@ class Table(Block):
             pager.new_page()
         for row in opening:
             self._emit(pager, row)
-        header_height = sum(r.height for r in self.header)
+        header_height = sum(r.height for r in self.continuation + self.header)
         room_on_a_page = TEXT_HEIGHT - header_height
         for i, row in enumerate(self.rows):
             need = row.height
@@ -894,12 +934,15 @@ def page_number_ops(book: FontBook, number: int) -> list[Op]:
     return [TextLineOp(box, 0, x, top)]
 
 
-def qr_matrix(text: str) -> list[list[bool]]:
-    """The modules of a QR code of ``text`` (UTF-8, error correction M or better), no border."""
+@functools.lru_cache(maxsize=256)  # a job carries the same number on each of its pages
+def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules of a QR code of ``text`` (UTF-8, error correction M or better), no border.
+    The code declares its encoding (ECI 26, UTF-8): without it readers guess, and zbar reads
+    织里-2024-议-012 as Shift-JIS garble."""
     import segno
 
-    code = segno.make_qr(text, error="m", boost_error=True, encoding="utf-8")
-    return [[bool(v) for v in row] for row in code.matrix]
+    code = segno.make_qr(text, error="m", boost_error=True, encoding="utf-8", eci=True)
+    return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 
 
 def qr_ops(book: FontBook, text: str) -> list[Op]:

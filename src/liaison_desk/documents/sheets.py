@@ -19,6 +19,17 @@ consent is recorded keep their names. What "on" hides follows the database's mas
 (``SheetData.rules``). The sign-in sheet never masks names: people sign next to them. When off,
 nothing is masked.
 
+Nothing a reader looks up is broken across two lines: columns holding names, phone numbers and
+dates are sized from the measured width of their text (at least a four-character name, an 11-digit
+mobile and "2024年12月31日", in whichever faces the settings chose), and wherever text wraps, it
+wraps before a full date, a number (masked or not), a time, a short note in brackets (（主任）) or
+the name of anyone the sheet may name, never inside one (``layout.TextBox``'s ``keep``).
+
+The micro card is one page: in 小四 when it fits, else in tighter spacing and smaller type down to
+9 pt (the title then in 小二), every text in full — the demo year's longest card, and longer ones,
+fit. Only text that does not fit even then (thousands of characters) goes on to a next page, which
+opens with a "（续）" line naming the card and its number; the signatures stay with the last item.
+
 Left out on purpose: the record sheet's photos (optional in formats.md); the card's agenda (the
 card is the one-page summary, the record sheet has everything); slips for items solved on the spot
 or not adopted (nothing to hand over).
@@ -26,7 +37,9 @@ or not adopted (nothing to hand over).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
@@ -57,6 +70,7 @@ from liaison_desk.documents.layout import (
 from liaison_desk.documents.sheet_data import SheetData, SheetKind, SheetOptions
 from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import ConsultationStatus, OutcomeStatus, ParticipantCategory
+from liaison_desk.domain.masking import mask_name
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.rules import Problem, ValidationError
 
@@ -94,6 +108,10 @@ class PrintJob:
 
     def page_count(self) -> int:
         return len(self._pages)
+
+    def content_of(self, index: int) -> Page:
+        """What page ``index`` says inside its text block (without page number and QR code)."""
+        return self._pages[index][0]
 
     def consultation_number_of(self, index: int) -> str:
         """The consultation number that page ``index`` carries (and its QR code encodes)."""
@@ -194,21 +212,100 @@ def _group_name(data: SheetData) -> str:
     return data.group.name if data.group is not None else ""
 
 
+# --- what never breaks across lines, and columns sized to their text --------------------------
+
+# Full dates (2024年12月31日), numbers with their masked forms (13812345678, 138****5678,
+# 0572-****5678, ID numbers), times (14:00—16:30) and short notes in brackets (（主任）).
+_KEEP_ALWAYS = (
+    r"\d{4}年\d{1,2}月\d{1,2}日",
+    r"\d{4}年\d{1,2}月",
+    r"\d{1,2}月\d{1,2}日",
+    r"\d{1,2}:\d{2}(?:—\d{1,2}:\d{2})?",
+    r"[0-9][0-9*\-]*[0-9Xx]",
+    r"（[^（）\n]{1,8}）",
+)
+_LONGEST_NAME = 8  # a longer "name" is a phrase: it may wrap like any text
+
+
+def _person_name(text: str) -> str:
+    """The name in a field such as 责任人 "胡琳梅（主任）"."""
+    return re.split(r"[（(]", text, maxsplit=1)[0].strip()
+
+
+def _keep(data: SheetData, privacy: Privacy) -> re.Pattern[str]:
+    """What this sheet never breaks across lines: the dates, numbers and times it prints, and
+    the name of everyone it may name, as recorded and as masked (张某)."""
+    c = data.consultation
+    names: set[str] = set()
+    people: list[str] = [p.name for p in c.participants]
+    people += [p.name for p in data.people.values()]
+    people += [c.host, c.recorder, *(s.speaker for s in c.speeches)]
+    people += [_person_name(i.responsible_person) for i in c.outcome_items]
+    if data.group is not None:
+        people.append(data.group.secretary)
+    for name in people:
+        name = name.strip()
+        if 2 <= len(name) <= _LONGEST_NAME:
+            names.update((name, mask_name(name)))
+    names.update(privacy.name(p) for p in c.participants if len(privacy.name(p)) >= 2)
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile("|".join([*_KEEP_ALWAYS, *(re.escape(n) for n in ordered)]))
+
+
+def _measure(book: FontBook, style: TableStyle, role: str, texts: Iterable[str]) -> float:
+    """The width of the widest line of ``texts`` in ``role`` at the table's size."""
+    text_style = Style(role=role, size=style.size, line_height=style.line_height, align=Align.LEFT)
+    return max(
+        (TextBox(t, text_style, book, TEXT_WIDTH).max_width() for t in texts if t), default=0.0
+    )
+
+
+def _column(
+    book: FontBook,
+    values: Iterable[str],
+    heading: str = "",
+    *,
+    style: TableStyle | None = None,
+    at_least: float = 0.0,
+    at_most: float = TEXT_WIDTH,
+) -> float:
+    """A column just wide enough for its heading and each value on one line (within limits)."""
+    style = style or TableStyle()
+    widest = max(
+        _measure(book, style, "heading1", [heading]), _measure(book, style, "body", values)
+    )
+    return min(at_most, max(at_least, math.ceil(widest + 2 * style.pad_x + 1.0)))
+
+
+# What a column sized by its text must hold at least: a four-character name, an 11-digit mobile
+# and the longest date (whatever the faces chosen in the settings).
+_NAME_SAMPLE = "欧阳娜娜"
+_PHONE_SAMPLE = "13800000000"
+_DATE_SAMPLE = "2024年12月31日"
+
+
+def _name_column(book: FontBook, names: Iterable[str], heading: str, style: TableStyle) -> float:
+    cap = _measure(book, style, "body", ["字" * _LONGEST_NAME]) + 2 * style.pad_x + 1.0
+    return _column(book, [_NAME_SAMPLE, *names], heading, style=style, at_most=cap)
+
+
 TITLE_STYLE = Style(role="title", size=TITLE_SIZE, line_height=36.0, align=Align.CENTER)
 FORM = TableStyle()
 INFO = TableStyle(borders=False, pad_y=1.0)
 SIGN_STYLE = Style(role="body", size=14.0, line_height=28.0, align=Align.LEFT)
 
 
-def _title(book: FontBook, group: str, name: str) -> Paragraph:
-    """The title centred in 2号 title face: group and sheet name on one line when it fits with
-    room to spare, else on two lines (the group on the first)."""
+def _title(
+    book: FontBook, group: str, name: str, style: Style = TITLE_STYLE, space_after: float = 12.0
+) -> Paragraph:
+    """The title centred in 2号 title face (or ``style``): group and sheet name on one line when
+    it fits with room to spare, else on two lines (the group on the first)."""
     one_line = f"{group}{name}"
-    probe = TextBox(one_line, TITLE_STYLE, book, TEXT_WIDTH)
+    probe = TextBox(one_line, style, book, TEXT_WIDTH)
     text = one_line
     if group and (probe.line_count > 1 or probe.max_width() > TEXT_WIDTH * 0.92):
         text = f"{group}\n{name}"
-    return Paragraph(text, TITLE_STYLE, book, space_after=12.0)
+    return Paragraph(text, style, book, space_after=space_after)
 
 
 def _label(text: str, span: int = 1) -> Cell:
@@ -282,9 +379,23 @@ def _status(item: OutcomeItem) -> str:
 
 # --- 签到表 ------------------------------------------------------------------------------------
 
-# 序号 姓名 单位 职务 联系电话 签名 备注
-_SIGNIN_COLUMNS = (34.0, 54.0, 98.0, 70.0, 78.0, 64.0, TEXT_WIDTH - 398.0)  # room to sign and note
 _SIGNIN_ROW = 26.0  # room to sign by hand (about 9 mm)
+_SIGN_WIDTH = 64.0  # room to sign by hand (about 23 mm)
+_NOTE_WIDTH = 44.0
+
+
+def _signin_columns(
+    book: FontBook, last: int, names: Sequence[str], phones: Sequence[str]
+) -> tuple[float, ...]:
+    """序号 姓名 单位 职务 联系电话 签名 备注: 序号, 姓名 and 联系电话 as wide as their text (a
+    four-character name and an 11-digit mobile on one line), room to sign and note, and the
+    rest shared by 单位 and 职务."""
+    number = _column(book, [str(last)], "序号")
+    name = _name_column(book, names, "姓名", TableStyle())
+    phone = _column(book, [_PHONE_SAMPLE, *phones], "联系电话")
+    rest = TEXT_WIDTH - number - name - phone - _SIGN_WIDTH - _NOTE_WIDTH
+    unit = math.floor(rest * 0.58)
+    return (number, name, unit, rest - unit, phone, _SIGN_WIDTH, _NOTE_WIDTH)
 
 
 def signin_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list[list[Block]]:
@@ -299,10 +410,12 @@ def signin_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list
         ],
         book,
         style=INFO,
+        keep=_keep(data, privacy),
     )
     header = [Row([_head(h) for h in ("序号", "姓名", "单位", "职务", "联系电话", "签名", "备注")])]
     rows: list[Row] = []
-    for n, p in enumerate(c.participants, start=1):
+    phones = [privacy.participant_phone(p) for p in c.participants]
+    for n, (p, phone) in enumerate(zip(c.participants, phones, strict=True), start=1):
         # A sheet printed after the session (for the archive) marks who was absent, and why;
         # before it (planned), attendance is what the sheet is there to record.
         away = not p.attended and c.status is not ConsultationStatus.PLANNED
@@ -315,7 +428,7 @@ def signin_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list
                     _value(p.name, align=Align.CENTER),
                     _value(p.unit),
                     _value(p.title),
-                    _value(privacy.participant_phone(p), align=Align.CENTER),
+                    _value(phone, align=Align.CENTER),
                     _value(sign, align=Align.CENTER),
                     _value(note),
                 ],
@@ -335,7 +448,10 @@ def signin_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list
     rows.append(
         Row([Cell(totals, span=7, role="heading1", align=Align.CENTER)], min_height=_SIGNIN_ROW)
     )
-    table = Table(_SIGNIN_COLUMNS, rows, book, header=header)
+    columns = _signin_columns(
+        book, start + max(0, options.blank_rows) - 1, [p.name for p in c.participants], phones
+    )
+    table = Table(columns, rows, book, header=header, keep=_keep(data, privacy))
     title = _title(book, _group_name(data), f"{c.kind.label}活动签到表")
     return [[title, info, Spacer(8.0), table]]
 
@@ -366,11 +482,13 @@ def _basic_form(c: Consultation, privacy: Privacy, *, inline: bool = False) -> l
 def record_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list[list[Block]]:
     c = data.consultation
     privacy = _privacy(data, options.mask)
+    keep = _keep(data, privacy)
     blocks: list[Block] = [_title(book, _group_name(data), f"{c.kind.label}活动议事记录表")]
-    blocks.append(Table(_FORM_COLUMNS, _basic_form(c, privacy), book))
+    blocks.append(Table(_FORM_COLUMNS, _basic_form(c, privacy), book, keep=keep))
 
     # 协商程序: the consultation's own copy of the checklist.
-    steps_columns = (40.0, 150.0, 72.0, 100.0, TEXT_WIDTH - 362.0)
+    done_on = _column(book, [_DATE_SAMPLE, *(_date(s.done_on) for s in c.checklist)], "完成日期")
+    steps_columns = (40.0, 150.0, 72.0, done_on, TEXT_WIDTH - 262.0 - done_on)
     steps = [
         Row(
             [
@@ -390,11 +508,15 @@ def record_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list
             book,
             caption=[_caption("协商程序", 5)],
             header=[Row([_head(h) for h in ("序号", "步骤", "完成情况", "完成日期", "备注")])],
+            keep=keep,
         )
     )
 
     # 发言摘要
-    speech_columns = (36.0, 58.0, 90.0, TEXT_WIDTH - 184.0)
+    speaker = _name_column(
+        book, [privacy.speaker(s.speaker) for s in c.speeches], "发言人", TableStyle()
+    )
+    speech_columns = (36.0, speaker, 90.0, TEXT_WIDTH - 126.0 - speaker)
     speeches = [
         Row(
             [
@@ -414,6 +536,7 @@ def record_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list
             book,
             caption=[_caption("发言摘要", 4)],
             header=[Row([_head(h) for h in ("序号", "发言人", "身份", "内容")])],
+            keep=keep,
         )
     )
 
@@ -432,11 +555,13 @@ def record_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list
                 ),
             ],
             book,
+            keep=keep,
         )
     )
 
     # 意见建议
-    item_columns = (40.0, TEXT_WIDTH - 296.0, 100.0, 96.0, 60.0)
+    deadline = _column(book, [_DATE_SAMPLE, *(_date(i.deadline) for i in c.outcome_items)], "时限")
+    item_columns = (40.0, TEXT_WIDTH - 200.0 - deadline, 100.0, deadline, 60.0)
     items = [
         Row(
             [
@@ -457,6 +582,7 @@ def record_sheet(data: SheetData, options: SheetOptions, book: FontBook) -> list
             book,
             caption=[_caption(f"意见建议（{len(_open_items(c))}条）", 5)],
             header=[Row([_head(h) for h in ("序号", "内容", "责任单位", "时限", "状态")])],
+            keep=keep,
         )
     )
     blocks.append(_signatures(book))
@@ -480,6 +606,7 @@ def _items_to_hand_over(c: Consultation) -> dict[str, list[OutcomeItem]]:
 def assignment_slips(data: SheetData, options: SheetOptions, book: FontBook) -> list[list[Block]]:
     c = data.consultation
     privacy = _privacy(data, options.mask)
+    keep = _keep(data, privacy)
     group = data.group
     slips: list[list[Block]] = []
     for body, items in _items_to_hand_over(c).items():
@@ -514,6 +641,7 @@ def assignment_slips(data: SheetData, options: SheetOptions, book: FontBook) -> 
                 Row([_label("责任单位"), _value(body or "", span=3)], min_height=28.0),
             ],
             book,
+            keep=keep,
         )
         item_rows = [
             Row(
@@ -527,12 +655,21 @@ def assignment_slips(data: SheetData, options: SheetOptions, book: FontBook) -> 
             )
             for n, i in enumerate(items, start=1)
         ]
+        # 责任人 and 完成时限 as wide as a name with its post and a date; the content the rest.
+        person = _column(
+            book,
+            [_NAME_SAMPLE, *(i.responsible_person for i in items)],
+            "责任人",
+            at_most=_measure(book, TableStyle(), "body", ["字" * _LONGEST_NAME]) + 9.0,
+        )
+        due_by = _column(book, [_DATE_SAMPLE, *(_date(i.deadline) for i in items)], "完成时限")
         listing = Table(
-            (40.0, TEXT_WIDTH - 220.0, 90.0, 90.0),
+            (40.0, TEXT_WIDTH - 40.0 - person - due_by, person, due_by),
             item_rows,
             book,
             caption=[_caption(f"交办事项（{len(items)}条）", 4)],
             header=[Row([_head(h) for h in ("序号", "内容", "责任人", "完成时限")])],
+            keep=keep,
         )
         reply = Table(
             _FORM_COLUMNS,
@@ -551,6 +688,7 @@ def assignment_slips(data: SheetData, options: SheetOptions, book: FontBook) -> 
                 ),
             ],
             book,
+            keep=keep,
         )
         issuer = FillLines(
             [
@@ -570,11 +708,20 @@ def assignment_slips(data: SheetData, options: SheetOptions, book: FontBook) -> 
 # --- 微协商记录卡 ------------------------------------------------------------------------------
 
 
-def _card_blocks(
-    data: SheetData, options: SheetOptions, book: FontBook, style: TableStyle, full: bool
-) -> list[Block]:
-    """The card's title and form. ``full``: each speech in full; else only how many spoke (the
-    minutes tell the gist and the record sheet has every speech)."""
+@dataclass(frozen=True)
+class _CardText:
+    """What a card says, masked as asked: worked out once, laid out in one style after another."""
+
+    form: list[Row]
+    checklist: str
+    minutes: str
+    speeches: str
+    consensus: str
+    items: str
+    keep: re.Pattern[str]
+
+
+def _card_text(data: SheetData, options: SheetOptions) -> _CardText:
     c = data.consultation
     privacy = _privacy(data, options.mask)
     checklist = "　".join(f"{'√' if s.done else '□'}{s.name}" for s in c.checklist) or "（未记录）"
@@ -587,8 +734,6 @@ def _card_blocks(
         )
         or "（未记录）"
     )
-    if not full and c.speeches:
-        speeches = f"共{len(c.speeches)}人次发言，发言内容见本次协商的议事记录表。"
     items = "\n".join(
         f"{n}. {privacy.text(i.content)}"
         + "（"
@@ -604,51 +749,90 @@ def _card_blocks(
         + "）"
         for n, i in enumerate(_open_items(c), start=1)
     )
+    return _CardText(
+        form=_basic_form(c, privacy, inline=True)[:5],
+        checklist=checklist,
+        minutes=privacy.text(c.minutes) or "（未记录）",
+        speeches=speeches,
+        consensus=privacy.text(c.consensus) or "（未记录）",
+        items=items or "（无）",
+        keep=_keep(data, privacy),
+    )
+
+
+def _card_blocks(
+    data: SheetData, text: _CardText, book: FontBook, style: TableStyle
+) -> list[Block]:
+    """The card's title and form, every text in full. Should it run over a page, the next page
+    opens with a "（续）" line naming the card and its number, and the signatures never stand
+    alone there."""
+    c = data.consultation
     rows = [
-        *_basic_form(c, privacy, inline=True)[:5],
-        Row([_label("协商程序"), _value(checklist, span=3)]),
-        Row(
-            [_label("协商情况"), _value(privacy.text(c.minutes) or "（未记录）", span=3)],
-            splittable=True,
-        ),
-        Row([_label("发言摘要"), _value(speeches, span=3)], splittable=True),
-        Row(
-            [_label("协商成果"), _value(privacy.text(c.consensus) or "（未记录）", span=3)],
-            splittable=True,
-        ),
-        Row([_label("意见建议"), _value(items or "（无）", span=3)], splittable=True),
+        *text.form,
+        Row([_label("协商程序"), _value(text.checklist, span=3)]),
+        Row([_label("协商情况"), _value(text.minutes, span=3)], splittable=True),
+        Row([_label("发言摘要"), _value(text.speeches, span=3)], splittable=True),
+        Row([_label("协商成果"), _value(text.consensus, span=3)], splittable=True),
+        # Kept with the signatures: they never stand alone on a page.
+        Row([_label("意见建议"), _value(text.items, span=3)], keep_with_next=True),
         Row(
             [_label("主持人签名"), _value(""), _label("记录人签名"), _value("")],
-            min_height=2 * style.line_height,
+            min_height=max(2 * style.line_height, _SIGNATURE_ROW),
         ),
     ]
     # The label column just holds five characters: the text gets the rest of the width.
     label = 5 * style.size + 2 * style.pad_x + 4
     columns = (label, 178.0, label, TEXT_WIDTH - 178.0 - 2 * label)
-    title = _title(book, _group_name(data), f"{c.kind.short_label}记录卡")
-    return [title, Table(columns, rows, book, style=style)]
+    name = f"{c.kind.short_label}记录卡"
+    continued = Row(
+        [Cell(f"{_group_name(data)}{name}（续）　编号：{c.number}", span=4, role="heading1")]
+    )
+    title = (
+        _title(book, _group_name(data), name)
+        if style.size >= _CARD_SMALL_TITLE_BELOW
+        else _title(book, _group_name(data), name, _CARD_SMALL_TITLE, space_after=6.0)
+    )
+    table = Table(columns, rows, book, style=style, continuation=[continued], keep=text.keep)
+    return [title, table]
 
 
-# 小四 in the forms' spacing, 小四 tighter, 五号 (the smallest type of official forms).
+_SIGNATURE_ROW = 28.0  # room to sign by hand (about 10 mm), however small the card's type
+# A card in type below 五号 has its title in 小二 (18 pt), leaving the room to its text.
+_CARD_SMALL_TITLE_BELOW = 10.5
+_CARD_SMALL_TITLE = Style(role="title", size=18.0, line_height=26.0, align=Align.CENTER)
+
+# 小四 in the forms' spacing, then ever tighter down to 9 pt (the least still read with ease on
+# paper): a card fits one page at the first of these that holds it.
 CARD_STYLES = (
     TableStyle(),
     TableStyle(line_height=18.0, pad_y=2.5),
     TableStyle(size=10.5, line_height=15.0, pad_y=2.0),
     TableStyle(size=10.5, line_height=14.0, pad_y=2.0),
+    TableStyle(size=10.0, line_height=13.0, pad_x=3.0, pad_y=1.5),
+    TableStyle(size=9.0, line_height=12.0, pad_x=3.0, pad_y=1.5),
+    TableStyle(size=9.0, line_height=11.0, pad_x=3.0, pad_y=1.0),
 )
 
 
 def micro_card(data: SheetData, options: SheetOptions, book: FontBook) -> list[list[Block]]:
-    """The micro-consultation on one page: in 小四 when it fits, else tighter, else in 五号; then
-    the same with the speeches only counted (the record sheet has them in full). When even that
-    runs over, everything in 小四 on as many pages as it needs (never clipped). The signatures
-    are the form's last row."""
-    for full in (True, False):
-        for style in CARD_STYLES:
-            blocks = _card_blocks(data, options, book, style, full)
-            if len(layout.paginate(blocks)) == 1:
-                return [blocks]
-    return [_card_blocks(data, options, book, CARD_STYLES[0], True)]
+    """The micro-consultation on one page: in 小四 when it fits, else in tighter spacing and
+    smaller type down to 9 pt, every text in full. Only text too long for a page even then
+    (several thousand characters) continues on a second page, marked "（续）" at its top; the
+    signatures are the form's last row, with the last item above them."""
+    text = _card_text(data, options)
+    # The first style that fits, found by halving (each style is tighter than the one before);
+    # the tightest when none does.
+    tried: dict[int, list[Block]] = {}
+    low, high = 0, len(CARD_STYLES)
+    while low < high:
+        middle = (low + high) // 2
+        tried[middle] = _card_blocks(data, text, book, CARD_STYLES[middle])
+        if len(layout.paginate(tried[middle])) == 1:
+            high = middle
+        else:
+            low = middle + 1
+    index = min(low, len(CARD_STYLES) - 1)
+    return [tried.get(index) or _card_blocks(data, text, book, CARD_STYLES[index])]
 
 
 _SHEETS = {
