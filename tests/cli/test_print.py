@@ -145,12 +145,12 @@ def test_a_folder_that_cannot_be_written_is_a_clear_problem(
     folder.chmod(0o555)
     try:
         if os.access(folder, os.W_OK):  # root writes anyway: make the folder refuse
-            from liaison_desk.documents import layout
+            from liaison_desk.documents import pdf_writer
 
             def refuse(path: Path) -> Path:
                 raise PermissionError(errno.EACCES, "Permission denied", str(path.parent))
 
-            monkeypatch.setattr(layout, "_reserve_temporary", refuse)
+            monkeypatch.setattr(pdf_writer, "_reserve_temporary", refuse)
         out = folder / "记录表.pdf"
         args = ["print", "record", "--number", HALL, "--out", str(out), "--db", str(demo_db)]
         assert main(args) == EXIT_PROBLEM

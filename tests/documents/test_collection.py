@@ -254,7 +254,7 @@ def test_a_failure_while_adding_bookmarks_leaves_the_old_file_and_no_temporary_o
 ) -> None:
     """The outline, links and labels are added to Qt's file after it is drawn: a failure there
     still leaves nothing half-written, and the file written before stays as it was."""
-    from liaison_desk.documents import layout
+    from liaison_desk.documents import pdf_writer
 
     case = selected(demo)[0]
     assert case.id is not None
@@ -267,7 +267,7 @@ def test_a_failure_while_adding_bookmarks_leaves_the_old_file_and_no_temporary_o
     def broken(*args: object) -> bytes:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(layout, "_with_navigation", broken)
+    monkeypatch.setattr(pdf_writer, "_with_navigation", broken)
     with pytest.raises(OSError):
         demo.case_documents.write_pdf(case.id, out)
     assert out.read_bytes() == before

@@ -12,13 +12,11 @@ import pytest
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from liaison_desk.documents import layout
+from liaison_desk.documents import layout, pdf_writer
 from liaison_desk.documents.layout import (
     MM,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    QR_SIZE,
-    QR_TOP,
     TEXT_BOTTOM,
     TEXT_HEIGHT,
     TEXT_LEFT,
@@ -26,17 +24,16 @@ from liaison_desk.documents.layout import (
     TEXT_TOP,
     TEXT_WIDTH,
     Blank,
-    Cell,
     FillLines,
     FontBook,
     Page,
     Paragraph,
-    Row,
     Style,
-    Table,
     TextBox,
     TextLineOp,
 )
+from liaison_desk.documents.qr import QR_SIZE, QR_TOP, qr_ops
+from liaison_desk.documents.tables import Cell, Row, Table
 
 SENTENCE = "居民反映小区停车难、充电难，希望增设停车位和充电桩，并规范 WiFi 与 APP 报修流程。"
 
@@ -203,7 +200,7 @@ def test_page_numbers_alternate_sides_below_the_text_block(book: FontBook) -> No
 
 
 def test_the_qr_code_is_in_the_top_margin_at_the_right(book: FontBook) -> None:
-    fill, label = layout.qr_ops(book, "织里-2024-议-012")
+    fill, label = qr_ops(book, "织里-2024-议-012")
     assert isinstance(fill, layout.FillOp) and isinstance(label, TextLineOp)
     rect = fill.path.boundingRect()
     assert rect.right() == pytest.approx(TEXT_RIGHT, abs=0.01)
@@ -230,7 +227,7 @@ class _Pages:
 def test_the_same_pages_draw_on_a_pdf_and_on_an_image(book: FontBook, tmp_path: Path) -> None:
     pages = _Pages(layout.paginate([Paragraph(SENTENCE * 40, Style(), book)]))
     out = tmp_path / "段落.pdf"
-    layout.write_pdf(pages, out, layout.PdfInfo(title="测试"))
+    pdf_writer.write_pdf(pages, out, pdf_writer.PdfInfo(title="测试"))
     assert out.read_bytes().startswith(b"%PDF")
     assert pages.painted == list(range(pages.page_count()))
     assert [p.name for p in tmp_path.iterdir()] == ["段落.pdf"]
@@ -269,7 +266,7 @@ def test_a_missing_folder_is_an_os_error_and_nothing_is_left(
 ) -> None:
     pages = _Pages(layout.paginate([Paragraph(SENTENCE, Style(), book)]))
     with pytest.raises(FileNotFoundError):
-        layout.write_pdf(pages, tmp_path / "没有" / "a.pdf", layout.PdfInfo())
+        pdf_writer.write_pdf(pages, tmp_path / "没有" / "a.pdf", pdf_writer.PdfInfo())
     assert list(tmp_path.iterdir()) == []
 
 
@@ -281,6 +278,6 @@ def test_a_failure_while_drawing_leaves_nothing_behind(book: FontBook, tmp_path:
     out = tmp_path / "a.pdf"
     out.write_bytes(b"old")
     with pytest.raises(RuntimeError):
-        layout.write_pdf(Broken([[]]), out, layout.PdfInfo())
+        pdf_writer.write_pdf(Broken([[]]), out, pdf_writer.PdfInfo())
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
     assert out.read_bytes() == b"old"

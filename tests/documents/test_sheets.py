@@ -23,14 +23,13 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWidgets import QApplication
 
 from liaison_desk.documents.layout import (
-    QR_SIZE,
-    QR_TOP,
     TEXT_BOTTOM,
     TEXT_LEFT,
     TEXT_RIGHT,
     TEXT_TOP,
     TEXT_WIDTH,
 )
+from liaison_desk.documents.qr import QR_SIZE, QR_TOP
 from liaison_desk.documents.sheets import NothingToPrint, PrintJob, SheetKind, SheetOptions
 from liaison_desk.domain.entities import Consultation
 from liaison_desk.domain.masking import mask_text

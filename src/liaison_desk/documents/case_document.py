@@ -22,7 +22,8 @@ font table with their GB2312 character set and, for 仿宋_GB2312 and 楷体_GB2
 and 楷体 as alternative names (w:altName): on a PC that lacks the _GB2312 faces Word falls back to
 those instead of an unrelated face. Page numbers are PAGE fields in separate odd and even footers.
 
-The PDF goes through ``documents.layout`` (fonts embedded, text extractable); it needs a
+The PDF is laid out by ``documents.layout`` and written by ``documents.pdf_writer`` (fonts
+embedded, text extractable, PDF/A-1b with bookmarks and page labels); it needs a
 QGuiApplication, the Word file does not.
 """
 
@@ -38,7 +39,7 @@ from lxml import etree
 from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter
 
 from liaison_desk import __version__, fonts
-from liaison_desk.documents import layout
+from liaison_desk.documents import layout, pdf_writer
 from liaison_desk.documents.atomic import write_atomically
 from liaison_desk.documents.case_data import CaseDocumentData, CasePhotoData
 from liaison_desk.documents.layout import (
@@ -174,7 +175,7 @@ class PagedDocument:
         self,
         title: str,
         pages: Sequence[tuple[Page, list[Op]]],
-        page_labels: Sequence[layout.PageLabel] = (layout.PageLabel(0),),
+        page_labels: Sequence[pdf_writer.PageLabel] = (pdf_writer.PageLabel(0),),
     ) -> None:
         self.title = title
         self._pages = list(pages)
@@ -196,10 +197,10 @@ class PagedDocument:
 
     def write_pdf(self, path: Path) -> None:
         """The PDF (fonts embedded) through a temporary file renamed when complete."""
-        layout.write_pdf(
+        pdf_writer.write_pdf(
             self,
             Path(path),
-            layout.PdfInfo(
+            pdf_writer.PdfInfo(
                 title=self.title,
                 creator=f"联络组履职档案台 {__version__}",
                 page_labels=self.page_labels,

@@ -51,7 +51,6 @@ from liaison_desk.documents.layout import (
     LinkOp,
     Op,
     Page,
-    PageLabel,
     Pager,
     Paragraph,
     Spacer,
@@ -59,6 +58,7 @@ from liaison_desk.documents.layout import (
     TextBox,
     TextLineOp,
 )
+from liaison_desk.documents.pdf_writer import PageLabel
 from liaison_desk.progress import Progress
 
 COVER_TITLE_SIZE = 26.0  # 一号

@@ -1,5 +1,9 @@
 """A small page-layout engine for printed sheets: GB/T 9704 pages, text with fixed line spacing,
-tables that repeat their header rows, and one drawing code for every paged device.
+blocks that flow over pages, and one drawing code for every paged device.
+
+Around it: ``documents.tables`` (tables that repeat their header rows), ``documents.qr`` (the QR
+code of the consultation number) and ``documents.pdf_writer`` (``write_pdf``: the PDF/A-1b file,
+with the outline, links and page labels that pikepdf adds).
 
 Geometry (formats.md): A4 portrait; the text block (版心) is 156 × 225 mm, 37 mm from the top and
 28 mm from the left edge. Everything a sheet says is drawn inside the text block; outside it go only
@@ -7,10 +11,8 @@ Geometry (formats.md): A4 portrait; the text block (版心) is 156 × 225 mm, 37
 - the page number "— n —" (4号 宋体 role, 14 pt): its line 7 mm below the text block, odd pages at
   the right (one character in from the text block's right edge), even pages at the left (one
   character in from its left edge);
-- the QR code of the consultation number, 18 mm square, in the top margin at the right, its right
-  edge on the text block's right edge, 8 mm from the top of the paper, with the number in small type
-  right-aligned under it (about 29–32 mm from the top, so still above the text block). The code is
-  UTF-8 with its ECI header, so every reader (zbar, ZXing, phones) decodes the Chinese alike.
+- the QR code of the consultation number in the top margin at the right (``documents.qr`` says
+  exactly where).
 
 Units. Everything is measured and placed in points (1/72 inch) from the top-left corner of the
 paper. Text is laid out once against a 72-dpi reference device, where a font of n points is n units
@@ -27,27 +29,20 @@ writer leaves characters outside the BMP, such as 𬌗, out of the PDF's text la
 but copying them from the PDF gives nothing.)
 
 Pagination. A paragraph flows line by line (never two lines on top of each other, never a line
-clipped). A table row moves whole to the next page when it does not fit; only a row taller than a
-page, or one marked splittable (long minutes), is split, and always between two lines of text. The
-table's header rows are repeated at the top of each page it continues on.
+clipped); a table's rows move whole or split between lines (``documents.tables``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import errno
-import functools
 import logging
 import math
-import os
 import re
-import secrets
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -60,7 +55,6 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPainterPath,
-    QPdfWriter,
     QPen,
     QTextCharFormat,
     QTextLayout,
@@ -69,7 +63,6 @@ from PySide6.QtGui import (
 )
 
 from liaison_desk import fonts
-from liaison_desk.documents.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -96,13 +89,7 @@ PAGE_NUMBER_SIZE = 14.0
 FORM_SIZE = 12.0
 
 PAGE_NUMBER_GAP = 7 * MM  # from the bottom of the text block to the page number's dash
-QR_SIZE = 18 * MM
-QR_TOP = 8 * MM
-QR_LABEL_SIZE = 8.0
-QR_LABEL_GAP = 3 * MM  # between the code and its label: the code's quiet zone stays clear
-
-PDF_RESOLUTION = 1200
-_EPS = 1e-6
+EPS = 1e-6  # heights compared in points: a line that fits to a millionth of a point fits
 
 
 class Align(Enum):
@@ -464,7 +451,7 @@ class Pager:
     @property
     def fresh(self) -> bool:
         """Nothing placed on this page yet."""
-        return self.y <= _EPS
+        return self.y <= EPS
 
     @property
     def top(self) -> float:
@@ -472,7 +459,7 @@ class Pager:
         return TEXT_TOP + self.y
 
     def fits(self, height: float) -> bool:
-        return height <= self.remaining + _EPS
+        return height <= self.remaining + EPS
 
     def new_page(self) -> None:
         self.pages.append([])
@@ -693,215 +680,6 @@ class FillLines(Block):
         pager.y = TEXT_HEIGHT
 
 
-# --- tables -----------------------------------------------------------------------------------
-
-
-class VAlign(Enum):
-    TOP = "top"
-    CENTER = "center"
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str = ""
-    span: int = 1
-    role: str = "body"
-    bold: bool = False
-    align: Align = Align.LEFT
-    valign: VAlign = VAlign.CENTER
-
-
-@dataclass
-class Row:
-    """One table row. ``min_height``: room to write by hand. ``splittable``: may break between
-    lines at a page end even when it would fit on the next page (long free text); any row taller
-    than a page is split anyway."""
-
-    cells: list[Cell]
-    min_height: float = 0.0
-    keep_with_next: bool = False
-    splittable: bool = False
-
-
-@dataclass
-class _LaidCell:
-    cell: Cell
-    x: float
-    width: float
-    box: TextBox
-
-
-@dataclass
-class _LaidRow:
-    row: Row
-    cells: list[_LaidCell]
-    slots: int  # line slots, the unit a split respects
-    height: float
-
-    def slice_height(self, count: int, pad: float, lh: float) -> float:
-        return 2 * pad + count * lh
-
-
-@dataclass(frozen=True)
-class TableStyle:
-    size: float = FORM_SIZE
-    line_height: float = 20.0
-    pad_x: float = 4.0
-    pad_y: float = 3.0
-    borders: bool = True
-    border_width: float = 0.5
-
-
-class Table(Block):
-    """A table whose rows may each divide the columns differently (``Cell.span``), so it serves
-    for forms (label, value, label, value) and lists alike. ``caption`` rows open the table once;
-    ``header`` rows follow them and are repeated on every page the table continues on, after the
-    ``continuation`` rows (a "续" line), which only those pages have. ``keep``: see
-    :class:`TextBox`, for every cell."""
-
-    def __init__(
-        self,
-        columns: Sequence[float],
-        rows: Sequence[Row],
-        book: FontBook,
-        *,
-        header: Sequence[Row] = (),
-        caption: Sequence[Row] = (),
-        continuation: Sequence[Row] = (),
-        style: TableStyle = TableStyle(),
-        x: float = TEXT_LEFT,
-        keep: re.Pattern[str] | None = None,
-    ) -> None:
-        self.columns = list(columns)
-        self.style = style
-        self.x = x
-        self.book = book
-        self.keep = keep
-        self.caption = [self._lay(r) for r in caption]
-        self.continuation = [self._lay(r) for r in continuation]
-        self.header = [self._lay(r) for r in header]
-        self.rows = [self._lay(r) for r in rows]
-        self._last_bottom: tuple[int, float] | None = None
-
-    @property
-    def width(self) -> float:
-        return sum(self.columns)
-
-    def _lay(self, row: Row) -> _LaidRow:
-        st = self.style
-        laid: list[_LaidCell] = []
-        column = 0
-        for cell in row.cells:
-            span = max(1, cell.span)
-            x = self.x + sum(self.columns[:column])
-            width = sum(self.columns[column : column + span])
-            column += span
-            text_style = Style(
-                role=cell.role,
-                size=st.size,
-                line_height=st.line_height,
-                bold=cell.bold,
-                align=cell.align,
-            )
-            box = TextBox(cell.text, text_style, self.book, width - 2 * st.pad_x, keep=self.keep)
-            laid.append(_LaidCell(cell, x, width, box))
-        if column != len(self.columns):
-            raise ValueError(f"row spans {column} columns, the table has {len(self.columns)}")
-        lines = max((c.box.line_count for c in laid), default=0)
-        content = 2 * st.pad_y + max(lines, 1) * st.line_height
-        height = max(content, row.min_height)
-        slots = max(lines, math.floor((height - 2 * st.pad_y) / st.line_height + _EPS), 1)
-        return _LaidRow(row, laid, slots, height)
-
-    def _lead(self, row: _LaidRow) -> float:
-        if row.row.splittable:
-            return min(
-                row.height,
-                row.slice_height(min(row.slots, 2), self.style.pad_y, self.style.line_height),
-            )
-        return row.height
-
-    def lead_height(self) -> float:
-        first = self._lead(self.rows[0]) if self.rows else 0.0
-        return sum(r.height for r in self.caption + self.header) + first
-
-    def _emit(self, pager: Pager, row: _LaidRow, start: int = 0, end: int | None = None) -> None:
-        """Draw line slots ``start``–``end`` of ``row`` at the pager's position; without
-        ``end`` the whole row, its cells centred vertically as asked."""
-        st = self.style
-        whole = end is None
-        stop = row.slots if end is None else min(end, row.slots)
-        height = row.height if whole else row.slice_height(stop - start, st.pad_y, st.line_height)
-        top = pager.top
-        if st.borders:
-            # Each line once: the row's top unless the row above on this page already drew it
-            # as its bottom, each cell's left edge, the last cell's right edge, the bottom.
-            here = (len(pager.pages), round(top, 3))
-            left, right = row.cells[0].x, row.cells[-1].x + row.cells[-1].width
-            w = st.border_width
-            if here != self._last_bottom:
-                pager.add(RuleOp(left, top, right, top, w))
-            for cell in row.cells:
-                pager.add(RuleOp(cell.x, top, cell.x, top + height, w))
-            pager.add(RuleOp(right, top, right, top + height, w))
-            pager.add(RuleOp(left, top + height, right, top + height, w))
-            self._last_bottom = (len(pager.pages), round(top + height, 3))
-        for cell in row.cells:
-            count = cell.box.line_count
-            if whole and cell.cell.valign is VAlign.CENTER:
-                first_top = top + (height - count * st.line_height) / 2
-            else:
-                first_top = top + st.pad_y - start * st.line_height
-            for i in range(start, min(stop, count)):
-                pager.add(
-                    TextLineOp(cell.box, i, cell.x + st.pad_x, first_top + i * st.line_height)
-                )
-        pager.advance(height)
-
-    def _continue(self, pager: Pager) -> None:
-        pager.new_page()
-        for row in self.continuation + self.header:
-            self._emit(pager, row)
-
-    def place(self, pager: Pager, follow: float) -> None:
-        st = self.style
-        opening = self.caption + self.header
-        if not pager.fits(self.lead_height()) and not pager.fresh:
-            pager.new_page()
-        for row in opening:
-            self._emit(pager, row)
-        header_height = sum(r.height for r in self.continuation + self.header)
-        room_on_a_page = TEXT_HEIGHT - header_height
-        for i, row in enumerate(self.rows):
-            need = row.height
-            if row.row.keep_with_next and i + 1 < len(self.rows):
-                need += self._lead(self.rows[i + 1])
-            elif i + 1 == len(self.rows):
-                need += follow
-            if pager.fits(need):
-                self._emit(pager, row)
-                continue
-            if not row.row.splittable and row.height <= room_on_a_page + _EPS:
-                self._continue(pager)
-                self._emit(pager, row)
-                continue
-            # Split between lines: as many whole lines as fit here, the rest on the next pages.
-            start = 0
-            while start < row.slots:
-                fit = math.floor((pager.remaining - 2 * st.pad_y) / st.line_height + _EPS)
-                left = row.slots - start
-                if fit < min(2, left) and not (pager.y <= header_height + _EPS):
-                    self._continue(pager)
-                    continue
-                count = max(1, min(fit, left))
-                if 0 < left - count < 2 and count > 2:
-                    count -= 1  # no single line alone at the top of the next page
-                self._emit(pager, row, start, start + count)
-                start += count
-                if start < row.slots:
-                    self._continue(pager)
-
-
 def paginate(blocks: Sequence[Block]) -> list[Page]:
     """Flow ``blocks`` down the text block of as many pages as they need."""
     pager = Pager()
@@ -913,7 +691,7 @@ def paginate(blocks: Sequence[Block]) -> list[Page]:
     return pager.pages
 
 
-# --- page furniture: numbers and the QR code --------------------------------------------------
+# --- page furniture: the page number --------------------------------------------------------
 
 
 def page_number_ops(book: FontBook, number: int) -> list[Op]:
@@ -932,46 +710,6 @@ def page_number_ops(book: FontBook, number: int) -> list[Op]:
     width = box.natural_width()
     x = TEXT_RIGHT - PAGE_NUMBER_SIZE - width if number % 2 else TEXT_LEFT + PAGE_NUMBER_SIZE
     return [TextLineOp(box, 0, x, top)]
-
-
-@functools.lru_cache(maxsize=256)  # a job carries the same number on each of its pages
-def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
-    """The modules of a QR code of ``text`` (UTF-8, error correction M or better), no border.
-    The code declares its encoding (ECI 26, UTF-8): without it readers guess, and zbar reads
-    织里-2024-议-012 as Shift-JIS garble."""
-    import segno
-
-    code = segno.make_qr(text, error="m", boost_error=True, encoding="utf-8", eci=True)
-    return tuple(tuple(bool(v) for v in row) for row in code.matrix)
-
-
-def qr_ops(book: FontBook, text: str) -> list[Op]:
-    """The QR code of ``text`` as vector rectangles (one per run of dark modules in a row), in
-    the top margin at the right, with ``text`` under it."""
-    matrix = qr_matrix(text)
-    modules = len(matrix)
-    unit = QR_SIZE / modules
-    left = TEXT_RIGHT - QR_SIZE
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
-    for r, row in enumerate(matrix):
-        c = 0
-        while c < modules:
-            if not row[c]:
-                c += 1
-                continue
-            run = c
-            while run < modules and row[run]:
-                run += 1
-            path.addRect(QRectF(left + c * unit, QR_TOP + r * unit, (run - c) * unit, unit))
-            c = run
-    style = Style(
-        role="heading1", size=QR_LABEL_SIZE, line_height=QR_LABEL_SIZE * 1.4, align=Align.LEFT
-    )
-    label = TextBox(text, style, book, TEXT_WIDTH)
-    label_x = TEXT_RIGHT - label.natural_width()
-    label_top = QR_TOP + QR_SIZE + QR_LABEL_GAP
-    return [FillOp(path), TextLineOp(label, 0, label_x, label_top)]
 
 
 # --- drawing on devices ------------------------------------------------------------------------
@@ -1047,154 +785,3 @@ def page_image(pages: PaintedPages, index: int, dpi: float = 150) -> QImage:
     finally:
         painter.end()
     return image
-
-
-@dataclass(frozen=True)
-class PageLabel:
-    """The page labels a PDF viewer shows from page ``first`` (0-based) on, until the next
-    range: ``style`` "D" (1, 2, 3), "r" (i, ii, iii), "R", "a", "A" or "" (the prefix alone),
-    counting from ``start``, after ``prefix``."""
-
-    first: int
-    style: str = "D"
-    start: int = 1
-    prefix: str = ""
-
-
-@dataclass
-class PdfInfo:
-    """The document's title and creator, and what the PDF adds for a reader: page labels (the
-    numbers the viewer shows, as printed). Bookmarks and links come from the pages' own
-    :class:`BookmarkOp` and :class:`LinkOp`."""
-
-    title: str = ""
-    creator: str = ""
-    page_labels: tuple[PageLabel, ...] = ()
-
-
-def _reserve_temporary(path: Path) -> Path:
-    """An empty, new file beside ``path`` to write into (with the folder's usual permissions);
-    OSError (with its errno) when the folder is missing or cannot be written."""
-    for _ in range(100):
-        tmp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}.pdf.tmp")
-        try:
-            with tmp.open("xb"):
-                return tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "无法在文件夹中创建临时文件", str(path.parent))
-
-
-def write_pdf(pages: PaintedPages, path: Path, info: PdfInfo) -> None:
-    """Write the pages to ``path`` as a PDF/A-1b file (for archives: every font embedded, an
-    sRGB output intent, XMP metadata saying so, no transparency): first into a temporary file in
-    the same folder, then renamed over ``path``, so a failure leaves nothing behind and never a
-    half-written file under the real name. Pages that carry :class:`BookmarkOp` or
-    :class:`LinkOp` (where ``pages`` has ``page_ops(index)``), or ``info.page_labels``, get an outline, links and page
-    labels, which Qt cannot write: pikepdf adds them to Qt's file, keeping it PDF/A-1b (no
-    object streams, PDF 1.4, the metadata as written). OSError when the folder cannot be
-    written."""
-    path = Path(path)
-    tmp = _reserve_temporary(path)
-    try:
-        writer = QPdfWriter(str(tmp))
-        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setTitle(info.title)
-        writer.setCreator(info.creator)
-        render(pages, writer)
-        del writer  # closes the file
-        if tmp.stat().st_size == 0:
-            raise OSError(errno.ENOSPC, "生成的 PDF 文件是空的", str(path))
-        marks = _marks(pages)
-        if marks or info.page_labels:
-            write_atomically(path, _with_navigation(tmp, marks, info.page_labels))
-            tmp.unlink()
-        else:
-            os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _marks(pages: PaintedPages) -> list[tuple[int, BookmarkOp | LinkOp]]:
-    """(page index, op) of every bookmark and link, in page order."""
-    page_ops = getattr(pages, "page_ops", None)
-    if page_ops is None:
-        return []
-    return [
-        (index, op)
-        for index in range(pages.page_count())
-        for op in page_ops(index)
-        if isinstance(op, BookmarkOp | LinkOp)
-    ]
-
-
-def _with_navigation(
-    source: Path, marks: Sequence[tuple[int, BookmarkOp | LinkOp]], labels: Sequence[PageLabel]
-) -> bytes:
-    """Qt's PDF with the outline, links and page labels added, as bytes."""
-    import io
-
-    import pikepdf
-    from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation, String
-
-    with pikepdf.open(source) as pdf:
-
-        def height(index: int) -> float:
-            return float(pdf.pages[index].mediabox[3])
-
-        targets = {
-            op.key: (index, op.top) for index, op in marks if isinstance(op, BookmarkOp) and op.key
-        }
-        bookmarks = [(i, op) for i, op in marks if isinstance(op, BookmarkOp) and op.title]
-        if bookmarks:
-            with pdf.open_outline() as outline:
-                parents: list[list[OutlineItem]] = [outline.root]
-                for index, op in bookmarks:
-                    item = OutlineItem(
-                        op.title, index, PageLocation.XYZ, left=0, top=height(index) - op.top
-                    )
-                    level = min(op.level, len(parents) - 1)
-                    del parents[level + 1 :]
-                    parents[level].append(item)
-                    parents.append(item.children)
-            pdf.Root.PageMode = Name.UseOutlines  # the viewer opens with the bookmarks shown
-        links = [(i, op) for i, op in marks if isinstance(op, LinkOp) and op.key in targets]
-        for index, link in links:
-            page, top = targets[link.key]
-            h = height(index)
-            r = link.rect
-            annotation = Dictionary(
-                Type=Name.Annot,
-                Subtype=Name.Link,
-                Rect=Array([r.left(), h - r.bottom(), r.right(), h - r.top()]),
-                Border=Array([0, 0, 0]),
-                F=4,  # printable, as PDF/A requires of every annotation
-                Dest=Array([pdf.pages[page].obj, Name.XYZ, 0, height(page) - top, None]),
-            )
-            page_obj = pdf.pages[index].obj
-            if Name.Annots not in page_obj:
-                page_obj.Annots = Array()
-            page_obj.Annots.append(pdf.make_indirect(annotation))
-        if labels:
-            nums = Array()
-            for label in labels:
-                entry = Dictionary()
-                if label.style:
-                    entry.S = Name("/" + label.style)
-                if label.prefix:
-                    entry.P = String(label.prefix)
-                if label.start != 1:
-                    entry.St = label.start
-                nums.append(label.first)
-                nums.append(entry)
-            pdf.Root.PageLabels = Dictionary(Nums=nums)
-        out = io.BytesIO()
-        # PDF/A-1 is PDF 1.4: no object streams; Qt's XMP and document information untouched.
-        pdf.save(
-            out,
-            object_stream_mode=pikepdf.ObjectStreamMode.disable,
-            fix_metadata_version=False,
-        )
-        return out.getvalue()

@@ -1,5 +1,5 @@
 """The four printed sheets of a consultation (formats.md): 签到表, 议事记录表, 交办单 and
-微协商记录卡, laid out by ``documents.layout`` on GB/T 9704 pages.
+微协商记录卡, laid out by ``documents.layout`` (tables: ``documents.tables``) on GB/T 9704 pages.
 
 One :class:`PrintJob` holds one sheet for each consultation given (each starting on a new page;
 for 交办单 one slip per responsible body), already laid out; it draws on any paged device
@@ -7,7 +7,7 @@ for 交办单 one slip per responsible body), already laid out; it draws on any 
 (``write_pdf``), or paints one page on any painter (``render_page``, ``page_image``).
 
 Every page carries its consultation's number and a QR code of it in the top margin at the right
-(see ``documents.layout`` for the exact place), so a signed, scanned sheet finds its way back to
+(see ``documents.qr`` for the exact place), so a signed, scanned sheet finds its way back to
 the record. Page numbers "— n —" count the pages of each consultation's sheet (of each slip) from 1.
 
 Masking (``SheetOptions.mask``, domain.md "Privacy"), decided by the one policy in
@@ -47,27 +47,25 @@ from pathlib import Path
 from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter
 
 from liaison_desk import __version__
-from liaison_desk.documents import layout
+from liaison_desk.documents import layout, pdf_writer
 from liaison_desk.documents.layout import (
     TEXT_WIDTH,
     TITLE_SIZE,
     Align,
     Blank,
     Block,
-    Cell,
     FillLines,
     FontBook,
     Op,
     Page,
     Paragraph,
-    Row,
     Spacer,
     Style,
-    Table,
-    TableStyle,
     TextBox,
 )
+from liaison_desk.documents.qr import qr_ops
 from liaison_desk.documents.sheet_data import SheetData, SheetKind, SheetOptions
+from liaison_desk.documents.tables import Cell, Row, Table, TableStyle
 from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import ConsultationStatus, OutcomeStatus, ParticipantCategory
 from liaison_desk.domain.masking import mask_name
@@ -131,10 +129,10 @@ class PrintJob:
     def write_pdf(self, path: Path) -> None:
         """Write the job as a PDF (fonts embedded) to ``path``: through a temporary file in the
         same folder, renamed when complete; nothing is left behind on error (OSError)."""
-        layout.write_pdf(
+        pdf_writer.write_pdf(
             self,
             Path(path),
-            layout.PdfInfo(title=self.title, creator=f"联络组履职档案台 {__version__}"),
+            pdf_writer.PdfInfo(title=self.title, creator=f"联络组履职档案台 {__version__}"),
         )
 
     def page_image(self, index: int, dpi: float = 150) -> QImage:
@@ -161,7 +159,7 @@ def build_job(kind: SheetKind, data: Sequence[SheetData], options: SheetOptions)
 
 
 def _document(number: str, pages: list[Page], book: FontBook) -> _Document:
-    qr = layout.qr_ops(book, number) if number else []
+    qr = qr_ops(book, number) if number else []
     furniture = [[*layout.page_number_ops(book, i + 1), *qr] for i in range(len(pages))]
     return _Document(number, pages, furniture)
 
