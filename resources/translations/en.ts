@@ -523,30 +523,6 @@
         <translation>Down</translation>
     </message>
     <message>
-        <source>Photos (2 to 4, with captions)</source>
-        <translation>Photos (2 to 4, with captions)</translation>
-    </message>
-    <message>
-        <source>Double-click or F2 to edit a caption</source>
-        <translation>Double-click or F2 to edit a caption</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose from the consultations…</source>
-        <translation>C&amp;hoose from the consultations…</translation>
-    </message>
-    <message>
-        <source>Add from &amp;files…</source>
-        <translation>Add from &amp;files…</translation>
-    </message>
-    <message>
-        <source>Move left</source>
-        <translation>Move left</translation>
-    </message>
-    <message>
-        <source>Move right</source>
-        <translation>Move right</translation>
-    </message>
-    <message>
         <source>Make this line a heading of level {level} ({key})</source>
         <translation>Make this line a heading of level {level} ({key})</translation>
     </message>
@@ -619,18 +595,6 @@
         <translation>{over} over the limit</translation>
     </message>
     <message>
-        <source>{count} photos, in this order.</source>
-        <translation>{count} photos, in this order.</translation>
-    </message>
-    <message>
-        <source>{count} photo.</source>
-        <translation>{count} photo.</translation>
-    </message>
-    <message>
-        <source>{count} photos chosen: a case usually shows 2 to 4.</source>
-        <translation>{count} photos chosen: a case usually shows 2 to 4.</translation>
-    </message>
-    <message>
         <source>Not saved: {count} entry needs attention (marked in red).</source>
         <translation>Not saved: {count} entry needs attention (marked in red).</translation>
     </message>
@@ -653,14 +617,6 @@
     <message>
         <source>Replace</source>
         <translation>Replace</translation>
-    </message>
-    <message>
-        <source>Add photos</source>
-        <translation>Add photos</translation>
-    </message>
-    <message>
-        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</translation>
     </message>
     <message>
         <source>Finalise the case</source>
@@ -701,6 +657,57 @@
     <message>
         <source>Save</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>CasePhotos</name>
+    <message>
+        <source>Photos (2 to 4, with captions)</source>
+        <translation>Photos (2 to 4, with captions)</translation>
+    </message>
+    <message>
+        <source>Double-click or F2 to edit a caption</source>
+        <translation>Double-click or F2 to edit a caption</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose from the consultations…</source>
+        <translation>C&amp;hoose from the consultations…</translation>
+    </message>
+    <message>
+        <source>Add from &amp;files…</source>
+        <translation>Add from &amp;files…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Move left</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Move right</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</translation>
+    </message>
+    <message>
+        <source>{count} photo.</source>
+        <translation>{count} photo.</translation>
+    </message>
+    <message>
+        <source>{count} photos, in this order.</source>
+        <translation>{count} photos, in this order.</translation>
+    </message>
+    <message>
+        <source>{count} photos chosen: a case usually shows 2 to 4.</source>
+        <translation>{count} photos chosen: a case usually shows 2 to 4.</translation>
     </message>
 </context>
 <context>

@@ -524,30 +524,6 @@
         <translation>下移</translation>
     </message>
     <message>
-        <source>Photos (2 to 4, with captions)</source>
-        <translation>照片（2～4 张，附说明）</translation>
-    </message>
-    <message>
-        <source>Double-click or F2 to edit a caption</source>
-        <translation>双击或按 F2 修改照片说明</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose from the consultations…</source>
-        <translation>从活动照片中选择(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Add from &amp;files…</source>
-        <translation>从文件添加(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Move left</source>
-        <translation>左移</translation>
-    </message>
-    <message>
-        <source>Move right</source>
-        <translation>右移</translation>
-    </message>
-    <message>
         <source>Make this line a heading of level {level} ({key})</source>
         <translation>将本行设为第 {level} 级标题（{key}）</translation>
     </message>
@@ -620,18 +596,6 @@
         <translation>超出 {over} 字</translation>
     </message>
     <message>
-        <source>{count} photos, in this order.</source>
-        <translation>共 {count} 张照片，按此顺序排列。</translation>
-    </message>
-    <message>
-        <source>{count} photo.</source>
-        <translation>共 {count} 张照片。</translation>
-    </message>
-    <message>
-        <source>{count} photos chosen: a case usually shows 2 to 4.</source>
-        <translation>已选 {count} 张照片：案例一般配 2～4 张。</translation>
-    </message>
-    <message>
         <source>Not saved: {count} entry needs attention (marked in red).</source>
         <translation>未保存：有 {count} 处需要修改（已用红色标出）。</translation>
     </message>
@@ -654,14 +618,6 @@
     <message>
         <source>Replace</source>
         <translation>替换</translation>
-    </message>
-    <message>
-        <source>Add photos</source>
-        <translation>添加照片</translation>
-    </message>
-    <message>
-        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</source>
-        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</translation>
     </message>
     <message>
         <source>Finalise the case</source>
@@ -702,6 +658,57 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>CasePhotos</name>
+    <message>
+        <source>Photos (2 to 4, with captions)</source>
+        <translation>照片（2～4 张，附说明）</translation>
+    </message>
+    <message>
+        <source>Double-click or F2 to edit a caption</source>
+        <translation>双击或按 F2 修改照片说明</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose from the consultations…</source>
+        <translation>从活动照片中选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add from &amp;files…</source>
+        <translation>从文件添加(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)</translation>
+    </message>
+    <message>
+        <source>{count} photo.</source>
+        <translation>共 {count} 张照片。</translation>
+    </message>
+    <message>
+        <source>{count} photos, in this order.</source>
+        <translation>共 {count} 张照片，按此顺序排列。</translation>
+    </message>
+    <message>
+        <source>{count} photos chosen: a case usually shows 2 to 4.</source>
+        <translation>已选 {count} 张照片：案例一般配 2～4 张。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from helpers import jpeg
@@ -166,8 +167,8 @@ def test_every_field_is_saved_and_read_back(
     assert wait_for_tasks()
     assert editor.linked_ids() == [linked[1].id, linked[0].id]
     chosen = [photos_of(services, linked[0])[1], photos_of(services, linked[1])[0]]
-    editor.set_photos(chosen)
-    editor.photo_list.item(0).setText("委员走访")
+    editor.photos.set_photos(chosen)
+    editor.photos.list.item(0).setText("委员走访")
     assert wait_for_tasks()
     assert page.has_unsaved_changes()
 
@@ -198,7 +199,7 @@ def test_every_field_is_saved_and_read_back(
         linked[1].number,
         linked[0].number,
     ]
-    assert all(not editor.photo_list.item(i).icon().isNull() for i in range(2))
+    assert all(not editor.photos.list.item(i).icon().isNull() for i in range(2))
 
 
 def test_a_case_needs_a_title_said_next_to_the_field(page: CasesPage, services: Services) -> None:
@@ -321,25 +322,27 @@ def test_photos_are_chosen_from_the_linked_consultations_in_order_with_captions(
     monkeypatch.setattr(editor, "exec_dialog", tick)
     editor.choose_photos()
     assert wait_for_tasks()
-    assert editor.photo_ids() == [a1, b1, b2]  # in the order shown in the chooser
-    assert editor.photo_note.text() == editor.tr("{count} photos, in this order.").format(count=3)
+    assert editor.photos.ids() == [a1, b1, b2]  # in the order shown in the chooser
+    assert editor.photos.note.text() == editor.photos.tr("{count} photos, in this order.").format(
+        count=3
+    )
 
     # Remove and move act on a selection: without one they are off.
-    editor.photo_list.clearSelection()
-    assert not editor.remove_photo_button.isEnabled() and not editor.photo_left.isEnabled()
+    editor.photos.list.clearSelection()
+    assert not editor.photos.remove_button.isEnabled() and not editor.photos.left_button.isEnabled()
     assert not editor.unlink_button.isEnabled()  # no linked consultation selected either
     editor.linked_list.setCurrentRow(0)
     assert editor.unlink_button.isEnabled() and editor.linked_down.isEnabled()
 
     # Reordered and captioned.
-    editor.photo_list.setCurrentRow(2)
-    assert editor.remove_photo_button.isEnabled() and editor.photo_left.isEnabled()
-    editor.photo_right.click()  # already last: no change
-    editor.photo_left.click()
-    editor.photo_left.click()
-    assert editor.photo_ids() == [b2, a1, b1]
-    editor.photo_list.item(0).setText("夜间清点车辆")
-    editor.photo_list.item(1).setText("")
+    editor.photos.list.setCurrentRow(2)
+    assert editor.photos.remove_button.isEnabled() and editor.photos.left_button.isEnabled()
+    editor.photos.right_button.click()  # already last: no change
+    editor.photos.left_button.click()
+    editor.photos.left_button.click()
+    assert editor.photos.ids() == [b2, a1, b1]
+    editor.photos.list.item(0).setText("夜间清点车辆")
+    editor.photos.list.item(1).setText("")
     assert editor.save()
     stored = services.cases.search().items[0]
     assert stored.photos == [
@@ -349,11 +352,11 @@ def test_photos_are_chosen_from_the_linked_consultations_in_order_with_captions(
     ]
 
     # Five photos are more than a case shows: said in red, but allowed.
-    editor.photo_list.setCurrentRow(0)
-    editor.remove_photos()
-    editor.remove_photos()
-    assert editor.photo_ids() == [b1]
-    assert "#B3261E" in editor.photo_note.styleSheet()
+    editor.photos.list.setCurrentRow(0)
+    editor.photos.remove_selected()
+    editor.photos.remove_selected()
+    assert editor.photos.ids() == [b1]
+    assert "#B3261E" in editor.photos.note.styleSheet()
 
 
 def test_photos_added_from_files_join_the_case(
@@ -369,13 +372,13 @@ def test_photos_added_from_files_join_the_case(
         path = tmp_path / f"照片{n}.jpg"
         path.write_bytes(jpeg(shade(60 + n * 50)))
         files.append(str(path))
-    monkeypatch.setattr(editor, "choose_photo_files", lambda: files)
-    editor.add_photo_button.click()  # the new case is saved first
+    monkeypatch.setattr(editor.photos, "choose_files", lambda: files)
+    editor.photos.add_button.click()  # the new case is saved first
     assert wait_for_tasks()
-    assert len(editor.photo_ids()) == 2
+    assert len(editor.photos.ids()) == 2
     stored = services.cases.search().items[0]
     choices = services.cases.photo_choices(stored)
-    assert [c.attachment_id for c in choices] == editor.photo_ids()
+    assert [c.attachment_id for c in choices] == editor.photos.ids()
     assert editor.save()  # the photos' revision did not make the editor stale
     assert [p.attachment_id for p in services.cases.search().items[0].photos] == [
         c.attachment_id for c in choices
@@ -492,6 +495,63 @@ def test_a_submitted_case_is_changed_only_as_a_new_version(
     (text,) = shown
     assert "新增车位120个" in text and "新增车位150个" not in text
     assert "已报送" in text
+
+
+def test_the_photos_of_a_submitted_case_stay_as_they_are_until_a_new_version(
+    page: CasesPage,
+    services: Services,
+    group: LiaisonGroup,
+    linked: list[Consultation],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a1, a2 = photos_of(services, linked[0])
+    case = services.cases.save(
+        Case(
+            group_id=group.id,
+            year=2024,
+            title="停车",
+            sections=dict(SECTIONS),
+            consultation_ids=[linked[0].id or 0],
+            photos=[CasePhoto(attachment_id=a1, caption="走访"), CasePhoto(attachment_id=a2)],
+            status=CaseStatus.FINAL,
+        )
+    )
+    services.submissions.record(
+        Submission(
+            group_id=group.id,
+            target="市政协优秀协商案例征集",
+            submitted_on=date(2024, 12, 30),
+            cases=[SubmissionCase(case_id=case.id or 0)],
+        )
+    )
+    editor = open_case(page, case.id)
+    photos = editor.photos
+    assert photos.ids() == [a1, a2]
+    editable = Qt.ItemFlag.ItemIsEditable
+
+    def captions_editable() -> list[bool]:
+        return [bool(photos.list.item(i).flags() & editable) for i in range(photos.list.count())]
+
+    # Read-only: nothing to choose, add, remove, move or caption, even with a photo selected.
+    photos.list.setCurrentRow(1)
+    assert not photos.choose_button.isEnabled() and not photos.add_button.isEnabled()
+    assert not photos.remove_button.isEnabled() and not photos.left_button.isEnabled()
+    assert captions_editable() == [False, False]
+    assert not editor.has_unsaved_changes()
+
+    # A new version with a reason: the photos can be changed, and a change is unsaved.
+    monkeypatch.setattr(editor, "ask_reason", lambda: "补充照片说明")
+    editor.new_version_button.click()
+    assert photos.choose_button.isEnabled() and photos.add_button.isEnabled()
+    assert photos.remove_button.isEnabled() and photos.left_button.isEnabled()
+    assert captions_editable() == [True, True]
+    assert not editor.has_unsaved_changes()
+    photos.left_button.click()
+    assert photos.ids() == [a2, a1] and editor.has_unsaved_changes()
+    assert editor.save()
+    stored = services.cases.get(case.id or 0)
+    assert stored is not None and stored.version == 2
+    assert [p.attachment_id for p in stored.photos] == [a2, a1]
 
 
 # --- unsaved changes and drafts ----------------------------------------------------------------

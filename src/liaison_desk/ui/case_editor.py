@@ -15,16 +15,16 @@ next version (the service keeps the submitted one, shown by 历史版本…).
 Unsaved input is kept as a draft (``services.drafts``, kind "case") every 30 seconds and when the
 focus moves, so a crash loses nothing; saving or discarding removes the draft.
 
-Around it: ``case_pickers`` (link consultations, choose photos), ``case_versions`` (历史版本…),
+Around it: ``case_photos`` (the photos box: list, captions, order, thumbnails; the editor does
+what needs the case — choosing from the linked consultations, adding files after saving),
+``case_pickers`` (link consultations, choose photos), ``case_versions`` (历史版本…),
 ``case_documents`` (Word / PDF / collection, shared with the list) and ``case_text`` (heading
 numbers, the preview, the unsaved-changes comparison).
 
-Why this file is over 1,000 lines: everything that could stand alone has gone to the modules
-above; what is left is one ``CaseEditor`` widget whose layout, lock state, drafts and actions
-share some forty child widgets and one Qt translation context ("CaseEditor", ~120 strings).
-The next seam is the photos box (list, buttons, thumbnails, about 200 lines) as a widget of its
-own; it moves its strings to a new context and its tests' attribute paths, so it is left for a
-change that does only that.
+What is left here is one ``CaseEditor`` widget whose layout, lock state, drafts and actions share
+its fields and one Qt translation context ("CaseEditor"). Should it grow past 1,000 lines, the
+next seam is the box of linked consultations (list, buttons, the worker that names them), as a
+widget of its own like the photos box.
 """
 
 from __future__ import annotations
@@ -37,18 +37,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QColor,
-    QIcon,
-    QImage,
     QKeySequence,
     QPalette,
-    QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -57,7 +53,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -65,7 +60,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -80,7 +74,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.domain.entities import CASE_SECTIONS, Case, CasePhoto
+from liaison_desk.domain.entities import CASE_SECTIONS, Case
 from liaison_desk.domain.enums import CaseStatus, RetentionPeriod
 from liaison_desk.domain.queries import ConsultationSummary
 from liaison_desk.domain.rules import ValidationError
@@ -88,10 +82,8 @@ from liaison_desk.services import Services
 from liaison_desk.services.cases import CaseService, LinkedConsultation, PhotoChoice
 from liaison_desk.ui import messages
 from liaison_desk.ui.case_documents import CaseDocuments
+from liaison_desk.ui.case_photos import CasePhotos
 from liaison_desk.ui.case_pickers import (
-    ATTACHMENT_ROLE,
-    PHOTOS_MAX,
-    PHOTOS_MIN,
     ConsultationPicker,
     PhotoChooser,
 )
@@ -108,17 +100,14 @@ from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.table import display
 from liaison_desk.ui.tasks import (
-    LatestOnly,
     TaskControl,
     run_task,
 )
-from liaison_desk.ui.thumbnails import load_thumbnails
 
 log = logging.getLogger(__name__)
 
 DRAFT_KIND = "case"
 DRAFT_INTERVAL_MS = 30_000
-THUMB = QSize(128, 96)
 OVER_LIMIT = "#B3261E"
 CONSULTATION_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -149,11 +138,8 @@ class CaseEditor(QWidget):
         self._reason = ""  # set once the user started a new version of a locked case
         self._loading = False
         self._limit = 3000
-        self._choices: dict[int, PhotoChoice] = {}
-        self._thumbs: dict[int, QImage] = {}
         self._linked: list[LinkedConsultation] = []
         self._error_labels: dict[str, QLabel] = {}
-        self._photo_loader = LatestOnly(self)
         self._build()
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
@@ -246,7 +232,11 @@ class CaseEditor(QWidget):
         body = QSplitter(Qt.Orientation.Vertical)
         body.setChildrenCollapsible(False)
         body.addWidget(splitter)
-        body.addWidget(self._build_photos())
+        self.photos = CasePhotos(self.services)
+        self.photos.changed.connect(self._changed)
+        self.photos.choose_requested.connect(self.choose_photos)
+        self.photos.add_files_requested.connect(self.add_photo_files)
+        body.addWidget(self.photos)
         body.setStretchFactor(0, 1)
         body.setStretchFactor(1, 0)
         outer.addWidget(body, 1)
@@ -328,9 +318,9 @@ class CaseEditor(QWidget):
         self.unlink_button = QPushButton(self.tr("Remove"))
         self.unlink_button.clicked.connect(self.remove_consultations)
         self.linked_up = QPushButton(self.tr("Up"))
-        self.linked_up.clicked.connect(lambda: self._move(self.linked_list, -1))
+        self.linked_up.clicked.connect(lambda: self._move(-1))
         self.linked_down = QPushButton(self.tr("Down"))
-        self.linked_down.clicked.connect(lambda: self._move(self.linked_list, 1))
+        self.linked_down.clicked.connect(lambda: self._move(1))
         for b in (self.link_button, self.unlink_button, self.linked_up, self.linked_down):
             linked_buttons.addWidget(b)
         linked_buttons.addStretch(1)
@@ -354,58 +344,6 @@ class CaseEditor(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(left)
         return scroll
-
-    def _build_photos(self) -> QGroupBox:
-        photo_box = QGroupBox(self.tr("Photos (2 to 4, with captions)"))
-        photo_layout = QHBoxLayout(photo_box)
-        self.photo_list = QListWidget()
-        self.photo_list.setViewMode(QListView.ViewMode.IconMode)
-        self.photo_list.setIconSize(THUMB)
-        self.photo_list.setGridSize(QSize(THUMB.width() + 30, THUMB.height() + 56))
-        self.photo_list.setFlow(QListView.Flow.LeftToRight)
-        self.photo_list.setWrapping(False)
-        self.photo_list.setMovement(QListView.Movement.Static)
-        self.photo_list.setWordWrap(True)
-        self.photo_list.setMinimumHeight(THUMB.height() + 76)
-        self.photo_list.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.photo_list.setToolTip(self.tr("Double-click or F2 to edit a caption"))
-        self.photo_list.itemChanged.connect(self._changed)
-        photo_buttons = QVBoxLayout()
-        self.choose_photos_button = QPushButton(self.tr("C&hoose from the consultations…"))
-        self.choose_photos_button.clicked.connect(self.choose_photos)
-        self.add_photo_button = QPushButton(self.tr("Add from &files…"))
-        self.add_photo_button.clicked.connect(self.add_photo_files)
-        self.remove_photo_button = QPushButton(self.tr("Remove"))
-        self.remove_photo_button.clicked.connect(self.remove_photos)
-        self.photo_left = QPushButton(self.tr("Move left"))
-        self.photo_left.clicked.connect(lambda: self._move(self.photo_list, -1))
-        self.photo_right = QPushButton(self.tr("Move right"))
-        self.photo_right.clicked.connect(lambda: self._move(self.photo_list, 1))
-        for b in (
-            self.choose_photos_button,
-            self.add_photo_button,
-            self.remove_photo_button,
-            self.photo_left,
-            self.photo_right,
-        ):
-            photo_buttons.addWidget(b)
-        photo_buttons.addStretch(1)
-        self.photo_note = QLabel()
-        self.photo_note.setWordWrap(True)
-        left = QVBoxLayout()
-        left.addWidget(self.photo_list, 1)
-        left.addWidget(self.photo_note)
-        photo_layout.addLayout(left, 1)
-        photo_layout.addLayout(photo_buttons)
-        self.photo_list.itemSelectionChanged.connect(self._update_selection_buttons)
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.photo_list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_photos)
-        return photo_box
 
     def _build_right(self) -> QWidget:
         right = QWidget()
@@ -517,9 +455,7 @@ class CaseEditor(QWidget):
             self.linked_list.clear()
             for cid in case.consultation_ids:
                 self._add_linked_item(cid, None)
-            self.photo_list.clear()
-            for photo in case.photos:
-                self._add_photo_item(photo.attachment_id, photo.caption)
+            self.photos.show_photos(case.photos)
         finally:
             self._loading = False
         self._baseline = comparable(baseline if baseline is not None else case)
@@ -527,7 +463,6 @@ class CaseEditor(QWidget):
         self._show_facts()
         self._update_words()
         self._update_heading()
-        self._update_photo_note()
         self._apply_lock()
         self._linked = []
         self._load_linked()
@@ -562,8 +497,8 @@ class CaseEditor(QWidget):
                 if cid in by_id or cid in case.consultation_ids:
                     self._describe_linked(item, by_id.get(cid))
             self._linked = linked
-            self._choices.update({c.attachment_id: c for c in choices})
-            self._load_thumbnails()
+            self.photos.add_choices(choices)
+            self.photos.load_thumbnails()
 
         run_task(self, work, done, lambda exc: show_error(self, exc))
 
@@ -589,59 +524,10 @@ class CaseEditor(QWidget):
         item.setText(text)
         item.setToolTip(text)
 
-    def _add_photo_item(self, attachment_id: int, caption: str) -> None:
-        image = self._thumbs.get(attachment_id)
-        item = QListWidgetItem(caption)
-        if image is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
-        item.setData(ATTACHMENT_ROLE, attachment_id)
-        flags = item.flags() | Qt.ItemFlag.ItemIsEditable
-        if self._read_only():
-            flags &= ~Qt.ItemFlag.ItemIsEditable
-        item.setFlags(flags)
-        self.photo_list.addItem(item)
-
-    def _load_thumbnails(self) -> None:
-        wanted = [
-            (aid, self._choices[aid].sha256)
-            for aid in self.photo_ids()
-            if aid in self._choices and aid not in self._thumbs
-        ]
-        if not wanted:
-            self._show_thumbnails()
-            return
-        services = self.services
-
-        def work(control: TaskControl) -> dict[int, QImage]:
-            images = load_thumbnails(services, [(sha, "") for _aid, sha in wanted], size=160)
-            return {aid: img for (aid, _sha), (img, _c) in zip(wanted, images, strict=True)}
-
-        def done(images: dict[int, QImage]) -> None:
-            self._thumbs.update(images)
-            self._show_thumbnails()
-
-        self._photo_loader.run(work, done, lambda exc: show_error(self, exc))
-
-    def _show_thumbnails(self) -> None:
-        was = self.photo_list.blockSignals(True)
-        for i in range(self.photo_list.count()):
-            item = self.photo_list.item(i)
-            image = self._thumbs.get(int(item.data(ATTACHMENT_ROLE)))
-            if image is not None:
-                item.setIcon(QIcon(QPixmap.fromImage(image)))
-        self.photo_list.blockSignals(was)
-
-    # --- reading the fields --------------------------------------------------------------------
     def linked_ids(self) -> list[int]:
         return [
             int(self.linked_list.item(i).data(CONSULTATION_ROLE))
             for i in range(self.linked_list.count())
-        ]
-
-    def photo_ids(self) -> list[int]:
-        return [
-            int(self.photo_list.item(i).data(ATTACHMENT_ROLE))
-            for i in range(self.photo_list.count())
         ]
 
     def case(self) -> Case:
@@ -657,10 +543,7 @@ class CaseEditor(QWidget):
             s.key: s.edit.toPlainText().rstrip() for s in self.sections if s.edit.toPlainText()
         }
         case.consultation_ids = self.linked_ids()
-        case.photos = [
-            CasePhoto(attachment_id=aid, caption=self.photo_list.item(i).text().strip())
-            for i, aid in enumerate(self.photo_ids())
-        ]
+        case.photos = self.photos.photos()
         return case
 
     def has_unsaved_changes(self) -> bool:
@@ -676,15 +559,11 @@ class CaseEditor(QWidget):
         return self._case is not None and self._case.is_locked and not self._reason
 
     def _update_selection_buttons(self) -> None:
-        """Remove and move act on the selected consultations or photos: enabled only then."""
-        writable = not self._read_only()
-        for widget, buttons in (
-            (self.linked_list, (self.unlink_button, self.linked_up, self.linked_down)),
-            (self.photo_list, (self.remove_photo_button, self.photo_left, self.photo_right)),
-        ):
-            chosen = bool(widget.selectedItems())
-            for button in buttons:
-                button.setEnabled(writable and chosen)
+        """Remove and move act on the selected consultations: enabled only then (the photos
+        box does the same for its own)."""
+        chosen = bool(self.linked_list.selectedItems())
+        for button in (self.unlink_button, self.linked_up, self.linked_down):
+            button.setEnabled(not self._read_only() and chosen)
 
     def _apply_lock(self) -> None:
         case = self._case
@@ -697,23 +576,10 @@ class CaseEditor(QWidget):
         self.group_combo.setEnabled(not read_only and not numbered)
         self.year_spin.setEnabled(not read_only and not numbered)
         self.retention_combo.setEnabled(not read_only and not numbered)
-        for w in (
-            self.link_button,
-            self.choose_photos_button,
-            self.add_photo_button,
-            self.generate_button,
-            *self.markup_buttons,
-        ):
+        for w in (self.link_button, self.generate_button, *self.markup_buttons):
             w.setEnabled(not read_only)
         self._update_selection_buttons()
-        for i in range(self.photo_list.count()):
-            item = self.photo_list.item(i)
-            flags = item.flags()
-            if read_only:
-                flags &= ~Qt.ItemFlag.ItemIsEditable
-            else:
-                flags |= Qt.ItemFlag.ItemIsEditable
-            item.setFlags(flags)
+        self.photos.set_read_only(read_only)
         status = case.status if case else CaseStatus.DRAFT
         self.save_button.setEnabled(not read_only)
         self.final_button.setVisible(status in (CaseStatus.DRAFT, CaseStatus.RETURNED))
@@ -773,24 +639,10 @@ class CaseEditor(QWidget):
     def is_over_limit(self) -> bool:
         return bool(self.words_label.property("over_limit"))
 
-    def _update_photo_note(self) -> None:
-        n = self.photo_list.count()
-        if PHOTOS_MIN <= n <= PHOTOS_MAX:
-            self.photo_note.setText(
-                plural(n, self.tr("{count} photo."), self.tr("{count} photos, in this order."))
-            )
-            self.photo_note.setStyleSheet("color:#555")
-        else:
-            self.photo_note.setText(
-                self.tr("{count} photos chosen: a case usually shows 2 to 4.").format(count=n)
-            )
-            self.photo_note.setStyleSheet(f"color:{OVER_LIMIT}")
-
     def _changed(self, *_args: object) -> None:
         if self._loading:
             return
         self._update_words()
-        self._update_photo_note()
 
     def _tab_changed(self, index: int) -> None:
         self.generate_button.setVisible(index == 0)
@@ -935,7 +787,9 @@ class CaseEditor(QWidget):
             self.linked_list.takeItem(self.linked_list.row(item))
         self._changed()
 
-    def _move(self, widget: QListWidget, step: int) -> None:
+    def _move(self, step: int) -> None:
+        """Move the current linked consultation ``step`` places."""
+        widget = self.linked_list
         row = widget.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < widget.count():
@@ -948,49 +802,14 @@ class CaseEditor(QWidget):
         self._changed()
 
     def choose_photos(self) -> None:
-        dialog = PhotoChooser(self.services, self.case(), self.photo_ids(), self)
+        dialog = PhotoChooser(self.services, self.case(), self.photos.ids(), self)
         if not self.exec_dialog(dialog):
             return
-        self.set_photos(dialog.ticked(), dialog.captions())
-
-    def set_photos(self, ids: Sequence[int], captions: dict[int, str] | None = None) -> None:
-        """Show ``ids`` as the case's photos, in this order; a photo already chosen keeps its
-        caption, a new one starts with the photo's own."""
-        current = {
-            int(self.photo_list.item(i).data(ATTACHMENT_ROLE)): self.photo_list.item(i).text()
-            for i in range(self.photo_list.count())
-        }
-        captions = captions or {}
-        was = self.photo_list.blockSignals(True)
-        self.photo_list.clear()
-        for aid in ids:
-            caption = current.get(aid)
-            if caption is None:
-                choice = self._choices.get(aid)
-                caption = captions.get(aid) or (choice.caption if choice else "")
-            self._add_photo_item(aid, caption)
-        self.photo_list.blockSignals(was)
-        self._changed()
-        self._load_thumbnails()
-
-    def remove_photos(self) -> None:
-        for item in self.photo_list.selectedItems():
-            self.photo_list.takeItem(self.photo_list.row(item))
-        self._changed()
-
-    def choose_photo_files(self) -> list[str]:
-        """The image files the user picks (a method, so tests answer it)."""
-        files, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Add photos"),
-            "",
-            self.tr("Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.bmp)"),
-        )
-        return files
+        self.photos.set_photos(dialog.ticked(), dialog.captions())
 
     def add_photo_files(self) -> None:
         """Photos from files join the case itself (the case is saved first when new)."""
-        files = self.choose_photo_files()
+        files = self.photos.choose_files()
         if not files:
             return
         if self._case is None:
@@ -1019,9 +838,8 @@ class CaseEditor(QWidget):
             choices, revision = result
             if self._case is not None:
                 self._case.revision = revision  # the photos made a new revision
-            self._choices.update({c.attachment_id: c for c in choices})
-            ids = self.photo_ids() + [c.attachment_id for c in choices]
-            self.set_photos(ids)
+            self.photos.add_choices(choices)
+            self.photos.set_photos(self.photos.ids() + [c.attachment_id for c in choices])
 
         run_task(self, work, done, lambda exc: show_error(self, exc))
 
