@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
@@ -65,7 +71,7 @@ def sqlite_path(url: str) -> Path | None:
 # The newest migration's revision id, known without importing Alembic (0.2 s at start-up) so
 # that opening an up-to-date database never loads it; tests/storage/test_migrations.py checks
 # it against Alembic's own head. A new migration changes it.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 def migrations_config(connection: Any = None) -> Config:
@@ -491,6 +497,15 @@ class Database:
                     f"{_unique_what(exc)}，这次没有保存，什么都没有改动。请重试；"
                     "编号留空时，重试会分到一个新的编号。",
                 ) from exc
+            raise
+        except DBAPIError as exc:
+            session.rollback()
+            # On a shared server, a write row-level security refuses (another group's record).
+            from liaison_desk.storage.server_security import refused_error
+
+            refused = refused_error(exc)
+            if refused is not None:
+                raise refused from exc
             raise
         except Exception:
             session.rollback()
