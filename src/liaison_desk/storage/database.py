@@ -613,6 +613,11 @@ def _shown(url: str) -> str:
         return url
 
 
+def shown_url(url: str) -> str:
+    """A database address as it may be shown to a person: never with its password."""
+    return _shown(url)
+
+
 def _server_error(url: str, exc: OperationalError) -> StorageError:
     return StorageError(
         f"无法连接数据库服务器「{_shown(url)}」。请检查地址、端口、用户名和密码是否正确，"

@@ -144,7 +144,7 @@ _DELETE_RULES: dict[str, str] = {
     "attachment_blobs": f"{_OFFICE} OR NOT liaison_blob_used(sha256)",
     "audit_entries": _OFFICE,
 }
-#: Rules for an update where they differ from ``write``.
+#: Rules for the new row of an update where they differ from ``write``.
 _UPDATE_RULES: dict[str, str] = {
     "attachment_blobs": _OFFICE,
     "audit_entries": _OFFICE,
@@ -240,7 +240,9 @@ def _policies_sql(table: str, rule: TableRule) -> list[str]:
     for name, clause in (
         ("liaison_read", f"FOR SELECT USING ({rule.read})"),
         ("liaison_insert", f"FOR INSERT WITH CHECK ({rule.write})"),
-        ("liaison_update", f"FOR UPDATE USING ({update}) WITH CHECK ({update})"),
+        # A row the login sees but may not change is refused with an error (not skipped as
+        # if it were not there), so the app can say so rather than report a lost race.
+        ("liaison_update", f"FOR UPDATE USING ({rule.read}) WITH CHECK ({update})"),
         ("liaison_delete", f"FOR DELETE USING ({delete})"),
     ):
         statements.append(f"DROP POLICY IF EXISTS {name} ON {t}")

@@ -21,7 +21,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, Table, delete, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -32,7 +32,7 @@ from liaison_desk.storage.models import AttachmentBlobRow
 
 log = logging.getLogger(__name__)
 
-_blobs = AttachmentBlobRow.__table__
+_blobs: Table = AttachmentBlobRow.__table__  # type: ignore[assignment]
 
 
 def attachment_store(db: Database, data_folder: Path) -> AttachmentStore:
