@@ -44,13 +44,13 @@ def test_every_table_has_a_rule_on_the_server() -> None:
 # --- fixtures ----------------------------------------------------------------------------------
 
 
-def _create_database(pg_url: str, name: str) -> str:
-    admin = create_engine(pg_url.format(db="postgres"), isolation_level="AUTOCOMMIT")
+def _create_database(base: str, name: str) -> str:
+    admin = create_engine(base.format(db="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    return pg_url.format(db=name)
+    return base.format(db=name)
 
 
 def _as(url: str, login: str) -> str:
