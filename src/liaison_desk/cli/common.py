@@ -12,7 +12,7 @@ from liaison_desk.config import data_dir, default_database_file
 from liaison_desk.errors import UserFacingError
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
-from liaison_desk.storage.database import Database, database_url
+from liaison_desk.storage.database import Database, database_url, sqlite_path
 from liaison_desk.storage.server_store import attachment_store
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -32,10 +32,15 @@ def url_of(args: argparse.Namespace) -> str:
     return database_url(getattr(args, "db", None), default_database_file())
 
 
-def store_for(url: str, db: Database) -> AttachmentStore:
+def store_for(url: str, db: Database | None = None) -> AttachmentStore:
     """The attachment store of the database ``db`` at ``url``: the folder beside a database
-    file; on a server, the database itself (``storage/server_store.py``)."""
-    return attachment_store(db, data_dir())
+    file; on a server, the database itself (``storage/server_store.py``), which needs ``db``."""
+    if db is not None:
+        return attachment_store(db, data_dir())
+    path = sqlite_path(url)
+    if path is None:
+        raise ValueError("a server database's attachment store needs the opened database")
+    return AttachmentStore.beside_database(path)
 
 
 def open_database(url: str, *, create: bool = True) -> Database:
