@@ -384,3 +384,15 @@ class _services:
 
     def __exit__(self, *exc: object) -> None:
         self.db.close()
+
+
+def test_a_township_login_cannot_create_or_upgrade_the_schema(
+    pg_url: str,  # noqa: F811
+    secured: Secured,
+) -> None:
+    """Only the tables' owner upgrades; a township's PC says who should, instead of crashing."""
+    from liaison_desk.storage.errors import StorageError
+
+    url = _create_database(pg_url, "not_yet_made")
+    with pytest.raises(StorageError, match="需要先升级"):
+        Database.open(_as(url, "zhili_pc1"))

@@ -404,6 +404,16 @@ class Database:
             if path is None:
                 raise _server_error(url, exc) from exc
             raise translate_operational_error(exc, path) from exc
+        except DBAPIError as exc:
+            engine.dispose()
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+                # A township's or the office's login may not change the schema.
+                raise StorageError(
+                    f"服务器上的数据库「{_shown(url)}」需要先升级（建立或更新数据表），而您登录的账号"
+                    "没有这个权限。请服务器管理员用数据表所有者的账号先运行一次："
+                    "liaison-desk check --db 服务器地址，之后各台电脑就可以打开了。"
+                ) from exc
+            raise
         except Exception:
             engine.dispose()
             raise
