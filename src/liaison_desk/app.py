@@ -17,9 +17,9 @@ from liaison_desk.config import MachineSettings, data_dir
 from liaison_desk.instance_lock import InstanceLock, LockHolder
 from liaison_desk.log import setup_logging
 from liaison_desk.services import ServiceContext, Services
-from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, sqlite_path
 from liaison_desk.storage.errors import StorageError
+from liaison_desk.storage.server_store import attachment_store
 
 if TYPE_CHECKING:
     from liaison_desk.ui.main_window import MainWindow
@@ -54,9 +54,7 @@ def create_application(
 
 def open_services(url: str) -> tuple[Database, Services]:
     db = Database.open(url)
-    path = sqlite_path(url)
-    store = AttachmentStore.beside_database(path) if path else AttachmentStore(data_dir() / "附件")
-    return db, Services(ServiceContext(db, store))
+    return db, Services(ServiceContext(db, attachment_store(db, data_dir())))
 
 
 def already_open_message(db_file: Path, holder: LockHolder) -> str:

@@ -33,6 +33,7 @@ from liaison_desk.cli.parser import build_parser, display_width, wrap_display
 from liaison_desk.cli.printing import cmd_case_doc, cmd_print
 from liaison_desk.cli.reports import cmd_stats, cmd_summary
 from liaison_desk.cli.search import cmd_search
+from liaison_desk.cli.server import cmd_migrate_to, cmd_server_setup
 from liaison_desk.cli.window import cmd_gui, cmd_screenshot
 from liaison_desk.errors import UserFacingError
 from liaison_desk.log import setup_logging
@@ -89,4 +90,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "case-doc": cmd_case_doc,
     "stats": cmd_stats,
     "summary": cmd_summary,
+    "migrate-to": cmd_migrate_to,
+    "server-setup": cmd_server_setup,
 }

@@ -34,7 +34,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 count = rebuild(conn, progress)
             progress.finish()
             print(f"全文搜索索引已重新建立（{count} 条记录）。")
-        report = check_database(db, store_for(url))
+        report = check_database(db, store_for(url, db))
     finally:
         db.close()
     print(report.render())
@@ -53,7 +53,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     db = Database.open(url, create=False)
     try:
         progress = Progress("正在备份")
-        info = create_backup(db, store_for(url), out, progress=progress)
+        info = create_backup(db, store_for(url, db), out, progress=progress)
         progress.finish()
     finally:
         db.close()

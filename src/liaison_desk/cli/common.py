@@ -13,6 +13,7 @@ from liaison_desk.errors import UserFacingError
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, database_url, sqlite_path
+from liaison_desk.storage.server_store import attachment_store
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -31,12 +32,15 @@ def url_of(args: argparse.Namespace) -> str:
     return database_url(getattr(args, "db", None), default_database_file())
 
 
-def store_for(url: str) -> AttachmentStore:
-    """The attachment store of the database at ``url``."""
+def store_for(url: str, db: Database | None = None) -> AttachmentStore:
+    """The attachment store of the database ``db`` at ``url``: the folder beside a database
+    file; on a server, the database itself (``storage/server_store.py``), which needs ``db``."""
+    if db is not None:
+        return attachment_store(db, data_dir())
     path = sqlite_path(url)
-    # A server database keeps its files in the data folder of this PC (a shared store for
-    # several PCs is configured later, with the server).
-    return AttachmentStore.beside_database(path) if path else AttachmentStore(data_dir() / "附件")
+    if path is None:
+        raise ValueError("a server database's attachment store needs the opened database")
+    return AttachmentStore.beside_database(path)
 
 
 def open_database(url: str, *, create: bool = True) -> Database:
@@ -53,7 +57,7 @@ def open_database(url: str, *, create: bool = True) -> Database:
 def open_services(url: str, *, create: bool = True) -> Iterator[Services]:
     db = open_database(url, create=create)
     try:
-        yield Services(ServiceContext(db, store_for(url)))
+        yield Services(ServiceContext(db, store_for(url, db)))
     finally:
         db.close()
 

@@ -489,6 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("file", type=Path, metavar="报送包", help="要检查的报送包文件（.zip）")
     _add_ledger_commands(sub, common)
     _add_report_commands(sub, common)
+    _add_server_commands(sub, common)
     return parser
 
 
@@ -628,6 +629,56 @@ def _add_report_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     summary.add_argument(
         "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
+    )
+
+
+def _add_server_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """liaison-desk migrate-to / server-setup (issue 17): a shared PostgreSQL server."""
+    migrate = sub.add_parser(
+        "migrate-to",
+        parents=[common],
+        help="把数据库文件（连同全部照片和附件）搬到 PostgreSQL 服务器上",
+        description="把 --db 指定的数据库文件里的全部记录、照片和附件复制到服务器上一个新建的空数据库里"
+        "（表结构由程序建立）。复制在一个事务里完成：复制后逐表核对行数和内容校验值、逐个核对附件的"
+        "SHA-256，全部一致才提交；出错或不一致时服务器上什么都不留下。已有记录的数据库会被拒绝。"
+        "原来的数据库文件不会被改动。",
+        epilog="例如：\n"
+        "  liaison-desk migrate-to postgresql+psycopg://liaison_admin:密码@192.168.1.10/liaison"
+        " --db 吴兴区.sqlite",
+    )
+    migrate.add_argument(
+        "target", metavar="服务器地址", help="如 postgresql+psycopg://用户名:密码@服务器/数据库名"
+    )
+
+    setup = sub.add_parser(
+        "server-setup",
+        parents=[common],
+        help="在 PostgreSQL 服务器上建立账号和访问规则（各联络组只能改本组记录）",
+        description="在 --db 指定的服务器数据库上建立角色和行级安全策略：每个联络组一个角色、"
+        "区政协办公室一个角色；镇街的登录账号只能查看和修改本联络组的记录，办公室的账号可以查看和修改全部记录。"
+        "规则由服务器本身执行，用别的程序连接也绕不过去。请用建立数据表的管理员账号运行；可以重复运行。"
+        "新建的登录账号没有密码，请再用 psql 的 \\password 命令为它设置密码。",
+        epilog="例如：\n"
+        "  liaison-desk server-setup --db postgresql+psycopg://liaison_admin@服务器/liaison"
+        " --office-login qu_office --group-login 织里镇联络组=zhili_pc1\n"
+        "  liaison-desk server-setup --db … --print-sql > 设置.sql   只输出 SQL，不执行",
+    )
+    setup.add_argument(
+        "--office-login",
+        action="append",
+        default=[],
+        metavar="登录名",
+        help="区政协办公室的登录账号（可以写多次）",
+    )
+    setup.add_argument(
+        "--group-login",
+        action="append",
+        default=[],
+        metavar="联络组=登录名",
+        help="一个联络组的登录账号，如 织里镇联络组=zhili_pc1（可以写多次）",
+    )
+    setup.add_argument(
+        "--print-sql", action="store_true", help="只输出要执行的 SQL 语句，不连接执行"
     )
 
 

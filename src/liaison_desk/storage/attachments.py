@@ -329,6 +329,9 @@ def _atomic_write(dest: Path, write: Callable[[BinaryIO], object], failure: str)
     _fsync_dir(dest.parent)
 
 
+#: The store's own atomic write, for a store that keeps a cache (``server_store.py``).
+atomic_write = _atomic_write
+
 # ----------------------------------------------------------------------------- the store
 
 
@@ -380,6 +383,7 @@ class AttachmentStore:
                 self.path_of(digest), lambda fh: fh.write(data), self._disk_full_message()
             )
             logger.info("stored attachment %s (%d bytes)", digest[:12], len(data))
+            self._kept(digest)
         return self._result(digest, len(data), name, data[:8], info)
 
     def _add_path(self, path: Path, name: str, image: bool | None) -> StoredFile:
@@ -434,6 +438,7 @@ class AttachmentStore:
 
             _atomic_write(self.path_of(digest), copy, self._disk_full_message())
             logger.info("stored attachment %s (%d bytes)", digest[:12], size)
+            self._kept(digest)
         return self._result(digest, size, name, head, info)
 
     @staticmethod
@@ -455,6 +460,10 @@ class AttachmentStore:
         if same:
             logger.debug("attachment %s already stored", digest[:12])
         return same
+
+    def _kept(self, digest: str) -> None:
+        """After a new file is written under its name: a store that keeps files elsewhere too
+        (a server's, ``server_store.py``) sends it there."""
 
     @staticmethod
     def _result(

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
@@ -65,7 +71,7 @@ def sqlite_path(url: str) -> Path | None:
 # The newest migration's revision id, known without importing Alembic (0.2 s at start-up) so
 # that opening an up-to-date database never loads it; tests/storage/test_migrations.py checks
 # it against Alembic's own head. A new migration changes it.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 def migrations_config(connection: Any = None) -> Config:
@@ -398,6 +404,16 @@ class Database:
             if path is None:
                 raise _server_error(url, exc) from exc
             raise translate_operational_error(exc, path) from exc
+        except DBAPIError as exc:
+            engine.dispose()
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+                # A township's or the office's login may not change the schema.
+                raise StorageError(
+                    f"服务器上的数据库「{_shown(url)}」需要先升级（建立或更新数据表），而您登录的账号"
+                    "没有这个权限。请服务器管理员用数据表所有者的账号先运行一次："
+                    "liaison-desk check --db 服务器地址，之后各台电脑就可以打开了。"
+                ) from exc
+            raise
         except Exception:
             engine.dispose()
             raise
@@ -491,6 +507,15 @@ class Database:
                     f"{_unique_what(exc)}，这次没有保存，什么都没有改动。请重试；"
                     "编号留空时，重试会分到一个新的编号。",
                 ) from exc
+            raise
+        except DBAPIError as exc:
+            session.rollback()
+            # On a shared server, a write row-level security refuses (another group's record).
+            from liaison_desk.storage.server_security import refused_error
+
+            refused = refused_error(exc)
+            if refused is not None:
+                raise refused from exc
             raise
         except Exception:
             session.rollback()
@@ -596,6 +621,11 @@ def _shown(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return url
+
+
+def shown_url(url: str) -> str:
+    """A database address as it may be shown to a person: never with its password."""
+    return _shown(url)
 
 
 def _server_error(url: str, exc: OperationalError) -> StorageError:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -297,3 +298,15 @@ class SearchDocRow(Base):
     kind: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     record_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     body: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttachmentBlobRow(Base):
+    """The content of an attached file, stored once by its SHA-256, on a shared server: every
+    PC of the office sees the same photos with one backup and one permission model, and no
+    shared folder to mount (``storage/server_store.py``). A SQLite database keeps its files in
+    the folder beside it and leaves this table empty."""
+
+    __tablename__ = "attachment_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
