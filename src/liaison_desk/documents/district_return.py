@@ -164,10 +164,16 @@ def _title_rows(ws: Worksheet, title: str, note: str, width: int) -> None:
     ws.row_dimensions[2].height = 30
 
 
+def _heading_lines(heading: str) -> list[str]:
+    """A heading with its unit on a line of its own: 民生议事堂 / （场）."""
+    name, bracket, unit = heading.partition("（")
+    return [name, bracket + unit] if bracket else [heading]
+
+
 def _headings(ws: Worksheet, headings: Sequence[str]) -> None:
     for col, heading in enumerate(headings, start=1):
         cell = ws.cell(row=HEADING_ROW, column=col)
-        put(cell, heading)
+        put(cell, "\n".join(_heading_lines(heading)))
         cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.row_dimensions[HEADING_ROW].height = 32
@@ -178,8 +184,8 @@ def _return_sheet(ws: Worksheet, comparison: GroupComparison) -> None:
     headings = ["联络组", *(c.heading for c in columns)]
     _title_rows(ws, comparison.title, period_note(comparison), len(headings))
     _headings(ws, headings)
-    # Figure columns as wide as their heading's longest half (it wraps), names in full.
-    widths = [max(display_width(h) / 2 + 3, 8.0) for h in headings]
+    # Figure columns as wide as their heading's longest line, names in full.
+    widths = [max(max(display_width(x) for x in _heading_lines(h)) + 2, 8.0) for h in headings]
     row = HEADING_ROW
     for figures in comparison.all_rows():
         row += 1
