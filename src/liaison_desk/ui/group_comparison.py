@@ -13,11 +13,12 @@ here with its Chinese heading; ``_headers`` gives it a translated one.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -200,7 +201,7 @@ class GroupComparisonPage(Page):
                 Column[GroupFigures](
                     c.key,
                     headers.get(c.key, c.heading),
-                    lambda r, key=c.key: self._cell(r, key),
+                    partial(self._cell, key=c.key),
                     numeric=True,
                 )
             )
@@ -297,15 +298,17 @@ class GroupComparisonPage(Page):
         )
 
     def _size_columns(self) -> None:
-        """The names as wide as the longest, the figures sharing the rest evenly."""
+        """The names as wide as the longest (in bold, as the totals row is), the figures
+        sharing the rest evenly."""
         header = self.table.horizontalHeader()
-        for i in range(len(self.model.columns)):
-            mode = (
-                QHeaderView.ResizeMode.ResizeToContents
-                if i == 0
-                else QHeaderView.ResizeMode.Stretch
-            )
-            header.setSectionResizeMode(i, mode)
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        names = [r.name for r in self.model.rows()] + [self.model.columns[0].header]
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, max(metrics.horizontalAdvance(n) for n in names) + 24)
+        for i in range(1, len(self.model.columns)):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
 
     def _fill_choices(self, period: ReportPeriod, years: list[int]) -> None:
         for combo in (self.year, self.period):
