@@ -84,6 +84,8 @@ class GroupFigures:
         """The figure of column ``key`` as the return shows it (the rate in per cent)."""
         if key in self.extra:
             return self.extra[key]
+        if key != "solved_rate" and not hasattr(self.statistics, key):
+            return None  # a further column this row has no value of (the totals' 最近导入)
         return headline_value(self.statistics, key)
 
 
