@@ -2152,6 +2152,129 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>GroupComparisonPage</name>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Month {month}</source>
+        <translation>Month {month}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>&amp;Export return…</source>
+        <translation>&amp;Export return…</translation>
+    </message>
+    <message>
+        <source>Save this table as the district's monthly or quarterly return (Excel)</source>
+        <translation>Save this table as the district's monthly or quarterly return (Excel)</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Group comparison</source>
+        <translation>Group comparison</translation>
+    </message>
+    <message>
+        <source>Liaison group</source>
+        <translation>Liaison group</translation>
+    </message>
+    <message>
+        <source>Hall sessions</source>
+        <translation>Hall sessions</translation>
+    </message>
+    <message>
+        <source>Micro</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <source>Solved rate</source>
+        <translation>Solved rate</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Selected</translation>
+    </message>
+    <message>
+        <source>Could not load the group comparison.</source>
+        <translation>Could not load the group comparison.</translation>
+    </message>
+    <message>
+        <source>Consultations held {start} – {end}; overdue as of {as_of}; cases of {year}. Click a figure to open the records it counts.</source>
+        <translation>Consultations held {start} – {end}; overdue as of {as_of}; cases of {year}. Click a figure to open the records it counts.</translation>
+    </message>
+    <message>
+        <source>{period}: {groups} groups, {hall} hall sessions, {micro} micro, {solved} solved</source>
+        <translation>{period}: {groups} groups, {hall} hall sessions, {micro} micro, {solved} solved</translation>
+    </message>
+    <message>
+        <source>Save the district's return</source>
+        <translation>Save the district's return</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Return saved</source>
+        <translation>Return saved</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <source>Export return</source>
+        <translation>Export return</translation>
+    </message>
+</context>
+<context>
     <name>GroupProfileForm</name>
     <message>
         <source>Liaison group name</source>
@@ -2642,6 +2765,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Submissions</source>
         <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>Group comparison</source>
+        <translation>Group comparison</translation>
     </message>
     <message>
         <source>Recycle bin</source>
@@ -3702,6 +3829,29 @@ They can be restored from the recycle bin within 30 days.</translation>
     <message>
         <source>Move to recycle bin</source>
         <translation>Move to recycle bin</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Show the whole year</source>
+        <translation>Show the whole year</translation>
+    </message>
+    <message>
+        <source>held {start} – {end}</source>
+        <translation>held {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Only consultations {period}</source>
+        <translation>Only consultations {period}</translation>
+    </message>
+    <message>
+        <source>overdue as of {day}</source>
+        <translation>overdue as of {day}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

@@ -2153,6 +2153,129 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>GroupComparisonPage</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Month {month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>&amp;Export return…</source>
+        <translation>导出报表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save this table as the district&apos;s monthly or quarterly return (Excel)</source>
+        <translation>把这张表导出为区政协联络组工作情况月报或季报（Excel）</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Group comparison</source>
+        <translation>各组对比</translation>
+    </message>
+    <message>
+        <source>Liaison group</source>
+        <translation>联络组</translation>
+    </message>
+    <message>
+        <source>Hall sessions</source>
+        <translation>民生议事堂</translation>
+    </message>
+    <message>
+        <source>Micro</source>
+        <translation>微协商</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>参与人次</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>委员人次</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Solved rate</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>入选</translation>
+    </message>
+    <message>
+        <source>Could not load the group comparison.</source>
+        <translation>无法加载各组对比。</translation>
+    </message>
+    <message>
+        <source>Consultations held {start} – {end}; overdue as of {as_of}; cases of {year}. Click a figure to open the records it counts.</source>
+        <translation>统计 {start} 至 {end} 举行的协商活动；超期按 {as_of} 计；案例按所属年度 {year} 年计。点击数字可打开它统计的记录。</translation>
+    </message>
+    <message>
+        <source>{period}: {groups} groups, {hall} hall sessions, {micro} micro, {solved} solved</source>
+        <translation>{period}：{groups} 个联络组，民生议事堂 {hall} 场，微协商 {micro} 次，已解决 {solved} 个</translation>
+    </message>
+    <message>
+        <source>Save the district&apos;s return</source>
+        <translation>保存联络组工作情况报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Return saved</source>
+        <translation>报表已保存</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export return</source>
+        <translation>导出报表</translation>
+    </message>
+</context>
+<context>
     <name>GroupProfileForm</name>
     <message>
         <source>Liaison group name</source>
@@ -2643,6 +2766,10 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Submissions</source>
         <translation>报送记录</translation>
+    </message>
+    <message>
+        <source>Group comparison</source>
+        <translation>各组对比</translation>
     </message>
     <message>
         <source>Recycle bin</source>
@@ -3703,6 +3830,29 @@ They can be restored from the recycle bin within 30 days.</source>
     <message>
         <source>Move to recycle bin</source>
         <translation>移到回收站</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Show the whole year</source>
+        <translation>显示全年</translation>
+    </message>
+    <message>
+        <source>held {start} – {end}</source>
+        <translation>{start} 至 {end} 举行</translation>
+    </message>
+    <message>
+        <source>Only consultations {period}</source>
+        <translation>只列{period}的协商活动</translation>
+    </message>
+    <message>
+        <source>overdue as of {day}</source>
+        <translation>超期按 {day} 计</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

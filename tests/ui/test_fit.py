@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -186,3 +187,30 @@ def test_an_archived_micro_form_fits_1366x768_too(
     assert form.banner.isVisible()
     assert visible_scroll_bars(form) == []
     assert cut_texts(form) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES, indirect=True)
+def test_the_group_comparison_fits_1366x768(
+    qtbot: QtBot, demo_services: Services, language: str
+) -> None:
+    """Every group, the totals row and every column on one screen: no scroll bar, no header
+    or figure cut."""
+    window = _window(qtbot, demo_services)
+    window.show_page("comparison", {"year": 2024})
+    _settle(qtbot, window)
+    page = window.current_page()
+    table = page.table  # type: ignore[attr-defined]
+    model = table.model()
+    assert model.rowCount() == 17  # sixteen groups and the totals
+    assert cut_texts(page) == []
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.verticalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    bold = QFont(table.font())
+    bold.setBold(True)
+    for column in range(model.columnCount()):
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            font = bold if row == model.rowCount() - 1 else table.font()  # the totals in bold
+            need = QFontMetrics(font).horizontalAdvance(text) + 8
+            assert need <= header.sectionSize(column), (text, header.sectionSize(column))

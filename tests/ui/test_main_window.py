@@ -24,6 +24,7 @@ PAGES = [
     "cases",
     "people",
     "submissions",
+    "comparison",
     "recycle_bin",
     "settings",
 ]

@@ -31,7 +31,7 @@ from liaison_desk.cli.ledger import cmd_ledger
 from liaison_desk.cli.packages import cmd_export_cases, cmd_verify
 from liaison_desk.cli.parser import build_parser, display_width, wrap_display
 from liaison_desk.cli.printing import cmd_case_doc, cmd_print
-from liaison_desk.cli.reports import cmd_stats, cmd_summary
+from liaison_desk.cli.reports import cmd_district_return, cmd_stats, cmd_summary
 from liaison_desk.cli.search import cmd_search
 from liaison_desk.cli.server import cmd_migrate_to, cmd_server_setup
 from liaison_desk.cli.window import cmd_gui, cmd_screenshot
@@ -89,6 +89,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify": cmd_verify,
     "case-doc": cmd_case_doc,
     "stats": cmd_stats,
+    "district-return": cmd_district_return,
     "summary": cmd_summary,
     "migrate-to": cmd_migrate_to,
     "server-setup": cmd_server_setup,

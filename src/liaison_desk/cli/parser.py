@@ -490,6 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ledger_commands(sub, common)
     _add_report_commands(sub, common)
     _add_server_commands(sub, common)
+    _add_district_return_command(sub, common)
     return parser
 
 
@@ -679,6 +680,32 @@ def _add_server_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     setup.add_argument(
         "--print-sql", action="store_true", help="只输出要执行的 SQL 语句，不连接执行"
+    )
+
+
+def _add_district_return_command(sub: Any, common: argparse.ArgumentParser) -> None:
+    """liaison-desk district-return: the district's monthly or quarterly return."""
+    ret = sub.add_parser(
+        "district-return",
+        parents=[common],
+        help="生成区政协联络组工作情况月报或季报（Excel）",
+        description="把各联络组一个月、一个季度或全年的数字并列成表（.xlsx）：民生议事堂、微协商、"
+        "参与人次、委员人次、意见建议、已解决、解决率、超期、案例、入选，末行为合计；"
+        "另有“统计口径”表说明每个数字怎么数。数字与“各组对比”页和统计报表的“分组”表相同。"
+        "已存在的文件不会被覆盖，除非加 --overwrite。",
+        epilog="例如：\n"
+        "  liaison-desk district-return --year 2024 --quarter 1 --out 季报-2024Q1.xlsx\n"
+        "  liaison-desk district-return --year 2024 --month 3 --out 月报-2024-03.xlsx",
+    )
+    ret.add_argument("--year", required=True, type=_whole, metavar="年度", help="如 2024")
+    when = ret.add_mutually_exclusive_group()
+    when.add_argument("--quarter", type=_whole, metavar="季度", help="季报：1–4")
+    when.add_argument("--month", type=_whole, metavar="月份", help="月报：1–12")
+    ret.add_argument(
+        "--out", required=True, type=Path, metavar="报表文件", help="要写入的文件，以 .xlsx 结尾"
+    )
+    ret.add_argument(
+        "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
     )
 
 

@@ -1,4 +1,5 @@
-"""liaison-desk stats / summary: the statistics workbook (统计报表) and the year's summary draft."""
+"""liaison-desk stats / summary / district-return: the statistics workbook (统计报表), the year's
+summary draft and the district's return (联络组工作情况月报/季报)."""
 
 from __future__ import annotations
 
@@ -93,5 +94,28 @@ def cmd_summary(args: argparse.Namespace) -> int:
         f"已生成{report.scope}{args.year}年工作综述（数据部分初稿）：{out}\n"
         "文中数字均注明了在统计报表中的位置（liaison-desk stats 生成同一年度的统计报表）；"
         "请在 Word 中修改润色。"
+    )
+    return EXIT_OK
+
+
+def cmd_district_return(args: argparse.Namespace) -> int:
+    """The district's return: every group's figures of the period, with a totals row."""
+    from liaison_desk.domain.periods import ReportPeriod
+
+    period = ReportPeriod(args.year, args.quarter, args.month)
+    out: Path = args.out
+    _check_out(out, ".xlsx", "报表文件", "--out", args.overwrite)
+    with open_services(_open(args), create=False) as services:
+        progress = Progress("正在生成报表")
+        try:
+            comparison = services.reports.write_district_return(period, out, progress)
+        except OSError as exc:
+            raise _write_error(out, exc) from exc
+        progress.finish()
+    t = comparison.total.statistics
+    print(
+        f"已生成{comparison.title}：{len(comparison.rows)} 个联络组，民生议事堂协商 "
+        f"{t.hall_sessions} 场，微协商 {t.micro_consultations} 次，意见建议 {t.suggestions} 条，"
+        f"已解决 {t.solved} 个。\n文件：{out}"
     )
     return EXIT_OK

@@ -74,6 +74,8 @@ class OutcomeFilter:
     overdue_on: date | None = None  # open items whose deadline has passed on that day
     consultation_id: int | None = None
     text: str = ""
+    held_from: date | None = None  # raised at a consultation held on or after
+    held_to: date | None = None  # … and on or before (a quarter or month of a report)
 
 
 @dataclass(frozen=True)

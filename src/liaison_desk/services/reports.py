@@ -9,8 +9,15 @@ file's name until the file is complete."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
+from liaison_desk.documents.district_return import (
+    TOTAL_NAME,
+    GroupComparison,
+    GroupFigures,
+    return_name,
+)
 from liaison_desk.documents.package import safe_file_name
 from liaison_desk.documents.statistics_data import BodyFigures, SelectedCase, StatisticsReport
 from liaison_desk.domain.enums import Satisfaction, SubmissionResult, TopicSource
@@ -73,7 +80,8 @@ class ReportService:
         empty = YearStatistics(year=period.year, group_id=group_id)
         per_group = repo.breakdown(s, start, end, group_id, today, "group")
         shown = [group] if group else groups
-        by_group = [(g.name, per_group.get(g.id, empty)) for g in shown]
+        # Each group's figures carry its id: the group comparison opens its lists by it.
+        by_group = [(g.name, replace(per_group.get(g.id, empty), group_id=g.id)) for g in shown]
         per_month = repo.breakdown(s, start, end, group_id, today, "month")
         by_month = [(m, per_month.get(m, empty)) for m in period.months]
         per_source = repo.breakdown(s, start, end, group_id, today, "topic_source")
@@ -132,7 +140,51 @@ class ReportService:
         found.sort(key=lambda c: (_level_rank(c.level), c.group_name, c.title))
         return found
 
+    def group_comparison(self, period: ReportPeriod) -> GroupComparison:
+        """Every group's figures of ``period`` and their totals (各组对比, the district's
+        return): the statistics workbook's 分组 rows and 总表 total, not a second count."""
+        with self.ctx.db.reading() as s:
+            report = self._report(s, period, None)
+            office = str(repo.get_settings(s).get("cases.issuing_office") or "").strip()
+        # A further column's values go into each row's ``extra`` by its key (and a
+        # ComparisonColumn into documents/district_return.COMPARISON_COLUMNS), e.g. the date of
+        # a group's last imported records package: extra={"last_import": ...}.
+        rows = [
+            GroupFigures(group_id=stats.group_id, name=name, statistics=stats)
+            for name, stats in report.by_group
+        ]
+        return GroupComparison(
+            period=period,
+            office=office,
+            as_of=report.as_of,
+            made_on=report.made_on,
+            rows=rows,
+            total=GroupFigures(group_id=None, name=TOTAL_NAME, statistics=report.total),
+        )
+
     # --- files --------------------------------------------------------------------------------
+    def default_return_file_name(self, period: ReportPeriod) -> str:
+        """吴兴区政协联络组工作情况季报（2024年第一季度）.xlsx"""
+        with self.ctx.db.reading() as s:
+            office = str(repo.get_settings(s).get("cases.issuing_office") or "").strip()
+        name = f"{return_name(office, period)}-{period.file_part}"
+        return safe_file_name(name, max_length=80) + ".xlsx"
+
+    def write_district_return(
+        self, period: ReportPeriod, path: Path, progress: Progress | None = None
+    ) -> GroupComparison:
+        """Write the district's return of ``period`` to ``path``; a cancel leaves no file."""
+        from liaison_desk.documents.district_return import write_district_return
+
+        if progress is not None:
+            progress(0, 2, "正在统计……")
+        comparison = self.group_comparison(period)
+        if progress is not None:
+            progress(1, 2, "正在写入报表……")
+        write_district_return(comparison, Path(path))
+        if progress is not None:
+            progress(2, 2, "")
+        return comparison
 
     def default_file_name(self, period: ReportPeriod, group_id: int | None, what: str) -> str:
         """吴兴区政协各联络组-2024-统计报表.xlsx, 织里镇联络组-2024-工作综述数据初稿.docx …

@@ -26,6 +26,7 @@ NAV_ICON_NAMES: tuple[str, ...] = (
     "cases",  # 协商案例
     "people",  # 人员名册
     "submissions",  # 报送记录
+    "comparison",  # 各组对比
     "recycle_bin",  # 回收站
     "settings",  # 设置
 )

@@ -55,6 +55,7 @@ PAGE_TITLES: dict[str, str] = {
     "cases": str(QT_TRANSLATE_NOOP("MainWindow", "Consultation cases")),
     "people": str(QT_TRANSLATE_NOOP("MainWindow", "People")),
     "submissions": str(QT_TRANSLATE_NOOP("MainWindow", "Submissions")),
+    "comparison": str(QT_TRANSLATE_NOOP("MainWindow", "Group comparison")),
     "recycle_bin": str(QT_TRANSLATE_NOOP("MainWindow", "Recycle bin")),
     "settings": str(QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 }
@@ -67,6 +68,11 @@ def _page_classes(machine: MachineSettings | None) -> list[tuple[str, Callable[[
         from liaison_desk.ui.pages.dashboard import DashboardPage
 
         return DashboardPage(s)
+
+    def comparison(s: Services) -> Page:
+        from liaison_desk.ui.group_comparison import GroupComparisonPage
+
+        return GroupComparisonPage(s)
 
     def consultations(kind: str) -> Callable[[Services], Page]:
         def make(s: Services) -> Page:
@@ -115,6 +121,7 @@ def _page_classes(machine: MachineSettings | None) -> list[tuple[str, Callable[[
         ("cases", cases),
         ("people", people),
         ("submissions", submissions),
+        ("comparison", comparison),
         ("recycle_bin", recycle_bin),
         ("settings", settings),
     ]
@@ -442,7 +449,9 @@ class MainWindow(QMainWindow):
 
         go = bar.addMenu(self.tr("&Go"))
         for n, (page_id, title) in enumerate(self.page_titles().items(), start=1):
-            action = self._action(title, f"Ctrl+{n}", partial(self.show_page, page_id))
+            # Ctrl+1 … Ctrl+9 (the tenth page, 设置, has the platform's Preferences key).
+            shortcut = f"Ctrl+{n}" if n <= 9 else None
+            action = self._action(title, shortcut, partial(self.show_page, page_id))
             go.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))

@@ -440,6 +440,10 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
         stmt = stmt.where(extract("year", ConsultationRow.held_on) == f.year)
     if f.group_id is not None:
         stmt = stmt.where(ConsultationRow.group_id == f.group_id)
+    if f.held_from is not None:
+        stmt = stmt.where(ConsultationRow.held_on >= f.held_from)
+    if f.held_to is not None:
+        stmt = stmt.where(ConsultationRow.held_on <= f.held_to)
     if f.consultation_id is not None:
         stmt = stmt.where(OutcomeItemRow.consultation_id == f.consultation_id)
     if f.status is not None:

@@ -52,6 +52,7 @@ from liaison_desk.ui.ledger_dialogs import add_ledger_menu
 from liaison_desk.ui.messages import confirm, show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, year_combo
 from liaison_desk.ui.pages.consultation_detail import GREY, record_html
+from liaison_desk.ui.period_filter import PeriodBar
 from liaison_desk.ui.printing import add_print_menu, show_message
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
 from liaison_desk.ui.table import Column, RecordTableModel
@@ -101,7 +102,8 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
     """民生议事堂 (page_id "hall") or 微协商 (page_id "micro"), by the kind it is built with.
 
     ``apply_filter`` keys: ``year`` (int or None for all years), ``group_id`` (int or None),
-    ``status`` (ConsultationStatus or None) and ``text`` (the search box). A key left out is
+    ``status`` (ConsultationStatus or None), ``text`` (the search box) and ``held_from`` /
+    ``held_to`` (dates: a quarter or month of the group comparison). A key left out is
     reset to "all" (or an empty search), so a link shows exactly what it names."""
 
     page_id = "hall"
@@ -114,6 +116,9 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.kind = kind
         self._options = _load_options(services, kind)  # small queries: years and groups
         super().__init__(services, parent)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.period_bar)  # between the filter bar and the list
         self.page_id = kind.value  # type: ignore[misc]  # per instance: "hall" or "micro"
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setToolTip(
@@ -259,6 +264,10 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.status_combo.addItem(self.tr("All statuses"), None)
         for status in ConsultationStatus:
             self.status_combo.addItem(label(status), status)
+        # A quarter or month asked for by the group comparison; another year ends it.
+        self.period_bar = PeriodBar(self)
+        self.period_bar.cleared.connect(self.reload)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.period_bar.clear())
         for combo in (self.year_combo, self.group_combo, self.status_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.reload)
@@ -301,6 +310,8 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             kind=self.kind,
             status=self._status_choice(),
             text=self.search.text().strip(),
+            held_from=self.period_bar.held_from,
+            held_to=self.period_bar.held_to,
         )
 
     def _status_choice(self) -> ConsultationStatus | None:
@@ -331,6 +342,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         finally:
             for widget, was in zip(widgets, blocked, strict=True):
                 widget.blockSignals(was)
+        self.period_bar.set_period(filters.get("held_from"), filters.get("held_to"))
         self._stale = False  # the reload below is the one the page would do when shown
         self.refresh()
 
@@ -488,6 +500,8 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         found = []
         if self.year_combo.currentData() is not None:
             found.append(self.tr("year {year}").format(year=self.year_combo.currentText()))
+        if self.period_bar.describe():
+            found.append(self.period_bar.describe())
         if self.group_combo.currentData() is not None:
             found.append(self.group_combo.currentText())
         if self._status_choice() is not None:
@@ -506,6 +520,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         finally:
             for widget, was in zip(widgets, blocked, strict=True):
                 widget.blockSignals(was)
+        self.period_bar.clear()
         self.reload()
 
     def open_record(self, record: ConsultationSummary) -> None:

@@ -5,7 +5,9 @@ by when, and how it ended. Overdue items (still open after their deadline) show 
 ``year`` (int | None), ``group_id`` (int | None), ``status`` (OutcomeStatus | None),
 ``open_only`` (bool: still being worked on), ``overdue`` (bool), ``due_within_days`` (int | None:
 open items due from today to that many days ahead, overdue ones not included), ``responsible_body``
-(str, part of the name), ``text`` (the search box), ``item_id`` (int: select that item once shown).
+(str, part of the name), ``text`` (the search box), ``item_id`` (int: select that item once shown),
+``held_from`` / ``held_to`` (dates: items of consultations held then — a quarter or month of the
+group comparison) and ``overdue_on`` (date: with ``overdue``, judged on that day, not today).
 
 Follow-up works on the selected items (extended selection: Shift/Ctrl+click, Shift+arrows,
 Ctrl+A): 更改状态 (button menu, Alt+T, or the context menu) and 回头看 (Alt+V), through the dialogs
@@ -45,6 +47,7 @@ from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, with_label
+from liaison_desk.ui.period_filter import PeriodBar
 from liaison_desk.ui.printing import add_print_menu
 from liaison_desk.ui.table import Column, RecordTableModel, hide_columns_with_menu, pinyin_key
 from liaison_desk.ui.tasks import TaskControl, run_task
@@ -93,6 +96,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         outer.insertLayout(outer.indexOf(self.splitter), self._search_row)
+        outer.insertWidget(outer.indexOf(self.splitter), self.period_bar)
         self._level = 0  # 0: one row; 1: search box on a second row; 2: body filter there too
         self._fit_filter_bar()
         self._build_follow_up(outer)
@@ -404,6 +408,12 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.due.addItem(self.tr("Due within 7 days"), 7)
         self.due.addItem(self.tr("Due within 30 days"), 30)
         self._fill_choices(year=self.services.statistics.default_year())
+        # A quarter or month asked for by the group comparison; another year ends it, another
+        # deadline filter ends its day of "overdue".
+        self.period_bar = PeriodBar(self)
+        self.period_bar.cleared.connect(self.reload)
+        self.year.currentIndexChanged.connect(lambda _i: self.period_bar.clear())
+        self.due.currentIndexChanged.connect(lambda _i: self.period_bar.drop_overdue_day())
 
         for combo in (self.year, self.group, self.status, self.due):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
@@ -477,8 +487,10 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
                 open_only=status_data == _OPEN or due_within is not None,
                 responsible_body=self.body.currentText().strip(),
                 due_before=today + timedelta(days=due_within) if due_within is not None else None,
-                overdue_on=today if due == _OVERDUE else None,
+                overdue_on=(self.period_bar.overdue_on or today) if due == _OVERDUE else None,
                 text=self.search.text().strip(),
+                held_from=self.period_bar.held_from,
+                held_to=self.period_bar.held_to,
             ),
             today=today,
             due_within_days=due_within,
@@ -521,6 +533,11 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             for combo in combos:
                 combo.blockSignals(False)
             self.search.blockSignals(False)
+        self.period_bar.set_period(
+            filters.get("held_from"),
+            filters.get("held_to"),
+            filters.get("overdue_on") if filters.get("overdue") else None,
+        )
         item_id = filters.get("item_id")
         if item_id is not None:
             # Forget the row selected now, so the list lands on the item asked for.
