@@ -388,7 +388,8 @@ class BarChart(QWidget):
         """Write the chart to ``path`` as a PNG; nothing is left under that name on failure."""
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.image().save(buffer, b"PNG"):
+        # The stubs want bytes for the format; only str works.
+        if not self.image().save(buffer, "PNG"):  # type: ignore[call-overload]
             raise OSError(f"无法生成图片「{path}」")
         write_atomically(path, bytes(buffer.data().data()))
 
