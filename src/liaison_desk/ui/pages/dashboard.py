@@ -369,7 +369,7 @@ class DashboardPage(Page):
 
         # --- the two lists, side by side: headings, notes and tables on common rows ----------------
         lists = QGridLayout()
-        lists.setHorizontalSpacing(16)
+        lists.setHorizontalSpacing(12)  # the scroll bar to the charts below takes its room too
         lists.setVerticalSpacing(2)
         bold = QFont(self.font())
         bold.setBold(True)
