@@ -46,3 +46,81 @@ def test_the_first_page_on_screen_loads_no_library_it_does_not_need(
     pages = {m for m in modules if m.startswith("liaison_desk.ui.pages.")}
     assert pages <= {"liaison_desk.ui.pages.base", "liaison_desk.ui.pages.dashboard"}, pages
     assert (tmp_path / "工作台.png").stat().st_size > 0
+
+
+_CHARTS_PROBE = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QScrollArea, QWidget
+from liaison_desk.app import create_application, open_services
+from liaison_desk.config import MachineSettings
+from liaison_desk.ui.main_window import MainWindow
+from liaison_desk.ui.tasks import wait_for_tasks
+
+CHARTS = "liaison_desk.ui.charts"
+seen = {}
+
+class FirstPaint(QObject):
+    # Whether the charts were loaded when the dashboard was first painted.
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "first" not in seen:
+            widget = watched if isinstance(watched, QWidget) else None
+            while widget is not None:
+                if type(widget).__name__ == "DashboardPage":
+                    seen["first"] = CHARTS in sys.modules
+                    break
+                widget = widget.parentWidget()
+        return False
+
+app = create_application(MachineSettings(), "zh_CN")
+watch = FirstPaint()
+app.installEventFilter(watch)
+db, services = open_services("sqlite:///" + sys.argv[1])
+window = MainWindow(services, sys.argv[1], None, offer_drafts_on_show=False)
+window.resize(1366, 768)
+window.show()
+window.show_page("dashboard")
+
+def settle():
+    for _ in range(8):
+        wait_for_tasks()
+        app.processEvents()
+
+settle()
+shown = CHARTS in sys.modules  # the first screen drawn and loaded
+page = window.current_page()
+page.findChild(QScrollArea).ensureWidgetVisible(page.chart_slot)  # scrolled down
+settle()
+charts = page.chart_slot.charts
+result = {
+    "first_paint": seen.get("first"),
+    "first_screen": shown,
+    "scrolled": CHARTS in sys.modules,
+    "hall": sum(b.value for b in charts.months.bars() if b.series == 0) if charts else None,
+}
+window.close()
+wait_for_tasks()
+db.close()
+print(json.dumps(result))
+"""
+
+
+def test_the_charts_are_loaded_only_when_their_band_is_drawn(
+    demo_master: Path, tmp_path: Path
+) -> None:
+    """工作台 is drawn without loading ui/charts.py: the charts' band lies below the first screen
+    and loads them when it is first drawn (scrolled to) or reached with Tab."""
+    db = tmp_path / demo_master.name
+    db.write_bytes(demo_master.read_bytes())
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LIAISON_DESK_DATA_DIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", _CHARTS_PROBE, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"first_paint": False, "first_screen": False, "scrolled": True, "hall": 85}

@@ -322,6 +322,21 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Export the chart as an image</source>
+        <translation>Export the chart as an image</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Export image…</source>
+        <translation>Export image…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocuments</name>
     <message>
         <source>Export &amp;Word…</source>
@@ -1371,6 +1386,14 @@
         <translation>Year</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>All months</translation>
+    </message>
+    <message>
         <source>Liaison group</source>
         <translation>Liaison group</translation>
     </message>
@@ -1681,6 +1704,69 @@ If this happens again, copy the details below (or send the log file) to whoever 
     <message>
         <source>Liaison Desk: unexpected error.</source>
         <translation>Liaison Desk: unexpected error.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Click a bar (or reach it with Tab and the arrow keys, then press Enter) to open its list; right-click a chart to export it as an image.</source>
+        <translation>Click a bar (or reach it with Tab and the arrow keys, then press Enter) to open its list; right-click a chart to export it as an image.</translation>
+    </message>
+    <message>
+        <source>Consultations by month</source>
+        <translation>Consultations by month</translation>
+    </message>
+    <message>
+        <source>Solved rate by group</source>
+        <translation>Solved rate by group</translation>
+    </message>
+    <message>
+        <source>Suggestions by status</source>
+        <translation>Suggestions by status</translation>
+    </message>
+    <message>
+        <source>{year}, {scope}</source>
+        <translation>{year}, {scope}</translation>
+    </message>
+    <message>
+        <source>No records in this year.</source>
+        <translation>No records in this year.</translation>
+    </message>
+    <message>
+        <source>Deliberation-hall sessions</source>
+        <translation>Deliberation-hall sessions</translation>
+    </message>
+    <message>
+        <source>Micro-consultations</source>
+        <translation>Micro-consultations</translation>
+    </message>
+    <message>
+        <source>{month} {year}: {count} {what}</source>
+        <translation>{month} {year}: {count} {what}</translation>
+    </message>
+    <message>
+        <source>{group}: solved rate {rate} ({solved} of {suggestions})</source>
+        <translation>{group}: solved rate {rate} ({solved} of {suggestions})</translation>
+    </message>
+    <message>
+        <source>{group}: no suggestions in {year}</source>
+        <translation>{group}: no suggestions in {year}</translation>
+    </message>
+    <message>
+        <source>Solved rate</source>
+        <translation>Solved rate</translation>
+    </message>
+    <message>
+        <source>{status}: {count} of {total} suggestions ({share})</source>
+        <translation>{status}: {count} of {total} suggestions ({share})</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
     </message>
 </context>
 <context>
@@ -3036,6 +3122,57 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
+    </message>
+</context>
+<context>
+    <name>Month</name>
+    <message>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>Dec</translation>
     </message>
 </context>
 <context>

@@ -323,6 +323,21 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Export the chart as an image</source>
+        <translation>将图表导出为图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export image…</source>
+        <translation>导出图片…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocuments</name>
     <message>
         <source>Export &amp;Word…</source>
@@ -1372,6 +1387,14 @@
         <translation>年度</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
         <source>Liaison group</source>
         <translation>联络组</translation>
     </message>
@@ -1682,6 +1705,69 @@ If this happens again, copy the details below (or send the log file) to whoever 
     <message>
         <source>Liaison Desk: unexpected error.</source>
         <translation>联络组履职档案台：发生意外错误。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Click a bar (or reach it with Tab and the arrow keys, then press Enter) to open its list; right-click a chart to export it as an image.</source>
+        <translation>点击柱条（或用 Tab 键和方向键选中后按 Enter）打开相应的筛选列表；在图表上点右键可导出图片。</translation>
+    </message>
+    <message>
+        <source>Consultations by month</source>
+        <translation>各月协商场次</translation>
+    </message>
+    <message>
+        <source>Solved rate by group</source>
+        <translation>各联络组问题解决率</translation>
+    </message>
+    <message>
+        <source>Suggestions by status</source>
+        <translation>意见建议办理状态</translation>
+    </message>
+    <message>
+        <source>{year}, {scope}</source>
+        <translation>{year} 年，{scope}</translation>
+    </message>
+    <message>
+        <source>No records in this year.</source>
+        <translation>本年度没有记录。</translation>
+    </message>
+    <message>
+        <source>Deliberation-hall sessions</source>
+        <translation>民生议事堂协商</translation>
+    </message>
+    <message>
+        <source>Micro-consultations</source>
+        <translation>微协商</translation>
+    </message>
+    <message>
+        <source>{month} {year}: {count} {what}</source>
+        <translation>{year} 年{month}：{what} {count} 场</translation>
+    </message>
+    <message>
+        <source>{group}: solved rate {rate} ({solved} of {suggestions})</source>
+        <translation>{group}：解决率 {rate}（{suggestions} 条中解决 {solved} 条）</translation>
+    </message>
+    <message>
+        <source>{group}: no suggestions in {year}</source>
+        <translation>{group}：{year} 年没有意见建议</translation>
+    </message>
+    <message>
+        <source>Solved rate</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <source>{status}: {count} of {total} suggestions ({share})</source>
+        <translation>{status}：{count} 条，占全部 {total} 条意见建议的 {share}</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
     </message>
 </context>
 <context>
@@ -3037,6 +3123,57 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>&amp;Discard</source>
         <translation>不保存(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>Month</name>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
     </message>
 </context>
 <context>

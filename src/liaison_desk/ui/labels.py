@@ -112,3 +112,25 @@ def consultation_field_label(name: str) -> str:
     itself for a field this table does not know)."""
     source = CONSULTATION_FIELDS.get(name)
     return QCoreApplication.translate("ConsultationField", source) if source else name
+
+
+# Months as the month filter and the charts name them (context "Month"): 1月 … in Chinese.
+MONTHS: tuple[str, ...] = (
+    str(QT_TRANSLATE_NOOP("Month", "Jan")),
+    str(QT_TRANSLATE_NOOP("Month", "Feb")),
+    str(QT_TRANSLATE_NOOP("Month", "Mar")),
+    str(QT_TRANSLATE_NOOP("Month", "Apr")),
+    str(QT_TRANSLATE_NOOP("Month", "May")),
+    str(QT_TRANSLATE_NOOP("Month", "Jun")),
+    str(QT_TRANSLATE_NOOP("Month", "Jul")),
+    str(QT_TRANSLATE_NOOP("Month", "Aug")),
+    str(QT_TRANSLATE_NOOP("Month", "Sep")),
+    str(QT_TRANSLATE_NOOP("Month", "Oct")),
+    str(QT_TRANSLATE_NOOP("Month", "Nov")),
+    str(QT_TRANSLATE_NOOP("Month", "Dec")),
+)
+
+
+def month_name(month: int) -> str:
+    """The short name of ``month`` (1–12) in the current UI language."""
+    return QCoreApplication.translate("Month", MONTHS[month - 1])

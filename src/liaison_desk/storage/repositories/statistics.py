@@ -211,6 +211,19 @@ def breakdown(
     }
 
 
+def items_by_status(s: Session, start: date, end: date, group_id: int | None) -> dict[str, int]:
+    """Status code → how many of the outcome items ``period_statistics`` counts as suggestions
+    have it (so the counts add up to ``suggestions``). Statuses no item has are left out."""
+    rows = s.execute(
+        select(OutcomeItemRow.status, func.count())
+        .select_from(OutcomeItemRow)
+        .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
+        .where(OutcomeItemRow.deleted_at.is_(None), *_held_between(start, end, group_id))
+        .group_by(OutcomeItemRow.status)
+    ).all()
+    return {str(status): int(n) for status, n in rows}
+
+
 @dataclass(frozen=True)
 class ItemFacts:
     """One outcome item as the 办理情况 sheet counts it."""

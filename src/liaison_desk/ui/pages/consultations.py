@@ -9,8 +9,10 @@ follow-up, and the photos as thumbnails.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +49,7 @@ from liaison_desk.ui.consultation_form import DRAFT_KIND, ConsultationForm
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
-from liaison_desk.ui.labels import label
+from liaison_desk.ui.labels import label, month_name
 from liaison_desk.ui.ledger_dialogs import add_ledger_menu
 from liaison_desk.ui.messages import confirm, show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage, year_combo
@@ -101,9 +103,10 @@ def _load_options(services: Services, kind: ConsultationKind) -> _Options:
 class ConsultationsPage(RecordListPage[ConsultationSummary]):
     """民生议事堂 (page_id "hall") or 微协商 (page_id "micro"), by the kind it is built with.
 
-    ``apply_filter`` keys: ``year`` (int or None for all years), ``group_id`` (int or None),
-    ``status`` (ConsultationStatus or None), ``text`` (the search box) and ``held_from`` /
-    ``held_to`` (dates: a quarter or month of the group comparison). A key left out is
+    ``apply_filter`` keys: ``year`` (int or None for all years), ``month`` (1–12 within that
+    year, or None: a bar of 工作台's chart), ``group_id`` (int or None), ``status``
+    (ConsultationStatus or None), ``text`` (the search box) and ``held_from`` / ``held_to``
+    (dates: a quarter or month of the group comparison). A key left out is
     reset to "all" (or an empty search), so a link shows exactly what it names."""
 
     page_id = "hall"
@@ -254,6 +257,14 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.year_combo = year_combo(options.years, self.tr("All years"), options.default_year)
         self.year_combo.setAccessibleName(self.tr("Year"))
         self.year_combo.setToolTip(self.tr("Year"))
+        # A month of the year chosen (工作台's chart of sessions by month opens one).
+        self.month_combo = QComboBox()
+        self.month_combo.setAccessibleName(self.tr("Month"))
+        self.month_combo.setToolTip(self.tr("Month"))
+        self.month_combo.addItem(self.tr("All months"), None)
+        for month in range(1, 13):
+            self.month_combo.addItem(month_name(month), month)
+        self.year_combo.currentIndexChanged.connect(self._month_needs_year)
         self.group_combo = QComboBox()
         self.group_combo.setAccessibleName(self.tr("Liaison group"))
         self.group_combo.setToolTip(self.tr("Liaison group"))
@@ -268,10 +279,20 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.period_bar = PeriodBar(self)
         self.period_bar.cleared.connect(self.reload)
         self.year_combo.currentIndexChanged.connect(lambda _i: self.period_bar.clear())
-        for combo in (self.year_combo, self.group_combo, self.status_combo):
+        for combo in (self.year_combo, self.month_combo, self.group_combo, self.status_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.reload)
             bar.addWidget(combo)
+        self._month_needs_year()
+
+    def _month_needs_year(self) -> None:
+        """A month is a month of the year chosen: with all years, no month."""
+        has_year = self.year_combo.currentData() is not None
+        if not has_year and self.month_combo.currentIndex() != 0:
+            blocked = self.month_combo.blockSignals(True)
+            self.month_combo.setCurrentIndex(0)
+            self.month_combo.blockSignals(blocked)
+        self.month_combo.setEnabled(has_year)
 
     def build_actions(self, bar: QHBoxLayout) -> None:
         self.new_button = QPushButton(icon("new"), self.tr("&New"))
@@ -304,14 +325,25 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.year_combo.blockSignals(blocked)
 
     def filters(self) -> ConsultationFilter:
+        year = self.year_combo.currentData()
+        month = self.month_combo.currentData() if year is not None else None
+        # The month chosen here (a chart's bar) and the group comparison's quarter or month
+        # both narrow the dates: the list shows where they overlap.
+        starts = [self.period_bar.held_from]
+        ends = [self.period_bar.held_to]
+        if month is not None:
+            starts.append(date(year, month, 1))
+            ends.append(date(year, month, calendar.monthrange(year, month)[1]))
+        held_from = max((d for d in starts if d is not None), default=None)
+        held_to = min((d for d in ends if d is not None), default=None)
         return ConsultationFilter(
-            year=self.year_combo.currentData(),
+            year=year,
+            held_from=held_from,
+            held_to=held_to,
             group_id=self.group_combo.currentData(),
             kind=self.kind,
             status=self._status_choice(),
             text=self.search.text().strip(),
-            held_from=self.period_bar.held_from,
-            held_to=self.period_bar.held_to,
         )
 
     def _status_choice(self) -> ConsultationStatus | None:
@@ -325,10 +357,19 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         year = filters.get("year")
         group_id = filters.get("group_id")
         status = filters.get("status")
-        widgets = (self.year_combo, self.group_combo, self.status_combo, self.search)
+        widgets = (
+            self.year_combo,
+            self.month_combo,
+            self.group_combo,
+            self.status_combo,
+            self.search,
+        )
         blocked = [w.blockSignals(True) for w in widgets]
         try:
             _select(self.year_combo, year, str(year))
+            month = filters.get("month") if year is not None else None
+            self.month_combo.setCurrentIndex(max(self.month_combo.findData(month), 0))
+            self.month_combo.setEnabled(year is not None)
             group_name = next(
                 (g.name for g in self._options.groups if g.id == group_id), str(group_id)
             )

@@ -47,7 +47,8 @@ from liaison_desk.domain.queries import (
     YearStatistics,
 )
 from liaison_desk.services import Services
-from liaison_desk.services.statistics import Attendance
+from liaison_desk.services.statistics import Attendance, ChartFigures
+from liaison_desk.ui.chart_slot import ChartSlot
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Page, with_label
@@ -79,6 +80,7 @@ class DashboardData:
     follow_up_total: int
     overdue_all_years: int
     latest: list[ConsultationSummary]
+    charts: ChartFigures  # what the charts draw (built when they are first drawn)
 
 
 def load_dashboard(
@@ -130,6 +132,8 @@ def load_dashboard(
         ConsultationFilter(year=year, group_id=group_id),
         PageRequest(limit=LATEST_LIMIT, order_by="held_on", descending=True),
     ).items
+    check()
+    charts = services.statistics.chart_figures(year, group_id)
     return DashboardData(
         year=year,
         group_id=group_id,
@@ -143,6 +147,7 @@ def load_dashboard(
         follow_up_total=follow_up.total,
         overdue_all_years=overdue_all_years,
         latest=latest,
+        charts=charts,
     )
 
 
@@ -364,7 +369,7 @@ class DashboardPage(Page):
 
         # --- the two lists, side by side: headings, notes and tables on common rows ----------------
         lists = QGridLayout()
-        lists.setHorizontalSpacing(16)
+        lists.setHorizontalSpacing(12)  # the scroll bar to the charts below takes its room too
         lists.setVerticalSpacing(2)
         bold = QFont(self.font())
         bold.setBold(True)
@@ -436,6 +441,12 @@ class DashboardPage(Page):
         lists.setRowMinimumHeight(2, 0)
         lists.setRowStretch(2, 1)
         content.addLayout(lists, 1)
+
+        # --- the charts: one scroll below, built (ui/charts.py loaded) when first drawn --------
+        self.chart_slot = ChartSlot()
+        self.chart_slot.navigate.connect(self.navigate.emit)
+        content.addWidget(self.chart_slot)
+        self.chart_slot.keep_first_screen(scroll, content.spacing())
 
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
         # _fill_choices changes the combos with their signals blocked: a change seen here is the
@@ -602,6 +613,7 @@ class DashboardPage(Page):
         self.latest_title.setText(self.tr("Latest records of {year}").format(year=data.year))
 
         group = next((g.name for g in data.groups if g.id == data.group_id), self.tr("all groups"))
+        self.chart_slot.show_figures(data.charts, group)
         self.set_status(
             plural(
                 data.follow_up_total,
