@@ -26,7 +26,14 @@ from liaison_desk.demo.writer import DemoBuilder
 from liaison_desk.progress import Progress
 from liaison_desk.services import Services
 
-__all__ = ["DEMO_YEAR", "DemoSummary", "build_demo", "build_group_demo", "demo_group_names"]
+__all__ = [
+    "DEMO_YEAR",
+    "DemoSummary",
+    "build_demo",
+    "build_group_demo",
+    "demo_group_names",
+    "reduce_to_group",
+]
 
 
 def build_demo(
@@ -91,13 +98,19 @@ def build_group_demo(
     same records, numbers and texts; the build is the district's, then every other group's
     records are removed for good). Sixteen of them, exported and imported into one district
     database, give the district demo's figures. ValueError for a group not in the demo."""
-    from liaison_desk.storage import repositories as repo
-    from liaison_desk.storage.exchange import keep_only_group, kept_figures
-
     names = demo_group_names()
     if group not in names:
         raise ValueError(f"示例数据里没有「{group}」。可选：{'、'.join(names)}。")
     build_demo(services, seed=seed, scale=1, progress=progress)
+    return reduce_to_group(services, group)
+
+
+def reduce_to_group(services: Services, group: str) -> DemoSummary:
+    """Remove every other group's records and photo files from a demo database, leaving
+    ``group``'s share (its UUIDs unchanged), and make ``group`` the database's own group."""
+    from liaison_desk.storage import repositories as repo
+    from liaison_desk.storage.exchange import keep_only_group, kept_figures
+
     with services.ctx.db.session() as s:
         keep_only_group(s, group)
     own = next(g for g in services.groups.all() if g.name == group)

@@ -550,7 +550,13 @@ class Merger:
     # -- writing a row --
 
     def _write(
-        self, kind: str, doc: Mapping[str, Any], row: Any, *, row_id: int | None = None
+        self,
+        kind: str,
+        doc: Mapping[str, Any],
+        row: Any,
+        *,
+        row_id: int | None = None,
+        part_ids: Mapping[str, list[int]] | None = None,
     ) -> Any:
         table = TABLES[kind]
         new = row is None
@@ -581,7 +587,7 @@ class Merger:
         if new:
             self.s.add(row)
         if kind == "consultation":
-            self._write_parts(row, doc)
+            self._write_parts(row, doc, part_ids or {})
         elif kind == "submission":
             self._write_submission_cases(row, doc)
         self.s.flush()
@@ -608,13 +614,19 @@ class Merger:
                 out.append({"attachment_id": aid, "caption": p.get("caption", "")})
         return out
 
-    def _write_parts(self, row: ConsultationRow, doc: Mapping[str, Any]) -> None:
-        """Participants and speeches, updated in place by position (their row ids stay)."""
+    def _write_parts(
+        self, row: ConsultationRow, doc: Mapping[str, Any], part_ids: Mapping[str, list[int]]
+    ) -> None:
+        """Participants and speeches, updated in place by position (their row ids stay); new
+        ones take ``part_ids`` when given (an undo putting a purged record back)."""
         for name, part_table in _PART_TABLES.items():
             existing = list(getattr(row, name))
             wanted = list(doc.get(name, []))
+            ids = list(part_ids.get(name, []))
             for i, entry in enumerate(wanted):
                 part: Any = existing[i] if i < len(existing) else part_table()
+                if i >= len(existing) and i < len(ids):
+                    part.id = ids[i]
                 for column in _columns(part_table, _PART_NOT_SENT):
                     if column.name in entry:
                         setattr(part, column.key, _decode(column, entry[column.name]))
@@ -679,7 +691,10 @@ class Merger:
             parts = [("outcome_item", r) for r in row.outcome_items] + [
                 ("attachment", r) for r in row.attachments
             ]
-        undo.append({"kind": kind, "id": row.id, "before": before, "purged": True})
+        entry: dict[str, Any] = {"kind": kind, "id": row.id, "before": before, "purged": True}
+        if kind == "consultation":  # put back under the same row ids
+            entry["part_ids"] = {name: [p.id for p in getattr(row, name)] for name in _PART_TABLES}
+        undo.append(entry)
         for part_kind, part in parts:
             undo.append(
                 {
@@ -723,7 +738,13 @@ def undo(s: Session, data: Mapping[str, Any]) -> None:
     # Purged records come back before updated ones are rewritten (parts after their record).
     purged = [e for e in entries if e.get("purged")]
     for entry in purged:
-        merger._write(entry["kind"], entry["before"], None, row_id=entry["id"])
+        merger._write(
+            entry["kind"],
+            entry["before"],
+            None,
+            row_id=entry["id"],
+            part_ids=entry.get("part_ids"),
+        )
     for entry in reversed([e for e in entries if "before" in e and not e.get("purged")]):
         row = s.get(TABLES[entry["kind"]], entry["id"])
         if row is not None:
