@@ -20,6 +20,7 @@ SQLite and PostgreSQL alike (the pre-import backup stays as a second way back on
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -228,7 +229,7 @@ class RecordsService:
         path: Path,
         *,
         dry_run: bool = False,
-        theirs: bool = False,
+        theirs: bool | Collection[str] = False,
         progress: Progress | None = None,
     ) -> ImportReport:
         path = Path(path)

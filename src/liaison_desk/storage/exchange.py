@@ -24,7 +24,7 @@ back, so the last import can be undone on SQLite and PostgreSQL alike, with the 
 from __future__ import annotations
 
 import uuid as _uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -396,9 +396,11 @@ def _comparable(doc: Mapping[str, Any]) -> dict[str, Any]:
 class Merger:
     """Merges one package's documents in one session (the caller's transaction)."""
 
-    def __init__(self, s: Session, *, theirs: bool = False) -> None:
+    def __init__(self, s: Session, *, theirs: bool | Collection[str] = False) -> None:
+        """``theirs``: in a conflict, take the package's version (True: always; a collection:
+        for the records of these UUIDs, as chosen one by one)."""
         self.s = s
-        self.theirs = theirs
+        self._theirs = theirs
         self.refs = _Refs(s)
         self.result = MergeResult()
         self._touched_consultations: set[int] = set()
@@ -463,7 +465,7 @@ class Merger:
         both = marked is not None and local != marked and incoming > marked
         if both or (marked is None and incoming == local):
             reason = "两边在上次导入后都修改过这条记录" if both else "两边的版本号相同，内容却不同"
-            if not self.theirs:
+            if not self.wants_theirs(uid):
                 self._conflict(kind, doc, ours, reason)
                 return
         elif incoming < local:
@@ -483,6 +485,11 @@ class Merger:
         self._write(kind, doc, row)
         self.result.updated += 1
         self._mark(uid, incoming)
+
+    def wants_theirs(self, uid: str) -> bool:
+        if isinstance(self._theirs, bool):
+            return self._theirs
+        return uid in self._theirs
 
     def _conflict_resolved(self, kind: str, doc: dict[str, Any], ours: dict[str, Any]) -> None:
         self.result.conflicts.append(
