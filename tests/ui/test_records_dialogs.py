@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clock import FixedClock
 
+from clock import FixedClock
 from liaison_desk.demo import reduce_to_group
 from liaison_desk.services import Services
 from liaison_desk.services.base import ServiceContext
