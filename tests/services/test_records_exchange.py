@@ -32,6 +32,7 @@ from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.records import ImportRefused
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
+from liaison_desk.storage.exchange import UndoRefused
 
 ZHILI = "织里镇联络组"
 #: Tables an import or undo writes besides the records: its own log and the audit trail.
@@ -233,6 +234,12 @@ def test_an_edit_at_the_township_arrives_as_an_update(
     assert _row(district, uuid)[1] == "修改后的议题：村口停车难"
     with opened(district) as sv:  # the search index follows the merge (session events)
         assert sv.search.everywhere("村口停车难").total == 1
+    # Changed at the district since: undoing the import would lose that, so it is refused.
+    _retitle(district, uuid, "区政协又改了")
+    before = table_dump(district)
+    with opened(district) as sv, pytest.raises(UndoRefused, match="导入后又修改过"):
+        sv.records.undo_last()
+    assert table_dump(district) == before
 
 
 def test_the_same_record_edited_at_both_ends_is_a_conflict_never_overwritten_silently(

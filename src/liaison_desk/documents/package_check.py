@@ -135,6 +135,15 @@ class VerifyReport:
     @property
     def summary(self) -> str:
         name = self.path.name
+        if self.ok and (self.package or {}).get("kind") == "records":
+            c = self.counts
+            sender = (self.package or {}).get("sender") or {}
+            return (
+                f"报送数据包「{name}」校验通过：BagIt 包完整有效，{self.files} 个文件的校验值全部相符，"
+                f"package.json 与文件一致（{sender.get('name') or ''}：协商活动 "
+                f"{c.get('consultation', 0)} 场，意见建议 {c.get('outcome_item', 0)} 条，"
+                f"人员 {c.get('person', 0)} 人，照片文件 {c.get('photos', 0)} 个）。"
+            )
         if self.ok:
             c = self.counts
             return (

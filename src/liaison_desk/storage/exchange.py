@@ -33,6 +33,7 @@ from sqlalchemy import Date, DateTime, Time, delete, or_, select
 from sqlalchemy.orm import Session
 
 from liaison_desk.domain.numbering import parse_archive_number, parse_consultation_number
+from liaison_desk.storage.errors import StorageError
 from liaison_desk.storage.models import (
     AttachmentRow,
     CaseRow,
@@ -94,6 +95,10 @@ ENTITY_LABELS = {
     "case": "协商案例",
     "submission": "报送记录",
 }
+
+
+class UndoRefused(StorageError):
+    """The last import cannot be undone without losing a later change; the message says which."""
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -730,9 +735,29 @@ class Merger:
 
 
 def undo(s: Session, data: Mapping[str, Any]) -> None:
-    """Put back what one merge changed (its ``MergeResult.undo``), newest change first."""
+    """Put back what one merge changed (its ``MergeResult.undo``), newest change first.
+    UndoRefused, changing nothing, when a record the merge wrote was changed here since: undoing
+    would silently lose that change."""
     merger = Merger(s)
     entries = list(data.get("records", []))
+    marks: Mapping[str, Any] = data.get("marks", {})
+    for entry in entries:
+        if entry.get("purged"):
+            continue
+        table = TABLES[entry["kind"]]
+        if "new" in entry:
+            row = s.scalar(select(table).where(table.uuid == entry["new"]))
+        else:
+            row = s.get(table, entry["id"])
+        if row is None or row.uuid not in marks:
+            continue
+        mark = s.get(ImportMarkRow, row.uuid)
+        if mark is not None and row.revision != mark.revision:
+            shown = title_of(entry["kind"], document_of(entry["kind"], row, merger.refs))
+            raise UndoRefused(
+                f"{ENTITY_LABELS[entry['kind']]}「{shown}」在导入后又修改过，撤销导入会丢掉这次修改，"
+                "所以没有撤销。如确需撤销，请从“合并前”的自动备份恢复。"
+            )
     for entry in reversed(entries):
         kind = entry["kind"]
         table = TABLES[kind]
