@@ -246,10 +246,6 @@ def collect_records(s: Session, group_name: str, period: Period) -> RecordsSnaps
     refs = _Refs(s)
     gid = group.id
 
-    def changed_since(table: Any) -> Any:
-        moment = datetime.combine(period.since, time()) if period.since else None
-        return table.updated_at >= moment
-
     consultations = select(ConsultationRow).where(ConsultationRow.group_id == gid)
     cases = select(CaseRow).where(CaseRow.group_id == gid)
     submissions = select(SubmissionRow).where(SubmissionRow.group_id == gid)
