@@ -959,6 +959,41 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Import package</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationField</name>
     <message>
         <source>Kind</source>
@@ -2575,6 +2610,61 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>ImportLogDialog</name>
+    <message>
+        <source>Import log</source>
+        <translation>Import log</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last import</source>
+        <translation>&amp;Undo the last import</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation> (undone)</translation>
+    </message>
+    <message>
+        <source>Undo the last import</source>
+        <translation>Undo the last import</translation>
+    </message>
+    <message>
+        <source>Put the records back as they were before the last import? A backup is made first.</source>
+        <translation>Put the records back as they were before the last import? A backup is made first.</translation>
+    </message>
+</context>
+<context>
     <name>InstanceLock</name>
     <message>
         <source>on this computer (process {pid})</source>
@@ -2903,6 +2993,18 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>&amp;Check a package…</source>
         <translation>&amp;Check a package…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport records package…</source>
+        <translation>E&amp;xport records package…</translation>
+    </message>
+    <message>
+        <source>&amp;Import package…</source>
+        <translation>&amp;Import package…</translation>
+    </message>
+    <message>
+        <source>Import &amp;log</source>
+        <translation>Import &amp;log</translation>
     </message>
     <message>
         <source>S&amp;tatistics workbook…</source>
@@ -4650,6 +4752,53 @@ They can be restored from the recycle bin within 30 days.</translation>
     </message>
 </context>
 <context>
+    <name>RecordsExportDialog</name>
+    <message>
+        <source>Export records package</source>
+        <translation>Export records package</translation>
+    </message>
+    <message>
+        <source>A package of the group's consultations, people, cases, submission results, photos and deletions, for the district office to import. Each record keeps its identity, so the office can import again after changes.</source>
+        <translation>A package of the group's consultations, people, cases, submission results, photos and deletions, for the district office to import. Each record keeps its identity, so the office can import again after changes.</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Include &amp;photos</source>
+        <translation>Include &amp;photos</translation>
+    </message>
+    <message>
+        <source>&amp;Mask phone and ID numbers of people without recorded consent</source>
+        <translation>&amp;Mask phone and ID numbers of people without recorded consent</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>Save the records package</source>
+        <translation>Save the records package</translation>
+    </message>
+    <message>
+        <source>ZIP packages (*.zip)</source>
+        <translation>ZIP packages (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Saved to {path}.</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinPage</name>
     <message>
         <source>Consultation</source>
@@ -5647,6 +5796,17 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
     <message>
         <source>Versions as they were submitted. They cannot be changed.</source>
         <translation>Versions as they were submitted. They cannot be changed.</translation>
+    </message>
+</context>
+<context>
+    <name>self.parent</name>
+    <message>
+        <source>Import package</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>ZIP packages (*.zip)</source>
+        <translation>ZIP packages (*.zip)</translation>
     </message>
 </context>
 </TS>

@@ -960,6 +960,41 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Import package</source>
+        <translation>导入报送包</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>本库的版本</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>报送方的版本</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>保留本库的</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>用报送方的</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationField</name>
     <message>
         <source>Kind</source>
@@ -2576,6 +2611,61 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
 </context>
 <context>
+    <name>ImportLogDialog</name>
+    <message>
+        <source>Import log</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>报送方（导入人）</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last import</source>
+        <translation>撤销最近一次导入(&amp;U)</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation>（已撤销）</translation>
+    </message>
+    <message>
+        <source>Undo the last import</source>
+        <translation>撤销最近一次导入</translation>
+    </message>
+    <message>
+        <source>Put the records back as they were before the last import? A backup is made first.</source>
+        <translation>把记录恢复到最近一次导入之前的样子吗？撤销前会先自动备份。</translation>
+    </message>
+</context>
+<context>
     <name>InstanceLock</name>
     <message>
         <source>on this computer (process {pid})</source>
@@ -2904,6 +2994,18 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>&amp;Check a package…</source>
         <translation>校验报送包(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport records package…</source>
+        <translation>导出报送数据包(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import package…</source>
+        <translation>导入报送包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;log</source>
+        <translation>导入记录(&amp;L)</translation>
     </message>
     <message>
         <source>S&amp;tatistics workbook…</source>
@@ -4651,6 +4753,53 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
 </context>
 <context>
+    <name>RecordsExportDialog</name>
+    <message>
+        <source>Export records package</source>
+        <translation>导出报送数据包</translation>
+    </message>
+    <message>
+        <source>A package of the group&apos;s consultations, people, cases, submission results, photos and deletions, for the district office to import. Each record keeps its identity, so the office can import again after changes.</source>
+        <translation>把联络组的协商活动、人员、协商案例、报送结果、照片和已删除记录打成一个报送数据包，供区政协办公室导入。每条记录保留自己的身份（UUID 和版本号），有改动后可以再导出、再导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>联络组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Include &amp;photos</source>
+        <translation>包含照片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Mask phone and ID numbers of people without recorded consent</source>
+        <translation>隐藏未同意公开人员的手机号和身份证号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the records package</source>
+        <translation>保存报送数据包</translation>
+    </message>
+    <message>
+        <source>ZIP packages (*.zip)</source>
+        <translation>ZIP 报送包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinPage</name>
     <message>
         <source>Consultation</source>
@@ -5648,6 +5797,17 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
     <message>
         <source>Versions as they were submitted. They cannot be changed.</source>
         <translation>以下是报送时的版本，只能查看，不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>self.parent</name>
+    <message>
+        <source>Import package</source>
+        <translation>导入报送包</translation>
+    </message>
+    <message>
+        <source>ZIP packages (*.zip)</source>
+        <translation>ZIP 报送包 (*.zip)</translation>
     </message>
 </context>
 </TS>

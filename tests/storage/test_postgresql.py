@@ -298,3 +298,63 @@ def _awkward_records(services: Services) -> None:
     c.participants = [Participant(name="İlker Ann", category=ParticipantCategory.RESIDENT)]
     c.speeches = [Speech(speaker="ας", content="ß STRASSE Kelvin K 织里-2024-议-012")]
     services.consultations.save(c)
+
+
+# --- records packages merged on the server (issue 17) ---------------------------------------------
+
+
+def test_records_packages_merge_on_postgresql(
+    pg_url: str, demo_master: Path, tmp_path: Path
+) -> None:
+    """Two township databases export records packages; a district database on the server
+    imports them: its figures are the sum of theirs, a second import changes nothing, and undo
+    takes the last package out again."""
+    from sqlalchemy import create_engine, text
+
+    from liaison_desk.demo import DEMO_YEAR, demo_group_names, reduce_to_group
+
+    admin = create_engine(pg_url.format(db="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE DATABASE liaison_merge"))
+    admin.dispose()
+
+    def year(sv: Services, group_id: int | None = None) -> tuple[int, ...]:
+        y = sv.statistics.year(DEMO_YEAR, group_id)
+        return (y.hall_sessions, y.micro_consultations, y.attendance, y.suggestions, y.solved)
+
+    packages, sums = [], [0] * 5
+    for name in demo_group_names()[:2]:
+        target = tmp_path / name / "联络组.sqlite"
+        target.parent.mkdir()
+        shutil.copyfile(demo_master, target)
+        shutil.copytree(
+            AttachmentStore.beside_database(demo_master).root,
+            AttachmentStore.beside_database(target).root,
+        )
+        lite = Database.open(f"sqlite:///{target}")
+        try:
+            sv = Services(ServiceContext(lite, AttachmentStore.beside_database(target)))
+            reduce_to_group(sv, name)
+            sums = [a + b for a, b in zip(sums, year(sv), strict=True)]
+            packages.append(
+                sv.records.export(tmp_path / f"{name}.zip", year=DEMO_YEAR).written.path
+            )
+        finally:
+            lite.close()
+    pg = Database.open(pg_url.format(db="liaison_merge"))
+    try:
+        on_pg = Services(ServiceContext(pg, AttachmentStore(tmp_path / "server-files")))
+        for package in packages:
+            assert on_pg.records.import_package(package).counts["new"] > 0
+        assert list(year(on_pg)) == sums
+        counts = on_pg.statistics.row_counts()
+        for package in packages:
+            report = on_pg.records.import_package(package)
+            assert report.log_id is None and report.counts["new"] == report.counts["updated"] == 0
+        assert on_pg.statistics.row_counts() == counts
+        on_pg.records.undo_last()
+        first = [g for g in on_pg.groups.all() if g.name == demo_group_names()[0]]
+        assert first and list(year(on_pg)) == list(year(on_pg, first[0].id))
+        assert len(on_pg.groups.all()) == 1
+    finally:
+        pg.close()

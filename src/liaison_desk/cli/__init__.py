@@ -31,6 +31,7 @@ from liaison_desk.cli.ledger import cmd_ledger
 from liaison_desk.cli.packages import cmd_export_cases, cmd_verify
 from liaison_desk.cli.parser import build_parser, display_width, wrap_display
 from liaison_desk.cli.printing import cmd_case_doc, cmd_print
+from liaison_desk.cli.records import cmd_export_records, cmd_import
 from liaison_desk.cli.reports import cmd_district_return, cmd_stats, cmd_summary
 from liaison_desk.cli.search import cmd_search
 from liaison_desk.cli.server import cmd_migrate_to, cmd_server_setup
@@ -87,6 +88,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "print": cmd_print,
     "export-cases": cmd_export_cases,
     "verify": cmd_verify,
+    "export-records": cmd_export_records,
+    "import": cmd_import,
     "case-doc": cmd_case_doc,
     "stats": cmd_stats,
     "district-return": cmd_district_return,

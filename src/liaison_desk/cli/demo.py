@@ -22,7 +22,20 @@ from liaison_desk.storage.errors import os_error_text
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from liaison_desk.demo import build_demo
+    from liaison_desk.demo import build_demo, build_group_demo
+
+    group = getattr(args, "group", None)
+    if group is not None:
+        if args.scale != 1:
+            raise UserError("--group 只能生成 2024 年一年的数据，请去掉 --scale。")
+
+        def build_one(services: Services, *, seed: int, scale: int, progress: Progress) -> Any:
+            try:
+                return build_group_demo(services, group, seed=seed, progress=progress)
+            except ValueError as exc:
+                raise UserError(str(exc)) from exc
+
+        build_demo = build_one  # type: ignore[assignment]
 
     url = url_of(args)
     path = sqlite_path(url)

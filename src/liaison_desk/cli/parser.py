@@ -237,6 +237,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="种子",
         help="随机种子：相同种子生成相同数据，默认 2024",
     )
+    demo.add_argument(
+        "--group",
+        metavar="联络组",
+        help="只生成一个联络组的数据库（它在全区示例中的那一份，如 织里镇联络组），"
+        "用于演练区政协汇总各联络组的报送数据包",
+    )
 
     check = sub.add_parser(
         "check",
@@ -487,11 +493,57 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="例如：liaison-desk verify 吴兴区政协-织里镇联络组-2024-协商案例报送-20250110.zip",
     )
     verify.add_argument("file", type=Path, metavar="报送包", help="要检查的报送包文件（.zip）")
+    _add_records_commands(sub, common)
     _add_ledger_commands(sub, common)
     _add_report_commands(sub, common)
     _add_server_commands(sub, common)
     _add_district_return_command(sub, common)
     return parser
+
+
+def _add_records_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """liaison-desk export-records / import: records packages (issue 17)."""
+    export = sub.add_parser(
+        "export-records",
+        parents=[common],
+        help="导出报送数据包（联络组的履职记录，报区政协汇总）",
+        description="把一个联络组的协商活动（参与人员、发言、流程、意见建议和跟踪情况）、人员、"
+        "协商案例、报送结果、照片和已删除记录导出为一个 BagIt 报送数据包（.zip），"
+        "区政协用 liaison-desk import 导入合并。每条记录带 UUID 和版本号。"
+        "默认隐藏未同意公开人员的手机号和身份证号。",
+        epilog="例如：liaison-desk export-records --year 2024 --out 织里镇联络组-2024.zip",
+    )
+    when = export.add_mutually_exclusive_group()
+    when.add_argument("--year", type=_positive, metavar="年度", help="只导出这一年度的记录")
+    when.add_argument("--since", metavar="日期", help="只导出这一天（如 2024-07-01）以来改动的记录")
+    export.add_argument("--group", metavar="联络组", help="要导出的联络组（库中只有一个时可不写）")
+    export.add_argument("--no-photos", action="store_true", help="不导出照片文件")
+    export.add_argument(
+        "--no-mask",
+        action="store_true",
+        help="不隐藏手机号和身份证号（只用于内部，不要外发）",
+    )
+    export.add_argument(
+        "--out", required=True, type=Path, metavar="文件", help="报送数据包文件（.zip）"
+    )
+
+    imp = sub.add_parser(
+        "import",
+        parents=[common],
+        help="导入报送数据包（区政协合并各联络组的记录）",
+        description="先校验报送包，不通过的一律拒绝、不写入任何数据；通过后备份数据库，"
+        "再按 UUID 和版本号合并：新记录新增，较新的更新，相同的跳过，两边都改过的列为冲突"
+        "（默认保留本库的版本）。同一个包导入两次，第二次不改动任何数据。"
+        "要导入的数据库文件不存在时会新建。",
+        epilog="例如：liaison-desk import 织里镇联络组-2024-报送数据包.zip --db 区政协.sqlite\n"
+        "      liaison-desk import --undo-last --db 区政协.sqlite",
+    )
+    imp.add_argument("file", nargs="?", type=Path, metavar="报送包", help="要导入的报送包（.zip）")
+    imp.add_argument("--dry-run", action="store_true", help="只试导入，列出会发生的改动，不写入")
+    imp.add_argument(
+        "--theirs", action="store_true", help="有冲突时用报送方的版本（默认保留本库的）"
+    )
+    imp.add_argument("--undo-last", action="store_true", help="撤销最近一次导入")
 
 
 def _add_ledger_commands(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -26,7 +26,14 @@ from liaison_desk.demo.writer import DemoBuilder
 from liaison_desk.progress import Progress
 from liaison_desk.services import Services
 
-__all__ = ["DEMO_YEAR", "DemoSummary", "build_demo"]
+__all__ = [
+    "DEMO_YEAR",
+    "DemoSummary",
+    "build_demo",
+    "build_group_demo",
+    "demo_group_names",
+    "reduce_to_group",
+]
 
 
 def build_demo(
@@ -71,3 +78,60 @@ def build_demo(
         builder = DemoBuilder(services, seed, scale, progress)
         builder.bulk = bulk
         return builder.run()
+
+
+def demo_group_names() -> list[str]:
+    """The sixteen groups of the demo district, e.g. 织里镇联络组."""
+    from liaison_desk.demo.content.places import TOWNS
+
+    return [f"{town.town}联络组" for town in TOWNS]
+
+
+def build_group_demo(
+    services: Services,
+    group: str,
+    *,
+    seed: int = 2024,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """One township's database: exactly its share of the district demo of the same seed (the
+    same records, numbers and texts; the build is the district's, then every other group's
+    records are removed for good). Sixteen of them, exported and imported into one district
+    database, give the district demo's figures. ValueError for a group not in the demo."""
+    names = demo_group_names()
+    if group not in names:
+        raise ValueError(f"示例数据里没有「{group}」。可选：{'、'.join(names)}。")
+    build_demo(services, seed=seed, scale=1, progress=progress)
+    return reduce_to_group(services, group)
+
+
+def reduce_to_group(services: Services, group: str) -> DemoSummary:
+    """Remove every other group's records and photo files from a demo database, leaving
+    ``group``'s share (its UUIDs unchanged), and make ``group`` the database's own group."""
+    from liaison_desk.storage import repositories as repo
+    from liaison_desk.storage.exchange import keep_only_group, kept_figures
+
+    with services.ctx.db.session() as s:
+        keep_only_group(s, group)
+    own = next(g for g in services.groups.all() if g.name == group)
+    services.settings.update({"profile.group_id": own.id})
+    store = services.ctx.store
+    if store is not None:  # the other groups' photo files
+        with services.ctx.db.reading() as s:
+            used = set(repo.attachment_hashes(s))
+        for sha in store.all_hashes() - used:
+            store.remove(sha)
+    counts = services.statistics.row_counts()
+    with services.ctx.db.reading() as s:
+        figures = kept_figures(s)
+    return DemoSummary(
+        groups=counts.get("group", 0),
+        people=counts.get("person", 0),
+        hall_sessions=figures["hall"],
+        micro_consultations=figures["micro"],
+        outcome_items=counts.get("outcome_item", 0),
+        solved=figures["solved"],
+        photos=counts.get("attachment", 0),
+        cases=counts.get("case", 0),
+        submissions=counts.get("submission", 0),
+    )

@@ -32,6 +32,7 @@ from liaison_desk.documents.package import (
     ProgressSteps,
     file_sha256,
 )
+from liaison_desk.documents.records_package import check_records_json, is_records_package
 from liaison_desk.files.archive import ZipLimits, ZipRefused, name_problem, open_zip, size_text
 from liaison_desk.files.errors import os_error_text
 from liaison_desk.progress import Cancelled, Progress
@@ -134,6 +135,15 @@ class VerifyReport:
     @property
     def summary(self) -> str:
         name = self.path.name
+        if self.ok and (self.package or {}).get("kind") == "records":
+            c = self.counts
+            sender = (self.package or {}).get("sender") or {}
+            return (
+                f"报送数据包「{name}」校验通过：BagIt 包完整有效，{self.files} 个文件的校验值全部相符，"
+                f"package.json 与文件一致（{sender.get('name') or ''}：协商活动 "
+                f"{c.get('consultation', 0)} 场，意见建议 {c.get('outcome_item', 0)} 条，"
+                f"人员 {c.get('person', 0)} 人，照片文件 {c.get('photos', 0)} 个）。"
+            )
         if self.ok:
             c = self.counts
             return (
@@ -511,6 +521,9 @@ def _check_package_json(bag_dir: Path, report: VerifyReport) -> None:
     if doc.get("format") != FORMAT_NAME:
         report.add(where, f"不是联络组履职档案台的报送包清单（format 应为 {FORMAT_NAME}）。")
         return
+    if is_records_package(doc):
+        _check_records_package(bag_dir, doc, report, where)
+        return
     version = doc.get("format_version")
     if (
         not isinstance(version, int)
@@ -635,6 +648,21 @@ def _check_package_json(bag_dir: Path, report: VerifyReport) -> None:
         report.add(where, f"照片数量不符：列出 {photos} 张，包中实有 {len(photo_files)} 张。")
     for rel in sorted(payload - referenced - {PACKAGE_JSON}):
         report.add(f"{report.bag_name}/data/{rel}", "package.json 中没有这个文件：来历不明的文件。")
+
+
+def _check_records_package(
+    bag_dir: Path, doc: dict[str, Any], report: VerifyReport, where: str
+) -> None:
+    data_dir = bag_dir / "data"
+    payload = {
+        unicodedata.normalize("NFC", p.relative_to(data_dir).as_posix())
+        for p in data_dir.rglob("*")
+        if p.is_file()
+    }
+    before = len(report.problems)
+    check_records_json(doc, data_dir, lambda message: report.add(where, message), payload)
+    if len(report.problems) == before:
+        report.package = doc
 
 
 def _list(

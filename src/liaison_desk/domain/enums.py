@@ -183,6 +183,9 @@ class SubmissionResult(Labelled):
     LOCK="锁定",
     UNLOCK="解锁",
     REVERT="恢复历史版本",
+    EXPORT="导出报送数据包",
+    IMPORT="导入报送包",
+    UNDO_IMPORT="撤销导入",
 )
 class AuditAction(Labelled):
     CREATE = "create"
@@ -193,3 +196,6 @@ class AuditAction(Labelled):
     LOCK = "lock"
     UNLOCK = "unlock"
     REVERT = "revert"  # a consultation's own fields put back as they were at an earlier revision
+    EXPORT = "export"  # a records package written (the masking choice in its summary)
+    IMPORT = "import"  # a records package merged in
+    UNDO_IMPORT = "undo_import"

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from liaison_desk.services.ledger import LedgerService
     from liaison_desk.services.packages import PackageService
     from liaison_desk.services.printouts import PrintoutService
+    from liaison_desk.services.records import RecordsService
     from liaison_desk.services.reports import ReportService
     from liaison_desk.services.scans import ScanService
 
@@ -87,6 +88,13 @@ class Services:
         from liaison_desk.services.ledger import LedgerService
 
         return LedgerService(self.ctx, self.consultations, self.groups, self.settings, self.backups)
+
+    @cached_property
+    def records(self) -> RecordsService:
+        """Records packages: export a group's records, import and merge them, undo."""
+        from liaison_desk.services.records import RecordsService
+
+        return RecordsService(self.ctx, self.backups)
 
     @property
     def read_only(self) -> bool:

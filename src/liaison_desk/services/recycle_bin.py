@@ -90,7 +90,7 @@ class RecycleBinService:
                 AuditAction.PURGE,
                 f"彻底删除{ENTITY_LABELS.get(entity_type, '')}",
             )
-            repo.purge_record(s, entity_type, record_id)
+            repo.purge_record(s, entity_type, record_id, self.ctx.now())
             # Only files whose last reference went with this record: a file stored for a form
             # that is still open is not referenced yet, and must survive until the form saves.
             orphaned = referenced_before - set(repo.attachment_hashes(s))

@@ -310,3 +310,44 @@ class AttachmentBlobRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TombstoneRow(Base):
+    """A record purged for good (records packages carry deletions to the district): its UUID, what
+    it was, the group it belonged to and when. A record in the recycle bin needs none: it travels
+    as itself, with its ``deleted_at``."""
+
+    __tablename__ = "tombstones"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), index=True)
+    entity_type: Mapped[str] = mapped_column(String(30))
+    group_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    deleted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class ImportMarkRow(Base):
+    """The revision of a record as the last imported package brought it: a record whose local
+    revision and incoming revision both moved on from it was changed on both sides (a conflict)."""
+
+    __tablename__ = "import_marks"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+
+
+class ImportLogRow(Base):
+    """导入记录: one imported package. ``undo`` holds what the import changed (the before-images
+    of the records and marks it touched), so the last import can be undone exactly."""
+
+    __tablename__ = "import_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(50), default="")
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    sender: Mapped[str] = mapped_column(String(200), default="")
+    sender_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    conflicts: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    undo: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)

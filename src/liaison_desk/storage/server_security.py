@@ -137,6 +137,14 @@ TABLE_RULES: dict[str, TableRule] = {
         "true",
     ),
     "alembic_version": TableRule("true", "false"),
+    # A group's deletions (written as its recycle bin purges, read by its records export).
+    "tombstones": TableRule(
+        "liaison_may((SELECT g.id FROM liaison_groups g WHERE g.uuid = group_uuid))",
+        "liaison_may((SELECT g.id FROM liaison_groups g WHERE g.uuid = group_uuid))",
+    ),
+    # Merging packages, and its bookkeeping, is the district office's work.
+    "import_marks": TableRule(_OFFICE, _OFFICE),
+    "import_log": TableRule(_OFFICE, _OFFICE),
 }
 
 #: Rules for a delete where they differ from ``write``.

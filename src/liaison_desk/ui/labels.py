@@ -65,6 +65,9 @@ _ENGLISH: dict[Labelled, str] = {
     enums.AuditAction.LOCK: "Locked",
     enums.AuditAction.UNLOCK: "Unlocked",
     enums.AuditAction.REVERT: "Restored an earlier version",
+    enums.AuditAction.EXPORT: "Exported a records package",
+    enums.AuditAction.IMPORT: "Imported a package",
+    enums.AuditAction.UNDO_IMPORT: "Undid an import",
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -429,6 +430,15 @@ class MainWindow(QMainWindow):
         records.addSeparator()
         self.verify_action = self._action(self.tr("&Check a package…"), None, self.verify_package)
         records.addAction(self.verify_action)
+        # Records packages (issue 17): a group's records out, the district's import and its log.
+        self.export_records_action = self._action(
+            self.tr("E&xport records package…"), None, self.export_records
+        )
+        records.addAction(self.export_records_action)
+        self.import_action = self._action(self.tr("&Import package…"), None, self.import_package)
+        records.addAction(self.import_action)
+        self.import_log_action = self._action(self.tr("Import &log"), None, self.show_import_log)
+        records.addAction(self.import_log_action)
         # Reports (issue 18): the statistics workbook and the year's summary draft.
         self.stats_action = self._action(
             self.tr("S&tatistics workbook…"), None, partial(self.open_report, "workbook")
@@ -462,6 +472,30 @@ class MainWindow(QMainWindow):
         from liaison_desk.ui.report_dialog import open_report_dialog
 
         return open_report_dialog(self.services, what, self)
+
+    def export_records(self) -> QWidget:
+        """导出报送数据包…: the dialog (returned for tests)."""
+        from liaison_desk.ui.records_dialogs import RecordsExportDialog
+
+        dialog = RecordsExportDialog(self.services, self)
+        dialog.open()
+        return dialog
+
+    def import_package(self, path: Path | None = None) -> Any:
+        """导入报送包…: choose, try, choose in conflicts, import (the importer, for tests)."""
+        from liaison_desk.ui.records_dialogs import RecordsImporter
+
+        importer = RecordsImporter(self.services, self, self.refresh)
+        importer.start(path)
+        return importer
+
+    def show_import_log(self) -> QWidget:
+        """导入记录: the import log, with undoing the last import."""
+        from liaison_desk.ui.records_dialogs import ImportLogDialog
+
+        dialog = ImportLogDialog(self.services, self, self.refresh)
+        dialog.open()
+        return dialog
 
     def verify_package(self) -> None:
         """校验报送包…: check a submission package (ZIP)."""

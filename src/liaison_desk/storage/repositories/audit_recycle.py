@@ -18,9 +18,11 @@ from liaison_desk.storage.models import (
     AuditRow,
     CaseRow,
     ConsultationRow,
+    GroupRow,
     ParticipantRow,
     SubmissionCaseRow,
     SubmissionRow,
+    TombstoneRow,
 )
 from liaison_desk.storage.repositories._common import RECORD_TABLES, row_of
 from liaison_desk.storage.repositories.consultations import refresh_counts
@@ -130,13 +132,47 @@ def set_deleted(
     return _ref(entity_type, row)
 
 
-def purge_record(s: Session, entity_type: str, record_id: int) -> None:
-    """Delete the record for good (its parts go with it)."""
+def purge_record(s: Session, entity_type: str, record_id: int, at: datetime | None = None) -> None:
+    """Delete the record for good (its parts go with it). With ``at``, a tombstone remembers
+    it, so the group's next records package carries the deletion to the district."""
     row = row_of(s, entity_type, record_id)
     if row is None:
         raise KeyError(record_id)
+    if at is not None:
+        add_tombstone(s, entity_type, row, at)
     s.delete(row)
     s.flush()
+
+
+def group_uuid_of(s: Session, kind: str, row: Any) -> str | None:
+    """The UUID of the group a record belongs to (None for a district-wide submission)."""
+    if kind == "group":
+        return str(row.uuid)
+    if kind in ("person", "consultation", "case", "submission"):
+        group_id = row.group_id
+    elif kind == "outcome_item":
+        group_id = s.scalar(
+            select(ConsultationRow.group_id).where(ConsultationRow.id == row.consultation_id)
+        )
+    else:  # attachment
+        if row.consultation_id is not None:
+            group_id = s.scalar(
+                select(ConsultationRow.group_id).where(ConsultationRow.id == row.consultation_id)
+            )
+        else:
+            group_id = s.scalar(select(CaseRow.group_id).where(CaseRow.id == row.case_id))
+    if group_id is None:
+        return None
+    return s.scalar(select(GroupRow.uuid).where(GroupRow.id == group_id))
+
+
+def add_tombstone(s: Session, kind: str, row: Any, at: datetime) -> None:
+    """Remember a record purged for good, for the next records package."""
+    s.add(
+        TombstoneRow(
+            uuid=row.uuid, entity_type=kind, group_uuid=group_uuid_of(s, kind, row), deleted_at=at
+        )
+    )
 
 
 def _title_of(entity_type: str, row: Any) -> str:
