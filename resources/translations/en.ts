@@ -2359,6 +2359,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>Selected</translation>
     </message>
     <message>
+        <source>Last import</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
         <source>Could not load the group comparison.</source>
         <translation>Could not load the group comparison.</translation>
     </message>

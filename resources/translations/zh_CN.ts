@@ -2360,6 +2360,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>入选</translation>
     </message>
     <message>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
         <source>Could not load the group comparison.</source>
         <translation>无法加载各组对比。</translation>
     </message>

@@ -5,7 +5,7 @@ table, with a totals row, each figure's counting rule, and print-ready pages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from liaison_desk.documents.district_return import (
     HEADING_ROW,
     RETURN_SHEET,
     RULES_SHEET,
+    ComparisonColumn,
     GroupComparison,
 )
 from liaison_desk.documents.statistics_data import HEADLINE, HEADLINE_FIRST_ROW
@@ -56,10 +57,11 @@ def table_rows(ws: Worksheet, first: int, width: int) -> list[list[object]]:
     return rows
 
 
-def comparison_rows(comparison: GroupComparison) -> list[list[object]]:
-    return [
-        [row.name, *(row.value(c.key) for c in comparison.columns)] for row in comparison.all_rows()
-    ]
+def comparison_rows(
+    comparison: GroupComparison, columns: Sequence[ComparisonColumn] | None = None
+) -> list[list[object]]:
+    shown = comparison.columns if columns is None else columns
+    return [[row.name, *(row.value(c.key) for c in shown)] for row in comparison.all_rows()]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +74,9 @@ def test_the_table_is_the_statistics_workbooks_group_sheet(
     demo.services.reports.write_workbook(period, None, workbook)
     sheet = load_workbook(workbook)["分组"]
     comparison = demo.services.reports.group_comparison(period)
-    assert table_rows(sheet, 4, 1 + len(COMPARISON_COLUMNS)) == comparison_rows(comparison)
+    assert table_rows(sheet, 4, 1 + len(COMPARISON_COLUMNS)) == comparison_rows(
+        comparison, COMPARISON_COLUMNS
+    )
     # Every group once, each row naming its group, the totals last.
     assert len(comparison.rows) == 16
     assert all(r.group_id is not None for r in comparison.rows)
@@ -109,9 +113,11 @@ def test_the_return_holds_the_table_with_totals_and_rules(demo: Demo, period: Re
     kind = {True: "年报"}.get(period.is_year) or ("季报" if period.quarter else "月报")
     assert ws.cell(1, 1).value == f"吴兴区政协联络组工作情况{kind}（{period.label}）"
     assert written.title == ws.cell(1, 1).value
-    headings = [str(ws.cell(HEADING_ROW, c).value).replace("\n", "") for c in range(1, 12)]
-    assert headings == ["联络组", *(c.heading for c in COMPARISON_COLUMNS)]
-    rows = table_rows(ws, HEADING_ROW + 1, 11)
+    width = 1 + len(comparison.columns)  # the figures, then 最近导入
+    headings = [str(ws.cell(HEADING_ROW, c).value).replace("\n", "") for c in range(1, width + 1)]
+    assert headings == ["联络组", *(c.heading for c in comparison.columns)]
+    assert headings[-1] == "最近导入"
+    rows = table_rows(ws, HEADING_ROW + 1, width)
     assert rows == comparison_rows(comparison)
     assert rows[-1][0] == "合计"
     # Print-ready: A4 landscape fitted to the width, headings on every page, the period in the
@@ -131,7 +137,7 @@ def test_the_return_holds_the_table_with_totals_and_rules(demo: Demo, period: Re
         for r in book[RULES_SHEET].iter_rows(min_row=HEADING_ROW + 1, values_only=True)
         if r[0]
     }
-    assert rules == {c.heading: c.rule for c in COMPARISON_COLUMNS}
+    assert rules == {c.heading: c.rule for c in comparison.columns}
     assert "超期" in str(ws.cell(2, 1).value) and str(period.end.day) in str(ws.cell(2, 1).value)
 
 

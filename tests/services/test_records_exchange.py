@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -340,6 +340,32 @@ def test_undo_puts_the_records_back_exactly_as_before_the_import(
     with opened(district) as sv, pytest.raises(Exception, match="撤销"):
         sv.records.undo_last()
         sv.records.undo_last()
+
+
+def test_the_comparison_shows_when_each_group_last_reported(
+    zhili: Path, tmp_path: Path, district: Path
+) -> None:
+    """各组对比's 最近导入: the day of a group's last imported records package, empty for a
+    group that has sent none, and empty again once that import is undone."""
+    from liaison_desk.domain.periods import ReportPeriod
+
+    district.parent.mkdir()
+    day = datetime(2025, 1, 6, 9, 0)
+    with opened(district):
+        pass
+    with opened(district, FixedClock(day)) as sv:
+        sv.records.import_package(export(zhili, tmp_path / "1.zip"))
+        shown = {
+            r.name: r.value("last_import")
+            for r in sv.reports.group_comparison(ReportPeriod(DEMO_YEAR)).rows
+        }
+        assert shown == {ZHILI: day.date()}
+        assert "last_import" in [
+            c.key for c in sv.reports.group_comparison(ReportPeriod(DEMO_YEAR)).columns
+        ]
+        sv.records.undo_last()
+        rows = sv.reports.group_comparison(ReportPeriod(DEMO_YEAR)).rows
+        assert [r.value("last_import") for r in rows] == [None] * len(rows)
 
 
 def test_a_dry_run_writes_nothing(zhili: Path, tmp_path: Path, district: Path) -> None:

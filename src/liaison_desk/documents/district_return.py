@@ -56,6 +56,13 @@ COMPARISON_COLUMNS: tuple[ComparisonColumn, ...] = tuple(
     ComparisonColumn(key, heading, _rule(key)) for heading, key in GROUP_COLUMNS
 )
 
+#: The day each group's last records package was imported here (empty: none yet).
+LAST_IMPORT = ComparisonColumn(
+    "last_import",
+    "最近导入",
+    "本组报送数据包最近一次导入本库的日期（已撤销的导入不算）；空白表示尚未导入",
+)
+
 
 def return_name(office: str, period: ReportPeriod) -> str:
     """吴兴区政协联络组工作情况月报 / 季报 / 年报, by the period's length."""

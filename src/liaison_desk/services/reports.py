@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 from liaison_desk.documents.district_return import (
+    COMPARISON_COLUMNS,
+    LAST_IMPORT,
     TOTAL_NAME,
     GroupComparison,
     GroupFigures,
@@ -27,6 +30,7 @@ from liaison_desk.domain.queries import YearStatistics
 from liaison_desk.progress import Progress
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.printouts import fonts_from_settings
+from liaison_desk.storage import exchange
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.session import Session
 
@@ -146,11 +150,17 @@ class ReportService:
         with self.ctx.db.reading() as s:
             report = self._report(s, period, None)
             office = str(repo.get_settings(s).get("cases.issuing_office") or "").strip()
+            imported = exchange.last_imports_by_group(s)
         # A further column's values go into each row's ``extra`` by its key (and a
-        # ComparisonColumn into documents/district_return.COMPARISON_COLUMNS), e.g. the date of
-        # a group's last imported records package: extra={"last_import": ...}.
+        # ComparisonColumn into the comparison's columns): here the day of each group's last
+        # imported records package, so the office sees who has not reported.
         rows = [
-            GroupFigures(group_id=stats.group_id, name=name, statistics=stats)
+            GroupFigures(
+                group_id=stats.group_id,
+                name=name,
+                statistics=stats,
+                extra={"last_import": _day(imported.get(stats.group_id or 0))},
+            )
             for name, stats in report.by_group
         ]
         return GroupComparison(
@@ -160,6 +170,7 @@ class ReportService:
             made_on=report.made_on,
             rows=rows,
             total=GroupFigures(group_id=None, name=TOTAL_NAME, statistics=report.total),
+            columns=(*COMPARISON_COLUMNS, LAST_IMPORT),
         )
 
     # --- files --------------------------------------------------------------------------------
@@ -269,3 +280,7 @@ def _by_body(facts: list[repo.ItemFacts], privacy: Privacy) -> list[BodyFigures]
         )
     rows.sort(key=lambda r: (r.body == NO_BODY, -r.assigned, r.body))
     return rows
+
+
+def _day(moment: datetime | None) -> date | None:
+    return moment.date() if moment is not None else None

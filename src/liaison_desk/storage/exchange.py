@@ -867,6 +867,26 @@ def import_log(s: Session) -> list[ImportLogEntry]:
     return [_entry(r) for r in rows]
 
 
+def last_imports_by_group(s: Session) -> dict[int, datetime]:
+    """Each group's newest records package imported here and not undone (group id → when):
+    the comparison's 最近导入, so the office sees who has not reported. A sender is known by
+    its UUID, or by its name where the import matched the group by name."""
+    groups = s.execute(select(GroupRow.id, GroupRow.uuid, GroupRow.name)).all()
+    by_uuid = {g.uuid: g.id for g in groups}
+    by_name = {g.name: g.id for g in groups}
+    found: dict[int, datetime] = {}
+    rows = s.execute(
+        select(ImportLogRow.sender_uuid, ImportLogRow.sender, ImportLogRow.imported_at).where(
+            ImportLogRow.undone_at.is_(None), ImportLogRow.kind == "records"
+        )
+    )
+    for sender_uuid, sender, at in rows:
+        group_id = by_uuid.get(sender_uuid or "") or by_name.get(sender or "")
+        if group_id is not None and (group_id not in found or at > found[group_id]):
+            found[group_id] = at
+    return found
+
+
 def last_import(s: Session) -> tuple[ImportLogEntry, dict[str, Any]] | None:
     """The newest import not undone yet, with its undo data."""
     row = s.scalar(

@@ -191,6 +191,7 @@ class GroupComparisonPage(Page):
             "overdue": self.tr("Overdue"),
             "cases_written": self.tr("Cases"),
             "cases_selected": self.tr("Selected"),
+            "last_import": self.tr("Last import"),
         }
 
     def _columns(self, columns: tuple[ComparisonColumn, ...]) -> list[Column[GroupFigures]]:
