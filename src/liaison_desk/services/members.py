@@ -158,9 +158,10 @@ class MemberService:
             f"{record.person.name}-{record.activity.year}年度履职档案", max_length=80
         )
 
-    def ranking_file_name(self, ranking: Ranking) -> str:
-        who = ranking.group_name or "各联络组"
-        return safe_file_name(f"{who}-{ranking.year}年度委员履职积分排名", max_length=80)
+    def ranking_file_name(self, year: int, group_name: str | None) -> str:
+        """织里镇联络组-2024年度委员履职积分排名 (各联络组 for every group), without suffix."""
+        who = group_name or "各联络组"
+        return safe_file_name(f"{who}-{year}年度委员履职积分排名", max_length=80)
 
     def write_record_pdf(
         self, person_id: int, year: int, path: Path, progress: Progress | None = None

@@ -54,6 +54,7 @@ PAGE_TITLES: dict[str, str] = {
     "outcomes": str(QT_TRANSLATE_NOOP("MainWindow", "Problem tracking")),
     "cases": str(QT_TRANSLATE_NOOP("MainWindow", "Consultation cases")),
     "people": str(QT_TRANSLATE_NOOP("MainWindow", "People")),
+    "members": str(QT_TRANSLATE_NOOP("MainWindow", "Members' records")),
     "submissions": str(QT_TRANSLATE_NOOP("MainWindow", "Submissions")),
     "recycle_bin": str(QT_TRANSLATE_NOOP("MainWindow", "Recycle bin")),
     "settings": str(QT_TRANSLATE_NOOP("MainWindow", "Settings")),
@@ -92,6 +93,11 @@ def _page_classes(machine: MachineSettings | None) -> list[tuple[str, Callable[[
 
         return PeoplePage(s)
 
+    def members(s: Services) -> Page:
+        from liaison_desk.ui.pages.members import MembersPage
+
+        return MembersPage(s)
+
     def submissions(s: Services) -> Page:
         from liaison_desk.ui.pages.submissions import SubmissionsPage
 
@@ -114,6 +120,7 @@ def _page_classes(machine: MachineSettings | None) -> list[tuple[str, Callable[[
         ("outcomes", outcomes),
         ("cases", cases),
         ("people", people),
+        ("members", members),
         ("submissions", submissions),
         ("recycle_bin", recycle_bin),
         ("settings", settings),

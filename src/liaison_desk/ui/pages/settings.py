@@ -125,6 +125,7 @@ class SettingsPage(Page):
     SECTION_PREFIXES: ClassVar[dict[str, str]] = {
         "masking": "masking.",
         "cases": "cases.",
+        "points": "points.",
         "fonts": FONT_PREFIX,
     }
 
@@ -155,6 +156,17 @@ class SettingsPage(Page):
                 ),
             ),
             self._settings_section("cases", self.tr("Case writing"), ""),
+            self._settings_section(
+                "points",
+                self.tr("Duty points"),
+                self.tr(
+                    "The points table of members' duty records (委员履职): points for each "
+                    "session attended, hosted, speech, adopted suggestion and selected case. "
+                    "The defaults are 2 per hall session, 1 per micro-consultation, 2 per session "
+                    "hosted, 1 per speech, 2 per adopted suggestion, 3 / 5 / 10 per case selected "
+                    "by the district / city / province."
+                ),
+            ),
             self._settings_section(
                 "fonts",
                 self.tr("Document fonts"),
