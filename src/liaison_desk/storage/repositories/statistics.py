@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Literal
 
 from sqlalchemy import and_, case, exists, extract, func, or_, select
-from sqlalchemy.orm import Session, noload, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from liaison_desk.domain.entities import Case, Consultation, Person
 from liaison_desk.domain.enums import (
@@ -282,7 +282,7 @@ def counted_consultations(
     s: Session, year: int, person: Person | None = None
 ) -> list[Consultation]:
     """The consultations of ``year`` the statistics count (``_held_in_year``), with their
-    participants, speeches and outcome items (no attachments). With ``person``: only those
+    participants, speeches and outcome items. With ``person``: only those
     listing that person or held by the person's group, where a member is named by text."""
     where = _held_in_year(year, None)
     if person is not None:
@@ -303,7 +303,7 @@ def counted_consultations(
             selectinload(ConsultationRow.participants),
             selectinload(ConsultationRow.speeches),
             selectinload(ConsultationRow.outcome_items),
-            noload(ConsultationRow.attachments),
+            selectinload(ConsultationRow.attachments),
         )
     )
     return [consultation_from_row(row) for row in s.scalars(stmt)]
