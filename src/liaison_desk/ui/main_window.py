@@ -449,7 +449,9 @@ class MainWindow(QMainWindow):
 
         go = bar.addMenu(self.tr("&Go"))
         for n, (page_id, title) in enumerate(self.page_titles().items(), start=1):
-            action = self._action(title, f"Ctrl+{n}", partial(self.show_page, page_id))
+            # Ctrl+1 … Ctrl+9; a tenth page (设置) has Ctrl+, of its own.
+            keys = f"Ctrl+{n}" if n <= 9 else None
+            action = self._action(title, keys, partial(self.show_page, page_id))
             go.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))

@@ -157,6 +157,17 @@ class SettingsPage(Page):
             ),
             self._settings_section("cases", self.tr("Case writing"), ""),
             self._settings_section(
+                "fonts",
+                self.tr("Document fonts"),
+                self.tr(
+                    "The faces of printed sheets and exported documents, as the official document "
+                    "format (GB/T 9704) asks for. Choose from the list or type a font's name."
+                ),
+            ),
+            self._backup_section(),
+            self._language_section(),
+            # Last, so the other tabs keep their places.
+            self._settings_section(
                 "points",
                 self.tr("Duty points"),
                 self.tr(
@@ -167,16 +178,6 @@ class SettingsPage(Page):
                     "by the district / city / province."
                 ),
             ),
-            self._settings_section(
-                "fonts",
-                self.tr("Document fonts"),
-                self.tr(
-                    "The faces of printed sheets and exported documents, as the official document "
-                    "format (GB/T 9704) asks for. Choose from the list or type a font's name."
-                ),
-            ),
-            self._backup_section(),
-            self._language_section(),
         ]
         for section in self.sections:
             self.tabs.addTab(section.widget, section.title)
