@@ -28,6 +28,7 @@ from liaison_desk.domain.member_record import (
     figure,
 )
 from liaison_desk.services import Services
+from liaison_desk.services.members import Ranking
 from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
@@ -71,6 +72,9 @@ class MembersPage(RecordListPage[RankedMember]):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         self._year: int | None = None  # None until the first fetch picks the default year
         self._group_id: int | None = None
+        # The last ranking read, by (year, group): typing a name filters it without reading the
+        # year again; a refresh (F5, a change elsewhere) reads afresh.
+        self._cached: tuple[tuple[int, int | None], Ranking] | None = None
         super().__init__(services, parent)
         # The figures are short numbers: each column as wide as its heading, so the whole row
         # fits beside the record at 1366×768.
@@ -172,10 +176,20 @@ class MembersPage(RecordListPage[RankedMember]):
         years = statistics.years()
         groups = [(g.id, g.name) for g in self.services.groups.all() if g.id is not None]
         control.check()
-        ranking = self.services.members.ranking(year, filters.group_id)
+        key = (year, filters.group_id)
+        cached = self._cached
+        if cached is not None and cached[0] == key:
+            ranking = cached[1]
+        else:
+            ranking = self.services.members.ranking(year, filters.group_id)
+            self._cached = (key, ranking)
         needle = filters.text.casefold()
         rows = [r for r in ranking.rows if needle in r.record.person.name.casefold()]
         return RankingRows(rows, year, years, groups)
+
+    def refresh(self) -> None:
+        self._cached = None
+        super().refresh()
 
     def _rows_loaded(self, rows: list[RankedMember], presorted: bool = False) -> None:
         if isinstance(rows, RankingRows):
