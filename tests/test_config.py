@@ -40,6 +40,14 @@ EXPECTED = {
     "documents.font.heading1": (Scope.DATABASE, "黑体"),
     "documents.font.heading2": (Scope.DATABASE, "楷体_GB2312"),
     "documents.font.page_number": (Scope.DATABASE, "宋体"),
+    "points.hall_attendance": (Scope.DATABASE, 2),
+    "points.micro_attendance": (Scope.DATABASE, 1),
+    "points.hosting": (Scope.DATABASE, 2),
+    "points.speech": (Scope.DATABASE, 1),
+    "points.adopted_suggestion": (Scope.DATABASE, 2),
+    "points.case_district": (Scope.DATABASE, 3),
+    "points.case_city": (Scope.DATABASE, 5),
+    "points.case_province": (Scope.DATABASE, 10),
     "ui.first_run_done": (Scope.DATABASE, False),
     "ui.language": (Scope.MACHINE, "zh_CN"),
     "window.geometry": (Scope.MACHINE, ""),
@@ -61,6 +69,20 @@ def test_every_setting_is_declared_once_with_its_scope_and_default() -> None:
     keys = [s.key for s in SETTINGS]
     assert len(keys) == len(set(keys))
     assert {s.key: (s.scope, s.default) for s in SETTINGS} == EXPECTED
+
+
+def test_the_points_defaults_are_the_domains() -> None:
+    """The points table's declared defaults are the ones the domain counts with when nothing is
+    stored (domain/member_record.PointRules), and the README documents."""
+    from liaison_desk.domain.member_record import SETTING_PREFIX, PointRules
+
+    declared = {
+        s.key.removeprefix(SETTING_PREFIX): s.default
+        for s in SETTINGS
+        if s.key.startswith(SETTING_PREFIX)
+    }
+    assert PointRules(**declared) == PointRules()
+    assert PointRules.from_settings(config.defaults(Scope.DATABASE)) == PointRules()
 
 
 @pytest.mark.parametrize("s", SETTINGS, ids=lambda s: s.key)

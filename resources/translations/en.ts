@@ -2943,6 +2943,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>People</translation>
     </message>
     <message>
+        <source>Members' records</source>
+        <translation>Members' records</translation>
+    </message>
+    <message>
         <source>Submissions</source>
         <translation>Submissions</translation>
     </message>
@@ -3061,6 +3065,193 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Backup on closing failed</source>
         <translation>Backup on closing failed</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Search name</source>
+        <translation>Search name</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <source>Micro</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <source>Hosted</source>
+        <translation>Hosted</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>Speeches</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Selected</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Liaison group</source>
+        <translation>Liaison group</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>&amp;Record PDF…</source>
+        <translation>&amp;Record PDF…</translation>
+    </message>
+    <message>
+        <source>Save the selected member's record of the year as a PDF</source>
+        <translation>Save the selected member's record of the year as a PDF</translation>
+    </message>
+    <message>
+        <source>Ran&amp;king…</source>
+        <translation>Ran&amp;king…</translation>
+    </message>
+    <message>
+        <source>Save the ranking shown as an Excel workbook</source>
+        <translation>Save the ranking shown as an Excel workbook</translation>
+    </message>
+    <message>
+        <source>{count} member</source>
+        <translation>{count} member</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} members</translation>
+    </message>
+    <message>
+        <source>No CPPCC members on the roster of this group.</source>
+        <translation>No CPPCC members on the roster of this group.</translation>
+    </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>search “{text}”</translation>
+    </message>
+    <message>
+        <source>{year}: {points} points, rank {rank}</source>
+        <translation>{year}: {points} points, rank {rank}</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>hosted</source>
+        <translation>hosted</translation>
+    </message>
+    <message>
+        <source>{n} speeches</source>
+        <translation>{n} speeches</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Suggestions raised</source>
+        <translation>Suggestions raised</translation>
+    </message>
+    <message>
+        <source>, adopted</source>
+        <translation>, adopted</translation>
+    </message>
+    <message>
+        <source>Cases taken part in</source>
+        <translation>Cases taken part in</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>not selected</translation>
+    </message>
+    <message>
+        <source>Points by year</source>
+        <translation>Points by year</translation>
+    </message>
+    <message>
+        <source>{year}: {points}</source>
+        <translation>{year}: {points}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source> ({text})</source>
+        <translation> ({text})</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <source>Save the member's record</source>
+        <translation>Save the member's record</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Member's record</source>
+        <translation>Member's record</translation>
+    </message>
+    <message>
+        <source>Save the ranking</source>
+        <translation>Save the ranking</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
     </message>
 </context>
 <context>
@@ -5317,6 +5508,14 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
     <message>
         <source>Case writing</source>
         <translation>Case writing</translation>
+    </message>
+    <message>
+        <source>Duty points</source>
+        <translation>Duty points</translation>
+    </message>
+    <message>
+        <source>The points table of members' duty records (委员履职): points for each session attended, hosted, speech, adopted suggestion and selected case. The defaults are 2 per hall session, 1 per micro-consultation, 2 per session hosted, 1 per speech, 2 per adopted suggestion, 3 / 5 / 10 per case selected by the district / city / province.</source>
+        <translation>The points table of members' duty records (委员履职): points for each session attended, hosted, speech, adopted suggestion and selected case. The defaults are 2 per hall session, 1 per micro-consultation, 2 per session hosted, 1 per speech, 2 per adopted suggestion, 3 / 5 / 10 per case selected by the district / city / province.</translation>
     </message>
     <message>
         <source>Document fonts</source>

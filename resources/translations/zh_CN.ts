@@ -2944,6 +2944,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>人员名册</translation>
     </message>
     <message>
+        <source>Members&apos; records</source>
+        <translation>委员履职</translation>
+    </message>
+    <message>
         <source>Submissions</source>
         <translation>报送记录</translation>
     </message>
@@ -3062,6 +3066,193 @@ Switch to that window, or close it first. Two windows on one database could over
     <message>
         <source>Backup on closing failed</source>
         <translation>关闭时的备份没有成功</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Search name</source>
+        <translation>查找姓名</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>议事堂</translation>
+    </message>
+    <message>
+        <source>Micro</source>
+        <translation>微协商</translation>
+    </message>
+    <message>
+        <source>Hosted</source>
+        <translation>主持</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>入选</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Liaison group</source>
+        <translation>联络组</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>全部联络组</translation>
+    </message>
+    <message>
+        <source>&amp;Record PDF…</source>
+        <translation>导出档案(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the selected member&apos;s record of the year as a PDF</source>
+        <translation>把选中委员本年度的履职档案保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Ran&amp;king…</source>
+        <translation>导出排名(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Save the ranking shown as an Excel workbook</source>
+        <translation>把列出的积分排名保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>{count} member</source>
+        <translation>{count} 位委员</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} 位委员</translation>
+    </message>
+    <message>
+        <source>No CPPCC members on the roster of this group.</source>
+        <translation>人员名册中没有这个联络组的政协委员。</translation>
+    </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>查找“{text}”</translation>
+    </message>
+    <message>
+        <source>{year}: {points} points, rank {rank}</source>
+        <translation>{year}年度：履职积分 {points} 分，第 {rank} 名</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>参加的协商活动</translation>
+    </message>
+    <message>
+        <source>hosted</source>
+        <translation>主持</translation>
+    </message>
+    <message>
+        <source>{n} speeches</source>
+        <translation>发言 {n} 次</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Suggestions raised</source>
+        <translation>提出的意见建议</translation>
+    </message>
+    <message>
+        <source>, adopted</source>
+        <translation>，已采纳</translation>
+    </message>
+    <message>
+        <source>Cases taken part in</source>
+        <translation>参与的协商案例</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>未入选</translation>
+    </message>
+    <message>
+        <source>Points by year</source>
+        <translation>历年积分</translation>
+    </message>
+    <message>
+        <source>{year}: {points}</source>
+        <translation>{year}年 {points} 分</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source> ({text})</source>
+        <translation>（{text}）</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save the member&apos;s record</source>
+        <translation>保存委员履职档案</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Member&apos;s record</source>
+        <translation>委员履职档案</translation>
+    </message>
+    <message>
+        <source>Save the ranking</source>
+        <translation>保存履职积分排名</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>履职积分排名</translation>
     </message>
 </context>
 <context>
@@ -5318,6 +5509,14 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
     <message>
         <source>Case writing</source>
         <translation>案例撰写</translation>
+    </message>
+    <message>
+        <source>Duty points</source>
+        <translation>履职积分</translation>
+    </message>
+    <message>
+        <source>The points table of members&apos; duty records (委员履职): points for each session attended, hosted, speech, adopted suggestion and selected case. The defaults are 2 per hall session, 1 per micro-consultation, 2 per session hosted, 1 per speech, 2 per adopted suggestion, 3 / 5 / 10 per case selected by the district / city / province.</source>
+        <translation>委员履职档案（“委员履职”页面）中的积分分值：出席、主持、发言、意见建议被采纳和案例入选各得几分。默认值：出席民生议事堂协商每场 2 分，出席微协商每次 1 分，主持每场 2 分，发言每次 1 分，意见建议被采纳每条 2 分，案例入选区级 3 分、市级 5 分、省级 10 分。</translation>
     </message>
     <message>
         <source>Document fonts</source>

@@ -23,6 +23,7 @@ PAGES = [
     "outcomes",
     "cases",
     "people",
+    "members",
     "submissions",
     "comparison",
     "recycle_bin",

@@ -94,7 +94,7 @@ def test_every_user_setting_of_the_database_has_a_row_with_its_label_and_help(
     expected = {
         s.key
         for s in config.specs(Scope.DATABASE)
-        if s.key.startswith(("masking.", "cases.", "documents.font."))
+        if s.key.startswith(("masking.", "cases.", "documents.font.", "points."))
     }
     assert set(page.fields) == expected
     texts = " ".join(label.text() for label in page.findChildren(QLabel))

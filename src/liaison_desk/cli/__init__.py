@@ -28,6 +28,7 @@ from liaison_desk.cli.common import (
 )
 from liaison_desk.cli.demo import cmd_demo
 from liaison_desk.cli.ledger import cmd_ledger
+from liaison_desk.cli.members import cmd_member_record, cmd_ranking
 from liaison_desk.cli.packages import cmd_export_cases, cmd_verify
 from liaison_desk.cli.parser import build_parser, display_width, wrap_display
 from liaison_desk.cli.printing import cmd_case_doc, cmd_print
@@ -96,4 +97,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "summary": cmd_summary,
     "migrate-to": cmd_migrate_to,
     "server-setup": cmd_server_setup,
+    "member-record": cmd_member_record,
+    "ranking": cmd_ranking,
 }

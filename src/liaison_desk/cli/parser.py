@@ -498,6 +498,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_commands(sub, common)
     _add_server_commands(sub, common)
     _add_district_return_command(sub, common)
+    _add_member_commands(sub, common)
     return parser
 
 
@@ -757,6 +758,49 @@ def _add_district_return_command(sub: Any, common: argparse.ArgumentParser) -> N
         "--out", required=True, type=Path, metavar="报表文件", help="要写入的文件，以 .xlsx 结尾"
     )
     ret.add_argument(
+        "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
+    )
+
+
+def _add_member_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """liaison-desk member-record / ranking: members' 履职档案 and the 履职积分 ranking."""
+    record = sub.add_parser(
+        "member-record",
+        parents=[common],
+        help="生成一位政协委员的年度履职档案（PDF）",
+        description="按记录写出一位政协委员一年的履职档案（PDF，公文格式）：基本情况、履职积分、"
+        "参加的协商活动（出席、主持、发言）、提出的意见建议及办理情况、参与的协商案例及入选层级。"
+        "积分按“设置·履职积分”中的分值计算。电话号码和身份证号按隐藏设置处理。"
+        "同名的委员不止一位时，列出他们并请用 --group 指明。已存在的文件不会被覆盖，除非加 --overwrite。",
+        epilog="例如：liaison-desk member-record --person 金秀艳 --year 2024 --pdf 金秀艳-2024.pdf",
+    )
+    record.add_argument("--person", required=True, metavar="姓名", help="政协委员的姓名")
+    record.add_argument("--year", required=True, type=_whole, metavar="年度", help="如 2024")
+    record.add_argument("--group", metavar="联络组", help="同名时指明委员所在的联络组")
+    record.add_argument(
+        "--pdf", required=True, type=Path, metavar="PDF文件", help="要写入的文件，以 .pdf 结尾"
+    )
+    record.add_argument(
+        "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
+    )
+
+    ranking = sub.add_parser(
+        "ranking",
+        parents=[common],
+        help="生成政协委员年度履职积分排名（Excel 工作簿）",
+        description="按“设置·履职积分”中的分值，计算一年中每位政协委员的履职积分并排名，写成工作簿"
+        "（.xlsx）：“排名”表每位委员一行（名次、出席、主持、发言、意见建议、案例和积分），积分相同的"
+        "名次并列；“积分规则”表列出所用的分值。已存在的文件不会被覆盖，除非加 --overwrite。",
+        epilog="例如：\n"
+        "  liaison-desk ranking --year 2024 --out 履职积分排名-2024.xlsx\n"
+        "  liaison-desk ranking --year 2024 --group 织里镇联络组 --out 织里-积分排名.xlsx",
+    )
+    ranking.add_argument("--year", required=True, type=_whole, metavar="年度", help="如 2024")
+    ranking.add_argument("--group", metavar="联络组", help="只排这个联络组的委员，如 织里镇联络组")
+    ranking.add_argument(
+        "--out", required=True, type=Path, metavar="排名表文件", help="要写入的文件，以 .xlsx 结尾"
+    )
+    ranking.add_argument(
         "--overwrite", action="store_true", help="文件已存在时替换它（不写时不覆盖已有文件）"
     )
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from liaison_desk.services import Services
 
 
-def _check_out(out: Path, suffix: str, what: str, option: str, overwrite: bool) -> None:
+def check_out(out: Path, suffix: str, what: str, option: str, overwrite: bool) -> None:
     if out.is_dir():
         raise UserError(f"「{out}」是一个文件夹。请在 {option} 后写{what}的完整文件名。")
     if out.suffix.lower() != suffix:
@@ -28,7 +28,7 @@ def _check_out(out: Path, suffix: str, what: str, option: str, overwrite: bool) 
         )
 
 
-def _group_id(services: Services, name: str | None) -> int | None:
+def group_id_named(services: Services, name: str | None) -> int | None:
     if not name:
         return None
     group = services.ledger.group_named(name)
@@ -38,14 +38,14 @@ def _group_id(services: Services, name: str | None) -> int | None:
     return group.id
 
 
-def _write_error(out: Path, exc: OSError) -> UserError:
+def write_error(out: Path, exc: OSError) -> UserError:
     return UserError(
         f"无法写入「{out}」：{os_error_text(exc)}。请换一个有写入权限的文件夹，"
         "或先关闭正在打开这个文件的 Excel、WPS 或 Word。"
     )
 
 
-def _open(args: argparse.Namespace) -> str:
+def open_existing(args: argparse.Namespace) -> str:
     url = url_of(args)
     path = sqlite_path(url)
     if path is not None and not path.exists():
@@ -58,14 +58,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     period = ReportPeriod(args.year, args.quarter, args.month)
     out: Path = args.out
-    _check_out(out, ".xlsx", "统计报表文件", "--out", args.overwrite)
-    with open_services(_open(args), create=False) as services:
-        group_id = _group_id(services, args.group)
+    check_out(out, ".xlsx", "统计报表文件", "--out", args.overwrite)
+    with open_services(open_existing(args), create=False) as services:
+        group_id = group_id_named(services, args.group)
         progress = Progress("正在生成统计报表")
         try:
             report = services.reports.write_workbook(period, group_id, out, progress)
         except OSError as exc:
-            raise _write_error(out, exc) from exc
+            raise write_error(out, exc) from exc
         progress.finish()
     t = report.total
     print(
@@ -81,14 +81,14 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     ReportPeriod(args.year)  # checks the year
     out: Path = args.docx
-    _check_out(out, ".docx", "Word 文件", "--docx", args.overwrite)
-    with open_services(_open(args), create=False) as services:
-        group_id = _group_id(services, args.group)
+    check_out(out, ".docx", "Word 文件", "--docx", args.overwrite)
+    with open_services(open_existing(args), create=False) as services:
+        group_id = group_id_named(services, args.group)
         progress = Progress("正在生成工作综述初稿")
         try:
             report = services.reports.write_summary(args.year, group_id, out, progress)
         except OSError as exc:
-            raise _write_error(out, exc) from exc
+            raise write_error(out, exc) from exc
         progress.finish()
     print(
         f"已生成{report.scope}{args.year}年工作综述（数据部分初稿）：{out}\n"
@@ -104,13 +104,13 @@ def cmd_district_return(args: argparse.Namespace) -> int:
 
     period = ReportPeriod(args.year, args.quarter, args.month)
     out: Path = args.out
-    _check_out(out, ".xlsx", "报表文件", "--out", args.overwrite)
-    with open_services(_open(args), create=False) as services:
+    check_out(out, ".xlsx", "报表文件", "--out", args.overwrite)
+    with open_services(open_existing(args), create=False) as services:
         progress = Progress("正在生成报表")
         try:
             comparison = services.reports.write_district_return(period, out, progress)
         except OSError as exc:
-            raise _write_error(out, exc) from exc
+            raise write_error(out, exc) from exc
         progress.finish()
     t = comparison.total.statistics
     print(

@@ -22,6 +22,7 @@ from liaison_desk.services.statistics import StatisticsService
 if TYPE_CHECKING:
     from liaison_desk.services.case_documents import CaseDocumentService
     from liaison_desk.services.ledger import LedgerService
+    from liaison_desk.services.members import MemberService
     from liaison_desk.services.packages import PackageService
     from liaison_desk.services.printouts import PrintoutService
     from liaison_desk.services.records import RecordsService
@@ -82,6 +83,12 @@ class Services:
         from liaison_desk.services.reports import ReportService
 
         return ReportService(self.ctx)
+
+    @cached_property
+    def members(self) -> MemberService:
+        from liaison_desk.services.members import MemberService
+
+        return MemberService(self.ctx)
 
     @cached_property
     def ledger(self) -> LedgerService:

@@ -25,6 +25,7 @@ NAV_ICON_NAMES: tuple[str, ...] = (
     "outcomes",  # 问题跟踪
     "cases",  # 协商案例
     "people",  # 人员名册
+    "members",  # 委员履职
     "submissions",  # 报送记录
     "comparison",  # 各组对比
     "recycle_bin",  # 回收站

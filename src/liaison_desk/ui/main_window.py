@@ -55,6 +55,7 @@ PAGE_TITLES: dict[str, str] = {
     "outcomes": str(QT_TRANSLATE_NOOP("MainWindow", "Problem tracking")),
     "cases": str(QT_TRANSLATE_NOOP("MainWindow", "Consultation cases")),
     "people": str(QT_TRANSLATE_NOOP("MainWindow", "People")),
+    "members": str(QT_TRANSLATE_NOOP("MainWindow", "Members' records")),
     "submissions": str(QT_TRANSLATE_NOOP("MainWindow", "Submissions")),
     "comparison": str(QT_TRANSLATE_NOOP("MainWindow", "Group comparison")),
     "recycle_bin": str(QT_TRANSLATE_NOOP("MainWindow", "Recycle bin")),
@@ -99,6 +100,11 @@ def _page_classes(machine: MachineSettings | None) -> list[tuple[str, Callable[[
 
         return PeoplePage(s)
 
+    def members(s: Services) -> Page:
+        from liaison_desk.ui.pages.members import MembersPage
+
+        return MembersPage(s)
+
     def submissions(s: Services) -> Page:
         from liaison_desk.ui.pages.submissions import SubmissionsPage
 
@@ -121,6 +127,7 @@ def _page_classes(machine: MachineSettings | None) -> list[tuple[str, Callable[[
         ("outcomes", outcomes),
         ("cases", cases),
         ("people", people),
+        ("members", members),
         ("submissions", submissions),
         ("comparison", comparison),
         ("recycle_bin", recycle_bin),
@@ -459,7 +466,7 @@ class MainWindow(QMainWindow):
 
         go = bar.addMenu(self.tr("&Go"))
         for n, (page_id, title) in enumerate(self.page_titles().items(), start=1):
-            # Ctrl+1 … Ctrl+9 (the tenth page, 设置, has the platform's Preferences key).
+            # Ctrl+1 … Ctrl+9 for the first nine pages (设置 has the platform's Preferences key).
             shortcut = f"Ctrl+{n}" if n <= 9 else None
             action = self._action(title, shortcut, partial(self.show_page, page_id))
             go.addAction(action)

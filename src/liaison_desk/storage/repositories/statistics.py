@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import and_, case, extract, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, exists, extract, func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
+from liaison_desk.domain.entities import Case, Consultation, Person
 from liaison_desk.domain.enums import (
     CaseStatus,
     ConsultationKind,
     ConsultationStatus,
     OutcomeStatus,
+    ParticipantCategory,
 )
 from liaison_desk.domain.queries import YearStatistics
 from liaison_desk.storage.models import (
@@ -22,10 +24,14 @@ from liaison_desk.storage.models import (
     ConsultationRow,
     GroupRow,
     OutcomeItemRow,
+    ParticipantRow,
     PersonRow,
     SubmissionRow,
 )
 from liaison_desk.storage.repositories._common import RECORD_TABLES
+from liaison_desk.storage.repositories.cases import case_from_row
+from liaison_desk.storage.repositories.consultations import consultation_from_row
+from liaison_desk.storage.repositories.groups_people import person_from_row
 
 # --- statistics ---------------------------------------------------------------------------------
 
@@ -270,6 +276,56 @@ def item_facts(
         )
         for body, solved, overdue, held_on, resolved_on, revisited, satisfaction in rows
     ]
+
+
+# --- members' duty records (domain/member_record.py) ----------------------------------------------
+
+
+def members(s: Session, ids: set[int] | None = None) -> list[Person]:
+    """The CPPCC members (政协委员) on the roster, not in the recycle bin."""
+    stmt = select(PersonRow).where(
+        PersonRow.deleted_at.is_(None), PersonRow.category == ParticipantCategory.MEMBER.value
+    )
+    if ids is not None:
+        stmt = stmt.where(PersonRow.id.in_(ids))
+    return [person_from_row(r) for r in s.scalars(stmt.order_by(PersonRow.id))]
+
+
+def counted_consultations(
+    s: Session, year: int, person: Person | None = None
+) -> list[Consultation]:
+    """The consultations of ``year`` the statistics count (``_held_in_year``), with their
+    participants, speeches and outcome items. With ``person``: only those
+    listing that person or held by the person's group, where a member is named by text."""
+    where = _held_in_year(year, None)
+    if person is not None:
+        listed = exists().where(
+            ParticipantRow.consultation_id == ConsultationRow.id,
+            ParticipantRow.person_id == person.id,
+        )
+        where.append(
+            or_(listed, ConsultationRow.group_id == person.group_id)
+            if person.group_id is not None
+            else listed
+        )
+    stmt = (
+        select(ConsultationRow)
+        .where(*where)
+        .order_by(ConsultationRow.held_on, ConsultationRow.id)
+        .options(
+            selectinload(ConsultationRow.participants),
+            selectinload(ConsultationRow.speeches),
+            selectinload(ConsultationRow.outcome_items),
+            selectinload(ConsultationRow.attachments),
+        )
+    )
+    return [consultation_from_row(row) for row in s.scalars(stmt)]
+
+
+def cases_of_year(s: Session, year: int) -> list[Case]:
+    """The case write-ups of ``year``, not in the recycle bin."""
+    stmt = select(CaseRow).where(CaseRow.deleted_at.is_(None), CaseRow.year == year)
+    return [case_from_row(r) for r in s.scalars(stmt.order_by(CaseRow.id))]
 
 
 def count_rows(s: Session) -> dict[str, int]:

@@ -125,6 +125,7 @@ class SettingsPage(Page):
     SECTION_PREFIXES: ClassVar[dict[str, str]] = {
         "masking": "masking.",
         "cases": "cases.",
+        "points": "points.",
         "fonts": FONT_PREFIX,
     }
 
@@ -165,6 +166,18 @@ class SettingsPage(Page):
             ),
             self._backup_section(),
             self._language_section(),
+            # Last, so the other tabs keep their places.
+            self._settings_section(
+                "points",
+                self.tr("Duty points"),
+                self.tr(
+                    "The points table of members' duty records (委员履职): points for each "
+                    "session attended, hosted, speech, adopted suggestion and selected case. "
+                    "The defaults are 2 per hall session, 1 per micro-consultation, 2 per session "
+                    "hosted, 1 per speech, 2 per adopted suggestion, 3 / 5 / 10 per case selected "
+                    "by the district / city / province."
+                ),
+            ),
         ]
         for section in self.sections:
             self.tabs.addTab(section.widget, section.title)
