@@ -46,7 +46,7 @@ def _dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         uuids: dict[str, tuple[str, int]] = {}
         for table in tables:
             columns = [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
-            if "uuid" in columns:
+            if "uuid" in columns and "id" in columns:  # a record (import_marks has no id)
                 for uuid, rid in con.execute(f'SELECT uuid, id FROM "{table}"'):
                     uuids[uuid] = (table, rid)
         dump: dict[str, list[tuple[Any, ...]]] = {}
