@@ -120,22 +120,36 @@ def fold(value: str, engine: str) -> str:
     return _sqlite_fold(value) if engine == "sqlite" else _server_fold(value)
 
 
+class _HexOf(dict[str, str]):
+    """A character's token (its code point in hex), computed once per character: building the
+    index of 100k records asks for tens of millions of them, from a few thousand characters."""
+
+    def __missing__(self, c: str) -> str:
+        token = self[c] = format(ord(c), "x")
+        return token
+
+
+_HEX_OF = _HexOf()
+
+
 def _hex(c: str) -> str:
-    return format(ord(c), "x")
+    return _HEX_OF[c]
 
 
 def fts_tokens(fields: Sequence[str]) -> tuple[str, str]:
     """The two FTS5 columns of folded ``fields``: distinct characters, and the bigrams of each
     field in order with a barrier between fields (a phrase never spans two fields)."""
-    chars = sorted({_hex(c) for f in fields for c in f})
+    chars: set[str] = set()
     bigrams: list[str] = []
     for f in fields:
-        if len(f) < 2:
+        tokens = list(map(_HEX_OF.__getitem__, f))
+        chars.update(tokens)
+        if len(tokens) < 2:
             continue
         if bigrams:
             bigrams.append(_BARRIER)
-        bigrams.extend(f"{_hex(a)}x{_hex(b)}" for a, b in pairwise(f))
-    return " ".join(chars), " ".join(bigrams)
+        bigrams.extend([f"{a}x{b}" for a, b in pairwise(tokens)])
+    return " ".join(sorted(chars)), " ".join(bigrams)
 
 
 def server_terms(fields: Sequence[str]) -> list[str]:
