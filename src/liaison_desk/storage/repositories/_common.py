@@ -71,6 +71,8 @@ def paged(
     s: Session, stmt: Any, page: PageRequest, sort_columns: dict[str, Any]
 ) -> tuple[list[Any], int]:
     total = s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    if page.limit == 0:  # only the count (the dashboard's figures): no second statement
+        return [], total
     if page.order_by and page.order_by in sort_columns:
         column = sort_columns[page.order_by]
         stmt = stmt.order_by(None).order_by(column.desc() if page.descending else column.asc())
