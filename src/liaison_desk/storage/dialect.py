@@ -29,10 +29,12 @@ def contains(column: Any, needle: str) -> ColumnElement[bool]:
 def insert_ignore(s: Session, table: Any, values: dict[str, Any]) -> Executable:
     """INSERT … ON CONFLICT DO NOTHING (both engines have it): a row created by whoever comes
     first, without a unique-key error for the one who comes second."""
-    # Imported here: the PostgreSQL dialect (with asyncio for its async drivers) costs a tenth
+    # Imported here: the PostgreSQL dialect and its drivers' modules cost a tenth
     # of a second at start-up, and a SQLite database never needs it.
     if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).values(**values).on_conflict_do_nothing()
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table).values(**values).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table).values(**values).on_conflict_do_nothing()
