@@ -42,6 +42,7 @@ from liaison_desk.storage.models import (
 )
 from liaison_desk.storage.repositories._common import (
     differs,
+    page_rows,
     paged,
     stamp_new,
     stamp_update,
@@ -246,7 +247,9 @@ def save_consultation(s: Session, c: Consultation, now: datetime) -> Consultatio
     return consultation_from_row(row)
 
 
-def _consultation_filter(s: Session, stmt: Any, f: ConsultationFilter) -> Any:
+def _consultation_filter(
+    s: Session, stmt: Any, f: ConsultationFilter, *, walk: bool = False
+) -> Any:
     if f.year is not None:
         stmt = stmt.where(extract("year", ConsultationRow.held_on) == f.year)
     if f.group_id is not None:
@@ -280,7 +283,9 @@ def _consultation_filter(s: Session, stmt: Any, f: ConsultationFilter) -> Any:
         )
         substring = or_(*(contains(c, needle) for c in columns), people, said)
         stmt = stmt.where(
-            search_index.matches(s, "consultation", ConsultationRow.id, needle, substring)
+            search_index.matches(
+                s, "consultation", ConsultationRow.id, needle, substring, walk=walk
+            )
         )
     return stmt
 
@@ -326,13 +331,25 @@ _SUMMARY_COLUMNS = (
 def list_consultations(
     s: Session, f: ConsultationFilter, page: PageRequest
 ) -> Page[ConsultationSummary]:
+    # Counted without the join to the groups (every consultation has one): the count of a
+    # search then needs only the index and the deleted_at index, not every matching row.
+    counted = select(func.count()).select_from(ConsultationRow)
+    counted = counted.where(ConsultationRow.deleted_at.is_(None))
+    total = s.scalar(_consultation_filter(s, counted, f)) or 0
+    needle = f.text.strip()
+    walk = (
+        bool(needle)
+        and page.limit is not None
+        and page.order_by in (None, "held_on")
+        and search_index.walks_sort_order(s, needle, total)
+    )
     stmt = (
         select(*_SUMMARY_COLUMNS)
         .join(GroupRow, GroupRow.id == ConsultationRow.group_id)
-        .where(ConsultationRow.deleted_at.is_(None))
+        .where(search_index.not_deleted(ConsultationRow.deleted_at, walk))
         .order_by(ConsultationRow.held_on.desc(), ConsultationRow.id.desc())
     )
-    rows, total = paged(s, _consultation_filter(s, stmt, f), page, CONSULTATION_SORT)
+    rows = page_rows(s, _consultation_filter(s, stmt, f, walk=walk), page, CONSULTATION_SORT)
     kinds = {k.value: k for k in ConsultationKind}
     statuses = {k.value: k for k in ConsultationStatus}
     items = [
