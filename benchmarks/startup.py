@@ -52,6 +52,9 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="startup-"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LIAISON_DESK_DATA_DIR=str(folder))
+    # An installed app runs from compiled .pyc files; without them every start compiles the
+    # sources again (the warm-up run below writes them).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.src:
         env["PYTHONPATH"] = str(args.src.resolve())
     app = [sys.executable, "-m", "liaison_desk", "screenshot", "--page", "工作台"]

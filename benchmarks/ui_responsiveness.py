@@ -73,8 +73,10 @@ def main() -> int:
         total = (time.perf_counter() - started) * 1000
         print(f"{label:<28} longest freeze {max(gaps):6.0f} ms   (done in {total:6.0f} ms)")
         results.append(max(gaps))
+        labels.append(label)
 
     results: list[float] = []
+    labels: list[str] = []
     started = time.perf_counter()
     window = MainWindow(services, str(args.db), None)
     window.resize(1400, 900)
@@ -114,7 +116,10 @@ def main() -> int:
     print(
         f"\nlongest freeze overall: {max(results):.0f} ms; median of actions {statistics.median(results):.0f} ms"
     )
-    print("target: under 250 ms")
+    print("target: under 250 ms for any action (issue 3); under 100 ms while typing (issue 16)")
+    typing = [r for r, label in zip(results, labels, strict=True) if label.startswith("type in")]
+    if typing:
+        print(f"longest freeze while typing in a search box: {max(typing):.0f} ms")
     window.close()
     db.close()
     return 0 if max(results) < 250 else 1

@@ -17,7 +17,8 @@ _PROBE = """
 import json, sys
 from liaison_desk.cli import main
 code = main(["screenshot", "--page", "工作台", "--db", sys.argv[1], "--out", sys.argv[2]])
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+from PySide6.QtGui import QFontDatabase
+print(json.dumps({"code": code, "modules": sorted(sys.modules), "fonts": QFontDatabase.families()}))
 """
 
 
@@ -46,6 +47,10 @@ def test_the_first_page_on_screen_loads_no_library_it_does_not_need(
     pages = {m for m in modules if m.startswith("liaison_desk.ui.pages.")}
     assert pages <= {"liaison_desk.ui.pages.base", "liaison_desk.ui.pages.dashboard"}, pages
     assert (tmp_path / "工作台.png").stat().st_size > 0
+    # The bundled serif and Kai faces (two thirds of the 16 MB of fonts) wait for a document.
+    assert not {"Noto Serif SC", "Liaison Kai"} & set(result["fonts"])
+    # Neither the PostgreSQL dialect (with asyncpg's imports) on a SQLite database.
+    assert not any(m.startswith("sqlalchemy.dialects.postgresql") for m in modules)
 
 
 _CHARTS_PROBE = """

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from liaison_desk import __version__
@@ -244,7 +244,8 @@ def _settle(app: QApplication, window: MainWindow) -> None:
             break
         wait_for_tasks()
         app.processEvents()
-    loop_done = []
-    QTimer.singleShot(50, lambda: loop_done.append(True))
-    while not loop_done:
-        app.processEvents()
+    # A last moment for timers the load started (layouts, deferred updates): waited for in an
+    # event loop, not by spinning processEvents(), which burned the CPU the start-up measures.
+    loop = QEventLoop()
+    QTimer.singleShot(50, loop.quit)
+    loop.exec()

@@ -65,12 +65,21 @@ def _require_gui_application() -> None:
         raise RuntimeError("fonts need a QGuiApplication (or QApplication) first")
 
 
-def register_bundled_fonts() -> list[str]:
-    """Adds the bundled fonts to the application's font database; returns their families
-    (sorted, without repeats). Calling it again registers nothing twice."""
+# The file names of the bundled sans faces: the only ones the window may need (as the
+# substitute of its UI face). The serif and Kai faces (two thirds of the 16 MB) are registered
+# when a document is first laid out, not at start-up.
+_SANS_FILES = "NotoSansSC-"
+
+
+def register_bundled_fonts(*, sans_only: bool = False) -> list[str]:
+    """Adds the bundled fonts (``sans_only``: only Noto Sans SC) to the application's font
+    database; returns their families (sorted, without repeats). Calling it again registers
+    nothing twice."""
     _require_gui_application()
     families: set[str] = set()
     for path in bundled_font_files():
+        if sans_only and not path.name.startswith(_SANS_FILES):
+            continue
         font_id = _registered.get(path)
         loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id is not None else []
         if not loaded:
@@ -122,15 +131,16 @@ def ui_font_family() -> str:
     for family in candidates:
         if _installed(family) and supports_simplified_chinese(family):
             return family
-    register_bundled_fonts()
+    register_bundled_fonts(sans_only=True)
     return BUNDLED_SANS
 
 
 def apply_ui_font(app: QGuiApplication) -> str:
     """Registers the bundled fonts and makes ``ui_font_family()`` the application's font at the
     platform's default size. The bundled Noto Sans SC becomes its substitute, so a character that
-    the system face lacks still shows. Returns the family."""
-    register_bundled_fonts()
+    the system face lacks still shows. Returns the family. (The bundled serif and Kai faces are
+    registered by the documents that print with them.)"""
+    register_bundled_fonts(sans_only=True)
     family = ui_font_family()
     font = QFont(family)
     size = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 
 from liaison_desk.domain.entities import (
     Case,
@@ -23,7 +23,12 @@ from liaison_desk.domain.entities import (
     Speech,
 )
 from liaison_desk.domain.enums import ConsultationKind, ParticipantCategory
-from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PersonFilter
+from liaison_desk.domain.queries import (
+    ConsultationFilter,
+    OutcomeFilter,
+    PageRequest,
+    PersonFilter,
+)
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage import search_index
 from liaison_desk.storage.attachments import AttachmentStore
@@ -132,6 +137,46 @@ def test_the_lists_ask_the_index(demo_services: Services) -> None:
     assert consultation_numbers(demo_services, "电梯") == set()
     with search_index.scanning():
         assert consultation_numbers(demo_services, "电梯")
+
+
+@pytest.mark.parametrize(
+    ("needle", "page"),
+    [
+        ("议", PageRequest(limit=50)),
+        ("社区", PageRequest(limit=7, offset=3)),
+        ("电梯", PageRequest(limit=50, order_by="held_on")),
+        ("织里-2024-议-0", PageRequest(limit=20)),
+        ("不存在的词语", PageRequest(limit=50)),
+    ],
+)
+def test_a_page_found_by_walking_the_sort_order_is_the_scans_page(
+    demo_services: Services, monkeypatch: pytest.MonkeyPatch, needle: str, page: PageRequest
+) -> None:
+    """A common word's page is found by walking the list's order and keeping the matches
+    (search_index.WALK_FROM; here for every word): the scan's page, in the same order, with
+    the recycle bin's records left out as before."""
+    sv = demo_services
+    first = sv.consultations.search(ConsultationFilter(text="议"), PageRequest(limit=1)).items[0]
+    sv.recycle_bin.delete("consultation", first.id)
+    monkeypatch.setattr(search_index, "WALK_FROM", 0)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    engine = sv.ctx.db.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        indexed = sv.consultations.search(ConsultationFilter(text=needle), page)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    with search_index.scanning():
+        scanned = sv.consultations.search(ConsultationFilter(text=needle), page)
+    assert [c.id for c in indexed.items] == [c.id for c in scanned.items]
+    assert indexed.total == scanned.total
+    assert first.id not in {c.id for c in indexed.items}
+    # It really walked: the page's statement keeps the planner off the id and deleted_at lookups.
+    assert any("coalesce(consultations.deleted_at" in st for st in statements), statements
 
 
 # --- every write path keeps it up to date -------------------------------------------------------

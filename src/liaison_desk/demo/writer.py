@@ -146,9 +146,12 @@ class DemoBuilder(Planner):
         self._write_batch()
         with self.sv.ctx.db.reading() as s:
             self.sequences = current_sequences(s)
+        by_year: dict[int, list[Plan]] = {year: [] for year in years}
+        for plan in self.plans:  # one pass: at --scale 400, 400 passes over 100k plans cost
+            by_year[plan.year].append(plan)
         for year in years:
             text_rng = seeded_rng(self.seed, "text", year)
-            for plan in (p for p in self.plans if p.year == year):
+            for plan in by_year[year]:
                 if self._in_bulk(plan.year) and not (plan.photos or plan.shared_photo):
                     self._queue_consultation(plan, text_rng, templates[plan.kind].steps)
                     if len(self.batch.consultations) >= BULK_BATCH:

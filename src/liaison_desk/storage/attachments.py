@@ -662,7 +662,9 @@ class AttachmentStore:
         if not 1 <= quality <= 100:
             raise ValueError(f"quality must be 1..100, got {quality}")
         dest = Path(dest)
-        image, icc = self._load_oriented(sha256)
+        # libjpeg decodes a 48-megapixel photo at half size straight away (never below max_side),
+        # as Pillow's own thumbnail() does: the export keeps up with plain Pillow.
+        image, icc = self._load_oriented(sha256, draft_to=max_side)
         image = _shrink(_to_output(_shrink(image, max_side), keep_alpha=False), max_side)
         buf = io.BytesIO()
         # The ICC profile only describes colours (wide-gamut phone photos look dull

@@ -42,6 +42,7 @@ from sqlalchemy import (
     column,
     delete,
     false,
+    func,
     literal_column,
     select,
     table,
@@ -120,22 +121,36 @@ def fold(value: str, engine: str) -> str:
     return _sqlite_fold(value) if engine == "sqlite" else _server_fold(value)
 
 
+class _HexOf(dict[str, str]):
+    """A character's token (its code point in hex), computed once per character: building the
+    index of 100k records asks for tens of millions of them, from a few thousand characters."""
+
+    def __missing__(self, c: str) -> str:
+        token = self[c] = format(ord(c), "x")
+        return token
+
+
+_HEX_OF = _HexOf()
+
+
 def _hex(c: str) -> str:
-    return format(ord(c), "x")
+    return _HEX_OF[c]
 
 
 def fts_tokens(fields: Sequence[str]) -> tuple[str, str]:
     """The two FTS5 columns of folded ``fields``: distinct characters, and the bigrams of each
     field in order with a barrier between fields (a phrase never spans two fields)."""
-    chars = sorted({_hex(c) for f in fields for c in f})
+    chars: set[str] = set()
     bigrams: list[str] = []
     for f in fields:
-        if len(f) < 2:
+        tokens = list(map(_HEX_OF.__getitem__, f))
+        chars.update(tokens)
+        if len(tokens) < 2:
             continue
         if bigrams:
             bigrams.append(_BARRIER)
-        bigrams.extend(f"{_hex(a)}x{_hex(b)}" for a, b in pairwise(f))
-    return " ".join(chars), " ".join(bigrams)
+        bigrams.extend([f"{a}x{b}" for a, b in pairwise(tokens)])
+    return " ".join(sorted(chars)), " ".join(bigrams)
 
 
 def server_terms(fields: Sequence[str]) -> list[str]:
@@ -391,11 +406,45 @@ def scanning() -> Iterator[None]:
         _SCANNING.reset(token)
 
 
+# From how many matches a first page is found faster by walking the list's sort order and
+# keeping the matches (stopping at a page's worth) than by looking up and sorting every match:
+# at 100k consultations a common word matches 30k of them (120 ms to sort, 15 ms to walk).
+WALK_FROM = 2000
+
+
+def walks_sort_order(s: Session, needle: str, matched: int) -> bool:
+    """Whether the first page of ``matched`` records containing ``needle`` should be found by
+    walking the sort order's index (SQLite; see ``matches`` and ``not_deleted``)."""
+    return (
+        matched >= WALK_FROM
+        and s.get_bind().dialect.name == "sqlite"
+        and not _SCANNING.get()
+        and "\0" not in needle
+    )
+
+
+def not_deleted(deleted_at: Any, walk: bool) -> ColumnElement[bool]:
+    """``deleted_at IS NULL``; with ``walk``, in a form SQLite's planner cannot answer from the
+    deleted_at index, so that it walks the sort order's index instead."""
+    if walk:
+        result: ColumnElement[bool] = func.coalesce(deleted_at, None).is_(None)
+        return result
+    return cast("ColumnElement[bool]", deleted_at.is_(None))
+
+
 def matches(
-    s: Session, kind: str, id_column: Any, needle: str, substring: ColumnElement[bool]
+    s: Session,
+    kind: str,
+    id_column: Any,
+    needle: str,
+    substring: ColumnElement[bool],
+    *,
+    walk: bool = False,
 ) -> ColumnElement[bool]:
     """``substring`` (the substring match of ``needle`` over the record's text columns),
-    answered through the index: the same records, without reading every row's text."""
+    answered through the index: the same records, without reading every row's text. With
+    ``walk`` (``walks_sort_order``), the records are kept while SQLite walks the list's sort
+    order, instead of being looked up one by one and sorted."""
     engine = s.get_bind().dialect.name
     if "\0" in needle or _SCANNING.get():  # LIKE stops at NUL: the scan answers as it does
         return substring
@@ -412,7 +461,9 @@ def matches(
                 literal_column("rowid").op("&")(7) == code,
             )
         )
-        result: ColumnElement[bool] = id_column.in_(candidates)
+        # "+ 0": the same ids, but not a constraint the planner would look up row by row.
+        tested = id_column + 0 if walk else id_column
+        result: ColumnElement[bool] = tested.in_(candidates)
         return result
     terms = needle_terms(folded, engine)
     if not terms:

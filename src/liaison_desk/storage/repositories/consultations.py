@@ -42,6 +42,7 @@ from liaison_desk.storage.models import (
 )
 from liaison_desk.storage.repositories._common import (
     differs,
+    page_rows,
     paged,
     stamp_new,
     stamp_update,
@@ -246,7 +247,9 @@ def save_consultation(s: Session, c: Consultation, now: datetime) -> Consultatio
     return consultation_from_row(row)
 
 
-def _consultation_filter(s: Session, stmt: Any, f: ConsultationFilter) -> Any:
+def _consultation_filter(
+    s: Session, stmt: Any, f: ConsultationFilter, *, walk: bool = False
+) -> Any:
     if f.year is not None:
         stmt = stmt.where(extract("year", ConsultationRow.held_on) == f.year)
     if f.group_id is not None:
@@ -280,7 +283,9 @@ def _consultation_filter(s: Session, stmt: Any, f: ConsultationFilter) -> Any:
         )
         substring = or_(*(contains(c, needle) for c in columns), people, said)
         stmt = stmt.where(
-            search_index.matches(s, "consultation", ConsultationRow.id, needle, substring)
+            search_index.matches(
+                s, "consultation", ConsultationRow.id, needle, substring, walk=walk
+            )
         )
     return stmt
 
@@ -301,36 +306,72 @@ CONSULTATION_SORT = {
 }
 
 
+# The columns of a list row: not whole ORM rows, whose minutes, agenda and speeches' text a
+# list of 100k consultations would read, hold and throw away (seconds and hundreds of MB).
+_SUMMARY_COLUMNS = (
+    ConsultationRow.id,
+    ConsultationRow.uuid,
+    ConsultationRow.number,
+    ConsultationRow.kind,
+    ConsultationRow.title,
+    ConsultationRow.held_on,
+    ConsultationRow.venue,
+    ConsultationRow.host,
+    ConsultationRow.group_id,
+    GroupRow.name,
+    ConsultationRow.status,
+    ConsultationRow.attendance_total,
+    ConsultationRow.member_attendance,
+    ConsultationRow.suggestion_count,
+    ConsultationRow.solved_count,
+    ConsultationRow.updated_at,
+)
+
+
 def list_consultations(
     s: Session, f: ConsultationFilter, page: PageRequest
 ) -> Page[ConsultationSummary]:
+    # Counted without the join to the groups (every consultation has one): the count of a
+    # search then needs only the index and the deleted_at index, not every matching row.
+    counted = select(func.count()).select_from(ConsultationRow)
+    counted = counted.where(ConsultationRow.deleted_at.is_(None))
+    total = s.scalar(_consultation_filter(s, counted, f)) or 0
+    needle = f.text.strip()
+    walk = (
+        bool(needle)
+        and page.limit is not None
+        and page.order_by in (None, "held_on")
+        and search_index.walks_sort_order(s, needle, total)
+    )
     stmt = (
-        select(ConsultationRow, GroupRow.name)
+        select(*_SUMMARY_COLUMNS)
         .join(GroupRow, GroupRow.id == ConsultationRow.group_id)
-        .where(ConsultationRow.deleted_at.is_(None))
+        .where(search_index.not_deleted(ConsultationRow.deleted_at, walk))
         .order_by(ConsultationRow.held_on.desc(), ConsultationRow.id.desc())
     )
-    rows, total = paged(s, _consultation_filter(s, stmt, f), page, CONSULTATION_SORT)
+    rows = page_rows(s, _consultation_filter(s, stmt, f, walk=walk), page, CONSULTATION_SORT)
+    kinds = {k.value: k for k in ConsultationKind}
+    statuses = {k.value: k for k in ConsultationStatus}
     items = [
         ConsultationSummary(
-            id=r.id,
-            uuid=r.uuid,
-            number=r.number,
-            kind=ConsultationKind(r.kind),
-            title=r.title,
-            held_on=r.held_on,
-            venue=r.venue,
-            host=r.host,
-            group_id=r.group_id,
-            group_name=name,
-            status=ConsultationStatus(r.status),
-            attendance_total=r.attendance_total,
-            member_attendance=r.member_attendance,
-            suggestion_count=r.suggestion_count,
-            solved_count=r.solved_count,
-            updated_at=r.updated_at,
+            id=r[0],
+            uuid=r[1],
+            number=r[2],
+            kind=kinds[r[3]],
+            title=r[4],
+            held_on=r[5],
+            venue=r[6],
+            host=r[7],
+            group_id=r[8],
+            group_name=r[9],
+            status=statuses[r[10]],
+            attendance_total=r[11],
+            member_attendance=r[12],
+            suggestion_count=r[13],
+            solved_count=r[14],
+            updated_at=r[15],
         )
-        for r, name in rows
+        for r in rows
     ]
     return Page(items, total)
 
