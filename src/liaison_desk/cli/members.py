@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from liaison_desk.cli.common import EXIT_OK, Progress, UserError, open_services
-from liaison_desk.cli.reports import check_out, group_id_named, open_existing, write_error
+from liaison_desk.cli.common import EXIT_OK, UserError, open_services
+from liaison_desk.cli.reports import check_out, group_id_named, open_existing, written
 
 
 def cmd_member_record(args: argparse.Namespace) -> int:
@@ -45,13 +45,13 @@ def cmd_member_record(args: argparse.Namespace) -> int:
                 "请加 --group 联络组名称 指明是哪一位。"
             )
         person, _group = found[0]
-        assert person.id is not None
-        progress = Progress("正在生成履职档案")
-        try:
-            result = services.members.write_record_pdf(person.id, args.year, out, progress)
-        except OSError as exc:
-            raise write_error(out, exc) from exc
-        progress.finish()
+        person_id = person.id
+        assert person_id is not None
+        result = written(
+            out,
+            "正在生成履职档案",
+            lambda progress: services.members.write_record_pdf(person_id, args.year, out, progress),
+        )
     record = result.record
     print(
         f"已生成{record.person.name}委员{args.year}年度履职档案：履职积分 {record.points} 分，"
@@ -69,12 +69,13 @@ def cmd_ranking(args: argparse.Namespace) -> int:
     check_out(out, ".xlsx", "排名表文件", "--out", args.overwrite)
     with open_services(open_existing(args), create=False) as services:
         group_id = group_id_named(services, args.group)
-        progress = Progress("正在生成履职积分排名")
-        try:
-            ranking = services.members.write_ranking_workbook(args.year, group_id, out, progress)
-        except OSError as exc:
-            raise write_error(out, exc) from exc
-        progress.finish()
+        ranking = written(
+            out,
+            "正在生成履职积分排名",
+            lambda progress: services.members.write_ranking_workbook(
+                args.year, group_id, out, progress
+            ),
+        )
     top = ranking.rows[0] if ranking.rows else None
     lead = (
         f"第一名 {top.record.person.name}（{top.group_name}），{top.record.points} 分。"

@@ -4,8 +4,9 @@ summary draft and the district's return (联络组工作情况月报/季报)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from liaison_desk.cli.common import EXIT_OK, Progress, UserError, open_services, url_of
 from liaison_desk.storage.database import sqlite_path
@@ -45,6 +46,21 @@ def write_error(out: Path, exc: OSError) -> UserError:
     )
 
 
+T = TypeVar("T")
+
+
+def written(out: Path, title: str, write: Callable[[Progress], T]) -> T:
+    """Run ``write`` (a service writing ``out``) with a progress line on the terminal; a disk
+    error becomes a message saying what to do. Every report command writes through this."""
+    progress = Progress(title)
+    try:
+        result = write(progress)
+    except OSError as exc:
+        raise write_error(out, exc) from exc
+    progress.finish()
+    return result
+
+
 def open_existing(args: argparse.Namespace) -> str:
     url = url_of(args)
     path = sqlite_path(url)
@@ -61,12 +77,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     check_out(out, ".xlsx", "统计报表文件", "--out", args.overwrite)
     with open_services(open_existing(args), create=False) as services:
         group_id = group_id_named(services, args.group)
-        progress = Progress("正在生成统计报表")
-        try:
-            report = services.reports.write_workbook(period, group_id, out, progress)
-        except OSError as exc:
-            raise write_error(out, exc) from exc
-        progress.finish()
+        report = written(
+            out,
+            "正在生成统计报表",
+            lambda progress: services.reports.write_workbook(period, group_id, out, progress),
+        )
     t = report.total
     print(
         f"已生成{report.title}：民生议事堂协商 {t.hall_sessions} 场，微协商 "
@@ -84,12 +99,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
     check_out(out, ".docx", "Word 文件", "--docx", args.overwrite)
     with open_services(open_existing(args), create=False) as services:
         group_id = group_id_named(services, args.group)
-        progress = Progress("正在生成工作综述初稿")
-        try:
-            report = services.reports.write_summary(args.year, group_id, out, progress)
-        except OSError as exc:
-            raise write_error(out, exc) from exc
-        progress.finish()
+        report = written(
+            out,
+            "正在生成工作综述初稿",
+            lambda progress: services.reports.write_summary(args.year, group_id, out, progress),
+        )
     print(
         f"已生成{report.scope}{args.year}年工作综述（数据部分初稿）：{out}\n"
         "文中数字均注明了在统计报表中的位置（liaison-desk stats 生成同一年度的统计报表）；"
@@ -106,12 +120,11 @@ def cmd_district_return(args: argparse.Namespace) -> int:
     out: Path = args.out
     check_out(out, ".xlsx", "报表文件", "--out", args.overwrite)
     with open_services(open_existing(args), create=False) as services:
-        progress = Progress("正在生成报表")
-        try:
-            comparison = services.reports.write_district_return(period, out, progress)
-        except OSError as exc:
-            raise write_error(out, exc) from exc
-        progress.finish()
+        comparison = written(
+            out,
+            "正在生成报表",
+            lambda progress: services.reports.write_district_return(period, out, progress),
+        )
     t = comparison.total.statistics
     print(
         f"已生成{comparison.title}：{len(comparison.rows)} 个联络组，民生议事堂协商 "
