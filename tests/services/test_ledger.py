@@ -776,3 +776,14 @@ def test_a_masked_ledger_is_refused_by_the_import_and_nothing_is_written(
         services.ledger.plan_import(tmp_path / "复制的.xlsx")
 
     assert snapshot(services) == before  # nothing written, not even a backup's worth of change
+
+
+def test_a_ledger_of_every_group_is_headed_with_the_office_in_the_settings(
+    demo_services: Services,
+) -> None:
+    """The heading named 吴兴区政协 whatever office the database belongs to."""
+    everyone = ConsultationFilter(year=2024)
+    demo_services.settings.update({"cases.issuing_office": "南浔区政协"})
+    assert demo_services.ledger.title(everyone).startswith("南浔区政协各联络组 协商活动台账")
+    demo_services.settings.update({"cases.issuing_office": ""})
+    assert demo_services.ledger.title(everyone).startswith("各联络组 协商活动台账")

@@ -246,7 +246,10 @@ class LedgerService:
     def title(self, f: ConsultationFilter) -> str:
         """The heading printed on every page: 织里镇联络组 民生议事堂台账（2024年）."""
         group = next((g for g in self.groups.all() if g.id == f.group_id), None)
-        who = group.name if group else "吴兴区政协各联络组"
+        # Without a group the heading names the office (报送单位 in the settings), as the
+        # statistics and returns do; this app is not only Wuxing district's.
+        office = str(self.settings.values().get("cases.issuing_office") or "").strip()
+        who = group.name if group else f"{office}各联络组"
         what = f.kind.short_label if f.kind else "协商活动"
         parts = ([f"{f.year}年"] if f.year else []) + _narrowing(f, for_file=False)
         return f"{who} {what}台账" + (f"（{'，'.join(parts)}）" if parts else "")
