@@ -517,7 +517,7 @@ class Database:
         except StaleDataError as exc:
             # The UPDATE's WHERE carried the revision read; another writer got there first —
             # or, for a township's login, the server let it see a row it may not delete.
-            touched = _touched_rows(session) if self.scope is not None else []
+            touched = session.info.get(TOUCHED_KEY, []) if self.scope is not None else []
             session.rollback()
             if self.scope is not None and self._refused_rows(touched):
                 raise self.scope.refused() from exc
@@ -603,6 +603,7 @@ class Database:
 
 
 SCOPE_KEY = "liaison_desk_scope"
+TOUCHED_KEY = "liaison_desk_touched"
 
 
 class _ScopedSession(Session):
@@ -620,6 +621,12 @@ class _ScopedSession(Session):
             if row_exists(self, table, ident):
                 raise self.info[SCOPE_KEY].refused()
         return found
+
+    def flush(self, objects: Any = None) -> None:
+        # What this flush changes or deletes, kept for telling a refusal from a lost race
+        # should it match no row (a failed flush forgets it).
+        self.info[TOUCHED_KEY] = _touched_rows(self)
+        super().flush(objects)
 
 
 def _touched_rows(session: Session) -> list[tuple[str, int, int | None]]:
