@@ -23,7 +23,6 @@ from liaison_desk.cli import main
 from liaison_desk.domain.entities import LiaisonGroup, OutcomeItem, Participant, Person
 from liaison_desk.domain.enums import ConsultationKind, ParticipantCategory
 from liaison_desk.domain.queries import ConsultationFilter
-from liaison_desk.errors import UserFacingError
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
@@ -353,10 +352,11 @@ def test_the_app_with_a_townships_login_shows_its_group_and_refuses_another(
     with _services(_as(secured.url, "balidian_pc"), tmp_path / "pc3") as balidian:
         assert balidian.consultations.get(saved.id) is None
         assert not balidian.attachments.exists(photo.sha256)
-    # A record for another group cannot even be begun: the group is out of sight.
+    # A record for another group: the group is out of sight, and the app says the server
+    # refused it (not that the group does not exist).
     stray = services.consultations.new(ConsultationKind.MICRO, secured.groups[BALIDIAN])
     stray.title, stray.held_on, stray.venue = "代录八里店", date(2024, 9, 3), "议事点"
-    with pytest.raises(UserFacingError, match="联络组不存在"):
+    with pytest.raises(WriteRefusedError, match=f"服务器拒绝了这次修改：本账号（{ZHILI}）"):
         services.consultations.save(stray)
     # A district member (no group) is read by every login and kept by the office: a township's
     # change reaches the server, which refuses it; the app says so.

@@ -734,6 +734,12 @@ def _add_server_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     setup.add_argument(
         "--print-sql", action="store_true", help="只输出要执行的 SQL 语句，不连接执行"
     )
+    setup.add_argument(
+        "--role-prefix",
+        metavar="前缀",
+        help="这个数据库的角色名的前缀（默认用数据库名，如 liaison_office、liaison_group_3）；"
+        "角色是整个服务器共用的，同一服务器上的每个数据库要用不同的前缀",
+    )
 
 
 def _add_district_return_command(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -40,6 +40,8 @@ from liaison_desk.storage.errors import (
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from liaison_desk.storage.server_security import LoginScope
+
 log = logging.getLogger(__name__)
 
 ENV_VAR = "LIAISON_DESK_DB"
@@ -298,12 +300,26 @@ class Database:
     """An opened, up-to-date database. Sessions come from ``session()`` (a unit of work that
     may write) or ``reading()`` (one that only reads); nobody keeps one."""
 
-    def __init__(self, engine: Engine, url: str, read_only: str | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        url: str,
+        read_only: str | None = None,
+        scope: LoginScope | None = None,
+    ) -> None:
         self.engine = engine
         self.url = url
         #: Why the database is open for reading only (see ``read_only_reason``), or None.
         self.read_only = read_only
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        #: On a shared server, the groups a township's login may write (row-level security
+        #: holds it to them); None for a login that may write every group, and on SQLite.
+        self.scope = scope
+        if scope is None:
+            self._sessions = sessionmaker(engine, expire_on_commit=False)
+        else:
+            self._sessions = sessionmaker(
+                engine, class_=_ScopedSession, expire_on_commit=False, info={SCOPE_KEY: scope}
+            )
         # Reads begin DEFERRED on SQLite: a consistent snapshot (WAL) without the write lock,
         # so lists, reports and exports never wait for (or hold up) a save elsewhere.
         self._readers = sessionmaker(
@@ -390,6 +406,7 @@ class Database:
         # Creating or upgrading takes the write lock from the start; checking a file that is
         # already up to date only reads, so it opens while another program is writing.
         begin = "DEFERRED" if up_to_date else "IMMEDIATE"
+        scope: LoginScope | None = None
         try:
             with engine.execution_options(**{BEGIN_OPTION: begin}).begin() as conn:
                 if path is None:  # a server: check the revision over the connection itself
@@ -399,6 +416,10 @@ class Database:
                     up_to_date = current == HEAD_REVISION
                 if not up_to_date:
                     _upgrade(conn, progress)
+                if path is None:
+                    from liaison_desk.storage.server_security import login_scope
+
+                    scope = login_scope(conn)
         except OperationalError as exc:
             engine.dispose()
             if path is None:
@@ -417,7 +438,7 @@ class Database:
         except Exception:
             engine.dispose()
             raise
-        return cls(engine, url)
+        return cls(engine, url, scope=scope)
 
     @classmethod
     def _open_read_only(cls, url: str, path: Path, reason: str, revision: str | None) -> Database:
@@ -494,8 +515,12 @@ class Database:
             session.rollback()
             raise translate_operational_error(exc, self.file) from exc
         except StaleDataError as exc:
-            # The UPDATE's WHERE carried the revision read; another writer got there first.
+            # The UPDATE's WHERE carried the revision read; another writer got there first —
+            # or, for a township's login, the server let it see a row it may not delete.
+            touched = session.info.get(TOUCHED_KEY, []) if self.scope is not None else []
             session.rollback()
+            if self.scope is not None and self._refused_rows(touched):
+                raise self.scope.refused() from exc
             raise ConflictError(_stale_what(str(exc))) from exc
         except IntegrityError as exc:
             session.rollback()
@@ -513,7 +538,7 @@ class Database:
             # On a shared server, a write row-level security refuses (another group's record).
             from liaison_desk.storage.server_security import refused_error
 
-            refused = refused_error(exc)
+            refused = refused_error(exc, self.scope)
             if refused is not None:
                 raise refused from exc
             raise
@@ -522,6 +547,23 @@ class Database:
             raise
         finally:
             session.close()
+
+    def _refused_rows(self, touched: list[tuple[str, int, int | None]]) -> bool:
+        """Whether a write that matched no row was refused: a row it meant is still there
+        with the revision it was read at (so no other writer changed it), or is there but out
+        of the login's sight."""
+        from liaison_desk.storage.server_security import row_exists
+
+        with self.engine.connect() as conn:
+            for table, row_id, revision in touched:
+                seen = conn.execute(
+                    text(f'SELECT revision FROM "{table}" WHERE id = :i'), {"i": row_id}
+                ).first()
+                if seen is None and row_exists(conn, table, row_id):
+                    return True
+                if seen is not None and revision is not None and seen[0] == revision:
+                    return True
+        return False
 
     def change_token(self) -> tuple[int, ...]:
         """A cheap value that changes whenever another connection (another window, another
@@ -558,6 +600,50 @@ class Database:
             self._watch.close()
             self._watch = None
         self.engine.dispose()
+
+
+SCOPE_KEY = "liaison_desk_scope"
+TOUCHED_KEY = "liaison_desk_touched"
+
+
+class _ScopedSession(Session):
+    """A unit of work of a login row-level security holds to its groups (a township's, on a
+    shared server). A record it looks up by id and cannot see is another group's when the row
+    exists all the same: the write it was about to make is refused here, with the message
+    naming the login's group, rather than taken for a record gone ("不存在", a lost race)."""
+
+    def get(self, entity: Any, ident: Any, **kwargs: Any) -> Any:
+        found = super().get(entity, ident, **kwargs)
+        if found is None and isinstance(ident, int):
+            from liaison_desk.storage.server_security import row_exists
+
+            table = inspect(entity).local_table.name
+            if row_exists(self, table, ident):
+                raise self.info[SCOPE_KEY].refused()
+        return found
+
+    def flush(self, objects: Any = None) -> None:
+        # What this flush changes or deletes, kept for telling a refusal from a lost race
+        # should it match no row (a failed flush forgets it).
+        self.info[TOUCHED_KEY] = _touched_rows(self)
+        super().flush(objects)
+
+
+def _touched_rows(session: Session) -> list[tuple[str, int, int | None]]:
+    """(table, id, revision as read) of the rows a failed flush meant to change or delete."""
+    rows = []
+    for obj in [*session.deleted, *session.dirty]:
+        row_id = getattr(obj, "id", None)
+        table = getattr(obj, "__tablename__", None)
+        if isinstance(row_id, int) and isinstance(table, str):
+            state = inspect(obj)
+            history = state.attrs.revision.history if "revision" in state.attrs else None
+            revision = None
+            if history is not None:
+                before = history.deleted or history.unchanged
+                revision = before[0] if before else None
+            rows.append((table, row_id, revision))
+    return rows
 
 
 # What a table's rows are called, for the message of a save that lost a race.

@@ -5,10 +5,13 @@ only its own group's records, while the district office's logins see and report 
 The app alone cannot promise that (any PostgreSQL client reaches the same tables), so the
 server enforces it with roles and row-level security:
 
-- ``liaison_office``: the district office; sees and changes everything;
-- ``liaison_group_<id>``: one role per liaison group; a township's login is a member of its
+- ``<prefix>office``: the district office; sees and changes everything;
+- ``<prefix>group_<id>``: one role per liaison group; a township's login is a member of its
   group's role;
-- ``liaison_users``: holds the table privileges; the office and group roles are its members;
+- ``<prefix>users``: holds the table privileges; the office and group roles are its members;
+- roles are the server's, not one database's: the prefix (by default the database's name and
+  an underscore) keeps two districts' databases on one server apart, and each role carries a
+  comment naming its database, so a second database is refused a role that is another's;
 - every table has row-level security on, with policies saying which rows a role reads and
   which it writes (``TABLE_RULES``): a consultation and its participants, speeches, outcome
   items and attachments by the consultation's group, people, cases and submissions by their
@@ -27,37 +30,125 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from liaison_desk.storage.errors import StorageError
 from liaison_desk.storage.models import Base, GroupRow
-
-OFFICE_ROLE = "liaison_office"
-USERS_ROLE = "liaison_users"
-GROUP_ROLE_PREFIX = "liaison_group_"
 
 #: SQLSTATE of insufficient_privilege: a write row-level security refuses, or a table the
 #: login has no right to.
 INSUFFICIENT_PRIVILEGE = "42501"
 
 _LOGIN_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+# Short enough that "<prefix>group_<id>" stays within PostgreSQL's 63 characters.
+_PREFIX = re.compile(r"[a-z_][a-z0-9_]{0,39}")
+#: SQLSTATE of duplicate_object: a role of that name belongs to another database.
+DUPLICATE_OBJECT = "42710"
+
+#: The tables whose rows have an integer ``id`` a service looks records up by: a row of one of
+#: them the login cannot see is asked about (``liaison_row_exists``) to tell "another group's"
+#: from "gone".
+RECORD_TABLES = (
+    "attachments",
+    "cases",
+    "consultations",
+    "liaison_groups",
+    "outcome_items",
+    "participants",
+    "people",
+    "speeches",
+    "submission_cases",
+    "submissions",
+)
 
 
 class WriteRefusedError(StorageError):
     """The server refused a read or write this login has no right to."""
 
 
-def group_role(group_id: int) -> str:
-    return f"{GROUP_ROLE_PREFIX}{group_id}"
+@dataclass(frozen=True)
+class RoleNames:
+    """The roles of one database: its own prefix, as roles are shared by the whole server."""
+
+    prefix: str
+
+    @property
+    def users(self) -> str:
+        return f"{self.prefix}users"
+
+    @property
+    def office(self) -> str:
+        return f"{self.prefix}office"
+
+    @property
+    def group_prefix(self) -> str:
+        return f"{self.prefix}group_"
+
+    def group(self, group_id: int) -> str:
+        return f"{self.group_prefix}{group_id}"
 
 
-def refused_error(exc: BaseException) -> WriteRefusedError | None:
+def default_prefix(database: str) -> str | None:
+    """The roles' prefix for a database: its name and an underscore, when the name is plain
+    (lower-case letters, digits, underscores); None when the administrator must choose one."""
+    return f"{database}_" if _PREFIX.fullmatch(database) else None
+
+
+def check_role_prefix(prefix: str) -> str:
+    folded = prefix.strip().lower().rstrip("_")
+    if not _PREFIX.fullmatch(folded):
+        raise StorageError(
+            f"角色前缀「{prefix}」不合适：请只用英文字母、数字和下划线，以字母开头，不超过 40 个字符，"
+            "例如 wuxing。"
+        )
+    return f"{folded}_"
+
+
+def role_marker(database: str) -> str:
+    """The comment each role of a database carries (role comments are the server's, visible
+    from every database): whose role it is."""
+    return f"liaison-desk: {database}"
+
+
+@dataclass(frozen=True)
+class LoginScope:
+    """What a login that row-level security restricts may write: its groups (id, name). A
+    login that is not restricted (the office, the tables' owner, SQLite) has no scope."""
+
+    groups: tuple[tuple[int, str], ...]
+
+    @property
+    def group_ids(self) -> frozenset[int]:
+        return frozenset(gid for gid, _ in self.groups)
+
+    def refused(self) -> WriteRefusedError:
+        """The message for a write the server refused, naming the login's own group."""
+        names = "、".join(name for _, name in self.groups)
+        names_en = ", ".join(name for _, name in self.groups)
+        if names:
+            who, who_en = f"本账号（{names}）只能修改本联络组的记录", f"this login ({names_en})"
+        else:
+            who, who_en = "本账号不属于任何联络组，只能查看", "this login (of no group)"
+        return WriteRefusedError(
+            f"服务器拒绝了这次修改：{who}，这条记录属于别的联络组或由区政协办公室管理。"
+            "这次没有保存，什么都没有改动。请用区政协办公室的账号修改，或请办公室修改。",
+            english=f"The server refused this change: {who_en} may change only its own liaison "
+            "group's records, and this record belongs to another group or is kept by the "
+            "district office. Nothing was saved. Use a district office login, or ask the office "
+            "to make the change.",
+        )
+
+
+def refused_error(exc: BaseException, scope: LoginScope | None = None) -> WriteRefusedError | None:
     """The clear message for a statement the server refused for want of rights, or None when
-    ``exc`` is another error."""
+    ``exc`` is another error. With the login's ``scope``, the message names its group."""
     orig = getattr(exc, "orig", exc)
     if getattr(orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
         return None
+    if scope is not None:
+        return scope.refused()
     return WriteRefusedError(
         "数据库服务器拒绝了这次修改：您登录的账号只能修改本联络组的记录"
         "（其他联络组的记录由各自的账号修改，区政协办公室的账号可以修改全部记录）。"
@@ -178,7 +269,7 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _functions_sql() -> list[str]:
+def _functions_sql(roles: RoleNames) -> list[str]:
     audited = "\n".join(
         f"    WHEN {_literal(kind)} THEN EXISTS (SELECT 1 FROM {table} WHERE uuid = euuid)"
         for kind, table in _AUDITED_TABLES.items()
@@ -187,17 +278,21 @@ def _functions_sql() -> list[str]:
         f"    WHEN {kind} THEN EXISTS (SELECT 1 FROM {table} WHERE id = rid)"
         for kind, table in _SEARCH_KINDS.items()
     )
+    rows = "\n".join(
+        f"    WHEN {_literal(table)} THEN EXISTS (SELECT 1 FROM {table} WHERE id = rid)"
+        for table in RECORD_TABLES
+    )
     # The *_exists functions run as their owner (SECURITY DEFINER), who sees every row: they
     # tell "gone" from "another group's", and say nothing else.
     definer = "SECURITY DEFINER SET search_path = public, pg_temp"
     return [
         "CREATE OR REPLACE FUNCTION liaison_is_office() RETURNS boolean LANGUAGE sql STABLE AS $$\n"
-        f"  SELECT pg_has_role(current_user, {_literal(OFFICE_ROLE)}, 'MEMBER')\n$$",
+        f"  SELECT pg_has_role(current_user, {_literal(roles.office)}, 'MEMBER')\n$$",
         "CREATE OR REPLACE FUNCTION liaison_may(gid integer) RETURNS boolean "
         "LANGUAGE sql STABLE AS $$\n"
         "  SELECT liaison_is_office() OR EXISTS (\n"
         "    SELECT 1 FROM pg_roles r\n"
-        f"    WHERE r.rolname = {_literal(GROUP_ROLE_PREFIX)} || gid\n"
+        f"    WHERE r.rolname = {_literal(roles.group_prefix)} || gid\n"
         "      AND pg_has_role(current_user, r.oid, 'MEMBER'))\n$$",
         "CREATE OR REPLACE FUNCTION liaison_scope_may(scope text) RETURNS boolean "
         "LANGUAGE sql STABLE AS $$\n"
@@ -227,6 +322,25 @@ def _functions_sql() -> list[str]:
         "CREATE OR REPLACE FUNCTION liaison_blob_used(hash text) "
         f"RETURNS boolean LANGUAGE sql STABLE {definer} AS $$\n"
         "  SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = hash)\n$$",
+        # The app asks these: whether this login is held to its groups (not the office, not
+        # the tables' owner, nor a superuser), and whether a row it cannot see exists (so a
+        # write to another group's record is told apart from one to a record gone).
+        "CREATE OR REPLACE FUNCTION liaison_restricted() RETURNS boolean "
+        "LANGUAGE sql STABLE AS $$\n"
+        "  SELECT NOT (liaison_is_office()\n"
+        "    OR EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = current_user\n"
+        "               AND (r.rolsuper OR r.rolbypassrls))\n"
+        "    OR pg_has_role(current_user, (SELECT c.relowner FROM pg_class c\n"
+        "                   WHERE c.oid = 'public.consultations'::regclass), 'USAGE'))\n$$",
+        "CREATE OR REPLACE FUNCTION liaison_row_exists(tbl text, rid integer) "
+        f"RETURNS boolean LANGUAGE sql STABLE {definer} AS $$\n"
+        "  SELECT CASE tbl\n"
+        f"{rows}\n"
+        "    ELSE false END\n$$",
+        # Which prefix this database's roles have, so that running server-setup again finds
+        # them.
+        "CREATE OR REPLACE FUNCTION liaison_role_prefix() RETURNS text LANGUAGE sql IMMUTABLE "
+        f"AS $$ SELECT {_literal(roles.prefix)}::text $$",
     ]
 
 
@@ -236,6 +350,23 @@ def _ensure_role(name: str, login: bool) -> str:
         "DO $$ BEGIN\n"
         f"  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {_literal(name)}) THEN\n"
         f"    CREATE ROLE {_ident(name)} {kind};\n"
+        "  END IF;\nEND $$"
+    )
+
+
+def _ensure_database_role(name: str, database: str) -> str:
+    """Create the role, marked as this database's; refuse (duplicate_object) a role of that
+    name that is not marked so: another database's, or made by hand."""
+    marker = _literal(role_marker(database))
+    return (
+        "DO $$ BEGIN\n"
+        f"  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {_literal(name)}) THEN\n"
+        f"    CREATE ROLE {_ident(name)} NOLOGIN;\n"
+        f"    COMMENT ON ROLE {_ident(name)} IS {marker};\n"
+        "  ELSIF shobj_description((SELECT oid FROM pg_roles WHERE rolname = "
+        f"{_literal(name)}), 'pg_authid') IS DISTINCT FROM {marker} THEN\n"
+        "    RAISE EXCEPTION USING ERRCODE = 'duplicate_object', MESSAGE = "
+        f"{_literal(f'role {name} belongs to another database than {database}')};\n"
         "  END IF;\nEND $$"
     )
 
@@ -274,33 +405,37 @@ def setup_sql(
     group_ids: Iterable[int],
     office_logins: Iterable[str] = (),
     group_logins: Iterable[tuple[str, int]] = (),
+    *,
+    database: str,
+    roles: RoleNames,
 ) -> list[str]:
     """Every statement that sets up the roles and policies, each safe to run again: roles and
-    logins are created when missing, functions replaced, policies dropped and made anew."""
-    statements = [_ensure_role(role, login=False) for role in (USERS_ROLE, OFFICE_ROLE)]
-    statements += [_ensure_role(group_role(gid), login=False) for gid in sorted(set(group_ids))]
-    statements.append(f"GRANT {_ident(USERS_ROLE)} TO {_ident(OFFICE_ROLE)}")
-    statements += [
-        f"GRANT {_ident(USERS_ROLE)} TO {_ident(group_role(gid))}" for gid in sorted(set(group_ids))
+    logins are created when missing, functions replaced, policies dropped and made anew. The
+    roles are ``roles``' (named for ``database``) and marked as ``database``'s."""
+    gids = sorted(set(group_ids))
+    users = _ident(roles.users)
+    statements = [
+        _ensure_database_role(role, database)
+        for role in (roles.users, roles.office, *map(roles.group, gids))
     ]
+    statements.append(f"GRANT {users} TO {_ident(roles.office)}")
+    statements += [f"GRANT {users} TO {_ident(roles.group(gid))}" for gid in gids]
     # Nobody but the owner makes objects in the schema (PostgreSQL before 15 lets everyone).
     statements.append("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
-    statements.append(f"GRANT USAGE ON SCHEMA public TO {_ident(USERS_ROLE)}")
+    statements.append(f"GRANT USAGE ON SCHEMA public TO {users}")
     statements.append(
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {_ident(USERS_ROLE)}"
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {users}"
     )
-    statements.append(
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {_ident(USERS_ROLE)}"
-    )
-    statements += _functions_sql()
+    statements.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {users}")
+    statements += _functions_sql(roles)
     for table in sorted(tables):
         statements += _policies_sql(table, TABLE_RULES.get(table, TableRule(_OFFICE, _OFFICE)))
     for login in office_logins:
         statements.append(_ensure_role(login, login=True))
-        statements.append(f"GRANT {_ident(OFFICE_ROLE)} TO {_ident(login)}")
+        statements.append(f"GRANT {_ident(roles.office)} TO {_ident(login)}")
     for login, gid in group_logins:
         statements.append(_ensure_role(login, login=True))
-        statements.append(f"GRANT {_ident(group_role(gid))} TO {_ident(login)}")
+        statements.append(f"GRANT {_ident(roles.group(gid))} TO {_ident(login)}")
     return statements
 
 
@@ -322,9 +457,71 @@ def apply(engine: Engine, statements: Iterable[str]) -> None:
             for statement in statements:
                 conn.execute(text(statement).execution_options(no_parameters=True))
     except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == DUPLICATE_OBJECT:
+            raise StorageError(
+                "服务器上已有同名的角色，它属于另一个数据库（或不是 server-setup 建立的）："
+                "角色是整个服务器共用的。请用 --role-prefix 为这个数据库的角色换一个前缀后重试。"
+                "什么都没有改动。"
+            ) from exc
         if refused_error(exc) is not None:
             raise StorageError(
                 "没有权限设置账号和访问规则：请用建立数据库表的管理员账号（数据表的所有者，"
                 "且能创建角色）运行 liaison-desk server-setup。什么都没有改动。"
             ) from exc
         raise
+
+
+def current_database(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(text("SELECT current_database()")).scalar_one())
+
+
+def stored_prefix(engine: Engine) -> str | None:
+    """The prefix an earlier server-setup gave this database's roles, or None."""
+    with engine.connect() as conn:
+        if conn.execute(text("SELECT to_regprocedure('liaison_role_prefix()')")).scalar() is None:
+            return None
+        return str(conn.execute(text("SELECT liaison_role_prefix()")).scalar_one())
+
+
+def role_clashes(
+    engine: Engine, roles: RoleNames, group_ids: Iterable[int], database: str
+) -> dict[str, str]:
+    """Roles of these names that exist on the server but are not this database's: name → the
+    database they belong to ("" when made otherwise, e.g. by hand)."""
+    names = [roles.users, roles.office, *(roles.group(gid) for gid in group_ids)]
+    query = text(
+        "SELECT rolname, shobj_description(oid, 'pg_authid') FROM pg_roles "
+        "WHERE rolname = ANY(:names)"
+    )
+    with engine.connect() as conn:
+        found = conn.execute(query, {"names": names}).all()
+    marker = role_marker(database)
+    head = role_marker("")
+    return {
+        name: (note[len(head) :] if note and note.startswith(head) else "")
+        for name, note in found
+        if note != marker
+    }
+
+
+def login_scope(conn: Connection) -> LoginScope | None:
+    """The groups a login that row-level security holds to them may write, or None for a
+    login it does not (the office, the tables' owner) or a database without server-setup."""
+    if conn.execute(text("SELECT to_regprocedure('liaison_restricted()')")).scalar() is None:
+        return None
+    if not conn.execute(text("SELECT liaison_restricted()")).scalar():
+        return None
+    # The login sees exactly the groups it may write (their rows' rule is liaison_may(id)).
+    rows = conn.execute(
+        text("SELECT id, name FROM liaison_groups WHERE liaison_may(id) ORDER BY id")
+    ).all()
+    return LoginScope(tuple((int(gid), str(name)) for gid, name in rows))
+
+
+def row_exists(conn: Connection | Session, table: str, row_id: int) -> bool:
+    """Whether a row the login cannot see exists all the same (another group's record)."""
+    if table not in RECORD_TABLES:
+        return False
+    query = text("SELECT liaison_row_exists(:t, :i)")
+    return bool(conn.execute(query, {"t": table, "i": row_id}).scalar())
