@@ -173,7 +173,8 @@ def test_category_and_group_filters_narrow_the_list(
 
     choose(page.category_combo, None)
     assert (
-        page.model.total_rows() == demo_services.people.search(PersonFilter(group_id=group.id)).total
+        page.model.total_rows()
+        == demo_services.people.search(PersonFilter(group_id=group.id)).total
     )
 
 

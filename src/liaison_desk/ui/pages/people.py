@@ -425,9 +425,7 @@ class PeoplePage(RecordListPage[Person]):
         run_task(self, work, finished, failed)
 
 
-def _person_key(
-    column: str, groups: Mapping[int, str]
-) -> Callable[[tuple[int, Any]], Any]:
+def _person_key(column: str, groups: Mapping[int, str]) -> Callable[[tuple[int, Any]], Any]:
     """The sort key of an (id, stored value) pair of ``column``: what the column shows, in
     the table's order (``sortable``), the id keeping equal values in the roster's order."""
     if column == "group":
