@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from liaison_desk.domain.enums import AttachmentKind, ConsultationKind, Consulta
 from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary
 from liaison_desk.services import Services
 from liaison_desk.ui.pages.consultations import ConsultationsPage
+from liaison_desk.ui.paging import ListSource
 from liaison_desk.ui.tasks import wait_for_tasks
 
 HALL, MICRO = ConsultationKind.HALL, ConsultationKind.MICRO
@@ -164,6 +166,7 @@ def test_sorting_by_date_and_by_attendance(
     column = page.model.column_index(key)
 
     page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert wait_for_tasks()  # the whole list is sorted again, off the GUI thread
     values = [getattr(r, key) for r in shown(page)]
     assert values == sorted(values)
     assert len(set(values)) > 1
@@ -171,6 +174,7 @@ def test_sorting_by_date_and_by_attendance(
     assert first == (values[0].isoformat() if isinstance(values[0], date) else str(values[0]))
 
     page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    assert wait_for_tasks()
     assert [getattr(r, key) for r in shown(page)] == sorted(values, reverse=True)
 
 
@@ -265,13 +269,13 @@ def test_apply_filter_sets_every_filter_and_loads_once(
     page = open_page(HALL)
     group = demo_services.groups.all()[0]
     calls: list[ConsultationFilter] = []
-    fetch = page.fetch
+    open_list = page.open_list
 
-    def counted(filters: ConsultationFilter, control: object) -> list[ConsultationSummary]:
+    def counted(filters: ConsultationFilter, *args: Any) -> ListSource[ConsultationSummary]:
         calls.append(filters)
-        return fetch(filters, control)
+        return open_list(filters, *args)
 
-    monkeypatch.setattr(page, "fetch", counted)
+    monkeypatch.setattr(page, "open_list", counted)
 
     page.apply_filter(
         {"year": 2024, "group_id": group.id, "status": ConsultationStatus.COMPLETED, "text": "社区"}

@@ -66,7 +66,10 @@ def test_the_year_opens_with_every_item_the_service_finds(
     page = open_page(qtbot, demo_services)
     found = demo_services.consultations.search_outcome_items(OutcomeFilter(year=2024))
     assert page.year.currentData() == 2024
-    assert page.model.rowCount() == found.total == 423
+    assert page.model.total_rows() == found.total == 423
+    while page.model.canFetchMore():  # scrolled to the end: the rest, a page at a time
+        page.model.fetchMore()
+        assert wait_for_tasks()
     assert shown_ids(page) == {s.item.id for s in found.items}
     overdue = sum(1 for s in found.items if s.item.is_overdue(TODAY))
     assert str(found.total) in page.status_text() and str(overdue) in page.status_text()
@@ -679,3 +682,19 @@ def test_a_missing_photo_file_says_so_and_where_the_files_belong(
     assert pane.photos.count() == 1
     assert pane.photos.item(0).toolTip() == tooltip
     assert pane.photos.item(0).text() == "协商现场"
+
+
+def test_select_all_changes_every_item_of_a_list_fetched_in_pages(
+    qtbot: QtBot, demo_services: Services, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+A over a list holding only its first page: the follow-up is for every item the
+    list holds, not just those scrolled to."""
+    monkeypatch.setattr(OutcomesPage, "page_size", 20)
+    page = open_page(qtbot, demo_services)
+    total = page.model.total_rows()
+    assert page.model.rowCount() < total
+    page.table.setFocus()
+    page.table.selectAll()
+    asked.status_change = None  # cancelled: only the count asked about matters
+    page.change_status(OutcomeStatus.IN_PROGRESS)
+    assert asked.asked == [("status", total, OutcomeStatus.IN_PROGRESS)]

@@ -64,6 +64,17 @@ class ConsultationSummary:
 
 
 @dataclass(frozen=True)
+class ConsultationTotals:
+    """What a consultation list's status bar sums over every matching record."""
+
+    count: int = 0
+    attendance: int = 0
+    member_attendance: int = 0
+    suggestions: int = 0
+    solved: int = 0
+
+
+@dataclass(frozen=True)
 class OutcomeFilter:
     year: int | None = None
     group_id: int | None = None
@@ -71,6 +82,7 @@ class OutcomeFilter:
     open_only: bool = False
     responsible_body: str = ""
     due_before: date | None = None  # deadline on or before
+    due_from: date | None = None  # deadline on or after ("due within": still to come)
     overdue_on: date | None = None  # open items whose deadline has passed on that day
     consultation_id: int | None = None
     text: str = ""

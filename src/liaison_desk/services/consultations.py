@@ -25,6 +25,7 @@ from liaison_desk.domain.procedure import checklist_from
 from liaison_desk.domain.queries import (
     ConsultationFilter,
     ConsultationSummary,
+    ConsultationTotals,
     OutcomeFilter,
     OutcomeItemSummary,
     Page,
@@ -83,6 +84,12 @@ class ConsultationService:
     ) -> Page[ConsultationSummary]:
         with self.ctx.db.reading() as s:
             return repo.list_consultations(s, f, page)
+
+    def totals(self, f: ConsultationFilter = ConsultationFilter()) -> ConsultationTotals:
+        """Count and sums (attendance, suggestions, solved) of every consultation matching
+        ``f``: a list shows them without loading every row."""
+        with self.ctx.db.reading() as s:
+            return repo.consultation_totals(s, f)
 
     def get(self, consultation_id: int) -> Consultation | None:
         with self.ctx.db.reading() as s:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from liaison_desk.domain.entities import LiaisonGroup, Person
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.numbering import short_name_of
@@ -63,6 +66,18 @@ class PersonService:
     ) -> Page[Person]:
         with self.ctx.db.reading() as s:
             return repo.list_people(s, f, page)
+
+    def sort_values(self, f: PersonFilter, column: str) -> list[tuple[int, Any]]:
+        """(id, stored value of ``column``) of every person matching ``f``: for a list that
+        sorts by a collation the database lacks (names in pinyin order) and then fetches only
+        the people it shows (``by_ids``)."""
+        with self.ctx.db.reading() as s:
+            return repo.person_sort_values(s, f, column)
+
+    def by_ids(self, ids: Sequence[int]) -> list[Person]:
+        """The people of ``ids`` in that order (those deleted meanwhile left out)."""
+        with self.ctx.db.reading() as s:
+            return repo.people_by_ids(s, ids)
 
     def get(self, person_id: int) -> Person | None:
         with self.ctx.db.reading() as s:

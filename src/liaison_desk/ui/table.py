@@ -94,6 +94,11 @@ def pinyin_key(text: str) -> Any:
     return _sortable(text)
 
 
+def sortable(value: Any) -> Any:
+    """The key a list sorts a cell's value by (``Column.sort_key`` or value), None first."""
+    return _sortable(value)
+
+
 def _sortable(value: Any) -> Any:
     # None sorts first; mixed types never raise.
     if value is None:
@@ -175,6 +180,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def rows(self) -> list[R]:
         return list(self._rows)
+
+    def total_rows(self) -> int:
+        """Rows of the whole list (a paged model has loaded only some of them)."""
+        return len(self._rows)
 
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

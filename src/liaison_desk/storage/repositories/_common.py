@@ -3,6 +3,7 @@ kind of record, holding a record for the save, the one lock rule, and number cou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -68,24 +69,40 @@ def upsert(s: Session, table: type[R], obj: Any, columns: tuple[str, ...], now: 
 
 
 def paged(
-    s: Session, stmt: Any, page: PageRequest, sort_columns: dict[str, Any]
+    s: Session,
+    stmt: Any,
+    page: PageRequest,
+    sort_columns: dict[str, Any],
+    tiebreak: Sequence[Any] = (),
 ) -> tuple[list[Any], int]:
     total = s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     if page.limit == 0:  # only the count (the dashboard's figures): no second statement
         return [], total
-    return page_rows(s, stmt, page, sort_columns), total
+    return page_rows(s, stmt, page, sort_columns, tiebreak), total
 
 
 _FETCH_SLICE = 1000
 
 
-def page_rows(s: Session, stmt: Any, page: PageRequest, sort_columns: dict[str, Any]) -> list[Any]:
-    """The rows of ``page`` of ``stmt`` (sorted by ``page.order_by`` when it names a column)."""
+def page_rows(
+    s: Session,
+    stmt: Any,
+    page: PageRequest,
+    sort_columns: dict[str, Any],
+    tiebreak: Sequence[Any] = (),
+) -> list[Any]:
+    """The rows of ``page`` of ``stmt`` (sorted by ``page.order_by`` when it names a column).
+
+    ``tiebreak`` is the list's default order: rows equal in the sort column keep it, as a
+    stable sort of the default list would (a list fetched a page at a time must give every
+    row one place). Empty values first ascending and last descending, as the lists sort them
+    in memory, on either engine."""
     if page.limit == 0:
         return []
     if page.order_by and page.order_by in sort_columns:
         column = sort_columns[page.order_by]
-        stmt = stmt.order_by(None).order_by(column.desc() if page.descending else column.asc())
+        first = column.desc().nulls_last() if page.descending else column.asc().nulls_first()
+        stmt = stmt.order_by(None).order_by(first, *tiebreak)
     if page.offset:
         stmt = stmt.offset(page.offset)
     if page.limit is not None:

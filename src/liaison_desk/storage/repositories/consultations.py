@@ -24,6 +24,7 @@ from liaison_desk.domain.enums import (
 from liaison_desk.domain.queries import (
     ConsultationFilter,
     ConsultationSummary,
+    ConsultationTotals,
     OutcomeFilter,
     OutcomeItemSummary,
     Page,
@@ -349,7 +350,10 @@ def list_consultations(
         .where(search_index.not_deleted(ConsultationRow.deleted_at, walk))
         .order_by(ConsultationRow.held_on.desc(), ConsultationRow.id.desc())
     )
-    rows = page_rows(s, _consultation_filter(s, stmt, f, walk=walk), page, CONSULTATION_SORT)
+    tiebreak = (ConsultationRow.held_on.desc(), ConsultationRow.id.desc())
+    rows = page_rows(
+        s, _consultation_filter(s, stmt, f, walk=walk), page, CONSULTATION_SORT, tiebreak
+    )
     kinds = {k.value: k for k in ConsultationKind}
     statuses = {k.value: k for k in ConsultationStatus}
     items = [
@@ -374,6 +378,20 @@ def list_consultations(
         for r in rows
     ]
     return Page(items, total)
+
+
+def consultation_totals(s: Session, f: ConsultationFilter) -> ConsultationTotals:
+    """What the list's status bar sums over every consultation matching ``f`` (one query,
+    whatever part of the list is loaded)."""
+    stmt = select(
+        func.count(),
+        func.coalesce(func.sum(ConsultationRow.attendance_total), 0),
+        func.coalesce(func.sum(ConsultationRow.member_attendance), 0),
+        func.coalesce(func.sum(ConsultationRow.suggestion_count), 0),
+        func.coalesce(func.sum(ConsultationRow.solved_count), 0),
+    ).where(ConsultationRow.deleted_at.is_(None))
+    row = s.execute(_consultation_filter(s, stmt, f)).one()
+    return ConsultationTotals(*(int(v or 0) for v in row))
 
 
 def venues(s: Session, group_id: int | None, limit: int) -> list[str]:
@@ -454,6 +472,7 @@ OUTCOME_SORT = {
     "deadline": OutcomeItemRow.deadline,
     "status": OutcomeItemRow.status,
     "resolved_on": OutcomeItemRow.resolved_on,
+    "revisit_on": OutcomeItemRow.revisit_on,
     "consultation_number": ConsultationRow.number,
     "held_on": ConsultationRow.held_on,
 }
@@ -495,6 +514,8 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
         stmt = stmt.where(contains(OutcomeItemRow.responsible_body, f.responsible_body.strip()))
     if f.due_before is not None:
         stmt = stmt.where(OutcomeItemRow.deadline <= f.due_before)
+    if f.due_from is not None:
+        stmt = stmt.where(OutcomeItemRow.deadline >= f.due_from)
     if f.overdue_on is not None:
         stmt = stmt.where(
             OutcomeItemRow.status.in_(open_codes), OutcomeItemRow.deadline < f.overdue_on
@@ -510,7 +531,12 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
         stmt = stmt.where(
             search_index.matches(s, "outcome_item", OutcomeItemRow.id, needle, substring)
         )
-    rows, total = paged(s, stmt, page, OUTCOME_SORT)
+    tiebreak = (
+        ConsultationRow.held_on.desc(),
+        OutcomeItemRow.consultation_id,
+        OutcomeItemRow.position,
+    )
+    rows, total = paged(s, stmt, page, OUTCOME_SORT, tiebreak)
     return Page(
         [
             OutcomeItemSummary(

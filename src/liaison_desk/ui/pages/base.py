@@ -7,7 +7,7 @@ when another page changes data and reload when next shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, ClassVar, Generic, TypeVar
@@ -40,10 +40,19 @@ from liaison_desk.services import Services
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
+from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import LatestOnly, TaskControl
 
 R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class ListOrder:
+    """How a paged list is sorted: a column's key, and whether descending."""
+
+    column: str
+    descending: bool
 
 
 class Page(QWidget):
@@ -169,10 +178,12 @@ class RecordListPage(Page, Generic[R]):
     detail of one row; both run off the GUI thread with a snapshot of the filters."""
 
     search_placeholder: ClassVar[str] = ""
+    page_size: ClassVar[int] = 200  # rows a paged list fetches at a time
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self._loader = LatestOnly(self)
+        self._more_loader = LatestOnly(self)
         self._detail_loader = LatestOnly(self)
         self._loading = False
         self._selected_key: object = None
@@ -195,6 +206,9 @@ class RecordListPage(Page, Generic[R]):
         self.build_actions(self.filter_bar)
 
         self.model: RecordTableModel[R] = self.make_model()
+        if isinstance(self.model, PagedTableModel):
+            self.model.request_more = self._fetch_more
+            self.model.request_sort = self._sort_requested
         # Tab leaves the table (to the detail pane) instead of walking through every cell.
         self.table = record_table_view(self.model, sortable=True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -266,6 +280,18 @@ class RecordListPage(Page, Generic[R]):
         """The rows for ``filters``. Runs off the GUI thread."""
         raise NotImplementedError
 
+    def open_list(
+        self,
+        filters: Any,
+        order: ListOrder | None,
+        arrange: Callable[[list[R]], list[R]],
+        control: TaskControl,
+    ) -> ListSource[R]:
+        """The list for ``filters`` in ``order`` (a column key, descending), for a page whose
+        model is a ``PagedTableModel``. Runs off the GUI thread. By default every row is
+        fetched and sorted by ``arrange`` (the model's in-memory order)."""
+        return MemorySource(arrange(self.fetch(filters, control)), self.record_key)
+
     def record_key(self, record: R) -> object:
         """What identifies a row across reloads (to keep the selection)."""
         return getattr(record, "id", None)
@@ -300,6 +326,9 @@ class RecordListPage(Page, Generic[R]):
         self._search_timer.stop()
         filters = self.filters()
         self._loading = True
+        if isinstance(self.model, PagedTableModel):
+            self._reload_paged(filters)
+            return
         order = self.model.sort_state()
         arrange = self.model.sort_in_worker()
 
@@ -307,6 +336,98 @@ class RecordListPage(Page, Generic[R]):
             return order, arrange(self.fetch(filters, control))
 
         self._loader.run(work, self._sorted_rows_loaded, self._load_failed)
+
+    def list_order(self) -> ListOrder | None:
+        """The order the model shows: the column's key and whether descending."""
+        state = self.model.sort_state()
+        if state is None:
+            return None
+        column, order = state
+        return ListOrder(self.model.columns[column].key, order == Qt.SortOrder.DescendingOrder)
+
+    def _reload_paged(self, filters: Any) -> None:
+        """Open the list again: its first page, or as far as the view shows now (a reload
+        after a change elsewhere keeps the rows in sight), or as far as the record to select
+        when it was named (a record just saved)."""
+        model = self.model
+        assert isinstance(model, PagedTableModel)
+        order = self.list_order()
+        arrange = model.sort_in_worker()
+        shown = self.table.rowAt(max(self.table.viewport().height() - 1, 0))
+        if shown < 0:
+            shown = model.rowCount() - 1
+        want = max(self.page_size, shown + 1)
+        current = self.current_record()
+        wanted = self._selected_key
+        # Named (not the row selected now): the list loads as far as that record.
+        find = wanted is not None and (current is None or self.record_key(current) != wanted)
+        page_size = self.page_size
+        key = self.record_key
+
+        def work(control: TaskControl) -> tuple[ListSource[R], list[R]]:
+            source = self.open_list(filters, order, arrange, control)
+            control.check()
+            rows = source.rows(0, want)
+            if find and all(key(r) != wanted for r in rows):
+                at = source.position(wanted)
+                if at is not None:
+                    rows += source.rows(len(rows), at + page_size - len(rows))
+            return source, rows
+
+        def loaded(result: tuple[ListSource[R], list[R]]) -> None:
+            source, rows = result
+            model.set_source(source, rows)
+            self._rows_loaded(rows, presorted=True)
+
+        self._loader.run(work, loaded, self._load_failed)
+
+    def _fetch_more(self) -> None:
+        """The view reached the end of the loaded rows: the next page, off the GUI thread."""
+        model = self.model
+        assert isinstance(model, PagedTableModel)
+        source = model.source
+        if source is None:
+            return
+        offset, limit = model.rowCount(), self.page_size
+
+        def failed(exc: BaseException) -> None:
+            model.fetch_failed()
+            show_error(self, exc)
+
+        self._more_loader.run(
+            lambda _control: source.rows(offset, limit),
+            lambda rows: model.append_rows(source, rows),
+            failed,
+        )
+
+    def _sort_requested(self) -> None:
+        """A header click: the whole list in the new order (not just the loaded rows)."""
+        model = self.model
+        assert isinstance(model, PagedTableModel)
+        if model.source is not None or self._loading:
+            current = self.current_record()
+            if current is not None:
+                self._selected_key = self.record_key(current)
+            self.reload()
+
+    def all_keys(self) -> list[object]:
+        """The keys of every record in the list as filtered now, loaded or not (select-all,
+        bulk changes, export)."""
+        model = self.model
+        if isinstance(model, PagedTableModel) and model.source is not None:
+            return model.source.keys()
+        return [self.record_key(r) for r in model.rows()]
+
+    def whole_list_selected(self) -> bool:
+        """Every loaded row is selected (Ctrl+A) while the list has more than is loaded."""
+        model = self.model
+        count = model.rowCount()
+        return (
+            isinstance(model, PagedTableModel)
+            and count > 0
+            and model.total_rows() > count
+            and len(self.table.selectionModel().selectedRows()) == count
+        )
 
     def _sorted_rows_loaded(self, loaded: tuple[object, list[R]]) -> None:
         order, rows = loaded
@@ -317,6 +438,7 @@ class RecordListPage(Page, Generic[R]):
             self._search_timer.isActive()
             or self._loading
             or self._loader.busy
+            or self._more_loader.busy
             or self._detail_loader.busy
         )
 
@@ -339,7 +461,7 @@ class RecordListPage(Page, Generic[R]):
         if current is not None:
             self._selected_key = self.record_key(current)
         self.model.set_rows(rows, presorted=presorted)
-        self.set_status(self.count_text(len(rows)))
+        self.set_status(self.count_text(self.model.total_rows()))
         if not rows:
             filters = self.active_filters()
             if filters:
@@ -365,6 +487,8 @@ class RecordListPage(Page, Generic[R]):
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
+        if isinstance(self.model, PagedTableModel):
+            self.model.set_source(None, [])
         self.model.set_rows([])
         self.set_status(self.tr("Could not load the list."))
         show_error(self, exc)

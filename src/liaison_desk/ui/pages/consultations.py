@@ -41,7 +41,12 @@ from liaison_desk.domain.enums import (
     ConsultationKind,
     ConsultationStatus,
 )
-from liaison_desk.domain.queries import ConsultationFilter, ConsultationSummary, PageRequest
+from liaison_desk.domain.queries import (
+    ConsultationFilter,
+    ConsultationSummary,
+    ConsultationTotals,
+    PageRequest,
+)
 from liaison_desk.services import Services
 from liaison_desk.services.drafts import DraftInfo
 from liaison_desk.services.scans import ScanReport, WrongSheetError
@@ -52,8 +57,9 @@ from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label, month_name
 from liaison_desk.ui.ledger_dialogs import add_ledger_menu
 from liaison_desk.ui.messages import confirm, show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, year_combo
+from liaison_desk.ui.pages.base import Detail, ListOrder, RecordListPage, year_combo
 from liaison_desk.ui.pages.consultation_detail import GREY, record_html
+from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel, QuerySource
 from liaison_desk.ui.period_filter import PeriodBar
 from liaison_desk.ui.printing import add_print_menu, show_message
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
@@ -69,6 +75,12 @@ from liaison_desk.ui.thumbnails import load_thumbnails
 # Shown at the top of the detail pane and hidden in the list at first, so that the topic keeps
 # its room beside the detail pane in a 1400-pixel window; the header's context menu shows them.
 HIDDEN_COLUMNS = ("venue", "host", "member_attendance")
+DEFAULT_ORDER = ListOrder("held_on", descending=True)  # newest first, as the service gives
+# Columns the database sorts exactly as the table would (dates, counts); text sorts in pinyin
+# order, which only the table's collator gives.
+SQL_ORDER = frozenset(
+    {"held_on", "attendance_total", "member_attendance", "suggestion_count", "solved_count"}
+)
 
 
 @dataclass(frozen=True)
@@ -182,7 +194,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         ]
 
     def make_model(self) -> RecordTableModel[ConsultationSummary]:
-        return RecordTableModel(
+        return PagedTableModel(
             self.columns(), self, muted=lambda r: r.status is ConsultationStatus.ARCHIVED
         )
 
@@ -411,8 +423,41 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         control.check()
         return rows
 
+    def open_list(
+        self,
+        filters: ConsultationFilter,
+        order: ListOrder | None,
+        arrange: Callable[[list[ConsultationSummary]], list[ConsultationSummary]],
+        control: TaskControl,
+    ) -> ListSource[ConsultationSummary]:
+        service = self.services.consultations
+        totals = service.totals(filters)
+        control.check()
+        source: ListSource[ConsultationSummary]
+        if order is None or order == DEFAULT_ORDER or order.column in SQL_ORDER:
+            # The service's own order (newest first) when that is the order asked for: a
+            # search then walks the index in that order.
+            by = None if order is None or order == DEFAULT_ORDER else order.column
+            descending = order.descending if order is not None else False
+
+            def fetch(offset: int, limit: int) -> list[ConsultationSummary]:
+                request = PageRequest(offset, limit, order_by=by, descending=descending)
+                return service.search(filters, request).items
+
+            def keys() -> list[object]:
+                request = PageRequest(order_by=by, descending=descending)
+                return [r.id for r in service.search(filters, request).items]
+
+            source = QuerySource(totals.count, fetch, keys)
+        else:
+            # Text in pinyin order, numbers inside it by value: sorted here, as before.
+            source = MemorySource(arrange(self.fetch(filters, control)), self.record_key)
+        source.summary = totals
+        return source
+
     def count_text(self, shown: int) -> str:
-        rows = self.model.rows()
+        source = self.model.source if isinstance(self.model, PagedTableModel) else None
+        totals = source.summary if source is not None else None
         if self.kind is ConsultationKind.HALL:
             count = plural(
                 shown,
@@ -423,18 +468,18 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             count = plural(
                 shown, self.tr("{count} micro-consultation"), self.tr("{count} micro-consultations")
             )
-        if not rows:
+        if not shown or not isinstance(totals, ConsultationTotals):
             return count
-        totals = self.tr(
+        sums = self.tr(
             "attendance {attendance} ({members} by members), suggestions {suggestions}, "
             "solved {solved}"
         ).format(
-            attendance=sum(r.attendance_total for r in rows),
-            members=sum(r.member_attendance for r in rows),
-            suggestions=sum(r.suggestion_count for r in rows),
-            solved=sum(r.solved_count for r in rows),
+            attendance=totals.attendance,
+            members=totals.member_attendance,
+            suggestions=totals.suggestions,
+            solved=totals.solved,
         )
-        return f"{count} · {totals}"
+        return f"{count} · {sums}"
 
     # --- the form: the page shows either the list or one record's form -------------------------
     def _set_up_form(self) -> None:

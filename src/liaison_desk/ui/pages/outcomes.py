@@ -17,7 +17,8 @@ archived consultation refuses the whole change, with a message naming the consul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from liaison_desk.documents.sheet_data import SheetKind
 from liaison_desk.domain.entities import OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
-from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary
+from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary, PageRequest
 from liaison_desk.services import Services
 from liaison_desk.ui import follow_up_dialogs
 from liaison_desk.ui.completion import make_completer
@@ -46,7 +47,8 @@ from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, with_label
+from liaison_desk.ui.pages.base import Detail, ListOrder, RecordListPage, with_label
+from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel, QuerySource
 from liaison_desk.ui.period_filter import PeriodBar
 from liaison_desk.ui.printing import add_print_menu
 from liaison_desk.ui.table import Column, RecordTableModel, hide_columns_with_menu, pinyin_key
@@ -65,6 +67,20 @@ class OutcomeQuery:
     filter: OutcomeFilter
     today: date
     due_within_days: int | None = None
+
+
+DEFAULT_ORDER = ListOrder("held_on", descending=True)  # as the service gives: newest first
+# Columns the database sorts exactly as the table would (dates); text sorts in pinyin order and
+# statuses in their own order, which only the table gives.
+SQL_ORDER = frozenset({"held_on", "deadline", "resolved_on", "revisit_on"})
+
+
+def _query_filter(query: OutcomeQuery) -> OutcomeFilter:
+    """The service's filter of a snapshot of the filter bar."""
+    if query.due_within_days is None:
+        return query.filter
+    # "Due within" is what is still to come; overdue items have their own filter.
+    return replace(query.filter, due_from=query.today)
 
 
 def _status_order(r: OutcomeItemSummary) -> int:
@@ -183,6 +199,10 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             menu.deleteLater()
 
     def _selected_item_ids(self) -> list[int]:
+        if self.whole_list_selected():
+            # Ctrl+A selects the loaded rows of a list fetched a page at a time: the change
+            # is for every item the list holds.
+            return [k for k in self.all_keys() if isinstance(k, int)]
         return [r.item.id for r in self.selected_records() if r.item.id is not None]
 
     def change_status(self, status: OutcomeStatus | None = None) -> None:
@@ -336,7 +356,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         ]
 
     def make_model(self) -> RecordTableModel[OutcomeItemSummary]:
-        return RecordTableModel(
+        return PagedTableModel(
             self.columns(),
             self,
             warn=lambda r: r.item.is_overdue(self._today),
@@ -555,20 +575,50 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
 
     # --- rows and detail -----------------------------------------------------------------------
     def fetch(self, filters: OutcomeQuery, control: TaskControl) -> list[OutcomeItemSummary]:
-        rows = self.services.consultations.search_outcome_items(filters.filter).items
+        rows = self.services.consultations.search_outcome_items(_query_filter(filters)).items
         control.check()
-        if filters.due_within_days is not None:
-            # "Due within" is what is still to come; overdue items have their own filter.
-            rows = [
-                r for r in rows if r.item.deadline is not None and r.item.deadline >= filters.today
-            ]
         return rows
+
+    def open_list(
+        self,
+        filters: OutcomeQuery,
+        order: ListOrder | None,
+        arrange: Callable[[list[OutcomeItemSummary]], list[OutcomeItemSummary]],
+        control: TaskControl,
+    ) -> ListSource[OutcomeItemSummary]:
+        service = self.services.consultations
+        f = _query_filter(filters)
+        total = service.search_outcome_items(f, PageRequest(limit=0)).total
+        overdue = service.search_outcome_items(
+            replace(f, overdue_on=self._today), PageRequest(limit=0)
+        ).total
+        control.check()
+        source: ListSource[OutcomeItemSummary]
+        if order is None or order == DEFAULT_ORDER or order.column in SQL_ORDER:
+            by = None if order is None or order == DEFAULT_ORDER else order.column
+            descending = order.descending if order is not None else False
+
+            def fetch(offset: int, limit: int) -> list[OutcomeItemSummary]:
+                request = PageRequest(offset, limit, order_by=by, descending=descending)
+                return service.search_outcome_items(f, request).items
+
+            def keys() -> list[object]:
+                request = PageRequest(order_by=by, descending=descending)
+                return [r.item.id for r in service.search_outcome_items(f, request).items]
+
+            source = QuerySource(total, fetch, keys)
+        else:
+            # Text in pinyin order, statuses in their own order: sorted here, as before.
+            source = MemorySource(arrange(self.fetch(filters, control)), self.record_key)
+        source.summary = overdue
+        return source
 
     def record_key(self, record: OutcomeItemSummary) -> object:
         return record.item.id
 
     def count_text(self, shown: int) -> str:
-        overdue = sum(1 for r in self.model.rows() if r.item.is_overdue(self._today))
+        source = self.model.source if isinstance(self.model, PagedTableModel) else None
+        overdue = source.summary if source is not None and shown else 0
         if overdue:
             text = plural(
                 shown,

@@ -25,21 +25,28 @@ from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, inform, show_error
-from liaison_desk.ui.pages.base import Detail, RecordListPage, with_label
+from liaison_desk.ui.pages.base import Detail, ListOrder, RecordListPage, with_label
+from liaison_desk.ui.paging import KeyedSource, ListSource, PagedTableModel
 from liaison_desk.ui.person_dialog import PersonDialog
-from liaison_desk.ui.table import Column, RecordTableModel
+from liaison_desk.ui.table import Column, RecordTableModel, sortable, sorted_in_runs
 from liaison_desk.ui.tasks import TaskControl, run_task
 
 
-class Roster(list[Person]):
-    """The people a fetch found, with the names of all groups read in the same fetch."""
+class RosterSource(KeyedSource[Person]):
+    """The people a search found, in the list's order, with the names of all groups read in
+    the same fetch. Only the ids are kept; each page fetches its people."""
 
-    def __init__(self, people: Sequence[Person], group_names: Mapping[int, str]) -> None:
-        super().__init__(people)
+    def __init__(
+        self,
+        ids: Sequence[int],
+        by_ids: Callable[[list[int]], list[Person]],
+        group_names: Mapping[int, str],
+    ) -> None:
+        super().__init__(ids, by_ids)
         self.group_names = dict(group_names)
 
 
-class RosterModel(RecordTableModel[Person]):
+class RosterModel(PagedTableModel[Person]):
     """The table model; keeps the group names that came with the rows."""
 
     group_names: dict[int, str]
@@ -49,12 +56,12 @@ class RosterModel(RecordTableModel[Person]):
         self.group_names = {}
         self.on_groups: list[Callable[[dict[int, str]], None]] = []  # told of each new roster
 
-    def set_rows(self, rows: Sequence[Person], *, presorted: bool = False) -> None:
-        if isinstance(rows, Roster):
-            self.group_names = rows.group_names
+    def set_source(self, source: ListSource[Person] | None, rows: Sequence[Person]) -> None:
+        if isinstance(source, RosterSource):
+            self.group_names = source.group_names
             for callback in self.on_groups:
                 callback(self.group_names)
-        super().set_rows(rows, presorted=presorted)
+        super().set_source(source, rows)
 
     def group_name(self, person: Person) -> str:
         if person.group_id is None:
@@ -193,13 +200,35 @@ class PeoplePage(RecordListPage[Person]):
         data = self.category_combo.currentData()
         return ParticipantCategory(data) if data else None
 
-    def fetch(self, filters: RosterFilters, control: TaskControl) -> list[Person]:
+    def open_list(
+        self,
+        filters: RosterFilters,
+        order: ListOrder | None,
+        arrange: Callable[[list[Person]], list[Person]],
+        control: TaskControl,
+    ) -> ListSource[Person]:
         groups = {g.id: g.name for g in self.services.groups.all() if g.id is not None}
         control.check()
-        found = self.services.people.search(
-            PersonFilter(group_id=filters.group_id, category=filters.category, text=filters.text)
+        found = PersonFilter(
+            group_id=filters.group_id, category=filters.category, text=filters.text
         )
-        return Roster(found.items, groups)
+        # Only (id, value of the sort column) of each person: names sort in pinyin order,
+        # which the database cannot give, so the order is made here from the values alone
+        # (what the column shows, as the table sorts it) and the people of a page are fetched
+        # by id. 360k people were 1.2 GB as whole records.
+        column = order.column if order is not None else "name"
+        descending = order.descending if order is not None else False
+        values = self.services.people.sort_values(found, column)
+        control.check()
+        ordered = sorted_in_runs(values, _person_key(column, groups), descending)
+        control.check()
+        return RosterSource([v[0] for v in ordered], self.services.people.by_ids, groups)
+
+    def fetch(self, filters: RosterFilters, control: TaskControl) -> list[Person]:
+        found = PersonFilter(
+            group_id=filters.group_id, category=filters.category, text=filters.text
+        )
+        return self.services.people.search(found).items
 
     def fetch_detail(self, record: Person, control: TaskControl) -> Detail:
         group = self.services.groups.get(record.group_id) if record.group_id else None
@@ -394,6 +423,20 @@ class PeoplePage(RecordListPage[Person]):
                 show_error(self, exc)
 
         run_task(self, work, finished, failed)
+
+
+def _person_key(column: str, groups: Mapping[int, str]) -> Callable[[tuple[int, Any]], Any]:
+    """The sort key of an (id, stored value) pair of ``column``: what the column shows, in
+    the table's order (``sortable``), the id keeping equal values in the roster's order."""
+    if column == "group":
+        return lambda v: sortable(groups.get(v[1], "") if v[1] is not None else "")
+    if column == "category":
+        return lambda v: sortable(ParticipantCategory(v[1]) if v[1] else None)
+    if column == "cppcc_level":
+        return lambda v: sortable(CppccLevel(v[1]) if v[1] else None)
+    if column == "consent":
+        return lambda v: sortable(bool(v[1]))
+    return lambda v: sortable(v[1])
 
 
 def _matches(person: Person, text: str) -> bool:
