@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import bz2
 import contextlib
+import io
 import os
 import re
 import shutil
@@ -373,6 +374,85 @@ def build_kai(wenkai_file: Path, codepoints: set[int], out_dir: Path) -> tuple[s
     return KAI.out, len(font.getBestCmap()), out.stat().st_size
 
 
+# The stand-ins embedded in the case Word file (documents/docx_fonts.py): the Word name they answer
+# to (their Chinese family name), the bundled face they are cut from, the English family and
+# PostScript name they carry instead (unique, so they never shadow an installed font), the file.
+WORD_STAND_INS = (
+    ("楷体", "LiaisonKai-Regular.ttf", "Liaison Kai", "LiaisonKai-Regular", "kai.ttf.xz"),
+    ("黑体", "NotoSansSC-Bold.ttf", "Liaison Hei", "LiaisonHei-Bold", "hei.ttf.xz"),
+)
+WORD_DIR = "word"
+WORD_NOTE = (
+    "Liaison Desk stand-in for {name} in Word files: GB 2312 level 1 + Tongyong Guifan level 1"
+)
+
+
+def word_charset(tgh: list[str]) -> set[int]:
+    """What a stand-in embedded in every Word file covers, the same in every file: the hanzi of
+    GB 2312 level 1 (3755) and of the 通用规范汉字表's level 1 (its first 3500), GB 2312's
+    punctuation and full-width forms (rows 1 and 3), ASCII: 4159 characters."""
+    chars = set(tgh[:3500])
+    for b1, trails in ((0xA1, range(0xA1, 0xFF)), (0xA3, range(0xA1, 0xFF))):
+        chars |= {c for b2 in trails if (c := _gb2312(b1, b2))}
+    chars |= {c for b1 in range(0xB0, 0xD8) for b2 in range(0xA1, 0xFF) if (c := _gb2312(b1, b2))}
+    chars |= {chr(cp) for cp in range(0x20, 0x7F)}
+    # What Chinese text uses where Python's codec maps GB 2312 elsewhere (A1AA → ―, A1A4 → ・).
+    chars |= set("—·")
+    return {ord(c) for c in chars}
+
+
+def _gb2312(b1: int, b2: int) -> str:
+    try:
+        return bytes((b1, b2)).decode("gb2312")
+    except UnicodeDecodeError:
+        return ""
+
+
+def build_word_stand_ins(out_dir: Path, tgh: list[str]) -> list[tuple[str, int, int]]:
+    """The 楷体 and 黑体 stand-ins for Word files, cut from the bundled Liaison Kai and Noto Sans
+    SC Bold in ``out_dir`` to ``word_charset``: Chinese family name "楷体"/"黑体" (what LibreOffice
+    matches the Word file's font name against), English family "Liaison Kai"/"Liaison Hei", and
+    the whole licence text (OFL.txt: both fonts' notices) as the licence description, so the
+    licence travels with the font inside every Word file. xz-compressed (stdlib lzma)."""
+    import lzma
+
+    codepoints = word_charset(tgh)
+    licence = (out_dir / "OFL.txt").read_text(encoding="utf-8")
+    (out_dir / WORD_DIR).mkdir(exist_ok=True)
+    results = []
+    for zh_family, source, family, postscript, out in WORD_STAND_INS:
+        font = TTFont(str(out_dir / source), recalcTimestamp=False)
+        options = subset.Options()
+        options.layout_features = []
+        options.notdef_outline = True
+        options.name_IDs = ["*"]
+        options.name_languages = ["*"]
+        options.glyph_names = False
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints)
+        subsetter.subset(font)
+        name = font["name"]
+        style = name.getDebugName(2) or "Regular"
+        version = f"{font['head'].fontRevision:.3f}"
+        for nid, text in (
+            (1, family),
+            (3, f"{version};LiaisonDesk;{postscript};Word"),
+            (4, f"{family} {style}"),
+            (5, f"Version {version}; {WORD_NOTE.format(name=family)}"),
+            (6, postscript),
+            (13, licence),
+        ):
+            name.setName(text, nid, 3, 1, 0x409)
+        name.setName(zh_family, 1, 3, 1, 0x804)
+        name.setName(zh_family, 4, 3, 1, 0x804)
+        buffer = io.BytesIO()
+        font.save(buffer)
+        target = out_dir / WORD_DIR / out
+        target.write_bytes(lzma.compress(buffer.getvalue(), preset=9 | lzma.PRESET_EXTREME))
+        results.append((f"{WORD_DIR}/{out}", len(codepoints), target.stat().st_size))
+    return results
+
+
 def _licence_body(copyright_file: Path, heading: str) -> str:
     text = copyright_file.read_text(encoding="utf-8")
     match = re.search(rf"^License: {heading}\n((?: .*\n)+)", text, re.M)
@@ -424,7 +504,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="default: resources/fonts")
     parser.add_argument("--max-err", type=float, default=2.0, help="curve error, font units")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--word-only",
+        action="store_true",
+        help="only the Word files' stand-ins (word/), from the faces already in --out",
+    )
     args = parser.parse_args(argv)
+    if args.word_only:
+        tgh = (args.out / CHARSET_FILE).read_text(encoding="utf-8").split()
+        for out, chars, size in build_word_stand_ins(args.out, tgh):
+            print(f"{out:28} {chars:6} characters {size / 1e6:6.2f} MB")
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="liaison-fonts-") as tmp:
         work = Path(tmp)
@@ -458,10 +548,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         (args.out / "OFL.txt").write_text(licence, encoding="utf-8")
         (args.out / CHARSET_FILE).write_text("".join(c + "\n" for c in tgh), encoding="utf-8")
+        results += build_word_stand_ins(args.out, tgh)
 
     for out, chars, size in results:
         print(f"{out:28} {chars:6} characters {size / 1e6:6.2f} MB")
-    total = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
+    total = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
     print(f"{args.out}: {total / 1e6:.2f} MB in all")
     return 0
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
 import docx
@@ -23,9 +25,12 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from pdf_archive import outline, page_labels, pdfa_problems, pdffonts, printed_numbers
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QRawFont
 from PySide6.QtWidgets import QApplication
 from test_sheets import Char, PdfPage, read_pdf
 
+from liaison_desk.documents import docx_fonts
 from liaison_desk.documents.case_data import CaseDocumentData
 from liaison_desk.documents.case_document import numbered_sections
 from liaison_desk.documents.layout import (
@@ -52,7 +57,7 @@ OFFICIAL = {
     "title": "方正小标宋简体",
     "body": "仿宋_GB2312",
     "heading1": "黑体",
-    "heading2": "楷体_GB2312",
+    "heading2": "楷体",  # the Word name of 楷体_GB2312 (case_document.WORD_NAMES)
     "page_number": "宋体",
 }
 RESIDENT, RESIDENT_PHONE = "王小明", "13812345678"
@@ -393,7 +398,7 @@ def test_markup_sets_the_heading_faces_and_bold(
         "四、经验启示",
     ]
     assert {east_asian(r) for r in by_text["一、深入调研"].runs} == {"黑体"}
-    assert {east_asian(r) for r in by_text["（一）走访楼道"].runs} == {"楷体_GB2312"}
+    assert {east_asian(r) for r in by_text["（一）走访楼道"].runs} == {"楷体"}
     assert by_text["（一）走访楼道"].style.name == "二级标题"
     run_in = next(p for t, p in by_text.items() if t.startswith("1.摸清底数。"))
     assert run_in.runs[0].text == "1.摸清底数。" and run_in.runs[0].bold
@@ -468,3 +473,79 @@ def test_a_case_is_found_by_archive_number_title_or_id(demo: Services) -> None:
         demo.case_documents.find("J012-WS·2024-Y-ZL-9999")
     with pytest.raises(UnknownCase):
         demo.case_documents.find("")
+
+
+FONTS_DIR = Path(str(resources.files("liaison_desk.resources") / "fonts"))
+
+
+def embedded_fonts(path: Path) -> dict[str, bytes]:
+    """Font table name → the font embedded for it (de-obfuscated with its w:fontKey)."""
+    with zipfile.ZipFile(path) as z:
+        table = z.read("word/fontTable.xml").decode()
+        if "word/_rels/fontTable.xml.rels" not in z.namelist():
+            return {}
+        rels = dict(
+            re.findall(
+                r'Id="(\w+)"[^>]*Target="([^"]+)"', z.read("word/_rels/fontTable.xml.rels").decode()
+            )
+        )
+        found = {}
+        for name, rid, key in re.findall(
+            r'<w:font w:name="([^"]+)">(?:(?!</w:font>).)*?<w:embedRegular r:id="(\w+)" w:fontKey="([^"]+)"',
+            table,
+            re.S,
+        ):
+            found[name] = docx_fonts.obfuscate(z.read("word/" + rels[rid]), key)
+    return found
+
+
+def test_the_word_file_embeds_the_same_hei_and_kai_stand_ins(
+    demo: Services, tmp_path: Path
+) -> None:
+    """LibreOffice matches a run's font name against the Chinese family name inside an embedded
+    font and keeps the first font of a name for its session: every file embeds the same two
+    fonts, named 黑体 and 楷体, covering GB 2312 level 1 and the 通用规范汉字表's level 1, with
+    their licence inside."""
+    seen = []
+    for case in selected_cases(demo)[:2]:
+        assert case.id is not None
+        out = demo.case_documents.write_docx(case.id, tmp_path / f"{case.id}.docx")
+        fonts = embedded_fonts(out)
+        assert set(fonts) == {"黑体", "楷体"}
+        seen.append(fonts)
+        core = zipfile.ZipFile(out).read("docProps/core.xml").decode()
+        assert "SIL Open Font License 1.1" in core
+    assert seen[0] == seen[1]
+    common = (FONTS_DIR / "tongyong-guifan-8105.txt").read_text(encoding="utf-8").split()[:3500]
+    level1 = [
+        bytes((a, b)).decode("gb2312")
+        for a in range(0xB0, 0xD8)
+        for b in range(0xA1, 0xFF)
+        if (a, b) < (0xD7, 0xFA)
+    ]
+    for name, data in seen[0].items():
+        assert name.encode("utf-16-be") in data  # its Chinese family name
+        assert "SIL OPEN FONT LICENSE Version 1.1".encode("utf-16-be") in data
+        raw = QRawFont(QByteArray(data), 16)
+        assert raw.isValid()
+        missing = [
+            c
+            for c in [
+                *common,
+                *level1,
+                *"，。、；：？！“”‘’（）《》—…·０１２３４５６７８９0123456789",
+            ]
+            if not raw.supportsCharacter(ord(c))
+        ]
+        assert not missing, (name, missing[:20])
+
+
+def test_a_face_chosen_in_the_settings_embeds_no_stand_in(demo: Services, tmp_path: Path) -> None:
+    demo.settings.update(
+        {"documents.font.heading1": "方正黑体_GBK", "documents.font.heading2": "华文楷体"}
+    )
+    case = selected_cases(demo)[0]
+    assert case.id is not None
+    out = demo.case_documents.write_docx(case.id, tmp_path / "案例.docx")
+    assert embedded_fonts(out) == {}
+    assert not [n for n in zipfile.ZipFile(out).namelist() if n.startswith("word/fonts/")]

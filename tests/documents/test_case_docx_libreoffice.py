@@ -5,7 +5,8 @@ converted to PDF by LibreOffice (headless, one call for all of them), measured w
   the first row (not 7 mm lower);
 - 28 characters on the full lines, none past the right edge of the 156 mm block (no hanging
   punctuation);
-- the four levels (title, body, 一、, （一）/subtitle) in at least three faces;
+- the four levels (title, body, 一、, （一）/subtitle) in at least three faces, 一、 and （一） wholly
+  in the embedded stand-ins;
 
 and the file itself: zh-CN as the East Asian language, its own properties (the group as author,
 the case's title, written at the service's clock, this app, no template thumbnail).
@@ -215,12 +216,18 @@ def test_full_lines_hold_28_characters_inside_the_block(converted: list[Converte
                 indent = round((line.x0 - LEFT) / (WIDTH / CHARS))
                 cells[len(line.text) + indent] += 1
     assert max(cells) == CHARS, cells
-    # The others are lines the line-breaking rules (no ， or ” at a line's start) shortened.
+    # The others hold 27: where the 29th character would be a closing mark (，。、” …), which may
+    # not begin a line, LibreOffice moves the 28th down with it. Nothing in the file changes that
+    # in LibreOffice (docs/formats-notes.md: w:kinsoku off, compressPunctuation and a character
+    # grid were tried; ICU never breaks before a closing mark, the import ignores compression);
+    # only hanging punctuation would, past the block. 15 of 99 lines in the demo cases.
     assert cells[CHARS] >= 0.8 * sum(cells.values()), cells
 
 
-def fonts_by_line(pdf: Path) -> dict[str, set[str]]:
-    """Line text → the font families it is set in (pdftohtml -xml, subset tags removed)."""
+def lines_with_fonts(pdf: Path) -> list[tuple[str, set[str]]]:
+    """Each line of text (pdftohtml -xml's pieces at one height of a page, joined) with the font
+    families its Chinese pieces are set in (subset tags removed): a character missing from a
+    face and drawn from another shows as a second family."""
     xml = subprocess.run(
         ["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], capture_output=True, text=True, check=True
     ).stdout
@@ -228,34 +235,39 @@ def fonts_by_line(pdf: Path) -> dict[str, set[str]]:
         fid: family.split("+", 1)[-1]
         for fid, family in re.findall(r'<fontspec id="(\d+)" size="[\d.]+" family="([^"]+)"', xml)
     }
-    result: dict[str, set[str]] = {}
-    for fid, text in re.findall(r'<text [^>]*font="(\d+)"[^>]*>(.*?)</text>', xml):
-        text = re.sub(r"<[^>]+>", "", text)
-        if any(unicodedata.east_asian_width(ch) == "W" for ch in text):
-            result.setdefault(text, set()).add(families[fid])
-    return result
+    lines: dict[tuple[int, str], tuple[list[str], set[str]]] = {}
+    for number, page in enumerate(re.findall(r"<page .*?</page>", xml, re.S)):
+        for top, fid, text in re.findall(
+            r'<text top="(\d+)"[^>]*font="(\d+)"[^>]*>(.*?)</text>', page
+        ):
+            text = re.sub(r"<[^>]+>", "", text)
+            pieces, faces = lines.setdefault((number, top), ([], set()))
+            pieces.append(text)
+            if any(unicodedata.east_asian_width(ch) == "W" for ch in text):
+                faces.add(families[fid])
+    return [("".join(pieces), faces) for pieces, faces in lines.values() if faces]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="LibreOffice ignores the font table's w:altName, w:panose1 and w:family "
-    "(writerfilter FontTable.cxx) and asks fontconfig for a missing face by its name alone; "
-    "stock fontconfig knows none of 方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312 and gives its "
-    "default sans face for all four. Only naming the free faces first would change that, which "
-    "Word and WPS would then show instead of the official ones.",
-)
 def test_title_body_and_headings_in_three_faces(converted: list[Converted]) -> None:
+    """LibreOffice knows none of the official faces; the file's embedded stand-ins named 黑体 and
+    楷体 give 一、 and （一） faces of their own (all cases converted in one LibreOffice session,
+    which keeps the first embedded font of a name: the same font in every file), each line
+    wholly in its face (no character missing from the stand-in)."""
     for c in converted:
         headings = {h for h, _ in numbered_sections(c.data)}
+        captions = {squash(p.caption) for p in c.data.photos if p.caption.strip()}
         looks: dict[str, set[str]] = {"title": set(), "body": set(), "一、": set(), "（一）": set()}
-        for text, families in fonts_by_line(c.pdf).items():
-            if squash(text) == squash(c.data.title):
+        for text, families in lines_with_fonts(c.pdf):
+            line = squash(text)
+            if line == squash(c.data.title):
                 looks["title"] |= families
-            elif text in headings:
+            elif line in headings:
                 looks["一、"] |= families
-            elif len(squash(text)) >= 4 and squash(text) in squash(c.data.subtitle):
-                looks["（一）"] |= families  # the subtitle is set in the （一） face
-            elif len(text) >= 20:
+                assert families == {"LiaisonHei"}, (c.data.title, text, families)
+            elif (len(line) >= 4 and line in squash(c.data.subtitle)) or line in captions:
+                looks["（一）"] |= families  # the subtitle and captions are set in the （一） face
+                assert families == {"LiaisonKai"}, (c.data.title, text, families)
+            elif len(line) >= 20:
                 looks["body"] |= families
         assert all(looks.values()), (c.data.title, looks)
         assert len({frozenset(f) for f in looks.values()}) >= 3, (c.data.title, looks)

@@ -18,9 +18,12 @@ Layout (the same in both):
 
 The Word file names the official faces (or the settings' choice) in every run and style, with the
 East Asian font attribute (w:eastAsia) Word on Windows reads for Chinese, and lists them in its
-font table with their GB2312 character set and, for 仿宋_GB2312 and 楷体_GB2312, the newer 仿宋
-and 楷体 as alternative names (w:altName): on a PC that lacks the _GB2312 faces Word falls back to
-those instead of an unrelated face. Page numbers are PAGE fields in separate odd and even footers.
+font table with their GB2312 character set and alternative names (w:altName: 仿宋 for
+仿宋_GB2312, KaiTi for 楷体, SimHei for 黑体): on a PC that lacks the _GB2312 faces Word falls back to
+those instead of an unrelated face. （一） headings are named 楷体, not 楷体_GB2312 (the same design by
+the same vendor; every Windows has it): the file embeds stand-ins named 楷体 and 黑体, so that
+LibreOffice, with none of these faces, still shows 一、 and （一） in faces of their own
+(``documents.docx_fonts``). Page numbers are PAGE fields in separate odd and even footers.
 
 The PDF is laid out by ``documents.layout`` and written by ``documents.pdf_writer`` (fonts
 embedded, text extractable, PDF/A-1b with bookmarks and page labels); it needs a
@@ -42,6 +45,7 @@ from liaison_desk import __version__, fonts
 from liaison_desk.documents import layout, pdf_writer
 from liaison_desk.documents.atomic import write_atomically
 from liaison_desk.documents.case_data import CaseDocumentData, CasePhotoData
+from liaison_desk.documents.docx_fonts import embed_stand_ins
 from liaison_desk.documents.layout import (
     BODY_CHARS_PER_LINE,
     BODY_LINE_HEIGHT,
@@ -243,8 +247,8 @@ _FONT_TABLE: dict[str, tuple[str, str, str]] = {
     "仿宋_GB2312": ("仿宋", "modern", "fixed"),
     "楷体_GB2312": ("楷体", "modern", "fixed"),
     "仿宋": ("", "modern", "fixed"),
-    "楷体": ("", "modern", "fixed"),
-    "黑体": ("", "modern", "fixed"),
+    "楷体": ("KaiTi", "modern", "fixed"),
+    "黑体": ("SimHei", "modern", "fixed"),
     "宋体": ("SimSun", "auto", "variable"),
 }
 
@@ -359,13 +363,21 @@ def _set_character_spacing(rpr: etree._Element, twips: int) -> None:
     spacing.set(qn("w:val"), str(twips))
 
 
+# The Word name of a role whose official faces go by several names: （一） headings name 楷体 (the
+# settings' default 楷体_GB2312 is the same design), which every Windows since Vista has, and the
+# name of the stand-in the file embeds for LibreOffice (docx_fonts).
+WORD_NAMES = {"heading2": "楷体"}
+
+
 def word_fonts(choices: dict[str, str]) -> dict[str, str]:
-    """Role → the family the Word file names: the settings' choice, else the first official face
-    of the role (what the recipient's Windows PC has), never the bundled stand-in."""
+    """Role → the family the Word file names: the settings' choice (an official face of a role of
+    ``WORD_NAMES`` under that name), else the role's official face (what the recipient's Windows
+    PC has), never the bundled stand-in."""
     result = {}
     for role, face in fonts.DOCUMENT_FACES.items():
         chosen = (choices.get(role) or "").strip()
-        result[role] = chosen or face.preferred[0]
+        official = WORD_NAMES.get(role, face.preferred[0])
+        result[role] = official if not chosen or chosen in face.preferred else chosen
     return result
 
 
@@ -400,6 +412,7 @@ class _WordWriter:
         self.data = data
         self.written_at = written_at or datetime.now()
         self.fonts = word_fonts(data.fonts)
+        self.embedded: list[str] = []
         self.doc = docx.Document()
         self._setup_language()
         self._setup_page()
@@ -678,6 +691,7 @@ class _WordWriter:
                 self._block(block)
         for photo in case.photos:
             self._photo(photo)
+        self.embedded = embed_stand_ins(self.doc, self.fonts)
         self._set_properties()
 
     def _set_properties(self) -> None:
@@ -695,6 +709,13 @@ class _WordWriter:
         props.subject = "协商案例"
         props.keywords = case.archive_number
         props.comments = f"由{APPLICATION} {__version__} 生成"
+        if self.embedded:
+            # The licence of the embedded stand-ins (its whole text is inside each font).
+            props.comments += (
+                f"。内嵌{'、'.join(self.embedded)}的替代字体（Liaison Kai 即霞鹜文楷改名子集、"
+                "Liaison Hei 即 Noto Sans SC 子集），仅在未安装同名字体时使用，"
+                "SIL Open Font License 1.1，许可全文在字体的许可说明中"
+            )
         props.category = "协商案例"
         props.language = "zh-CN"
         props.revision = max(1, case.revision)
