@@ -9,7 +9,13 @@ from contextlib import nullcontext
 
 from hypothesis import strategies as st
 
-from liaison_desk.domain.queries import CaseFilter, ConsultationFilter, OutcomeFilter, PersonFilter
+from liaison_desk.domain.queries import (
+    CaseFilter,
+    ConsultationFilter,
+    OutcomeFilter,
+    PageRequest,
+    PersonFilter,
+)
 from liaison_desk.services import Services
 from liaison_desk.storage import search_index
 
@@ -52,6 +58,26 @@ def found(services: Services, needle: str, *, scan: bool) -> dict[str, set[int]]
             },
             "case": {c.id or 0 for c in sv.cases.search(CaseFilter(text=needle)).items},
             "person": {p.id or 0 for p in sv.people.search(PersonFilter(text=needle)).items},
+        }
+
+
+def first_pages(
+    services: Services, needle: str, *, scan: bool, limit: int
+) -> dict[str, tuple[list[int], int]]:
+    """Each list's first page for ``needle`` in the list's own order (ids, in order) and the
+    list's total, by index or by scan: what the lists and the global search box show."""
+    page = PageRequest(limit=limit)
+    with search_index.scanning() if scan else nullcontext():
+        sv = services
+        consultations = sv.consultations.search(ConsultationFilter(text=needle), page)
+        items = sv.consultations.search_outcome_items(OutcomeFilter(text=needle), page)
+        cases = sv.cases.search(CaseFilter(text=needle), page)
+        people = sv.people.search(PersonFilter(text=needle), page)
+        return {
+            "consultation": ([c.id for c in consultations.items], consultations.total),
+            "outcome_item": ([o.item.id or 0 for o in items.items], items.total),
+            "case": ([c.id or 0 for c in cases.items], cases.total),
+            "person": ([p.id or 0 for p in people.items], people.total),
         }
 
 

@@ -412,15 +412,23 @@ def scanning() -> Iterator[None]:
 WALK_FROM = 2000
 
 
-def walks_sort_order(s: Session, needle: str, matched: int) -> bool:
+def walks_sort_order(
+    s: Session, needle: str, matched: int, wanted: int | None = None, rows: int | None = None
+) -> bool:
     """Whether the first page of ``matched`` records containing ``needle`` should be found by
-    walking the sort order's index (SQLite; see ``matches`` and ``not_deleted``)."""
-    return (
-        matched >= WALK_FROM
-        and s.get_bind().dialect.name == "sqlite"
-        and not _SCANNING.get()
-        and "\0" not in needle
-    )
+    walking the sort order's index (SQLite; see ``matches`` and ``not_deleted``). With the
+    page's end ``wanted`` and about how many ``rows`` the walk passes over in all, also when
+    the walk (about ``wanted * rows / matched`` rows) is shorter than the matches to sort."""
+    if s.get_bind().dialect.name != "sqlite" or _SCANNING.get() or "\0" in needle:
+        return False
+    if matched >= WALK_FROM:
+        return True
+    return bool(wanted and rows and matched * matched >= wanted * rows)
+
+
+def table_rows(s: Session, id_column: Any) -> int:
+    """About how many rows a table has: its largest id (one step down its primary key)."""
+    return int(s.scalar(select(func.max(id_column))) or 0)
 
 
 def not_deleted(deleted_at: Any, walk: bool) -> ColumnElement[bool]:
@@ -452,15 +460,7 @@ def matches(
     if not folded:
         return substring
     if engine == "sqlite":
-        code = KINDS[kind]
-        candidates = (
-            select(literal_column("rowid").op(">>")(3))
-            .select_from(_fts)
-            .where(
-                literal_column(FTS_TABLE).op("MATCH")(bindparam("fts_q", fts_query(folded))),
-                literal_column("rowid").op("&")(7) == code,
-            )
-        )
+        candidates = _fts_candidates(kind, folded)
         # "+ 0": the same ids, but not a constraint the planner would look up row by row.
         tested = id_column + 0 if walk else id_column
         result: ColumnElement[bool] = tested.in_(candidates)
@@ -475,6 +475,38 @@ def matches(
         docs.c.kind == KINDS[kind], docs.c.terms.contains(wanted)
     )
     return and_(id_column.in_(candidates), substring)
+
+
+def _fts_candidates(kind: str, folded: str) -> Any:
+    """The ids of the records of ``kind`` whose indexed text holds ``folded`` (SQLite)."""
+    return (
+        select(literal_column("rowid").op(">>")(3))
+        .select_from(_fts)
+        .where(
+            literal_column(FTS_TABLE).op("MATCH")(bindparam("fts_q", fts_query(folded))),
+            literal_column("rowid").op("&")(7) == KINDS[kind],
+        )
+    )
+
+
+def count_matches(s: Session, kind: str, needle: str, hidden: Any) -> int | None:
+    """How many records of ``kind`` contain ``needle``, leaving out the ids ``hidden`` selects
+    (those in the recycle bin), counted in the index alone (SQLite); None where the index does
+    not answer by itself (PostgreSQL, the scan, a NUL): count the list's query then.
+
+    The index holds every record and only those (kept in the transaction of every write,
+    rebuilt by bulk writers, confirmed by ``check``), so this is the list's count. Counting
+    the list's query instead looks up each match in the deleted_at index: 50 ms for the 32k
+    consultations holding 张, against 6 ms for the index's own count."""
+    if s.get_bind().dialect.name != "sqlite" or "\0" in needle or _SCANNING.get():
+        return None
+    folded = fold(needle, "sqlite")
+    if not folded:
+        return None
+    candidates = _fts_candidates(kind, folded).subquery()
+    (matched,) = candidates.c
+    stmt = select(func.count()).select_from(candidates).where(matched.not_in(hidden))
+    return int(s.scalar(stmt) or 0)
 
 
 # --- keeping it up to date: the one place every ORM write goes through ---------------------------

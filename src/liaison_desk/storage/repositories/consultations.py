@@ -3,11 +3,12 @@ procedure templates; what the forms offer for completion (venues, responsible bo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, extract, func, or_, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from liaison_desk.domain.entities import (
     Attachment,
@@ -44,7 +45,6 @@ from liaison_desk.storage.models import (
 from liaison_desk.storage.repositories._common import (
     differs,
     page_rows,
-    paged,
     stamp_new,
     stamp_update,
     upsert,
@@ -329,15 +329,25 @@ _SUMMARY_COLUMNS = (
 )
 
 
+def _hidden_consultations() -> Any:
+    """The ids of the consultations in the recycle bin (few: read from the deleted_at index)."""
+    binned = aliased(ConsultationRow)
+    return select(binned.id).where(binned.deleted_at.is_not(None))
+
+
 def list_consultations(
     s: Session, f: ConsultationFilter, page: PageRequest
 ) -> Page[ConsultationSummary]:
     # Counted without the join to the groups (every consultation has one): the count of a
     # search then needs only the index and the deleted_at index, not every matching row.
-    counted = select(func.count()).select_from(ConsultationRow)
-    counted = counted.where(ConsultationRow.deleted_at.is_(None))
-    total = s.scalar(_consultation_filter(s, counted, f)) or 0
     needle = f.text.strip()
+    total = None
+    if needle and replace(f, text="") == ConsultationFilter():  # the search box alone
+        total = search_index.count_matches(s, "consultation", needle, _hidden_consultations())
+    if total is None:
+        counted = select(func.count()).select_from(ConsultationRow)
+        counted = counted.where(ConsultationRow.deleted_at.is_(None))
+        total = s.scalar(_consultation_filter(s, counted, f)) or 0
     walk = (
         bool(needle)
         and page.limit is not None
@@ -478,7 +488,17 @@ OUTCOME_SORT = {
 }
 
 
-def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[OutcomeItemSummary]:
+def _outcome_items_query(s: Session, f: OutcomeFilter, *, walk: bool) -> Any:
+    needle = f.text.strip()
+    searching = walk or (bool(needle) and s.get_bind().dialect.name == "sqlite")
+    if walk:
+        # The consultations walked newest first through the held_on index ("+ 0": not looked
+        # up by id from the items), the recycle bin left out by id, not by reading each row.
+        joined = ConsultationRow.id + 0 == OutcomeItemRow.consultation_id
+        live = ConsultationRow.id.not_in(_hidden_consultations())
+    else:
+        joined = ConsultationRow.id == OutcomeItemRow.consultation_id
+        live = ConsultationRow.deleted_at.is_(None)
     stmt = (
         select(
             OutcomeItemRow,
@@ -488,9 +508,10 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
             ConsultationRow.held_on,
             GroupRow.name,
         )
-        .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
+        .join(ConsultationRow, joined)
         .join(GroupRow, GroupRow.id == ConsultationRow.group_id)
-        .where(OutcomeItemRow.deleted_at.is_(None), ConsultationRow.deleted_at.is_(None))
+        # Searching: not the deleted_at index, which would read every live item's row.
+        .where(search_index.not_deleted(OutcomeItemRow.deleted_at, searching), live)
         .order_by(
             ConsultationRow.held_on.desc(), OutcomeItemRow.consultation_id, OutcomeItemRow.position
         )
@@ -520,8 +541,7 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
         stmt = stmt.where(
             OutcomeItemRow.status.in_(open_codes), OutcomeItemRow.deadline < f.overdue_on
         )
-    if f.text.strip():
-        needle = f.text.strip()
+    if needle:
         substring = or_(
             contains(OutcomeItemRow.content, needle),
             contains(OutcomeItemRow.responsible_body, needle),
@@ -529,14 +549,54 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
             contains(ConsultationRow.number, needle),
         )
         stmt = stmt.where(
-            search_index.matches(s, "outcome_item", OutcomeItemRow.id, needle, substring)
+            search_index.matches(s, "outcome_item", OutcomeItemRow.id, needle, substring, walk=walk)
         )
+    return stmt
+
+
+def _hidden_outcome_items() -> Any:
+    """The ids of the outcome items in the recycle bin or of a consultation there (few)."""
+    binned = aliased(OutcomeItemRow)
+    of_binned = aliased(OutcomeItemRow)
+    return (
+        select(binned.id)
+        .where(binned.deleted_at.is_not(None))
+        .union_all(
+            select(of_binned.id).where(of_binned.consultation_id.in_(_hidden_consultations()))
+        )
+    )
+
+
+def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[OutcomeItemSummary]:
+    needle = f.text.strip()
+    total = None
+    if needle and replace(f, text="") == OutcomeFilter():  # the search box alone
+        total = search_index.count_matches(s, "outcome_item", needle, _hidden_outcome_items())
+    if total is None:
+        counted = _outcome_items_query(s, f, walk=False).order_by(None).subquery()
+        total = s.scalar(select(func.count()).select_from(counted)) or 0
+    if page.limit == 0:  # only the count (the dashboard's figures)
+        return Page([], total)
+    # A common word's first page: walk the consultations newest first and their items, keeping
+    # the matches, rather than look up and sort all of them (70 ms for the 4k items with 张).
+    walk = (
+        bool(needle)
+        and page.limit is not None
+        and page.order_by is None
+        and search_index.walks_sort_order(
+            s,
+            needle,
+            total,
+            page.offset + page.limit,
+            search_index.table_rows(s, OutcomeItemRow.id),
+        )
+    )
     tiebreak = (
         ConsultationRow.held_on.desc(),
         OutcomeItemRow.consultation_id,
         OutcomeItemRow.position,
     )
-    rows, total = paged(s, stmt, page, OUTCOME_SORT, tiebreak)
+    rows = page_rows(s, _outcome_items_query(s, f, walk=walk), page, OUTCOME_SORT, tiebreak)
     return Page(
         [
             OutcomeItemSummary(

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from liaison_desk.domain.entities import (
     LiaisonGroup,
@@ -25,7 +25,7 @@ from liaison_desk.storage.models import (
     GroupRow,
     PersonRow,
 )
-from liaison_desk.storage.repositories._common import paged, upsert
+from liaison_desk.storage.repositories._common import page_rows, paged, upsert
 
 _GROUP_COLS: tuple[str, ...] = (
     "name",
@@ -112,12 +112,13 @@ def _people_where(s: Session, stmt: Any, f: PersonFilter) -> Any:
                 )
             )
         )
-        stmt = stmt.where(
-            or_(
-                search_index.matches(s, "person", PersonRow.id, needle, substring),
-                PersonRow.category.in_(categories),
-            )
-        )
+        found = search_index.matches(s, "person", PersonRow.id, needle, substring)
+        if categories:
+            stmt = stmt.where(or_(found, PersonRow.category.in_(categories)))
+        else:
+            # Without the OR, the index's matches are looked up by id instead of every one
+            # of 360k people being read to test the OR (460 ms at a district's scale).
+            stmt = stmt.where(found)
     return stmt
 
 
@@ -136,8 +137,21 @@ PERSON_SORT = {
 
 def list_people(s: Session, f: PersonFilter, page: PageRequest) -> Page[Person]:
     stmt = _people_where(s, select(PersonRow), f).order_by(PersonRow.id)
+    needle = f.text.strip()
+    total = None
+    if (
+        needle
+        and f == PersonFilter(text=f.text)
+        and not any(needle in c.label for c in ParticipantCategory)
+    ):  # the search box alone: counted in the index
+        binned = aliased(PersonRow)
+        hidden = select(binned.id).where(binned.deleted_at.is_not(None))
+        total = search_index.count_matches(s, "person", needle, hidden)
     cols = {"name": PersonRow.name, "category": PersonRow.category, "unit": PersonRow.unit}
-    rows, total = paged(s, stmt, page, cols)
+    if total is None:
+        rows, total = paged(s, stmt, page, cols)
+    else:
+        rows = page_rows(s, stmt, page, cols)
     return Page([person_from_row(r[0]) for r in rows], total)
 
 
