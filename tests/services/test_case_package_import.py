@@ -162,6 +162,10 @@ def test_a_case_and_a_records_package_of_one_group_give_one_case_in_either_order
     report = import_(district, records)
     assert report.counts["conflicts"] == 0 and report.counts["updated"] > 0
     assert sql(district, "SELECT count(*) FROM cases WHERE uuid = ?", case_uuid) == [(1,)]
+    # The whole records, not the package's masked copies: the participants as the township has
+    # them, named and linked to its roster.
+    participants = "SELECT name, category, person_id IS NULL FROM participants ORDER BY 1, 2, 3"
+    assert sql(district, participants) == sql(zhili, participants)
     with opened(district) as sv:
         assert len(sv.cases.in_statuses(set(CaseStatus))) == own_cases
         # Participants, head counts and items as the township has them: the same figures.
