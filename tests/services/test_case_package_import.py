@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid as uuid_module
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -285,3 +286,70 @@ def test_a_case_package_from_a_newer_format_is_refused_with_nothing_written(
     package, _ = case_package(zhili, tmp_path)
     monkeypatch.undo()
     refused(district, package, "升级软件")
+
+
+def test_the_command_line_imports_a_case_package_and_says_what_it_did(
+    zhili: Path,
+    district: Path,
+    tmp_path: Path,
+    qapp: object,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from liaison_desk.cli import EXIT_OK, main
+
+    package, _ = case_package(zhili, tmp_path)
+    assert main(["import", "--db", str(district), str(package), "--dry-run"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "试导入" in out and "案例报送包" in out and "新增" in out
+    assert sql(district, "SELECT count(*) FROM cases") == [(0,)]
+
+    assert main(["import", "--db", str(district), str(package)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "导入完成" in out and "案例报送包" in out and "个人信息已隐藏" in out
+    assert sql(district, "SELECT count(*) FROM cases") == [(1,)]
+
+    assert main(["import", "--undo-last", "--db", str(district)]) == EXIT_OK
+    assert "已撤销导入" in capsys.readouterr().out
+    assert sql(district, "SELECT count(*) FROM cases") == [(0,)]
+
+
+def edit_case(db_file: Path, uuid: str, title: str) -> None:
+    """An edit of the case (its next revision), as a save would make it."""
+    conn = sqlite3.connect(db_file)
+    conn.execute(
+        "UPDATE cases SET title = ?, revision = revision + 1 WHERE uuid = ?", (title, uuid)
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_newer_case_package_updates_and_edits_at_both_ends_or_a_taken_number_conflict(
+    zhili: Path, district: Path, tmp_path: Path, qapp: object
+) -> None:
+    first, uuid = case_package(zhili, tmp_path, "1")
+    import_(district, first)
+    title = "SELECT title FROM cases WHERE uuid = ?"
+
+    edit_case(zhili, uuid, "联络组修改后的案例题目")
+    report = import_(district, case_package(zhili, tmp_path, "2")[0])
+    assert report.counts["updated"] >= 1 and report.counts["conflicts"] == 0
+    assert sql(district, title, uuid) == [("联络组修改后的案例题目",)]
+
+    edit_case(zhili, uuid, "联络组又改的题目")
+    edit_case(district, uuid, "区政协改的题目")
+    report = import_(district, case_package(zhili, tmp_path, "3")[0])
+    [conflict] = [c for c in report.conflicts if c.uuid == uuid]
+    assert conflict.resolvable and "都修改过" in conflict.reason
+    assert sql(district, title, uuid) == [("区政协改的题目",)]
+
+    # Another case of this database holds the package's 档号: a conflict, not an error.
+    other = district.parent / "另一个.sqlite"
+    import_(other, first)
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE cases SET uuid = ? WHERE uuid = ?", (str(uuid_module.uuid4()), uuid))
+    conn.commit()
+    conn.close()
+    report = import_(other, first)
+    [clash] = [c for c in report.conflicts if c.uuid == uuid]
+    assert not clash.resolvable and "档号" in clash.reason
+    assert sql(other, "SELECT count(*) FROM cases") == [(1,)]

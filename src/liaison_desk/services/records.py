@@ -1,4 +1,5 @@
-"""Records packages (报送数据包) out of a township's database and into the district's.
+"""Records packages (报送数据包) out of a township's database and into the district's; case
+packages (协商案例报送包) into the district's too.
 
 Export: one ``db.reading()`` snapshot of the group's records (``storage.exchange``), masked by
 the one privacy policy, written by one writer (``documents.records_package``) to a temporary
@@ -11,6 +12,12 @@ nothing would (the same package again), nothing is written at all. Otherwise the
 backed up (``BackupService.back_up_before_merge``), the photo files are stored (content-
 addressed: a file already there is kept once) and the whole package is merged in one
 transaction with its import log entry (导入记录).
+
+Case packages (协商案例报送包) import the same way, after the same verification: their
+package.json is read as partial documents (``documents.case_package_records``: the cases, their
+photos — hashed as unpacked, stored once — and linked consultations, masked as the package
+was) and merged with ``Merger(partial=True)``; the import log says which kind each package was
+and its masking decision.
 
 Undo: the import log entry keeps what the merge changed (before-images, see
 ``storage.exchange``): undoing the last import puts exactly that back, in one transaction, on
