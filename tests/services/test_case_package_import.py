@@ -276,6 +276,26 @@ def test_a_tampered_case_package_is_refused_with_nothing_written(
             dst.writestr(info, data)
     refused(district, tampered, "没有通过校验")
 
+    # A bag whose checksums are right but whose package.json disagrees with its files: a photo
+    # it no longer lists (counts adjusted), re-bagged so only that is wrong.
+    import bagit
+
+    folder = tmp_path / "重新打包"
+    with zipfile.ZipFile(package) as zf:
+        zf.extractall(folder)
+    [bag_dir] = list(folder.iterdir())
+    doc_file = bag_dir / "data" / "package.json"
+    doc = json.loads(doc_file.read_text(encoding="utf-8"))
+    doc["cases"][0]["photos"].pop()
+    doc["counts"]["photos"] -= 1
+    doc_file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    bagit.Bag(str(bag_dir)).save(manifests=True)
+    disagreeing = tmp_path / "不一致.zip"
+    with zipfile.ZipFile(disagreeing, "w") as zf:
+        for file in sorted(bag_dir.rglob("*")):
+            zf.write(file, file.relative_to(folder).as_posix())
+    refused(district, disagreeing, "来历不明")
+
 
 def test_a_case_package_from_a_newer_format_is_refused_with_nothing_written(
     zhili: Path, district: Path, tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
