@@ -373,3 +373,29 @@ def test_a_newer_case_package_updates_and_edits_at_both_ends_or_a_taken_number_c
     [clash] = [c for c in report.conflicts if c.uuid == uuid]
     assert not clash.resolvable and "档号" in clash.reason
     assert sql(other, "SELECT count(*) FROM cases") == [(1,)]
+
+
+def test_a_copy_changed_here_is_a_conflict_when_the_records_package_completes_it(
+    zhili: Path, district: Path, tmp_path: Path, qapp: object
+) -> None:
+    package, _ = case_package(zhili, tmp_path)
+    records = export(zhili, tmp_path / "织里-记录.zip")
+    import_(district, package)
+    [(uuid,)] = sql(district, "SELECT uuid FROM consultations ORDER BY id LIMIT 1")
+    [(title,)] = sql(zhili, "SELECT title FROM consultations WHERE uuid = ?", uuid)
+    conn = sqlite3.connect(district)
+    conn.execute(
+        "UPDATE consultations SET title = '区政协改的议题', revision = revision + 1 WHERE uuid = ?",
+        (uuid,),
+    )
+    conn.commit()
+    conn.close()
+    report = import_(district, records)
+    [conflict] = [c for c in report.conflicts if c.uuid == uuid]
+    assert conflict.resolvable and "案例报送包" in conflict.reason
+    assert sql(district, "SELECT title FROM consultations WHERE uuid = ?", uuid) == [
+        ("区政协改的议题",)
+    ]
+    # Asked for: theirs (the whole record as the township has it).
+    import_(district, records, theirs=True)
+    assert sql(district, "SELECT title FROM consultations WHERE uuid = ?", uuid) == [(title,)]
