@@ -2652,12 +2652,36 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>Deleted</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
         <source>&amp;Undo the last import</source>
         <translation>&amp;Undo the last import</translation>
     </message>
     <message>
         <source> (undone)</source>
         <translation> (undone)</translation>
+    </message>
+    <message>
+        <source>Case package</source>
+        <translation>Case package</translation>
+    </message>
+    <message>
+        <source>Records package</source>
+        <translation>Records package</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Masked</translation>
+    </message>
+    <message>
+        <source>Not masked</source>
+        <translation>Not masked</translation>
     </message>
     <message>
         <source>Undo the last import</source>
@@ -6008,8 +6032,8 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
         <translation>Import package</translation>
     </message>
     <message>
-        <source>ZIP packages (*.zip)</source>
-        <translation>ZIP packages (*.zip)</translation>
+        <source>Records or case packages (*.zip)</source>
+        <translation>Records or case packages (*.zip)</translation>
     </message>
 </context>
 </TS>

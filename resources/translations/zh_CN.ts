@@ -2653,12 +2653,36 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>删除</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
         <source>&amp;Undo the last import</source>
         <translation>撤销最近一次导入(&amp;U)</translation>
     </message>
     <message>
         <source> (undone)</source>
         <translation>（已撤销）</translation>
+    </message>
+    <message>
+        <source>Case package</source>
+        <translation>案例报送包</translation>
+    </message>
+    <message>
+        <source>Records package</source>
+        <translation>履职记录包</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <source>Not masked</source>
+        <translation>未隐藏</translation>
     </message>
     <message>
         <source>Undo the last import</source>
@@ -6009,8 +6033,8 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
         <translation>导入报送包</translation>
     </message>
     <message>
-        <source>ZIP packages (*.zip)</source>
-        <translation>ZIP 报送包 (*.zip)</translation>
+        <source>Records or case packages (*.zip)</source>
+        <translation>报送数据包或协商案例报送包 (*.zip)</translation>
     </message>
 </context>
 </TS>

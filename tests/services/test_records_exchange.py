@@ -454,7 +454,7 @@ def test_a_case_package_whose_package_json_disagrees_with_its_files_is_refused(
     _refused(district, written.path, "没有通过校验")
 
 
-def test_a_valid_case_package_is_refused_with_a_clear_message(
+def test_a_case_package_without_cases_is_refused_with_a_clear_message(
     tmp_path: Path, district: Path
 ) -> None:
     from liaison_desk.documents.package import (
@@ -479,7 +479,7 @@ def test_a_valid_case_package_is_refused_with_a_clear_message(
         [PayloadFile("说明.txt", write_text("说明")), PayloadFile("package.json", write_json(doc))],
         tmp_path / "case.zip",
     )
-    _refused(district, written.path, "协商案例报送包")
+    _refused(district, written.path, "协商案例报送包里没有案例")
 
 
 # --- the single-group demo ---------------------------------------------------------------------

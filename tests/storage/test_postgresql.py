@@ -358,3 +358,51 @@ def test_records_packages_merge_on_postgresql(
         assert len(on_pg.groups.all()) == 1
     finally:
         pg.close()
+
+
+def test_a_case_package_merges_on_postgresql(
+    pg_url: str, demo_master: Path, tmp_path: Path, qapp: object
+) -> None:
+    """A township's case package imported into a district database on the server: the case
+    arrives (partial import marks and the masking decision are stored), a second import changes
+    nothing, and undo takes it out again."""
+    from sqlalchemy import create_engine, text
+
+    from liaison_desk.demo import reduce_to_group
+    from liaison_desk.domain.enums import CaseStatus
+
+    admin = create_engine(pg_url.format(db="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE DATABASE liaison_cases"))
+    admin.dispose()
+    target = tmp_path / "织里" / "联络组.sqlite"
+    target.parent.mkdir()
+    shutil.copyfile(demo_master, target)
+    shutil.copytree(
+        AttachmentStore.beside_database(demo_master).root,
+        AttachmentStore.beside_database(target).root,
+    )
+    lite = Database.open(f"sqlite:///{target}")
+    try:
+        sv = Services(ServiceContext(lite, AttachmentStore.beside_database(target)))
+        reduce_to_group(sv, "织里镇联络组")
+        [case, *_] = sv.cases.in_statuses({CaseStatus.SELECTED})
+        assert case.id is not None
+        package = sv.packages.export([case.id], "区政协协商案例征集", tmp_path).path
+    finally:
+        lite.close()
+    pg = Database.open(pg_url.format(db="liaison_cases"))
+    try:
+        on_pg = Services(ServiceContext(pg, AttachmentStore(tmp_path / "server-files")))
+        report = on_pg.records.import_package(package)
+        assert report.kind == "cases" and report.counts["new"] > 0
+        [imported] = on_pg.cases.in_statuses(set(CaseStatus))
+        assert imported.uuid == case.uuid and imported.photos
+        assert on_pg.records.log()[0].masked is True
+        counts = on_pg.statistics.row_counts()
+        assert on_pg.records.import_package(package).log_id is None
+        assert on_pg.statistics.row_counts() == counts
+        on_pg.records.undo_last()
+        assert on_pg.cases.in_statuses(set(CaseStatus)) == []
+    finally:
+        pg.close()

@@ -84,3 +84,36 @@ def test_export_import_and_undo_from_the_menus(
     log.undo_button.click()
     assert services.statistics.row_counts()["consultation"] == 0
     assert not log.undo_button.isEnabled()
+
+
+def test_a_case_package_is_imported_from_the_same_menu_and_logged_as_one(
+    qtbot: Any,
+    township: MainWindow,
+    district: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from liaison_desk.domain.enums import CaseStatus
+
+    sv = township.services
+    [case, *_] = sv.cases.in_statuses({CaseStatus.SELECTED})
+    assert case.id is not None
+    out = tmp_path / "案例"
+    out.mkdir()
+    package = sv.packages.export([case.id], "区政协协商案例征集", out).path
+
+    done: list[ImportReport] = []
+    monkeypatch.setattr(RecordsImporter, "choose", lambda self, t: set())
+    monkeypatch.setattr(RecordsImporter, "tell_done", lambda self, r: done.append(r))
+    district.import_package(package)
+    qtbot.waitUntil(lambda: bool(done), timeout=120_000)
+    text = done[0].render()
+    assert "案例报送包" in text and "新增" in text and "个人信息已隐藏" in text
+    assert district.services.statistics.row_counts()["case"] == 1
+
+    district.import_log_action.trigger()
+    log = district.findChild(ImportLogDialog)
+    assert isinstance(log, ImportLogDialog) and log.table.rowCount() == 1
+    header = [log.table.horizontalHeaderItem(c).text() for c in range(log.table.columnCount())]
+    row = dict(zip(header, (log.table.item(0, c).text() for c in range(len(header))), strict=True))
+    assert row["Kind"] == "Case package" and row["Personal data"] == "Masked"

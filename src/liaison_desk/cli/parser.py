@@ -531,12 +531,17 @@ def _add_records_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     imp = sub.add_parser(
         "import",
         parents=[common],
-        help="导入报送数据包（区政协合并各联络组的记录）",
-        description="先校验报送包，不通过的一律拒绝、不写入任何数据；通过后备份数据库，"
+        help="导入报送数据包或协商案例报送包（区政协合并各联络组的记录和案例）",
+        description="报送数据包（履职记录）和协商案例报送包都可以导入。"
+        "先校验报送包，不通过的一律拒绝、不写入任何数据；通过后备份数据库，"
         "再按 UUID 和版本号合并：新记录新增，较新的更新，相同的跳过，两边都改过的列为冲突"
         "（默认保留本库的版本）。同一个包导入两次，第二次不改动任何数据。"
+        "协商案例报送包带来案例、照片和案例所依据的协商活动，内容是包中隐藏个人信息后的样子；"
+        "之后导入同一联络组的报送数据包时会补全这些记录。"
         "要导入的数据库文件不存在时会新建。",
         epilog="例如：liaison-desk import 织里镇联络组-2024-报送数据包.zip --db 区政协.sqlite\n"
+        "      liaison-desk import 吴兴区政协-织里镇联络组-2024-协商案例报送-20250110.zip "
+        "--db 区政协.sqlite\n"
         "      liaison-desk import --undo-last --db 区政协.sqlite",
     )
     imp.add_argument("file", nargs="?", type=Path, metavar="报送包", help="要导入的报送包（.zip）")

@@ -41,6 +41,8 @@ def cmd_export_records(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from liaison_desk.services.records import PACKAGE_KINDS
+
     url = url_of(args)
     if args.undo_last:
         if args.file is not None:
@@ -48,12 +50,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         with open_services(url, create=False) as services:
             entry = services.records.undo_last()
         print(
-            f"已撤销导入：{entry.file_name}（{entry.sender}，{entry.imported_at:%Y-%m-%d %H:%M}）"
+            f"已撤销导入：{entry.file_name}（{PACKAGE_KINDS.get(entry.kind, '报送包')}，"
+            f"{entry.sender}，{entry.imported_at:%Y-%m-%d %H:%M}）"
         )
         return EXIT_OK
     if args.file is None:
         raise UserError(
-            "请写要导入的报送包文件名，例如：liaison-desk import 织里镇联络组-2024-报送数据包.zip"
+            "请写要导入的报送包（报送数据包或协商案例报送包）文件名，例如："
+            "liaison-desk import 织里镇联络组-2024-报送数据包.zip"
         )
     progress = Progress("正在校验并导入报送包")
     with open_services(url) as services:

@@ -34,6 +34,11 @@ database: the caller (``documents.package_writer``) decides the payload — a li
                         "outcome_items": [{"uuid", "revision", "content", ...}]}],
      "counts": {"cases": 4, "consultations": 8, "outcome_items": 31, "photos": 12}}
 
+Each group, case, photo, consultation and outcome item may also carry ``"record"``: its fields as
+the database stores them (codes, not labels; masked by the package's one decision), so that a
+district can import the package (``documents.case_package_records``). Packages written before it
+was added have none; readers take it as optional, and the format version stays 1.
+
 Every path is relative to ``data/`` with "/" between folders. Verification checks that every path
 it names exists, that every payload file is named by it (so nothing rides along unexplained), that
 the counts match the lists, and that the UUIDs are UUIDs and unique.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -37,9 +37,9 @@ from liaison_desk.documents.package import (
     write_package,
     write_text,
 )
-from liaison_desk.documents.package_data import PackageData
+from liaison_desk.documents.package_data import PackageData, PackagePhoto
 from liaison_desk.documents.sheet_data import SheetKind, SheetOptions
-from liaison_desk.domain.entities import Case
+from liaison_desk.domain.entities import Case, Consultation, OutcomeItem, Record
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.wordcount import count_words
 from liaison_desk.progress import Progress, within
@@ -461,9 +461,11 @@ def package_json(data: PackageData, layout: Layout) -> dict[str, Any]:
                             p.attachment.taken_at.isoformat() if p.attachment.taken_at else None
                         ),
                         "file": path,
+                        "record": _photo_record(data, case, p),
                     }
                     for p, path in zip(photos, layout.photo_files[case.id or 0], strict=True)
                 ],
+                "record": _case_record(data, case),
             }
         )
     consultations: list[dict[str, Any]] = []
@@ -514,9 +516,11 @@ def package_json(data: PackageData, layout: Layout) -> dict[str, Any]:
                         "status": i.status.label,
                         "resolved_on": day(i.resolved_on),
                         "satisfaction": i.satisfaction.label if i.satisfaction else None,
+                        "record": _item_record(data, i, position),
                     }
-                    for i in items
+                    for position, i in enumerate(items)
                 ],
+                "record": _consultation_record(data, c),
             }
         )
     groups = [
@@ -527,6 +531,12 @@ def package_json(data: PackageData, layout: Layout) -> dict[str, Any]:
             "town": g.town,
             "fonds_code": g.fonds_code,
             "org_code": g.org_code,
+            "record": {
+                "short_name": g.short_name,
+                "secretary": g.secretary,
+                "secretary_phone": g.secretary_phone,
+                **_stamps(g),
+            },
         }
         for g in data.groups.values()
     ]
@@ -547,6 +557,137 @@ def package_json(data: PackageData, layout: Layout) -> dict[str, Any]:
             "outcome_items": item_count,
             "photos": photo_count,
         },
+    }
+
+
+# --- what a receiving database keeps ---------------------------------------------------------------
+# Each case, photo, consultation, outcome item and group of package.json carries a "record": its
+# fields as the database stores them (codes, not labels), masked by the package's one decision,
+# so the district can import the package (``services.records``) and send the cases on in its own
+# package. Packages written before these were added have none; the import then reads what the
+# shown fields give.
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _stamps(record: Record) -> dict[str, Any]:
+    return {
+        "created_at": _stamp(record.created_at),
+        "updated_at": _stamp(record.updated_at),
+        "deleted_at": _stamp(record.deleted_at),
+    }
+
+
+def _case_record(data: PackageData, case: Case) -> dict[str, Any]:
+    privacy = data.privacy
+    return {
+        "year": case.year,
+        "title": privacy.text(case.title),
+        "subtitle": privacy.text(case.subtitle),
+        "sections": {key: privacy.text(text) for key, text in case.sections.items()},
+        "status": case.status.value,
+        "retention": case.retention.value,
+        "archive_number": case.archive_number or None,
+        "finalised_on": _day(case.finalised_on),
+        "version": case.version,
+        **_stamps(case),
+    }
+
+
+def _photo_record(data: PackageData, case: Case, photo: PackagePhoto) -> dict[str, Any]:
+    """The attachment the photo is: whose it is (a linked consultation's, else the case's)."""
+    a = photo.attachment
+    owner = data.consultations.get(a.consultation_id) if a.consultation_id is not None else None
+    return {
+        "consultation": owner.uuid if owner is not None else None,
+        "case": case.uuid if owner is None else None,
+        "kind": a.kind.value,
+        "caption": data.privacy.text(a.caption),
+        "position": a.position,
+        "is_cover": a.is_cover,
+        **_stamps(a),
+    }
+
+
+def _consultation_record(data: PackageData, c: Consultation) -> dict[str, Any]:
+    """The consultation as its record sheet in this package shows it (names and numbers masked
+    alike); participants are not linked to the roster, which the package does not carry."""
+    privacy = data.privacy
+    return {
+        "kind": c.kind.value,
+        "number": c.number,
+        "archive_number": c.archive_number or None,
+        "title": privacy.text(c.title),
+        "topic_source": c.topic_source.value,
+        "held_on": _day(c.held_on),
+        "start_time": c.start_time.isoformat() if c.start_time else None,
+        "end_time": c.end_time.isoformat() if c.end_time else None,
+        "venue": c.venue,
+        "host": c.host,
+        "recorder": c.recorder,
+        "status": c.status.value,
+        "agenda": [privacy.text(a) for a in c.agenda],
+        "minutes": privacy.text(c.minutes),
+        "consensus": privacy.text(c.consensus),
+        "author": c.author,
+        "head_counts": [{"category": h.category.value, "count": h.count} for h in c.head_counts],
+        "checklist": [
+            {
+                "name": s.name,
+                "done": s.done,
+                "done_on": _day(s.done_on),
+                "note": privacy.text(s.note),
+            }
+            for s in c.checklist
+        ],
+        "participants": [
+            {
+                "position": n,
+                "name": privacy.name(p),
+                "category": p.category.value,
+                "unit": p.unit,
+                "title": p.title,
+                "attended": p.attended,
+                "absence_reason": privacy.text(p.absence_reason),
+            }
+            for n, p in enumerate(c.participants)
+        ],
+        "speeches": [
+            {
+                "position": n,
+                "speaker": privacy.speaker(s.speaker),
+                "capacity": privacy.text(s.capacity),
+                "content": privacy.text(s.content),
+            }
+            for n, s in enumerate(c.speeches)
+        ],
+        **_stamps(c),
+    }
+
+
+def _item_record(data: PackageData, i: OutcomeItem, position: int) -> dict[str, Any]:
+    privacy = data.privacy
+    return {
+        "position": position,
+        "content": privacy.text(i.content),
+        "responsible_body": i.responsible_body,
+        "responsible_person": privacy.text(i.responsible_person),
+        "deadline": _day(i.deadline),
+        "solved_on_spot": i.solved_on_spot,
+        "adopted": i.adopted,
+        "status": i.status.value,
+        "unsolved_reason": privacy.text(i.unsolved_reason),
+        "resolved_on": _day(i.resolved_on),
+        "revisit_on": _day(i.revisit_on),
+        "revisit_note": privacy.text(i.revisit_note),
+        "satisfaction": i.satisfaction.value if i.satisfaction else None,
+        **_stamps(i),
     }
 
 

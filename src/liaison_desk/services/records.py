@@ -1,4 +1,5 @@
-"""Records packages (报送数据包) out of a township's database and into the district's.
+"""Records packages (报送数据包) out of a township's database and into the district's; case
+packages (协商案例报送包) into the district's too.
 
 Export: one ``db.reading()`` snapshot of the group's records (``storage.exchange``), masked by
 the one privacy policy, written by one writer (``documents.records_package``) to a temporary
@@ -11,6 +12,12 @@ nothing would (the same package again), nothing is written at all. Otherwise the
 backed up (``BackupService.back_up_before_merge``), the photo files are stored (content-
 addressed: a file already there is kept once) and the whole package is merged in one
 transaction with its import log entry (导入记录).
+
+Case packages (协商案例报送包) import the same way, after the same verification: their
+package.json is read as partial documents (``documents.case_package_records``: the cases, their
+photos — hashed as unpacked, stored once — and linked consultations, masked as the package
+was) and merged with ``Merger(partial=True)``; the import log says which kind each package was
+and its masking decision.
 
 Undo: the import log entry keeps what the merge changed (before-images, see
 ``storage.exchange``): undoing the last import puts exactly that back, in one transaction, on
@@ -26,7 +33,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from liaison_desk.documents.package import PackageWritten
+from liaison_desk.documents.case_package_records import (
+    CaseRecordsError,
+    PhotoFile,
+    case_package_records,
+)
+from liaison_desk.documents.package import PackageWritten, file_sha256
 from liaison_desk.documents.package_check import PACKAGE_LIMITS, verify_package
 from liaison_desk.documents.records_package import (
     KIND_LABELS,
@@ -51,6 +63,108 @@ class ImportRefused(UserFacingError):
     """A package that is not imported: the message says why and what to do."""
 
 
+#: The kinds of package an import takes, as the import log (导入记录) names them.
+PACKAGE_KINDS = {"records": "履职记录包", "cases": "案例报送包"}
+
+
+def masking_text(masked: bool | None) -> str:
+    """The package's masking decision, as the report and the import log say it."""
+    if masked is None:
+        return "未说明是否隐藏个人信息"
+    return "个人信息已隐藏" if masked else "未隐藏个人信息"
+
+
+class _Unpacked:
+    """The package unpacked into a temporary folder, once, when first needed."""
+
+    def __init__(self, path: Path, sha256: str, bag_name: str, folder: Path) -> None:
+        self.path = path
+        self.sha256 = sha256
+        self.bag_name = bag_name
+        self.folder = folder
+        self._done = False
+
+    def data_dir(self) -> Path:
+        if not self._done:
+            try:
+                with open_zip(self.path, PACKAGE_LIMITS, what="报送包") as archive:
+                    archive.extract_all(self.folder)
+            except ZipRefused as exc:
+                raise ImportRefused(f"无法解开报送包：{exc}") from exc
+            # What is unpacked is what was verified (the file did not change in between).
+            if file_sha256(self.path) != self.sha256:
+                raise ImportRefused(
+                    f"「{self.path.name}」在校验之后被改动了，没有导入任何数据。请重新导入。"
+                )
+            self._done = True
+        return self.folder / self.bag_name / "data"
+
+
+@dataclass
+class _Plan:
+    """What one package brings, ready to merge."""
+
+    kind: str
+    records: dict[str, list[dict[str, Any]]]
+    tombstones: list[dict[str, Any]]
+    photos: dict[str, str]  # SHA-256 -> path inside data/
+    sender: str
+    sender_uuid: str | None
+    masked: bool | None
+    unpacked: _Unpacked
+    partial: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _records_plan(doc: dict[str, Any], unpacked: _Unpacked) -> _Plan:
+    sender = doc.get("sender") or {}
+    masked = doc.get("masked")
+    return _Plan(
+        kind="records",
+        records=doc.get("records") or {},
+        tombstones=list(doc.get("tombstones") or []),
+        photos=dict(doc.get("photos") or {}),
+        sender=str(sender.get("name") or ""),
+        sender_uuid=str(sender.get("uuid") or "") or None,
+        masked=masked if isinstance(masked, bool) else None,
+        unpacked=unpacked,
+    )
+
+
+def _case_plan(doc: dict[str, Any], bag_info: dict[str, str], unpacked: _Unpacked) -> _Plan:
+    """A case package's records (``documents.case_package_records``), its photo files hashed
+    as unpacked."""
+    data_dir = unpacked.data_dir()
+    files: dict[str, PhotoFile] = {}
+    for case in doc.get("cases") or []:
+        for photo in case.get("photos") or []:
+            rel = str(photo.get("file") or "")
+            file = data_dir / rel
+            if rel and file.is_file():
+                files[rel] = PhotoFile(file_sha256(file), file.stat().st_size)
+    try:
+        read = case_package_records(doc, bag_info, files)
+    except CaseRecordsError as exc:
+        raise ImportRefused(
+            f"协商案例报送包的 package.json 中有无法读取的内容，没有导入任何数据：{exc}"
+            "请报送单位用最新版本的软件重新导出。"
+        ) from exc
+    if not read.records["case"]:
+        raise ImportRefused("这个协商案例报送包里没有案例，没有可导入的内容。")
+    return _Plan(
+        kind="cases",
+        records=read.records,
+        tombstones=[],
+        photos=read.photos,
+        sender=read.sender,
+        sender_uuid=read.sender_uuid,
+        masked=read.masked,
+        unpacked=unpacked,
+        partial=True,
+        notes=read.notes,
+    )
+
+
 @dataclass
 class ExportResult:
     written: PackageWritten
@@ -72,6 +186,7 @@ class ImportReport:
     log_id: int | None = None
     backup: Path | None = None
     notes: list[str] = field(default_factory=list)
+    masked: bool | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -87,10 +202,19 @@ class ImportReport:
         if not self.dry_run and self.log_id is None:
             head = "导入完成：这个报送包的内容已经全部在本库中，没有任何改动"
         lines = [
-            f"{head}：{self.file.name}（{self.sender}）",
+            f"{head}：{self.file.name}（{PACKAGE_KINDS.get(self.kind, '报送包')}，{self.sender}）",
             f"新增 {c['new']} 条，更新 {c['updated']} 条，未变 {c['skipped']} 条，"
             f"较旧 {c['older']} 条，冲突 {c['conflicts']} 条，删除 {c['deleted']} 条。",
         ]
+        if self.kind == "cases":
+            lines.append(
+                f"个人信息：{masking_text(self.masked)}"
+                + (
+                    "，导入的是报送包中隐藏后的内容，本库不会因此显示被隐藏的姓名和号码。"
+                    if self.masked
+                    else "。"
+                )
+            )
         for conflict in self.conflicts:
             label = KIND_LABELS.get(conflict.kind, conflict.kind)
             lines.append(f"  冲突：{label}「{conflict.title}」：{conflict.reason}")
@@ -232,6 +356,8 @@ class RecordsService:
         theirs: bool | Collection[str] = False,
         progress: Progress | None = None,
     ) -> ImportReport:
+        """Import a records package (报送数据包) or a case package (协商案例报送包): see the
+        module docstring."""
         path = Path(path)
         if not path.is_file():
             raise ImportRefused(f"找不到文件「{path}」。请检查文件名和位置。")
@@ -239,77 +365,91 @@ class RecordsService:
         if not report.ok:
             raise ImportRefused("报送包没有通过校验，没有导入任何数据。\n" + report.render())
         doc = report.package or {}
-        if not is_records_package(doc):
-            raise ImportRefused(
-                f"「{path.name}」是协商案例报送包（案例、汇编和记录表的文件），不是报送数据包。"
-                "本版本只能导入报送数据包（联络组用“导出报送数据包”生成）；协商案例报送包请用"
-                "“校验报送包”核对后直接存档。没有导入任何数据。"
-            )
-        sender = doc.get("sender") or {}
-        sender_name = str(sender.get("name") or "")
-        records: dict[str, list[dict[str, Any]]] = doc.get("records") or {}
-        tombstones = list(doc.get("tombstones") or [])
+        with tempfile.TemporaryDirectory(prefix="liaison-desk-import-") as tmp:
+            unpacked = _Unpacked(path, report.sha256, report.bag_name, Path(tmp))
+            if is_records_package(doc):
+                plan = _records_plan(doc, unpacked)
+            else:
+                plan = _case_plan(doc, report.bag_info, unpacked)
+            return self._import(path, report.sha256, plan, dry_run, theirs)
+
+    def _import(
+        self,
+        path: Path,
+        sha256: str,
+        plan: _Plan,
+        dry_run: bool,
+        theirs: bool | Collection[str],
+    ) -> ImportReport:
         with self.ctx.db.reading() as s:
-            trial = exchange.Merger(s, theirs=theirs).merge(records, tombstones)
+            trial = exchange.Merger(s, theirs=theirs, partial=plan.partial).merge(
+                plan.records, plan.tombstones
+            )
             s.rollback()
-        result = ImportReport(path, report.sha256, sender_name, "records", trial, True)
+        result = ImportReport(
+            path, sha256, plan.sender, plan.kind, trial, True, masked=plan.masked, notes=plan.notes
+        )
         if dry_run or not trial.changed:
             result.dry_run = dry_run
             return result
         result.backup = self.backups.back_up_before_merge()
-        self._store_photos(path, report.bag_name, doc)
+        self._store_photos(plan.photos, plan.unpacked)
         now = self.ctx.now()
         with self.ctx.db.session() as s:
-            merged = exchange.Merger(s, theirs=theirs).merge(records, tombstones)
+            merged = exchange.Merger(s, theirs=theirs, partial=plan.partial).merge(
+                plan.records, plan.tombstones
+            )
             result.result = merged
             result.log_id = exchange.add_import_log(
                 s,
                 at=now,
                 actor=self.ctx.actor,
                 file_name=path.name,
-                sha256=report.sha256,
-                kind="records",
-                sender=sender_name,
-                sender_uuid=str(sender.get("uuid") or "") or None,
+                sha256=sha256,
+                kind=plan.kind,
+                sender=plan.sender,
+                sender_uuid=plan.sender_uuid,
                 result=merged,
+                masked=plan.masked,
             )
             repo.add_audit(
                 s,
                 AuditEntry(
                     entity_type="group",
-                    entity_uuid=str(sender.get("uuid") or ""),
+                    entity_uuid=plan.sender_uuid or "",
                     action=AuditAction.IMPORT,
                     actor=self.ctx.actor,
                     at=now,
-                    summary=f"导入报送包 {path.name}（{sender_name}）",
-                    changes={"sha256": report.sha256, "counts": merged.counts},
+                    summary=(
+                        f"导入{PACKAGE_KINDS.get(plan.kind, '报送包')} {path.name}（{plan.sender}，"
+                        f"{masking_text(plan.masked)}）"
+                    ),
+                    changes={
+                        "sha256": sha256,
+                        "counts": merged.counts,
+                        "kind": plan.kind,
+                        "masked": plan.masked,
+                    },
                 ),
             )
         result.dry_run = False
         return result
 
-    def _store_photos(self, path: Path, bag_name: str, doc: dict[str, Any]) -> None:
+    def _store_photos(self, photos: dict[str, str], unpacked: _Unpacked) -> None:
         """Every photo file of the package into the store (content-addressed: one file per
         SHA-256, whoever refers to it). Before the merge's transaction: a file nobody refers to
         yet is harmless, a record pointing at a missing file is not."""
-        photos: dict[str, str] = doc.get("photos") or {}
         store = self.ctx.store
         if not photos or store is None:
             return
         wanted = {sha: rel for sha, rel in photos.items() if not store.exists(sha)}
         if not wanted:
             return
-        with tempfile.TemporaryDirectory(prefix="liaison-desk-import-") as tmp:
-            try:
-                with open_zip(path, PACKAGE_LIMITS, what="报送包") as archive:
-                    archive.extract_all(Path(tmp))
-            except ZipRefused as exc:
-                raise ImportRefused(f"无法解开报送包：{exc}") from exc
-            data_dir = Path(tmp) / bag_name / "data"
-            for sha, rel in wanted.items():
-                stored = store.add_file(data_dir / rel, Path(rel).name)
-                if stored.sha256 != sha:
-                    raise ImportRefused(f"照片文件 {rel} 的内容与校验值不符，没有导入。")
+        data_dir = unpacked.data_dir()
+        for sha, rel in wanted.items():
+            stored = store.add_file(data_dir / rel, Path(rel).name)
+            if stored.sha256 != sha:
+                raise ImportRefused(f"照片文件 {rel} 的内容与校验值不符，没有导入。")
 
     # --- undo and log -------------------------------------------------------------------------
 

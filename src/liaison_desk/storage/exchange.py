@@ -394,18 +394,32 @@ def _comparable(doc: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k not in ("revision", "updated_at")}
 
 
-class Merger:
-    """Merges one package's documents in one session (the caller's transaction)."""
+#: A key of a partial document: values given only to a record the merge creates.
+WHEN_NEW = "_when_new"
 
-    def __init__(self, s: Session, *, theirs: bool | Collection[str] = False) -> None:
+
+class Merger:
+    """Merges one package's documents in one session (the caller's transaction).
+
+    ``partial``: the documents are a case package's (``documents.case_package_records``): masked
+    copies of some fields only. A key a document leaves out is left as it is here; a newer
+    revision updates the rest; an equal one is skipped (the copy of what is here). Their import
+    marks say "partial", so the group's records package of the same revision still brings the
+    whole record (counted as an update), unless it was changed here since (a conflict)."""
+
+    def __init__(
+        self, s: Session, *, theirs: bool | Collection[str] = False, partial: bool = False
+    ) -> None:
         """``theirs``: in a conflict, take the package's version (True: always; a collection:
         for the records of these UUIDs, as chosen one by one)."""
         self.s = s
         self._theirs = theirs
+        self.partial = partial
         self.refs = _Refs(s)
         self.result = MergeResult()
         self._touched_consultations: set[int] = set()
-        self._marks_before: dict[str, int | None] = {}
+        #: each touched mark as it was: its revision (None: none), or [revision, True] partial
+        self._marks_before: dict[str, Any] = {}
         self._counters_before: dict[str, int | None] = {}
         self._group_alias: dict[str, str] = {}
         self._case_photos: list[tuple[int, list[dict[str, Any]]]] = []
@@ -447,40 +461,58 @@ class Merger:
             if clash:
                 self._conflict(kind, doc, None, clash, resolvable=False)
                 return
-            self._write(kind, doc, None)
+            self._write(kind, {**doc.get(WHEN_NEW, {}), **doc}, None)
             self.result.new += 1
             self._mark(uid, incoming)
             return
         local = int(row.revision)
-        if marked is not None and incoming == marked:
+        # The record here is a case package's copy of this very revision: this package (a
+        # records package) brings the whole of it.
+        fill = not self.partial and mark is not None and mark.partial and incoming == marked
+        if marked is not None and incoming == marked and not fill:
             self.result.skipped += 1
             return
         ours = document_of(kind, row, self.refs)
         if kind == "group" and uid != doc["uuid"]:
             self.result.skipped += 1  # a group set up here under its own UUID: ours stays
             return
-        if _comparable(ours) == _comparable({**doc, "uuid": uid}) and incoming == local:
+        if (
+            not self.partial
+            and _comparable(ours) == _comparable({**doc, "uuid": uid})
+            and incoming == local
+        ):
             self.result.skipped += 1
             self._mark(uid, incoming)
             return
-        both = marked is not None and local != marked and incoming > marked
-        if both or (marked is None and incoming == local):
-            reason = "两边在上次导入后都修改过这条记录" if both else "两边的版本号相同，内容却不同"
+        both = not fill and marked is not None and local != marked and incoming > marked
+        # Equal revisions, different contents: for a case package, the masked copy of what is
+        # here (skipped below); otherwise two versions nobody can order.
+        same = not fill and not self.partial and marked is None and incoming == local
+        refilled = fill and local != marked
+        if both or same or refilled:
+            if both:
+                reason = "两边在上次导入后都修改过这条记录"
+            elif same:
+                reason = "两边的版本号相同，内容却不同"
+            else:
+                reason = (
+                    "本库在导入案例报送包后修改过这条记录，报送数据包带来的是它修改前的完整记录"
+                )
             if not self.wants_theirs(uid):
                 self._conflict(kind, doc, ours, reason)
                 return
-        elif incoming < local:
+        elif not fill and incoming < local:
             self.result.older += 1
             self.result.older_records.append(f"{ENTITY_LABELS[kind]}「{title_of(kind, doc)}」")
             return
-        elif incoming == local:
+        elif not fill and incoming == local:
             self.result.skipped += 1
             return
         clash = self._number_clash(kind, doc, row.id)
         if clash:
             self._conflict(kind, doc, ours, clash, resolvable=False)
             return
-        if both or (marked is None and incoming == local):
+        if both or same or refilled:
             self._conflict_resolved(kind, doc, ours)
         self.result.undo["records"].append({"kind": kind, "id": row.id, "before": ours})
         self._write(kind, doc, row)
@@ -549,11 +581,14 @@ class Merger:
     def _mark(self, uid: str, revision: int) -> None:
         mark = self.s.get(ImportMarkRow, uid)
         if uid not in self._marks_before:
-            self._marks_before[uid] = mark.revision if mark is not None else None
+            self._marks_before[uid] = (
+                None if mark is None else [mark.revision, True] if mark.partial else mark.revision
+            )
         if mark is None:
-            self.s.add(ImportMarkRow(uuid=uid, revision=revision))
+            self.s.add(ImportMarkRow(uuid=uid, revision=revision, partial=self.partial))
         else:
             mark.revision = revision
+            mark.partial = self.partial
 
     # -- writing a row --
 
@@ -576,6 +611,8 @@ class Merger:
         for column in _columns(table, _NOT_SENT):
             if column.name in refs_of:
                 ref_kind = refs_of[column.name]
+                if ref_kind not in doc:
+                    continue  # a partial document that does not say: left as it is
                 ref = doc.get(ref_kind)
                 if ref_kind == "group" and ref is not None:
                     ref = self._group_alias.get(ref, ref)
@@ -584,7 +621,7 @@ class Merger:
                 row.uuid = self._group_alias.get(doc["uuid"], doc["uuid"])
             elif column.name in doc:
                 setattr(row, column.key, _decode(column, doc[column.name]))
-        if kind == "case":
+        if kind == "case" and "consultation_ids" in doc:
             row.consultation_ids = [
                 i
                 for i in (
@@ -628,6 +665,8 @@ class Merger:
         """Participants and speeches, updated in place by position (their row ids stay); new
         ones take ``part_ids`` when given (an undo putting a purged record back)."""
         for name, part_table in _PART_TABLES.items():
+            if name not in doc:
+                continue  # a partial document without them: those here stay
             existing = list(getattr(row, name))
             wanted = list(doc.get(name, []))
             ids = list(part_ids.get(name, []))
@@ -782,15 +821,17 @@ def undo(s: Session, data: Mapping[str, Any]) -> None:
         if row is not None:
             row.photos = merger._case_photo_ids(photos)
     merger._recount()
-    for uid, revision in data.get("marks", {}).items():
+    for uid, before in data.get("marks", {}).items():
         mark = s.get(ImportMarkRow, uid)
+        revision, partial = before if isinstance(before, list) else (before, False)
         if revision is None:
             if mark is not None:
                 s.delete(mark)
         elif mark is None:
-            s.add(ImportMarkRow(uuid=uid, revision=revision))
+            s.add(ImportMarkRow(uuid=uid, revision=revision, partial=bool(partial)))
         else:
             mark.revision = revision
+            mark.partial = bool(partial)
     for scope, last in data.get("counters", {}).items():
         if last is None:
             s.execute(delete(NumberCounterRow).where(NumberCounterRow.scope == scope))
@@ -816,6 +857,7 @@ class ImportLogEntry:
     counts: dict[str, int]
     conflicts: list[dict[str, Any]]
     undone_at: datetime | None
+    masked: bool | None = None  # the package's masking decision (None: it did not say)
 
 
 def add_import_log(
@@ -829,8 +871,10 @@ def add_import_log(
     sender: str,
     sender_uuid: str | None,
     result: MergeResult,
+    masked: bool | None = None,
 ) -> int:
     row = ImportLogRow(
+        masked=masked,
         imported_at=at,
         actor=actor,
         file_name=file_name,
@@ -859,6 +903,7 @@ def _entry(row: ImportLogRow) -> ImportLogEntry:
         dict(row.counts or {}),
         list(row.conflicts or []),
         row.undone_at,
+        row.masked,
     )
 
 

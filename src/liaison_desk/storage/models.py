@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -332,6 +333,9 @@ class ImportMarkRow(Base):
     __tablename__ = "import_marks"
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     revision: Mapped[int] = mapped_column(Integer)
+    # Brought by a case package: a masked copy of some fields, which the group's records
+    # package of the same revision still completes.
+    partial: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ImportLogRow(Base):
@@ -351,3 +355,5 @@ class ImportLogRow(Base):
     conflicts: Mapped[list[Any]] = mapped_column(JSON, default=list)
     undo: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The package's masking decision (personal data hidden or not), as it said; None: not said.
+    masked: Mapped[bool | None] = mapped_column(Boolean)

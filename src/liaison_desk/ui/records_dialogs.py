@@ -34,7 +34,7 @@ from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.messages import confirm, inform, show_error
 from liaison_desk.ui.tasks import TaskControl, run_with_progress
 
-_SKIP = {"revision", "updated_at", "created_at"}
+_SKIP = {"revision", "updated_at", "created_at", "_when_new"}
 
 
 class RecordsExportDialog(QDialog):
@@ -198,7 +198,7 @@ class RecordsImporter:
             self.parent,
             self.parent.tr("Import package"),
             str(offered_folder()),
-            self.parent.tr("ZIP packages (*.zip)"),
+            self.parent.tr("Records or case packages (*.zip)"),
         )
         return Path(name) if name else None
 
@@ -261,7 +261,7 @@ class ImportLogDialog(QDialog):
         self.on_changed = on_changed
         self.setWindowTitle(self.tr("Import log"))
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 8)
+        self.table = QTableWidget(0, 10)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Date"),
@@ -272,6 +272,8 @@ class ImportLogDialog(QDialog):
                 self.tr("Skipped"),
                 self.tr("Conflicts"),
                 self.tr("Deleted"),
+                self.tr("Kind"),
+                self.tr("Personal data"),
             ]
         )
         layout.addWidget(self.table)
@@ -300,12 +302,25 @@ class ImportLogDialog(QDialog):
                     str(e.counts.get(k, 0))
                     for k in ("new", "updated", "skipped", "conflicts", "deleted")
                 ),
+                self.kind_text(e.kind),
+                self.masking_text(e.masked),
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(f"SHA-256: {e.sha256}")
                 self.table.setItem(row, col, item)
         self.undo_button.setEnabled(any(e.undone_at is None for e in entries))
+
+    def kind_text(self, kind: str) -> str:
+        if kind == "cases":
+            return self.tr("Case package")
+        return self.tr("Records package")
+
+    def masking_text(self, masked: bool | None) -> str:
+        """The package's own masking decision: what was imported is as the package showed it."""
+        if masked is None:
+            return ""
+        return self.tr("Masked") if masked else self.tr("Not masked")
 
     def ask_undo(self) -> bool:
         return confirm(
