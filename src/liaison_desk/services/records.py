@@ -45,6 +45,7 @@ from liaison_desk.services.base import ServiceContext
 from liaison_desk.storage import exchange
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.exchange import Conflict, ImportLogEntry, MergeResult, Period
+from liaison_desk.storage.records_reader import RecordsRefused, read_records
 
 
 class ImportRefused(UserFacingError):
@@ -245,13 +246,16 @@ class RecordsService:
                 "本版本只能导入报送数据包（联络组用“导出报送数据包”生成）；协商案例报送包请用"
                 "“校验报送包”核对后直接存档。没有导入任何数据。"
             )
-        sender = doc.get("sender") or {}
-        sender_name = str(sender.get("name") or "")
-        records: dict[str, list[dict[str, Any]]] = doc.get("records") or {}
-        tombstones = list(doc.get("tombstones") or [])
         with self.ctx.db.reading() as s:
+            try:  # everything that came from outside is checked here, before any merge
+                incoming = read_records(s, doc)
+            except RecordsRefused as exc:
+                raise ImportRefused(str(exc)) from exc
+            records, tombstones = incoming.records, incoming.tombstones
             trial = exchange.Merger(s, theirs=theirs).merge(records, tombstones)
             s.rollback()
+        sender = doc["sender"]
+        sender_name = incoming.sender_name
         result = ImportReport(path, report.sha256, sender_name, "records", trial, True)
         if dry_run or not trial.changed:
             result.dry_run = dry_run
