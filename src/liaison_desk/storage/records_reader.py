@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import uuid as _uuid
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -26,11 +27,11 @@ from sqlalchemy.orm import Session
 from liaison_desk.storage import mapping
 from liaison_desk.storage.errors import StorageError
 from liaison_desk.storage.exchange import (
-    _NOT_SENT,
-    _PART_NOT_SENT,
-    _PART_TABLES,
     ENTITY_LABELS,
     ENTITY_ORDER,
+    NOT_SENT,
+    PART_NOT_SENT,
+    PART_TABLES,
     REFERENCES,
     TABLES,
 )
@@ -136,12 +137,12 @@ def _document_problems(kind: str, doc: Mapping[str, Any], what: str) -> list[str
     title = _title(kind, doc)
     what = f"{what}「{title}」" if title else what
     revision = doc.get("revision")
-    if not _is_int(revision) or not 1 <= revision <= INT_MAX:
+    if not (isinstance(revision, int) and _is_int(revision) and 1 <= revision <= INT_MAX):
         problems.append(f"{what}的版本号（revision）应是正整数，却是 {_shown(revision)}。")
     table = TABLES[kind]
     refs = REFERENCES.get(kind, {})
     for column in table.__table__.columns:
-        if column.name in _NOT_SENT or column.name in ("uuid", "revision"):
+        if column.name in NOT_SENT or column.name in ("uuid", "revision"):
             continue
         if column.name in refs:
             ref_kind = refs[column.name]
@@ -168,14 +169,14 @@ def _document_problems(kind: str, doc: Mapping[str, Any], what: str) -> list[str
 def _parts_problems(kind: str, doc: Mapping[str, Any], what: str) -> list[str]:
     problems: list[str] = []
     if kind == "consultation":
-        for name, part_table in _PART_TABLES.items():
+        for name, part_table in PART_TABLES.items():
             parts = doc.get(name, [])
             if not _is_list_of_dicts(parts):
                 problems.append(f"{what}的 {name} 格式不对。")
                 continue
             for n, part in enumerate(parts, 1):
                 for column in part_table.__table__.columns:
-                    if column.name in _PART_NOT_SENT:
+                    if column.name in PART_NOT_SENT:
                         continue
                     if column.name not in part:
                         problems.append(f"{what}的 {name} 第 {n} 项缺少字段 {column.name}。")
@@ -220,7 +221,7 @@ def _readable_problems(kind: str, doc: Mapping[str, Any], what: str) -> list[str
     table = TABLES[kind]
     row = table()
     for column in table.__table__.columns:
-        if column.name in doc and column.name not in _NOT_SENT:
+        if column.name in doc and column.name not in NOT_SENT:
             setattr(row, column.key, _decode(column, doc[column.name]))
     try:
         if kind == "consultation":
@@ -373,8 +374,8 @@ def _package_problems(records: Mapping[str, list[dict[str, Any]]], sender: str) 
         ("consultation", "archive_number", "档号"),
         ("case", "archive_number", "档号"),
     ):
-        values = [d.get(key) for d in records.get(kind, []) if d.get(key)]
-        for value in sorted({v for v in values if values.count(v) > 1}):
+        used = Counter(str(d[key]) for d in records.get(kind, []) if d.get(key))
+        for value in sorted(v for v, n in used.items() if n > 1):
             problems.append(f"{label}「{value}」在包中被不止一条{ENTITY_LABELS[kind]}使用。")
     return problems
 
@@ -446,9 +447,9 @@ def _database_problems(
                 "报送包不能删除它。"
             )
         elif owner is _NOWHERE:
-            other = [k for k, table in TABLES.items() if k != kind and _existing(s, table, {uid})]
-            if other:
-                problems.append(f"已删除记录 {uid} 在本库中是一条{ENTITY_LABELS[other[0]]}。")
+            here = [k for k, table in TABLES.items() if k != kind and _existing(s, table, {uid})]
+            if here:
+                problems.append(f"已删除记录 {uid} 在本库中是一条{ENTITY_LABELS[here[0]]}。")
     return problems
 
 
