@@ -7,10 +7,8 @@ the module is skipped (saying why) where no PostgreSQL server programs are insta
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import pg_cluster
 from liaison_desk.demo import build_demo
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PageRequest
@@ -28,69 +27,7 @@ from liaison_desk.storage.database import Database, head_revision
 from liaison_desk.storage.errors import DatabaseTooNewError
 from search_needles import corpus_of, found, needles
 
-PORT = 54329
-
-
-def _pg_bin() -> Path | None:
-    for folder in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
-        if (folder / "initdb").exists():
-            return folder
-    found = shutil.which("initdb")
-    return Path(found).parent if found else None
-
-
-def _as_server_user(args: list[str]) -> list[str]:
-    # PostgreSQL refuses to run as root; CI runs as root.
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *args]
-    return args
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    pytest.importorskip("psycopg", reason="psycopg is not installed")
-    bin_dir = _pg_bin()
-    if bin_dir is None:
-        if os.environ.get("CI"):  # scripts/test.sh installs it: in CI its absence is a failure
-            pytest.fail("PostgreSQL server programs (initdb) are missing in CI")
-        pytest.skip("PostgreSQL server programs (initdb) are not installed")
-    folder = Path(tempfile.mkdtemp(prefix="liaison-desk-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-    data = folder / "data"
-
-    def run(program: str, *args: str) -> None:
-        command = _as_server_user([str(bin_dir / program), *args])
-        subprocess.run(command, check=True, capture_output=True, timeout=60)
-
-    run(
-        "initdb",
-        "-D",
-        str(data),
-        "-A",
-        "trust",
-        "-U",
-        "postgres",
-        "--no-sync",
-        "-E",
-        "UTF8",
-        "--locale=C.UTF-8",
-    )
-    options = f"-k {folder} -p {PORT} -c listen_addresses='' -c fsync=off"
-    run("pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start")
-    try:
-        base = f"postgresql+psycopg://postgres@/{{db}}?host={folder}&port={PORT}"
-        for name in ("liaison", "liaison_newer", "liaison_race"):
-            run("createdb", "-h", str(folder), "-p", str(PORT), "-U", "postgres", name)
-        yield base
-    finally:
-        subprocess.run(
-            _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            capture_output=True,
-            timeout=60,
-            check=False,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
+pg_url = pg_cluster.pg_url  # the throw-away cluster (test_server.py imports it from here)
 
 
 @pytest.fixture(scope="module")

@@ -99,6 +99,23 @@ def test_a_list_shows_what_was_saved_elsewhere(
     assert _titles(page) == ["停车难（续）", "加装电梯"]
 
 
+def test_a_save_elsewhere_before_the_first_tick_is_shown(
+    qtbot: QtBot,
+    services: Services,
+    elsewhere: Services,
+    new_consultation: Callable[..., Consultation],
+) -> None:
+    """The window knows what the database looked like when it opened: a save elsewhere in the
+    two seconds before the timer first ticks is seen at that tick, not only after the next
+    change."""
+    window, page = _window(qtbot, services)
+    assert _titles(page) == []
+    elsewhere.consultations.save(new_consultation(title="停车难"))
+    window.check_for_changes()  # the first tick
+    assert wait_for_tasks()
+    assert _titles(page) == ["停车难"]
+
+
 def test_the_draft_is_kept_until_the_save_is_committed(
     qtbot: QtBot, services: Services, group: LiaisonGroup, monkeypatch: pytest.MonkeyPatch
 ) -> None:

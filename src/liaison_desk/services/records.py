@@ -57,6 +57,7 @@ from liaison_desk.services.base import ServiceContext
 from liaison_desk.storage import exchange
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.exchange import Conflict, ImportLogEntry, MergeResult, Period
+from liaison_desk.storage.records_reader import IncomingRecords, RecordsRefused, read_records
 
 
 class ImportRefused(UserFacingError):
@@ -116,16 +117,16 @@ class _Plan:
     notes: list[str] = field(default_factory=list)
 
 
-def _records_plan(doc: dict[str, Any], unpacked: _Unpacked) -> _Plan:
-    sender = doc.get("sender") or {}
+def _records_plan(doc: dict[str, Any], incoming: IncomingRecords, unpacked: _Unpacked) -> _Plan:
+    """A records package's documents as ``storage.records_reader`` checked them."""
     masked = doc.get("masked")
     return _Plan(
         kind="records",
-        records=doc.get("records") or {},
-        tombstones=list(doc.get("tombstones") or []),
+        records=incoming.records,
+        tombstones=incoming.tombstones,
         photos=dict(doc.get("photos") or {}),
-        sender=str(sender.get("name") or ""),
-        sender_uuid=str(sender.get("uuid") or "") or None,
+        sender=incoming.sender_name,
+        sender_uuid=incoming.sender_uuid,
         masked=masked if isinstance(masked, bool) else None,
         unpacked=unpacked,
     )
@@ -368,7 +369,12 @@ class RecordsService:
         with tempfile.TemporaryDirectory(prefix="liaison-desk-import-") as tmp:
             unpacked = _Unpacked(path, report.sha256, report.bag_name, Path(tmp))
             if is_records_package(doc):
-                plan = _records_plan(doc, unpacked)
+                with self.ctx.db.reading() as s:
+                    try:  # everything that came from outside is checked here, before any merge
+                        incoming = read_records(s, doc)
+                    except RecordsRefused as exc:
+                        raise ImportRefused(str(exc)) from exc
+                plan = _records_plan(doc, incoming, unpacked)
             else:
                 plan = _case_plan(doc, report.bag_info, unpacked)
             return self._import(path, report.sha256, plan, dry_run, theirs)

@@ -73,7 +73,7 @@ def sqlite_path(url: str) -> Path | None:
 # The newest migration's revision id, known without importing Alembic (0.2 s at start-up) so
 # that opening an up-to-date database never loads it; tests/storage/test_migrations.py checks
 # it against Alembic's own head. A new migration changes it.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 
 
 def migrations_config(connection: Any = None) -> Config:
@@ -330,6 +330,7 @@ class Database:
 
         search_index.watch(self._sessions)
         self._watch: Any = None  # the connection change_token reads PRAGMA data_version on
+        self._notices: Any = None  # on a server: the connection change_token listens on
         self._synchronous = "FULL"
         if self.is_sqlite:
             event.listen(engine, "checkout", self._set_durability)
@@ -570,7 +571,7 @@ class Database:
         process, the command line) commits a change, for an open window to refresh its lists.
         SQLite: ``PRAGMA data_version`` of one kept connection (it changes only for commits by
         other connections, so it is read on a connection that never writes). PostgreSQL: the
-        newest change and the row count of the main tables."""
+        change notices the server sent since the first call (``storage/change_notices.py``)."""
         if self.is_sqlite:
             if self._watch is None:
                 # The engine's own kind of connection (same file, same flags), kept aside.
@@ -581,10 +582,11 @@ class Database:
             finally:
                 cursor.close()
             return (int(row[0]),)
-        from liaison_desk.storage.repositories import change_summary
+        if self._notices is None:
+            from liaison_desk.storage.change_notices import ChangeNotices
 
-        with self.reading() as s:
-            return change_summary(s)
+            self._notices = ChangeNotices(self.engine)
+        return self._notices.token()
 
     def reading_connection(self) -> Connection:
         """A Core connection whose transactions only read (BEGIN DEFERRED on SQLite): checks
@@ -599,6 +601,9 @@ class Database:
         if self._watch is not None:
             self._watch.close()
             self._watch = None
+        if self._notices is not None:
+            self._notices.close()
+            self._notices = None
         self.engine.dispose()
 
 

@@ -85,6 +85,8 @@ REFERENCES: dict[str, dict[str, str]] = {
 _NOT_SENT = {"id", "attendance_total", "member_attendance", "suggestion_count", "solved_count"}
 _PART_TABLES = {"participants": ParticipantRow, "speeches": SpeechRow}
 _PART_NOT_SENT = {"id", "consultation_id", "person_id"}
+#: The same, for ``records_reader`` (which checks incoming documents against them).
+NOT_SENT, PART_TABLES, PART_NOT_SENT = _NOT_SENT, _PART_TABLES, _PART_NOT_SENT
 
 ENTITY_LABELS = {
     "group": "联络组",

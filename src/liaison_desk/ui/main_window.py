@@ -182,6 +182,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.services = services
+        # What the database looks like now, read before any page loads its list: a change
+        # committed elsewhere after this is seen at the first tick (a baseline taken at the
+        # first tick, two seconds later, would hide what was saved in between).
+        self._change_token: tuple[int, ...] | None = self._current_token()
         self.where = where
         self.machine = machine
         # The database only: the system adds the app's name (applicationDisplayName, in the
@@ -246,7 +250,6 @@ class MainWindow(QMainWindow):
             self.auto_backup.start()
 
         # Another window, PC or the command line may change the database meanwhile.
-        self._change_token: tuple[int, ...] | None = None
         self._asking_for_changes = False
         self.change_timer = QTimer(self)
         self.change_timer.setInterval(CHANGE_POLL_MS)
@@ -362,6 +365,13 @@ class MainWindow(QMainWindow):
         elif not self._asking_for_changes:  # a server: a query, off the GUI thread
             self._asking_for_changes = True
             run_task(self, lambda _control: watch.token(), self._changes_seen, self._no_token)
+
+    def _current_token(self) -> tuple[int, ...] | None:
+        try:
+            return self.services.changes.token()
+        except UserFacingError as exc:  # the first tick tries again
+            log.info("could not look for changes: %s", exc)
+            return None
 
     def _no_token(self, exc: BaseException) -> None:
         self._asking_for_changes = False

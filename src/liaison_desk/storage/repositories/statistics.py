@@ -19,14 +19,11 @@ from liaison_desk.domain.enums import (
 )
 from liaison_desk.domain.queries import YearStatistics
 from liaison_desk.storage.models import (
-    AttachmentRow,
     CaseRow,
     ConsultationRow,
-    GroupRow,
     OutcomeItemRow,
     ParticipantRow,
     PersonRow,
-    SubmissionRow,
 )
 from liaison_desk.storage.repositories._common import RECORD_TABLES
 from liaison_desk.storage.repositories.cases import case_from_row
@@ -334,29 +331,3 @@ def count_rows(s: Session) -> dict[str, int]:
         name: s.scalar(select(func.count()).select_from(table)) or 0
         for name, table in RECORD_TABLES.items()
     }
-
-
-_WATCHED_TABLES = (
-    GroupRow,
-    PersonRow,
-    ConsultationRow,
-    OutcomeItemRow,
-    AttachmentRow,
-    CaseRow,
-    SubmissionRow,
-)
-
-
-def change_summary(s: Session) -> tuple[int, ...]:
-    """Row count, sum of revisions and highest id of every main table, in one query: every
-    save raises a revision, every new record raises a count and an id, every purge lowers a
-    count, so any committed change elsewhere changes the tuple (a server database's stand-in
-    for SQLite's data_version)."""
-    columns: list[Any] = []
-    for table in _WATCHED_TABLES:
-        columns += [
-            select(func.count()).select_from(table).scalar_subquery(),
-            select(func.coalesce(func.sum(table.revision), 0)).scalar_subquery(),
-            select(func.coalesce(func.max(table.id), 0)).scalar_subquery(),
-        ]
-    return tuple(int(v or 0) for v in s.execute(select(*columns)).one())
