@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 import logging
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
-from liaison_desk.cli.backups import cmd_backup, cmd_backups, cmd_check, cmd_restore
 from liaison_desk.cli.common import (
     EXIT_BUG,
     EXIT_OK,
@@ -26,17 +26,7 @@ from liaison_desk.cli.common import (
     err,
     open_services,
 )
-from liaison_desk.cli.demo import cmd_demo
-from liaison_desk.cli.ledger import cmd_ledger
-from liaison_desk.cli.members import cmd_member_record, cmd_ranking
-from liaison_desk.cli.packages import cmd_export_cases, cmd_verify
 from liaison_desk.cli.parser import build_parser, display_width, wrap_display
-from liaison_desk.cli.printing import cmd_case_doc, cmd_print
-from liaison_desk.cli.records import cmd_export_records, cmd_import
-from liaison_desk.cli.reports import cmd_district_return, cmd_stats, cmd_summary
-from liaison_desk.cli.search import cmd_search
-from liaison_desk.cli.server import cmd_migrate_to, cmd_server_setup
-from liaison_desk.cli.window import cmd_gui, cmd_screenshot
 from liaison_desk.errors import UserFacingError
 from liaison_desk.log import setup_logging
 
@@ -76,27 +66,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def _command(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """The handler ``name`` of ``liaison_desk.cli.<module>``, imported when its command runs: each
+    command loads only its own area (the window's start-up does not load the backups', ledger's
+    or packages' modules)."""
+
+    def run(args: argparse.Namespace) -> int:
+        handler: Callable[[argparse.Namespace], int] = getattr(
+            import_module(f"liaison_desk.cli.{module}"), name
+        )
+        return handler(args)
+
+    return run
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "ledger": cmd_ledger,
-    "gui": cmd_gui,
-    "demo": cmd_demo,
-    "check": cmd_check,
-    "search": cmd_search,
-    "backup": cmd_backup,
-    "restore": cmd_restore,
-    "backups": cmd_backups,
-    "screenshot": cmd_screenshot,
-    "print": cmd_print,
-    "export-cases": cmd_export_cases,
-    "verify": cmd_verify,
-    "export-records": cmd_export_records,
-    "import": cmd_import,
-    "case-doc": cmd_case_doc,
-    "stats": cmd_stats,
-    "district-return": cmd_district_return,
-    "summary": cmd_summary,
-    "migrate-to": cmd_migrate_to,
-    "server-setup": cmd_server_setup,
-    "member-record": cmd_member_record,
-    "ranking": cmd_ranking,
+    "ledger": _command("ledger", "cmd_ledger"),
+    "gui": _command("window", "cmd_gui"),
+    "demo": _command("demo", "cmd_demo"),
+    "check": _command("backups", "cmd_check"),
+    "search": _command("search", "cmd_search"),
+    "backup": _command("backups", "cmd_backup"),
+    "restore": _command("backups", "cmd_restore"),
+    "backups": _command("backups", "cmd_backups"),
+    "screenshot": _command("window", "cmd_screenshot"),
+    "print": _command("printing", "cmd_print"),
+    "export-cases": _command("packages", "cmd_export_cases"),
+    "verify": _command("packages", "cmd_verify"),
+    "export-records": _command("records", "cmd_export_records"),
+    "import": _command("records", "cmd_import"),
+    "case-doc": _command("printing", "cmd_case_doc"),
+    "stats": _command("reports", "cmd_stats"),
+    "district-return": _command("reports", "cmd_district_return"),
+    "summary": _command("reports", "cmd_summary"),
+    "migrate-to": _command("server", "cmd_migrate_to"),
+    "server-setup": _command("server", "cmd_server_setup"),
+    "member-record": _command("members", "cmd_member_record"),
+    "ranking": _command("members", "cmd_ranking"),
 }

@@ -7,13 +7,15 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from liaison_desk.config import data_dir, default_database_file
 from liaison_desk.errors import UserFacingError
-from liaison_desk.services import ServiceContext, Services
-from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, database_url, sqlite_path
-from liaison_desk.storage.server_store import attachment_store
+
+if TYPE_CHECKING:
+    from liaison_desk.services import Services
+    from liaison_desk.storage.attachments import AttachmentStore
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -35,6 +37,9 @@ def url_of(args: argparse.Namespace) -> str:
 def store_for(url: str, db: Database | None = None) -> AttachmentStore:
     """The attachment store of the database ``db`` at ``url``: the folder beside a database
     file; on a server, the database itself (``storage/server_store.py``), which needs ``db``."""
+    from liaison_desk.storage.attachments import AttachmentStore
+    from liaison_desk.storage.server_store import attachment_store
+
     if db is not None:
         return attachment_store(db, data_dir())
     path = sqlite_path(url)
@@ -55,6 +60,9 @@ def open_database(url: str, *, create: bool = True) -> Database:
 
 @contextmanager
 def open_services(url: str, *, create: bool = True) -> Iterator[Services]:
+    # Imported here: the window's start-up builds its own services (app.py).
+    from liaison_desk.services import ServiceContext, Services
+
     db = open_database(url, create=create)
     try:
         yield Services(ServiceContext(db, store_for(url, db)))

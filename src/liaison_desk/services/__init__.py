@@ -7,7 +7,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from liaison_desk.services.attachments import AttachmentService
-from liaison_desk.services.backups import BackupService
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.cases import CaseService, SubmissionService
 from liaison_desk.services.changes import ChangeWatch
@@ -20,6 +19,7 @@ from liaison_desk.services.settings import SettingsService
 from liaison_desk.services.statistics import StatisticsService
 
 if TYPE_CHECKING:
+    from liaison_desk.services.backups import BackupService
     from liaison_desk.services.case_documents import CaseDocumentService
     from liaison_desk.services.ledger import LedgerService
     from liaison_desk.services.members import MemberService
@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 class Services:
     """Every service over one database, each built once here (a service that uses another is
     given it); built by app.py or cli.py. The services of documents and files (printouts, case
-    documents, packages, scans, the ledger) are built on first use, so that their libraries
-    (openpyxl, bagit, zxing, ...) are not loaded before the window is on screen."""
+    documents, packages, scans, the ledger, backups) are built on first use, so that their
+    libraries (openpyxl, bagit, zxing, ZIP archives, ...) are not loaded before the window is on
+    screen."""
 
     ctx: ServiceContext
 
@@ -50,9 +51,16 @@ class Services:
         self.attachments = AttachmentService(self.ctx)
         self.settings = SettingsService(self.ctx)
         self.drafts = DraftService(self.ctx)
-        self.backups = BackupService(self.ctx)
         self.changes = ChangeWatch(self.ctx)
         self.search = SearchService(self.ctx)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        # Its files (ZIP archives, integrity checks, restore) are loaded after the window shows:
+        # the automatic backup's first look is on a timer.
+        from liaison_desk.services.backups import BackupService
+
+        return BackupService(self.ctx)
 
     @cached_property
     def printouts(self) -> PrintoutService:

@@ -37,8 +37,9 @@ class AutoBackup(QObject):
         self._running: TaskHandle[Path | None] | None = None
 
     def start(self) -> None:
-        if self.services.backups.available:
-            self.timer.start()
+        # Whether backups are available (a database file, not a server) is asked at the first
+        # check: asking now would load the backups' modules before the window is drawn.
+        self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
