@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
 from liaison_desk.domain.periods import ReportPeriod
 from liaison_desk.services import Services
+from liaison_desk.services.statistics import ChartFigures
 from liaison_desk.ui.charts import HALL_COLOUR, MICRO_COLOUR, BarChart, DashboardCharts
 from liaison_desk.ui.pages.consultations import ConsultationsPage
 from liaison_desk.ui.pages.dashboard import DashboardPage
@@ -38,6 +39,7 @@ def open_charts(qtbot: QtBot, services: Services) -> tuple[DashboardPage, Dashbo
     charts = page.chart_slot.charts
     assert charts is not None
     qtbot.waitUntil(charts.isVisible)
+    qtbot.waitUntil(lambda: charts.figures is not None)  # loaded when the band was first drawn
     return page, charts
 
 
@@ -183,3 +185,51 @@ def test_the_charts_fit_one_screen_below_the_lists_at_1366x768(
     # Every chart is as high as its rows need (16 groups) and no label is cut.
     for chart in charts.charts():
         assert chart.height() >= chart.minimumHeight()
+
+
+def test_the_charts_figures_are_read_only_when_their_band_is_first_drawn(
+    qtbot: QtBot, demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Their seven queries are not run before the first screen (figures and lists) is painted.
+    asked: list[tuple[int, int | None]] = []
+    chart_figures = demo_services.statistics.chart_figures
+
+    def counted(year: int, group_id: int | None = None) -> ChartFigures:
+        asked.append((year, group_id))
+        return chart_figures(year, group_id)
+
+    monkeypatch.setattr(demo_services.statistics, "chart_figures", counted)
+    page = DashboardPage(demo_services)
+    qtbot.addWidget(page)
+    page.resize(1236, 700)
+    page.show()
+    page.activate()
+    assert wait_for_tasks()
+    qtbot.wait(50)
+    assert page.data is not None and page.cards["hall"].number.text() == "85"
+    assert asked == [] and page.chart_slot.charts is None
+
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None
+    scroll.ensureWidgetVisible(page.chart_slot)  # scrolled down to: now they are read
+    qtbot.waitUntil(lambda: page.chart_slot.charts is not None)
+    charts = page.chart_slot.charts
+    assert charts is not None
+    qtbot.waitUntil(lambda: charts.figures is not None)
+    assert asked == [(2024, None)]
+    assert charts.figures is not None and page.data.charts == charts.figures
+    assert sum(s.hall_sessions for _m, s in charts.figures.by_month) == 85
+
+
+def test_charts_on_the_page_follow_the_year_and_group_picked(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    page, charts = open_charts(qtbot, demo_services)
+    group = demo_services.groups.all()[3]
+    page.apply_filter({"year": 2024, "group_id": group.id})
+    assert wait_for_tasks()
+    qtbot.waitUntil(lambda: charts.figures is not None and charts.figures.group_id == group.id)
+    assert page.data is not None and page.data.charts == charts.figures
+    expected = demo_services.statistics.chart_figures(2024, group.id)
+    assert charts.figures == expected
+    assert [name for name in charts.groups.categories] == [group.name]

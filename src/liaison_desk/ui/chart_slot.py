@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 class ChartSlot(QWidget):
     navigate = Signal(str, object)  # page id, filters: a bar was opened
+    built = Signal()  # the charts exist now: their figures are wanted (loaded only then)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +71,7 @@ class ChartSlot(QWidget):
                 charts.show_figures(*self._figures)
             charts.show()
             self._fit()
+            self.built.emit()
         return self.charts
 
     # --- one scroll below the first screen -----------------------------------------------------

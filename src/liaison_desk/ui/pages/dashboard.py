@@ -2,7 +2,9 @@
 the latest records. Every figure opens the list it counts.
 
 Everything is computed in one background task (figures, follow-up list, latest records, and the
-year and group choices), so opening the app or switching the year never freezes the window.
+year and group choices), so opening the app or switching the year never freezes the window. The
+charts' figures join that task once the charts are on the page; until then (the band is one
+scroll below the first screen) they are loaded in a task of their own when it is first drawn.
 
 The page opens on this database's own liaison group (Settings › Liaison group) when one is set,
 until the user picks a group (or "All groups") themselves.
@@ -13,7 +15,7 @@ until the user picks a group (or "All groups") themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -80,7 +82,9 @@ class DashboardData:
     follow_up_total: int
     overdue_all_years: int
     latest: list[ConsultationSummary]
-    charts: ChartFigures  # what the charts draw (built when they are first drawn)
+    # What the charts draw; None until their band below the first screen is first drawn (their
+    # seven queries are not run before the first screen is painted).
+    charts: ChartFigures | None
 
 
 def load_dashboard(
@@ -90,10 +94,11 @@ def load_dashboard(
     control: TaskControl | None = None,
     *,
     own_group: bool = False,
+    with_charts: bool = True,
 ) -> DashboardData:
     """Everything the dashboard shows for ``year`` (None: the year to open on) and ``group_id``
     (None: every group; with ``own_group``, None means this database's own group when it has
-    one)."""
+    one); the charts' figures only ``with_charts``."""
 
     def check() -> None:
         if control is not None:
@@ -133,7 +138,7 @@ def load_dashboard(
         PageRequest(limit=LATEST_LIMIT, order_by="held_on", descending=True),
     ).items
     check()
-    charts = services.statistics.chart_figures(year, group_id)
+    charts = services.statistics.chart_figures(year, group_id) if with_charts else None
     return DashboardData(
         year=year,
         group_id=group_id,
@@ -277,6 +282,7 @@ class DashboardPage(Page):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self._loader = LatestOnly(self)
+        self._chart_loader = LatestOnly(self)  # the charts' figures, when their band is drawn
         self._loading = False
         # Until the user picks a group, the page shows the database's own group (if set).
         self._group_chosen = False
@@ -445,6 +451,7 @@ class DashboardPage(Page):
         # --- the charts: one scroll below, built (ui/charts.py loaded) when first drawn --------
         self.chart_slot = ChartSlot()
         self.chart_slot.navigate.connect(self.navigate.emit)
+        self.chart_slot.built.connect(self._load_charts)
         content.addWidget(self.chart_slot)
         self.chart_slot.keep_first_screen(scroll, content.spacing())
 
@@ -536,17 +543,45 @@ class DashboardPage(Page):
     def _load(self, year: int | None, group_id: int | None) -> None:
         services = self.services
         own_group = not self._group_chosen
+        # Once the charts are on the page, their figures come with the rest.
+        with_charts = self.chart_slot.charts is not None
         self._loading = True
         self.loading.setVisible(True)
         self.set_status(self.tr("Loading…"))
         self._loader.run(
-            lambda control: load_dashboard(services, year, group_id, control, own_group=own_group),
+            lambda control: load_dashboard(
+                services, year, group_id, control, own_group=own_group, with_charts=with_charts
+            ),
             self._loaded,
             self._failed,
         )
 
+    def _load_charts(self) -> None:
+        """The charts' figures for the year and group shown, when the band is first drawn (a
+        load still running, or one without them, is followed by this one)."""
+        data = self.data
+        if data is None or data.charts is not None or self._loader.busy:
+            return  # the load running, or the one that finishes, brings them (``_loaded``)
+        services, year, group_id = self.services, data.year, data.group_id
+        self._chart_loader.run(
+            lambda _control: services.statistics.chart_figures(year, group_id),
+            self._charts_loaded,
+            self._failed,
+        )
+
+    def _charts_loaded(self, figures: ChartFigures) -> None:
+        data = self.data
+        if data is None or (figures.year, figures.group_id) != (data.year, data.group_id):
+            return  # another year or group was picked meanwhile; its load brings its own
+        self.data = replace(data, charts=figures)
+        self.chart_slot.show_figures(figures, self._scope_name(data))
+
+    def _scope_name(self, data: DashboardData) -> str:
+        """The group shown, or all groups."""
+        return next((g.name for g in data.groups if g.id == data.group_id), self.tr("all groups"))
+
     def is_busy(self) -> bool:
-        return self._loading or self._loader.busy
+        return self._loading or self._loader.busy or self._chart_loader.busy
 
     def apply_filter(self, filters: dict[str, Any]) -> None:
         year = filters.get("year", self.year.currentData() if self.year.count() else None)
@@ -612,8 +647,11 @@ class DashboardPage(Page):
         self.latest_stack.setCurrentIndex(0 if data.latest else 1)
         self.latest_title.setText(self.tr("Latest records of {year}").format(year=data.year))
 
-        group = next((g.name for g in data.groups if g.id == data.group_id), self.tr("all groups"))
-        self.chart_slot.show_figures(data.charts, group)
+        group = self._scope_name(data)
+        if data.charts is not None:
+            self.chart_slot.show_figures(data.charts, group)
+        elif self.chart_slot.charts is not None:  # drawn while this load ran without them
+            self._load_charts()
         self.set_status(
             plural(
                 data.follow_up_total,
