@@ -2670,11 +2670,11 @@ If this happens again, copy the details below (or send the log file) to whoever 
     </message>
     <message>
         <source>Case package</source>
-        <translation>案例报送包</translation>
+        <translation>协商案例报送包</translation>
     </message>
     <message>
         <source>Records package</source>
-        <translation>履职记录包</translation>
+        <translation>报送数据包</translation>
     </message>
     <message>
         <source>Masked</source>

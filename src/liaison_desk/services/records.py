@@ -65,7 +65,7 @@ class ImportRefused(UserFacingError):
 
 
 #: The kinds of package an import takes, as the import log (导入记录) names them.
-PACKAGE_KINDS = {"records": "履职记录包", "cases": "案例报送包"}
+PACKAGE_KINDS = {"records": "报送数据包", "cases": "协商案例报送包"}
 
 
 def masking_text(masked: bool | None) -> str:
