@@ -38,6 +38,7 @@ from liaison_desk.errors import UserFacingError
 from liaison_desk.services import Services
 from liaison_desk.storage.database import Database
 from liaison_desk.storage.models import PersonRow
+from liaison_desk.storage.server_security import WriteRefusedError
 
 REFUSED = f"服务器拒绝了这次修改：本账号（{ZHILI}）只能修改本联络组的记录"
 
@@ -348,3 +349,34 @@ def test_two_databases_on_one_server_get_their_own_roles(
             assert conn.execute(text("SELECT name FROM liaison_groups")).scalars().all() == [ZHILI]
     finally:
         engine.dispose()
+
+
+def test_a_number_held_by_another_groups_hidden_record_is_said_so(
+    secured: Secured,  # noqa: F811
+    others: Others,
+    township: Services,
+    tmp_path: Path,
+) -> None:
+    """The service's own check cannot see 八里店's record, so the server's unique index stops
+    the save: not "另一处刚刚用了同一个编号" (retrying would fail the same way), but whose
+    number it is and what to do."""
+    with _office_services(secured, tmp_path) as office:
+        theirs = office.consultations.get(others.consultation_id)
+    assert theirs is not None and theirs.number
+    before = _snapshot(secured.url)
+    own = township.consultations.new(ConsultationKind.MICRO, secured.groups[ZHILI])
+    own.title, own.held_on, own.venue = "织里镇议事", date(2024, 5, 7), "议事点"
+    own.number = theirs.number
+    with pytest.raises(WriteRefusedError) as refused:
+        township.consultations.save(own)
+    message = str(refused.value)
+    assert f"编号「{theirs.number}」已是另一条记录的编号" in message, message
+    assert f"本账号（{ZHILI}）看不到它" in message and "请把编号留空" in message
+    assert "另一处" not in message and not isinstance(refused.value, ConflictError)
+    assert _snapshot(secured.url) == before
+    # Left blank, it saves with a number of its own.
+    own.number = ""
+    saved = township.consultations.save(own)
+    assert saved.id is not None and saved.number and saved.number != theirs.number
+    township.recycle_bin.delete("consultation", saved.id)
+    township.recycle_bin.purge("consultation", saved.id)

@@ -372,6 +372,14 @@ class ImportPlanner:
 
     # --- 协商活动 -----------------------------------------------------------------------------
 
+    def _login_groups(self) -> str | None:
+        """On a shared server, the groups of a township's login (row-level security holds it
+        to them: the others are out of its sight, not missing); None for any other login."""
+        scope = self.ctx.db.scope
+        if scope is None:
+            return None
+        return "、".join(name for _, name in scope.groups) or "不属于任何联络组"
+
     def _group_named(self, text: str) -> LiaisonGroup | None:
         return group_by_name(self.groups, text)
 
@@ -450,7 +458,13 @@ class ImportPlanner:
         group_text = as_text(v.get("group")).strip()
         if group_text:
             group = self._group_named(group_text)
-            if group is None:
+            if group is None and self._login_groups() is not None:
+                row.fail(
+                    f"联络组「{group_text}」不是本账号的联络组：本账号（{self._login_groups()}）"
+                    "只能导入本联络组的记录，服务器不允许写入别的联络组的记录。"
+                    "请删去这些行后重新导入，或请区政协办公室用办公室的账号导入。"
+                )
+            elif group is None:
                 names = "、".join(g.name for g in self.groups) or "（还没有联络组）"
                 row.fail(
                     f"联络组「{group_text}」不存在。请改成已有的联络组：{names}；"
@@ -535,6 +549,13 @@ class ImportPlanner:
             row.fail(
                 f"编号「{number}」不在数据库中，格式也不对（应如 {example}）。"
                 "新记录请把编号留空，导入时会自动编号。"
+            )
+        elif parsed.short_name != short and self._login_groups() is not None:
+            # Not "leave it blank": on the server that would copy another group's record.
+            row.fail(
+                f"编号 {number} 不是{group.name}的编号，可能是别的联络组的记录：本账号"
+                f"（{self._login_groups()}）只能导入本联络组的记录。请删去这一行后重新导入，"
+                "或请区政协办公室用办公室的账号导入。"
             )
         elif parsed.short_name != short:
             row.fail(
@@ -651,6 +672,8 @@ class ImportPlanner:
             return None
         if existing is None or existing.is_deleted:
             why = "在回收站中" if existing is not None else "不存在"
+            if existing is None and self._login_groups() is not None:
+                why = f"不存在，或是别的联络组的记录（本账号（{self._login_groups()}）只能导入本联络组的记录）"
             row.fail(
                 f"活动编号 {number} {why}。请核对编号；新活动的意见建议，"
                 f"要在“{CONSULTATION_SHEET}”表中给这场活动填上编号后才能一起导入。"

@@ -377,7 +377,34 @@ class RecordsService:
                 plan = _records_plan(doc, incoming, unpacked)
             else:
                 plan = _case_plan(doc, report.bag_info, unpacked)
+            self._refuse_for_login(plan)
             return self._import(path, report.sha256, plan, dry_run, theirs)
+
+    def _refuse_for_login(self, plan: _Plan) -> None:
+        """On a shared server, a township's login (row-level security holds it to its group)
+        imports no package: merging, the import log and undo are the district office's work
+        (their tables are the office's), and a package of another group would be written into
+        records the login may not touch. Said before anything is read or written, rather than
+        as a refused write halfway through the trial merge."""
+        scope = self.ctx.db.scope
+        if scope is None:
+            return
+        own = [name for _, name in scope.groups]
+        mine = "、".join(own) or "不属于任何联络组"
+        names = [str(g.get("name") or "") for g in plan.records.get("group") or []]
+        others = [n for n in dict.fromkeys(names or [plan.sender]) if n and n not in own]
+        what = PACKAGE_KINDS.get(plan.kind, "报送包")
+        if others:
+            raise ImportRefused(
+                f"这个{what}是{'、'.join(others)}的记录，本账号（{mine}）只能导入本联络组的记录，"
+                "服务器不允许写入别的联络组的记录。没有导入任何数据。"
+                "请把报送包交给区政协办公室，用办公室的账号导入。"
+            )
+        raise ImportRefused(
+            f"在共用的数据库服务器上，导入{what}（以及导入记录和撤销导入）由区政协办公室的账号进行，"
+            f"本账号（{mine}）不能导入。没有导入任何数据。"
+            "请把报送包交给区政协办公室导入；本联络组的新记录可以直接在本软件中录入。"
+        )
 
     def _import(
         self,
@@ -461,6 +488,13 @@ class RecordsService:
 
     def undo_last(self) -> ImportLogEntry:
         """Undo the newest import not undone yet; UserFacingError when there is none."""
+        scope = self.ctx.db.scope
+        if scope is not None:
+            raise ImportRefused(
+                f"在共用的数据库服务器上，撤销导入由区政协办公室的账号进行，本账号"
+                f"（{'、'.join(name for _, name in scope.groups) or '不属于任何联络组'}）"
+                "不能撤销导入。什么都没有改动。请联系区政协办公室。"
+            )
         with self.ctx.db.reading() as s:
             found = exchange.last_import(s)
         if found is None:

@@ -526,6 +526,13 @@ class Database:
         except IntegrityError as exc:
             session.rollback()
             if _is_unique_violation(exc):
+                if self.scope is not None:
+                    # Held by a row the server hides from this login (another group's).
+                    from liaison_desk.storage.server_security import hidden_unique_value
+
+                    hidden = hidden_unique_value(self.engine, exc, self.scope)
+                    if hidden is not None:
+                        raise hidden from exc
                 # Two writers claimed the same unique value (a 编号) at once; the other one won.
                 raise ConflictError(
                     "",

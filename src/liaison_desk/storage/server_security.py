@@ -123,6 +123,20 @@ class LoginScope:
     def group_ids(self) -> frozenset[int]:
         return frozenset(gid for gid, _ in self.groups)
 
+    def hidden_value(self, label: str, label_en: str, value: str) -> WriteRefusedError:
+        """The message for a unique value (a 编号) held by a record this login cannot see."""
+        names = "、".join(name for _, name in self.groups) or "不属于任何联络组"
+        return WriteRefusedError(
+            f"服务器拒绝了这次保存：{label}「{value}」已是另一条记录的{label}，那条记录属于别的"
+            f"联络组，本账号（{names}）看不到它。这次没有保存，什么都没有改动。"
+            "请把编号留空，保存时会自动编号（或改用本联络组的编号）；"
+            "如确需使用这个编号，请区政协办公室核对。",
+            english=f"The server refused this save: the {label_en} “{value}” belongs to another "
+            "record, of another liaison group, which this login cannot see. Nothing was saved. "
+            "Leave the number blank to have one given on saving (or use one of your own "
+            "group's numbers); if this number is needed, ask the district office to check.",
+        )
+
     def refused(self) -> WriteRefusedError:
         """The message for a write the server refused, naming the login's own group."""
         names = "、".join(name for _, name in self.groups)
@@ -139,6 +153,59 @@ class LoginScope:
             "district office. Nothing was saved. Use a district office login, or ask the office "
             "to make the change.",
         )
+
+
+#: What a unique column's value is called, for the message of a value a hidden row holds.
+_UNIQUE_LABELS = {
+    "number": ("编号", "number"),
+    "archive_number": ("档号", "archive number"),
+    "name": ("名称", "name"),
+    "uuid": ("识别码（同一条记录）", "identifier (the same record)"),
+}
+
+
+def hidden_unique_value(
+    engine: Engine, exc: BaseException, scope: LoginScope
+) -> WriteRefusedError | None:
+    """For a unique violation of a login held to its groups: the message when the value is
+    held by a row the login cannot see (another group's record), or None when it can see the
+    holder (another writer got there first: the caller's usual message). The server leaves the
+    value out of its error under row-level security, so it is read from the statement's
+    parameters, and the column from the constraint's index."""
+    orig = getattr(exc, "orig", exc)
+    diag = getattr(orig, "diag", None)
+    table = getattr(diag, "table_name", None)
+    constraint = getattr(diag, "constraint_name", None)
+    if not table or not constraint or table not in Base.metadata.tables:
+        return None
+    params = getattr(exc, "params", None)
+    batches = [params] if isinstance(params, dict) else list(params or [])
+    with engine.connect() as conn:
+        columns = (
+            conn.execute(
+                text(
+                    "SELECT a.attname FROM pg_index i "
+                    "JOIN pg_class c ON c.oid = i.indexrelid "
+                    "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+                    "WHERE c.relname = :name"
+                ),
+                {"name": constraint},
+            )
+            .scalars()
+            .all()
+        )
+        if len(columns) != 1:
+            return None
+        column = str(columns[0])
+        values = [b[column] for b in batches if isinstance(b, dict) and b.get(column)]
+        for value in values:
+            seen = conn.execute(
+                text(f"SELECT 1 FROM {_ident(table)} WHERE {_ident(column)} = :v"), {"v": value}
+            ).first()
+            if seen is None:
+                label, label_en = _UNIQUE_LABELS.get(column, ("不能重复的内容", "unique value"))
+                return scope.hidden_value(label, label_en, str(value))
+    return None
 
 
 def refused_error(exc: BaseException, scope: LoginScope | None = None) -> WriteRefusedError | None:
