@@ -114,7 +114,7 @@ def test_a_package_of_another_group_is_refused_before_anything_is_written(
             with pytest.raises(ImportRefused) as refused:
                 township.records.import_package(theirs, dry_run=dry_run)
             message = str(refused.value)
-            assert f"这个履职记录包是{BALIDIAN}的记录" in message, message
+            assert f"这个报送数据包是{BALIDIAN}的记录" in message, message
             assert f"本账号（{ZHILI}）只能导入本联络组的记录" in message
             assert "没有导入任何数据" in message and "区政协办公室" in message
     assert _snapshot(secured.url) == before
