@@ -236,10 +236,13 @@ class ImportReport:
             return "报送包没有说明是否隐藏了个人信息。"
         if not self.masked:
             return "未隐藏个人信息：报送包中有完整的电话号码和身份证号，请按内部资料保管。"
-        hidden = "群众的姓名、电话号码和身份证号" if self.kind == "cases" else "手机号和身份证号"
+        if self.kind == "cases":
+            hidden, shown = "群众的姓名、电话号码和身份证号", "姓名和号码"
+        else:
+            hidden, shown = "手机号和身份证号", "号码"
         return (
             f"个人信息已隐藏（{hidden}，本人同意公开的除外）：导入的是报送包中隐藏后的"
-            "内容，本库不会因此显示被隐藏的姓名和号码。"
+            f"内容，本库不会因此显示被隐藏的{shown}。"
         )
 
 

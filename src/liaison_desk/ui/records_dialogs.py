@@ -424,9 +424,10 @@ class ImportLogDialog(QDialog):
         return self.tr("Masked") if masked else self.tr("Not masked")
 
     def last_import(self) -> ImportLogEntry | None:
-        """The import the undo button takes back: the newest not undone."""
+        """The import the undo button takes back: the newest not undone (as the service picks
+        it: the highest log number)."""
         entries = [e for e in self.services.records.log() if e.undone_at is None]
-        return max(entries, key=lambda e: (e.imported_at, e.id), default=None)
+        return max(entries, key=lambda e: e.id, default=None)
 
     def ask_undo(self, entry: ImportLogEntry) -> bool:
         """Names the import, so the user knows which package's records go."""
