@@ -272,3 +272,14 @@ def test_undo_names_the_import_and_says_it_is_done(
     dialog.undo_button.click()
     assert undone == []
     dialog.close()
+
+
+def test_import_package_has_a_shortcut_of_its_own(district: MainWindow) -> None:
+    """The office imports sixteen packages in a row: 导入报送包… is Ctrl+Shift+I (Ctrl+I is the
+    list pages' ledger import), and no other action of the window has it."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    key = QKeySequence("Ctrl+Shift+I")
+    assert district.import_action.shortcut() == key
+    users = [a.text() for a in district.findChildren(QAction) if a.shortcut() == key]
+    assert users == [district.import_action.text()]
