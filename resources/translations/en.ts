@@ -2475,6 +2475,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>Last import</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <source>Could not load the group comparison.</source>
         <translation>Could not load the group comparison.</translation>
     </message>

@@ -2476,6 +2476,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>最近导入</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
         <source>Could not load the group comparison.</source>
         <translation>无法加载各组对比。</translation>
     </message>
