@@ -961,8 +961,120 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>Speeches</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Head counts</source>
+        <translation>Head counts</translation>
+    </message>
+    <message>
+        <source>Source of the topic</source>
+        <translation>Source of the topic</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Responsible body</source>
+        <translation>Responsible body</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>Resolved on</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
         <source>Import package</source>
         <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. For each record changed on both sides, choose which version to keep, then click Import (the database is backed up first); Cancel imports nothing.</source>
+        <translation>Nothing has been written yet. For each record changed on both sides, choose which version to keep, then click Import (the database is backed up first); Cancel imports nothing.</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Click Import to write these changes (the database is backed up first); Cancel imports nothing.</source>
+        <translation>Nothing has been written yet. Click Import to write these changes (the database is backed up first); Cancel imports nothing.</translation>
     </message>
     <message>
         <source>Record</source>
@@ -2363,6 +2475,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>Last import</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <source>Could not load the group comparison.</source>
         <translation>Could not load the group comparison.</translation>
     </message>
@@ -2688,8 +2804,16 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>Undo the last import</translation>
     </message>
     <message>
-        <source>Put the records back as they were before the last import? A backup is made first.</source>
-        <translation>Put the records back as they were before the last import? A backup is made first.</translation>
+        <source>Undo the import of “{file}” ({sender}, {when})? The records go back exactly as they were before it; a backup is made first.</source>
+        <translation>Undo the import of “{file}” ({sender}, {when})? The records go back exactly as they were before it; a backup is made first.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the import</source>
+        <translation>&amp;Undo the import</translation>
+    </message>
+    <message>
+        <source>The import of “{file}” ({sender}) is undone: the records are as they were before it. It stays in the log, marked “undone”.</source>
+        <translation>The import of “{file}” ({sender}) is undone: the records are as they were before it. It stays in the log, marked “undone”.</translation>
     </message>
 </context>
 <context>
@@ -5018,6 +5142,21 @@ They can be restored from the recycle bin within 30 days.</translation>
     </message>
 </context>
 <context>
+    <name>RecordsImporter</name>
+    <message>
+        <source>Import package</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Records or case packages (*.zip)</source>
+        <translation>Records or case packages (*.zip)</translation>
+    </message>
+    <message>
+        <source>The package was not imported</source>
+        <translation>The package was not imported</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinPage</name>
     <message>
         <source>Consultation</source>
@@ -6023,17 +6162,6 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
     <message>
         <source>Versions as they were submitted. They cannot be changed.</source>
         <translation>Versions as they were submitted. They cannot be changed.</translation>
-    </message>
-</context>
-<context>
-    <name>self.parent</name>
-    <message>
-        <source>Import package</source>
-        <translation>Import package</translation>
-    </message>
-    <message>
-        <source>Records or case packages (*.zip)</source>
-        <translation>Records or case packages (*.zip)</translation>
     </message>
 </context>
 </TS>

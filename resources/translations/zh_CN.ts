@@ -962,8 +962,120 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Title</source>
+        <translation>标题/议题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>协商共识</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人员</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Head counts</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Source of the topic</source>
+        <translation>议题来源</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Responsible body</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
         <source>Import package</source>
         <translation>导入报送包</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. For each record changed on both sides, choose which version to keep, then click Import (the database is backed up first); Cancel imports nothing.</source>
+        <translation>这只是试导入，还没有写入任何数据。两边都改过的记录，请在下表逐条选择保留哪个版本，再点“导入”（导入前自动备份）；点“取消”则不导入。</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Click Import to write these changes (the database is backed up first); Cancel imports nothing.</source>
+        <translation>这只是试导入，还没有写入任何数据。点“导入”写入上述改动（导入前自动备份）；点“取消”则不导入。</translation>
     </message>
     <message>
         <source>Record</source>
@@ -2364,6 +2476,10 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>最近导入</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
         <source>Could not load the group comparison.</source>
         <translation>无法加载各组对比。</translation>
     </message>
@@ -2689,8 +2805,16 @@ If this happens again, copy the details below (or send the log file) to whoever 
         <translation>撤销最近一次导入</translation>
     </message>
     <message>
-        <source>Put the records back as they were before the last import? A backup is made first.</source>
-        <translation>把记录恢复到最近一次导入之前的样子吗？撤销前会先自动备份。</translation>
+        <source>Undo the import of “{file}” ({sender}, {when})? The records go back exactly as they were before it; a backup is made first.</source>
+        <translation>撤销“{file}”（{sender}，{when}）的导入吗？记录会恢复到这次导入之前的样子；撤销前会先自动备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the import</source>
+        <translation>撤销导入(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The import of “{file}” ({sender}) is undone: the records are as they were before it. It stays in the log, marked “undone”.</source>
+        <translation>已撤销“{file}”（{sender}）的导入，记录已恢复到导入之前的样子。这次导入仍留在导入记录中，标为“已撤销”。</translation>
     </message>
 </context>
 <context>
@@ -5019,6 +5143,21 @@ They can be restored from the recycle bin within 30 days.</source>
     </message>
 </context>
 <context>
+    <name>RecordsImporter</name>
+    <message>
+        <source>Import package</source>
+        <translation>导入报送包</translation>
+    </message>
+    <message>
+        <source>Records or case packages (*.zip)</source>
+        <translation>报送数据包或协商案例报送包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>The package was not imported</source>
+        <translation>报送包未导入</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinPage</name>
     <message>
         <source>Consultation</source>
@@ -6024,17 +6163,6 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
     <message>
         <source>Versions as they were submitted. They cannot be changed.</source>
         <translation>以下是报送时的版本，只能查看，不能修改。</translation>
-    </message>
-</context>
-<context>
-    <name>self.parent</name>
-    <message>
-        <source>Import package</source>
-        <translation>导入报送包</translation>
-    </message>
-    <message>
-        <source>Records or case packages (*.zip)</source>
-        <translation>报送数据包或协商案例报送包 (*.zip)</translation>
     </message>
 </context>
 </TS>

@@ -104,3 +104,25 @@ def test_a_backup_with_a_file_and_folder_of_one_name_is_refused(tmp_path: Path) 
     path = write_raw_zip(tmp_path / "备份.zip", entries)
     with pytest.raises(BackupError, match="既是文件又是文件夹"):
         read_backup(path)
+
+
+def test_a_damaged_entry_and_a_damaged_zip_are_told_in_chinese(tmp_path: Path) -> None:
+    """A package with one byte changed (issue 17's tampered package) is refused in Chinese:
+    zipfile's own English ("Bad CRC-32 for file …", "File is not a zip file") is not shown."""
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("包/数据.bin", b"0123456789" * 100)
+    data = bytearray(path.read_bytes())
+    data[data.index(b"0123456789") + 5] ^= 1
+    path.write_bytes(bytes(data))
+    with open_zip(path, SMALL) as archive, pytest.raises(ZipRefused) as refused:
+        archive.extract_all(tmp_path / "out")
+    text = str(refused.value)
+    assert "已损坏" in text and "校验值不符" in text
+    assert "CRC" not in text and "Bad" not in text
+
+    not_zip = tmp_path / "b.zip"
+    not_zip.write_bytes(b"PK\x03\x04" + b"x" * 200)
+    with pytest.raises(ZipRefused) as refused:
+        open_zip(not_zip, SMALL)
+    assert "已损坏" in str(refused.value) and "zip file" not in str(refused.value)

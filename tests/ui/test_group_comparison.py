@@ -141,3 +141,18 @@ def test_a_groups_name_opens_its_dashboard(qtbot: QtBot, demo_services: Services
     assert dashboard.data.statistics.hall_sessions == figure(  # type: ignore[attr-defined]
         window, "八里店镇联络组", "hall_sessions"
     )
+
+
+def test_the_totals_row_is_named_in_the_windows_language(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    """The English window showed the totals row as 合计 (the return's own word)."""
+    from liaison_desk.ui.i18n import install_language
+
+    install_language("en")
+    window = window_on(qtbot, demo_services, {"year": 2024})
+    page = window.pages["comparison"]
+    assert isinstance(page, GroupComparisonPage)
+    model = page.model
+    last = model.index(model.rowCount() - 1, 0)
+    assert model.data(last) == "Total"

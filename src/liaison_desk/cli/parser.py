@@ -318,7 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument(
         "--page",
         metavar="页面",
-        help="页面名称，如 工作台、民生议事堂、微协商、问题跟踪、协商案例、人员名册、报送记录、回收站、设置",
+        help="页面名称，如 工作台、民生议事堂、微协商、问题跟踪、协商案例、人员名册、委员履职、报送记录、各组对比、回收站、设置",
     )
     what.add_argument(
         "--record",

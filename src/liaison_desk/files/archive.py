@@ -172,8 +172,10 @@ def _refuse(message: str, name: str = "") -> ZipRefused:
 
 
 def _damaged(exc: BaseException) -> str:
-    detail = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
-    return f"ZIP 文件已损坏或不完整，无法打开（{detail or type(exc).__name__}）。"
+    if isinstance(exc, OSError):
+        return f"ZIP 文件已损坏或不完整，无法打开（{os_error_text(exc)}）。"
+    # zipfile's own words are English ("File is not a zip file"): not shown to the user.
+    return "ZIP 文件已损坏或不完整，无法打开（不是完整的 ZIP 压缩文件）。"
 
 
 class BoundedZip:
@@ -288,8 +290,15 @@ class BoundedZip:
 def _entry_damaged(exc: BaseException) -> str:
     if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
         return "被加密了，无法解压。"
-    detail = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
-    return f"在压缩包中已损坏，无法解压（{detail or type(exc).__name__}）。"
+    if isinstance(exc, OSError):
+        return f"在压缩包中已损坏，无法解压（{os_error_text(exc)}）。"
+    # zipfile's and zlib's own words are English ("Bad CRC-32 for file …"): the user is told
+    # what they mean; the file's name is already given with the problem.
+    if "CRC" in str(exc):
+        return (
+            "在压缩包中已损坏，无法解压（内容与校验值不符：文件在传输或复制中损坏，或被改动过）。"
+        )
+    return "在压缩包中已损坏，无法解压（压缩数据不完整或被改动过）。"
 
 
 def open_zip(path: Path, limits: ZipLimits, *, what: str = "压缩包") -> BoundedZip:

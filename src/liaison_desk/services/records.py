@@ -200,22 +200,16 @@ class ImportReport:
     def render(self) -> str:
         c = self.counts
         head = "试导入（没有写入任何数据）" if self.dry_run else "导入完成"
-        if not self.dry_run and self.log_id is None:
-            head = "导入完成：这个报送包的内容已经全部在本库中，没有任何改动"
         lines = [
             f"{head}：{self.file.name}（{PACKAGE_KINDS.get(self.kind, '报送包')}，{self.sender}）",
+        ]
+        if not self.dry_run and self.log_id is None:
+            lines.append("这个报送包的内容已经全部在本库中，没有任何改动。")
+        lines += [
             f"新增 {c['new']} 条，更新 {c['updated']} 条，未变 {c['skipped']} 条，"
             f"较旧 {c['older']} 条，冲突 {c['conflicts']} 条，删除 {c['deleted']} 条。",
+            self.masking_line(),
         ]
-        if self.kind == "cases":
-            lines.append(
-                f"个人信息：{masking_text(self.masked)}"
-                + (
-                    "，导入的是报送包中隐藏后的内容，本库不会因此显示被隐藏的姓名和号码。"
-                    if self.masked
-                    else "。"
-                )
-            )
         for conflict in self.conflicts:
             label = KIND_LABELS.get(conflict.kind, conflict.kind)
             lines.append(f"  冲突：{label}「{conflict.title}」：{conflict.reason}")
@@ -223,12 +217,33 @@ class ImportReport:
             lines.append("以下记录本库的版本比报送包里的更新，保留本库的版本：")
             lines += [f"  {t}" for t in self.result.older_records[:50]]
         if any(c.resolvable and c.reason != "已按报送方的版本更新" for c in self.conflicts):
-            lines.append(
-                "有冲突的记录保留了本库的版本。如要改用报送方的版本，请重新导入并选择“用报送方的”"
-                "（命令行加 --theirs）。"
-            )
+            if self.dry_run:  # the window asks right after the trial; the command line cannot
+                lines.append(
+                    "导入时有冲突的记录默认保留本库的版本；如要改用报送方的版本，在导入窗口中"
+                    "逐条选择“用报送方的”，或在命令行加 --theirs。"
+                )
+            else:
+                lines.append(
+                    "有冲突的记录保留了本库的版本。如要改用报送方的版本，请重新导入并选择"
+                    "“用报送方的”（命令行加 --theirs）。"
+                )
         lines += self.notes
         return "\n".join(lines)
+
+    def masking_line(self) -> str:
+        """What the package's masking decision means for what was imported."""
+        if self.masked is None:
+            return "报送包没有说明是否隐藏了个人信息。"
+        if not self.masked:
+            return "未隐藏个人信息：报送包中有完整的电话号码和身份证号，请按内部资料保管。"
+        if self.kind == "cases":
+            hidden, shown = "群众的姓名、电话号码和身份证号", "姓名和号码"
+        else:
+            hidden, shown = "手机号和身份证号", "号码"
+        return (
+            f"个人信息已隐藏（{hidden}，本人同意公开的除外）：导入的是报送包中隐藏后的"
+            f"内容，本库不会因此显示被隐藏的{shown}。"
+        )
 
 
 class RecordsService:

@@ -196,7 +196,13 @@ class GroupComparisonPage(Page):
 
     def _columns(self, columns: tuple[ComparisonColumn, ...]) -> list[Column[GroupFigures]]:
         headers = self._headers()
-        result = [Column[GroupFigures](NAME_KEY, headers[NAME_KEY], lambda r: r.name)]
+        # The totals row's name is the return's 合计: in the window, in the window's language.
+        total = self.tr("Total")
+        result = [
+            Column[GroupFigures](
+                NAME_KEY, headers[NAME_KEY], lambda r: total if r.is_total else r.name
+            )
+        ]
         for c in columns:
             result.append(
                 Column[GroupFigures](

@@ -452,7 +452,10 @@ class MainWindow(QMainWindow):
             self.tr("E&xport records package…"), None, self.export_records
         )
         records.addAction(self.export_records_action)
-        self.import_action = self._action(self.tr("&Import package…"), None, self.import_package)
+        # Ctrl+Shift+I: Ctrl+I is the list pages' ledger import.
+        self.import_action = self._action(
+            self.tr("&Import package…"), "Ctrl+Shift+I", self.import_package
+        )
         records.addAction(self.import_action)
         self.import_log_action = self._action(self.tr("Import &log"), None, self.show_import_log)
         records.addAction(self.import_log_action)

@@ -12,13 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QTableWidget,
@@ -29,12 +33,43 @@ from PySide6.QtWidgets import (
 
 from liaison_desk.errors import UserFacingError
 from liaison_desk.services import Services
-from liaison_desk.services.records import ExportResult, ImportReport
+from liaison_desk.services.records import ExportResult, ImportLogEntry, ImportReport
 from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.messages import confirm, inform, show_error
 from liaison_desk.ui.tasks import TaskControl, run_with_progress
 
 _SKIP = {"revision", "updated_at", "created_at", "_when_new"}
+
+# The fields of the records as the conflict table names them (the package's own keys are
+# English); a key not listed shows as it is.
+_FIELD_LABELS = {
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Title"),
+    "held_on": QT_TRANSLATE_NOOP("ConflictDialog", "Date"),
+    "start_time": QT_TRANSLATE_NOOP("ConflictDialog", "Start"),
+    "end_time": QT_TRANSLATE_NOOP("ConflictDialog", "End"),
+    "venue": QT_TRANSLATE_NOOP("ConflictDialog", "Venue"),
+    "host": QT_TRANSLATE_NOOP("ConflictDialog", "Host"),
+    "recorder": QT_TRANSLATE_NOOP("ConflictDialog", "Recorder"),
+    "number": QT_TRANSLATE_NOOP("ConflictDialog", "Number"),
+    "status": QT_TRANSLATE_NOOP("ConflictDialog", "Status"),
+    "agenda": QT_TRANSLATE_NOOP("ConflictDialog", "Agenda"),
+    "minutes": QT_TRANSLATE_NOOP("ConflictDialog", "Minutes"),
+    "consensus": QT_TRANSLATE_NOOP("ConflictDialog", "Consensus"),
+    "participants": QT_TRANSLATE_NOOP("ConflictDialog", "Participants"),
+    "speeches": QT_TRANSLATE_NOOP("ConflictDialog", "Speeches"),
+    "checklist": QT_TRANSLATE_NOOP("ConflictDialog", "Procedure"),
+    "head_counts": QT_TRANSLATE_NOOP("ConflictDialog", "Head counts"),
+    "topic_source": QT_TRANSLATE_NOOP("ConflictDialog", "Source of the topic"),
+    "content": QT_TRANSLATE_NOOP("ConflictDialog", "Content"),
+    "deadline": QT_TRANSLATE_NOOP("ConflictDialog", "Deadline"),
+    "responsible_body": QT_TRANSLATE_NOOP("ConflictDialog", "Responsible body"),
+    "resolved_on": QT_TRANSLATE_NOOP("ConflictDialog", "Resolved on"),
+    "name": QT_TRANSLATE_NOOP("ConflictDialog", "Name"),
+    "unit": QT_TRANSLATE_NOOP("ConflictDialog", "Unit"),
+    "phone": QT_TRANSLATE_NOOP("ConflictDialog", "Phone"),
+    "sections": QT_TRANSLATE_NOOP("ConflictDialog", "Text"),
+    "deleted_at": QT_TRANSLATE_NOOP("ConflictDialog", "Deleted"),
+}
 
 
 class RecordsExportDialog(QDialog):
@@ -146,6 +181,21 @@ class ConflictDialog(QDialog):
         summary.setReadOnly(True)
         layout.addWidget(summary)
         conflicts = [c for c in report.conflicts if c.resolvable]
+        # What the buttons do: the trial wrote nothing, and the conflicts are chosen here.
+        if conflicts:
+            what = self.tr(
+                "Nothing has been written yet. For each record changed on both sides, choose "
+                "which version to keep, then click Import (the database is backed up first); "
+                "Cancel imports nothing."
+            )
+        else:
+            what = self.tr(
+                "Nothing has been written yet. Click Import to write these changes (the "
+                "database is backed up first); Cancel imports nothing."
+            )
+        self.advice = QLabel(what)
+        self.advice.setWordWrap(True)
+        layout.addWidget(self.advice)
         self.table = QTableWidget(len(conflicts), 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Record"), self.tr("Ours"), self.tr("Theirs"), self.tr("Keep")]
@@ -165,8 +215,19 @@ class ConflictDialog(QDialog):
             choice.addItem(self.tr("Keep theirs"), True)
             self.table.setCellWidget(row, 3, choice)
             self.choices.append((conflict.uuid, choice))
+        # Ours and theirs side by side, whole: the versions take the width and wrap.
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 200)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.resizeRowsToContents()
         if conflicts:
-            layout.addWidget(self.table)
+            layout.addWidget(self.table, 2)
         else:
             self.table.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -174,14 +235,33 @@ class ConflictDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(820, 520)
+        # Room for the versions side by side when there are conflicts; a short report otherwise.
+        if conflicts:
+            self.resize(980, 600)
+        else:
+            self.resize(640, 300)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # the wrapped versions, at the widths now laid out
 
     def theirs(self) -> set[str]:
         return {uuid for uuid, box in self.choices if box.currentData()}
 
 
+def _importer_title() -> str:
+    # Not self.parent.tr(): that looks the text up under the window's class name, where the
+    # translation is not, and the Chinese window showed "Import package".
+    return QCoreApplication.translate("RecordsImporter", "Import package")
+
+
 def _shown(doc: dict[str, Any], keys: list[str]) -> str:
-    return "\n".join(f"{k}: {str(doc.get(k, ''))[:120]}" for k in keys)
+    return "\n".join(f"{_field_label(k)}：{str(doc.get(k, ''))[:120]}" for k in keys)
+
+
+def _field_label(key: str) -> str:
+    label = _FIELD_LABELS.get(key)
+    return QCoreApplication.translate("ConflictDialog", str(label)) if label else key
 
 
 class RecordsImporter:
@@ -196,9 +276,9 @@ class RecordsImporter:
     def ask_file(self) -> Path | None:
         name, _f = QFileDialog.getOpenFileName(
             self.parent,
-            self.parent.tr("Import package"),
+            _importer_title(),
             str(offered_folder()),
-            self.parent.tr("Records or case packages (*.zip)"),
+            QCoreApplication.translate("RecordsImporter", "Records or case packages (*.zip)"),
         )
         return Path(name) if name else None
 
@@ -211,7 +291,15 @@ class RecordsImporter:
             dialog.deleteLater()
 
     def tell_done(self, report: ImportReport) -> None:
-        inform(self.parent, self.parent.tr("Import package"), report.render())
+        inform(self.parent, _importer_title(), report.render())
+
+    def refused(self, exc: BaseException) -> None:
+        """A package not imported: the message (from the service) says why and what to do."""
+        show_error(
+            self.parent,
+            exc,
+            QCoreApplication.translate("RecordsImporter", "The package was not imported"),
+        )
 
     def start(self, path: Path | None = None) -> None:
         path = path or self.ask_file()
@@ -235,18 +323,18 @@ class RecordsImporter:
 
             run_with_progress(
                 self.parent,
-                self.parent.tr("Import package"),
+                _importer_title(),
                 work,
                 done,
-                lambda exc: show_error(self.parent, exc),
+                self.refused,
             )
 
         run_with_progress(
             self.parent,
-            self.parent.tr("Import package"),
+            _importer_title(),
             lambda control: records.import_package(path, dry_run=True, progress=control),
             trial_done,
-            lambda exc: show_error(self.parent, exc),
+            self.refused,
         )
 
 
@@ -276,6 +364,12 @@ class ImportLogDialog(QDialog):
                 self.tr("Personal data"),
             ]
         )
+        # Every column readable at 1366×768: each as wide as its contents, the file name taking
+        # what is left; no row numbers (the date says which import it was).
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.undo_button = buttons.addButton(
@@ -284,7 +378,7 @@ class ImportLogDialog(QDialog):
         self.undo_button.clicked.connect(self.undo_last)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        self.resize(1160, 420)
         self.reload()
 
     def reload(self) -> None:
@@ -308,7 +402,14 @@ class ImportLogDialog(QDialog):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(f"SHA-256: {e.sha256}")
+                if 3 <= col <= 7:  # the counts
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        for col in range(self.table.columnCount()):  # a little air: no title touches the next
+            self.table.setColumnWidth(col, self.table.columnWidth(col) + 12)
         self.undo_button.setEnabled(any(e.undone_at is None for e in entries))
 
     def kind_text(self, kind: str) -> str:
@@ -322,22 +423,47 @@ class ImportLogDialog(QDialog):
             return ""
         return self.tr("Masked") if masked else self.tr("Not masked")
 
-    def ask_undo(self) -> bool:
+    def last_import(self) -> ImportLogEntry | None:
+        """The import the undo button takes back: the newest not undone (as the service picks
+        it: the highest log number)."""
+        entries = [e for e in self.services.records.log() if e.undone_at is None]
+        return max(entries, key=lambda e: e.id, default=None)
+
+    def ask_undo(self, entry: ImportLogEntry) -> bool:
+        """Names the import, so the user knows which package's records go."""
         return confirm(
             self,
             self.tr("Undo the last import"),
             self.tr(
-                "Put the records back as they were before the last import? A backup is made first."
+                "Undo the import of “{file}” ({sender}, {when})? The records go back exactly as "
+                "they were before it; a backup is made first."
+            ).format(
+                file=entry.file_name,
+                sender=entry.sender,
+                when=f"{entry.imported_at:%Y-%m-%d %H:%M}",
             ),
+            self.tr("&Undo the import"),
+        )
+
+    def tell_undone(self, entry: ImportLogEntry) -> None:
+        inform(
+            self,
+            self.tr("Undo the last import"),
+            self.tr(
+                "The import of “{file}” ({sender}) is undone: the records are as they were "
+                "before it. It stays in the log, marked “undone”."
+            ).format(file=entry.file_name, sender=entry.sender),
         )
 
     def undo_last(self) -> None:
-        if not self.ask_undo():
+        entry = self.last_import()
+        if entry is None or not self.ask_undo(entry):
             return
         try:
-            self.services.records.undo_last()
+            undone = self.services.records.undo_last()
         except UserFacingError as exc:
             show_error(self, exc)
             return
         self.on_changed()
         self.reload()
+        self.tell_undone(undone)
