@@ -3,10 +3,10 @@ procedure templates; what the forms offer for completion (venues, responsible bo
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import exists, extract, func, or_, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from liaison_desk.domain.entities import (
@@ -248,11 +248,20 @@ def save_consultation(s: Session, c: Consultation, now: datetime) -> Consultatio
     return consultation_from_row(row)
 
 
+def _in_year(year: int) -> tuple[Any, Any]:
+    """Held in ``year``, as a range of days: an index on the date answers it (the year of the
+    date computed per row made every list of a year read the whole table)."""
+    return (
+        ConsultationRow.held_on >= date(year, 1, 1),
+        ConsultationRow.held_on <= date(year, 12, 31),
+    )
+
+
 def _consultation_filter(
     s: Session, stmt: Any, f: ConsultationFilter, *, walk: bool = False
 ) -> Any:
     if f.year is not None:
-        stmt = stmt.where(extract("year", ConsultationRow.held_on) == f.year)
+        stmt = stmt.where(*_in_year(f.year))
     if f.group_id is not None:
         stmt = stmt.where(ConsultationRow.group_id == f.group_id)
     if f.kind is not None:
@@ -497,7 +506,7 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
     )
     open_codes = [st.value for st in OutcomeStatus if st.is_open]
     if f.year is not None:
-        stmt = stmt.where(extract("year", ConsultationRow.held_on) == f.year)
+        stmt = stmt.where(*_in_year(f.year))
     if f.group_id is not None:
         stmt = stmt.where(ConsultationRow.group_id == f.group_id)
     if f.held_from is not None:

@@ -38,14 +38,15 @@ from liaison_desk.storage.repositories.groups_people import person_from_row
 
 def record_years(s: Session) -> list[int]:
     """Years that have consultations (not deleted), newest first: the year filters offer them."""
-    year = extract("year", ConsultationRow.held_on)
-    rows = s.execute(
-        select(year)
-        .where(ConsultationRow.deleted_at.is_(None))
-        .group_by(year)
-        .order_by(year.desc())
-    ).scalars()
-    return [int(y) for y in rows if y is not None]
+    # One index seek per year (the latest day before the year found last), not a pass over
+    # every consultation: a page's year filter is filled on the GUI thread.
+    years: list[int] = []
+    latest = select(func.max(ConsultationRow.held_on)).where(ConsultationRow.deleted_at.is_(None))
+    day = s.scalar(latest)
+    while day is not None:
+        years.append(day.year)
+        day = s.scalar(latest.where(ConsultationRow.held_on < date(day.year, 1, 1)))
+    return years
 
 
 def _held_in_year(year: int, group_id: int | None) -> list[Any]:

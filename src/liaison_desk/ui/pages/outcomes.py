@@ -468,10 +468,9 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         if self.year.count():
             year = self.year.currentData()
         group_id, body = self.group.currentData(), self.body.currentText()
-        years = self.services.statistics.years()
+        years = self.services.statistics.years()  # one index seek a year
         groups = self.services.groups.all()
-        bodies = self.services.consultations.responsible_bodies()
-        for combo in (self.year, self.group, self.body):
+        for combo in (self.year, self.group):
             combo.blockSignals(True)
         try:
             self.year.clear()
@@ -484,13 +483,41 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             for g in groups:
                 self.group.addItem(g.name, g.id)
             self.group.setCurrentIndex(max(self.group.findData(group_id), 0))
-            self.body.clear()
-            self.body.addItems(sorted(bodies, key=pinyin_key))
-            self.body.setCurrentIndex(-1)
-            self.body.setEditText(body)
         finally:
-            for combo in (self.year, self.group, self.body):
+            for combo in (self.year, self.group):
                 combo.blockSignals(False)
+        # The bodies named on every item (a pass over 157k items at a district's scale) are
+        # read off the GUI thread: the box offers them once they come.
+
+        def loaded(bodies: list[str]) -> None:
+            shown = [self.body.itemText(i) for i in range(self.body.count())]
+            if shown == bodies:
+                return
+            typed = self.body.currentText() if self.body.currentIndex() < 0 else body
+            # The text stays as typed: no signal, so no reload of the list.
+            line = self.body.lineEdit()
+            widgets = [w for w in (self.body, line) if w is not None]
+            for widget in widgets:
+                widget.blockSignals(True)
+            try:
+                self.body.clear()
+                self.body.addItems(bodies)
+                self.body.setCurrentIndex(-1)
+                self.body.setEditText(typed)
+            finally:
+                for widget in widgets:
+                    widget.blockSignals(False)
+
+        def failed(_exc: BaseException) -> None:
+            pass  # the box still takes typed text
+
+        service = self.services.consultations
+        run_task(
+            self,
+            lambda _control: sorted(service.responsible_bodies(), key=pinyin_key),
+            loaded,
+            failed,
+        )
 
     def filters(self) -> OutcomeQuery:
         self._filter_timer.stop()
