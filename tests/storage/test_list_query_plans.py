@@ -87,4 +87,3 @@ def test_the_roster_by_name_comes_from_the_sort_key_index(services: Services, db
         for plan in found:
             assert "ix_people_live_name_sort_key" in plan, plan
             assert not whole_table_read(plan), plan
-

@@ -548,11 +548,13 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
     )
     # Counted without the groups and the items' columns: an index count of the live items of
     # the live consultations matching.
+    where = stmt.whereclause
+    assert where is not None  # the live items of live consultations, at least
     counted = (
         select(func.count())
         .select_from(OutcomeItemRow)
         .join(ConsultationRow, ConsultationRow.id == OutcomeItemRow.consultation_id)
-        .where(stmt.whereclause)
+        .where(where)
     )
     total = s.scalar(counted) or 0
     rows = page_rows(s, stmt, page, OUTCOME_SORT, tiebreak)
