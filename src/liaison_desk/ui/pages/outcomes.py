@@ -427,7 +427,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.due.addItem(self.tr("Overdue"), _OVERDUE)
         self.due.addItem(self.tr("Due within 7 days"), 7)
         self.due.addItem(self.tr("Due within 30 days"), 30)
-        self._fill_choices(year=self.services.statistics.default_year())
+        self._fill_choices(default_year=True)
         # A quarter or month asked for by the group comparison; another year ends it, another
         # deadline filter ends its day of "overdue".
         self.period_bar = PeriodBar(self)
@@ -463,12 +463,17 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         """The consultations of the selected items, each once, in the list's order."""
         return list(dict.fromkeys(r.consultation_id for r in self.selected_records()))
 
-    def _fill_choices(self, year: int | None = None) -> None:
-        """Years, groups and bodies as they are in the database now; the choices made stay."""
+    def _fill_choices(self, *, default_year: bool = False) -> None:
+        """Years, groups and bodies as they are in the database now; the choices made stay.
+        ``default_year``: choose the year the lists open on (statistics.default_year)."""
+        years = self.services.statistics.years()  # one index seek a year
+        year: int | None = None
         if self.year.count():
             year = self.year.currentData()
+        elif default_year:
+            this_year = self._today.year
+            year = this_year if not years or this_year in years else years[0]
         group_id, body = self.group.currentData(), self.body.currentText()
-        years = self.services.statistics.years()  # one index seek a year
         groups = self.services.groups.all()
         for combo in (self.year, self.group):
             combo.blockSignals(True)
