@@ -395,6 +395,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
 
     # --- filter bar ----------------------------------------------------------------------------
     def build_filters(self, bar: QHBoxLayout) -> None:
+        self._bodies_pending: Callable[[], object] | None = None
         self._today = self.services.consultations.today()
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -492,7 +493,8 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             for combo in (self.year, self.group):
                 combo.blockSignals(False)
         # The bodies named on every item (a pass over 157k items at a district's scale) are
-        # read off the GUI thread: the box offers them once they come.
+        # read off the GUI thread once the list has its rows (before, the list's first page
+        # waited for them on the database): the box offers them once they come.
 
         def loaded(bodies: list[str]) -> None:
             shown = [self.body.itemText(i) for i in range(self.body.count())]
@@ -517,7 +519,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             pass  # the box still takes typed text
 
         service = self.services.consultations
-        run_task(
+        self._bodies_pending = lambda: run_task(
             self,
             lambda _control: sorted(service.responsible_bodies(), key=pinyin_key),
             loaded,
@@ -665,6 +667,9 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
 
     def _rows_loaded(self, rows: list[OutcomeItemSummary], presorted: bool = False) -> None:
         super()._rows_loaded(rows, presorted)
+        load_bodies, self._bodies_pending = self._bodies_pending, None
+        if load_bodies is not None:
+            load_bodies()
         keys, self._reselect = self._reselect, set()
         if not keys:
             return
