@@ -51,9 +51,8 @@ def record_years(s: Session) -> list[int]:
     return years
 
 
-_LATEST_BEFORE = (
-    select(func.max(ConsultationRow.held_on))
-    .where(ConsultationRow.deleted_at.is_(None), ConsultationRow.held_on < bindparam("before"))
+_LATEST_BEFORE = select(func.max(ConsultationRow.held_on)).where(
+    ConsultationRow.deleted_at.is_(None), ConsultationRow.held_on < bindparam("before")
 )
 
 
