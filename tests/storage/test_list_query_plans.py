@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 
 from sqlalchemy import event
 
@@ -87,3 +88,14 @@ def test_the_roster_by_name_comes_from_the_sort_key_index(services: Services, db
         for plan in found:
             assert "ix_people_live_name_sort_key" in plan, plan
             assert not whole_table_read(plan), plan
+
+
+def test_the_year_filters_offer_each_year_with_live_consultations_newest_first(
+    services: Services, new_consultation: Callable[..., Consultation]
+) -> None:
+    for day in (date(2019, 12, 31), date(2021, 1, 1), date(2021, 12, 31), date(2024, 3, 5)):
+        services.consultations.save(new_consultation(held_on=day))
+    gone = services.consultations.save(new_consultation(held_on=date(2022, 6, 1)))
+    assert gone.id is not None
+    services.recycle_bin.delete("consultation", gone.id)
+    assert services.statistics.years() == [2024, 2021, 2019]
