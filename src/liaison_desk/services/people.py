@@ -74,6 +74,11 @@ class PersonService:
         with self.ctx.db.reading() as s:
             return repo.person_sort_values(s, f, column)
 
+    def ids(self, f: PersonFilter, page: PageRequest = PageRequest()) -> list[int]:
+        """The ids of the people ``search(f, page)`` gives, in its order, without the people."""
+        with self.ctx.db.reading() as s:
+            return repo.person_ids(s, f, page)
+
     def by_ids(self, ids: Sequence[int]) -> list[Person]:
         """The people of ``ids`` in that order (those deleted meanwhile left out)."""
         with self.ctx.db.reading() as s:

@@ -82,7 +82,15 @@ REFERENCES: dict[str, dict[str, str]] = {
     "case": {"group_id": "group"},
     "submission": {"group_id": "group"},
 }
-_NOT_SENT = {"id", "attendance_total", "member_attendance", "suggestion_count", "solved_count"}
+# Derived columns: the receiving database computes its own (totals, a name's sort key).
+_NOT_SENT = {
+    "id",
+    "attendance_total",
+    "member_attendance",
+    "suggestion_count",
+    "solved_count",
+    "name_sort_key",
+}
 _PART_TABLES = {"participants": ParticipantRow, "speeches": SpeechRow}
 _PART_NOT_SENT = {"id", "consultation_id", "person_id"}
 #: The same, for ``records_reader`` (which checks incoming documents against them).

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
+from liaison_desk.domain.collation import sort_key
 from liaison_desk.domain.numbering import parse_consultation_number
 from liaison_desk.progress import Progress
 from liaison_desk.storage import repositories as repo
@@ -32,7 +33,7 @@ from liaison_desk.storage.database import (
     translate_operational_error,
 )
 from liaison_desk.storage.errors import StorageError
-from liaison_desk.storage.models import AttachmentRow, Base, CaseRow, ConsultationRow
+from liaison_desk.storage.models import AttachmentRow, Base, CaseRow, ConsultationRow, PersonRow
 from liaison_desk.storage.repositories.consultations import consultation_from_row
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,7 @@ def check_database(
             _check_numbers(s, report)
             _check_consultation_totals(s, report)
             _check_search_index(s, report)
+            _check_sort_keys(s, report)
             references = _attachment_references(s)
     except StorageError as exc:
         # Damaged rows (e.g. text that is not UTF-8) are a finding of the check, not its end.
@@ -371,6 +373,29 @@ def _check_search_index(s: Session, report: HealthReport) -> None:
         f"全文搜索索引与记录不一致（{'，'.join(parts)}），搜索可能漏掉或多出记录。"
         "索引可以从记录重新建立，不会改动任何记录：请运行 liaison-desk check --rebuild-search。"
     )
+
+
+def _check_sort_keys(s: Session, report: HealthReport) -> None:
+    """Each person's stored pinyin sort key is the key of the name (the roster is sorted by
+    it: a wrong key puts a person out of place, a missing one first)."""
+    wrong: list[str] = []
+    last = 0
+    while True:
+        rows = s.execute(
+            select(PersonRow.id, PersonRow.name, PersonRow.name_sort_key)
+            .where(PersonRow.id > last)
+            .order_by(PersonRow.id)
+            .limit(_CHUNK * 50)
+        ).all()
+        if not rows:
+            break
+        wrong.extend(
+            f"人员「{name}」的排序键与姓名不符，名册中会排错位置。请打开该人员并保存一次即可更正。"
+            for _pid, name, key in rows
+            if key != sort_key(name)
+        )
+        last = rows[-1][0]
+    _limited(report.problems, wrong, "另有 {n} 个人员的排序键与姓名不符。")
 
 
 # -------------------------------------------------------------------------------- attachments

@@ -20,9 +20,13 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    event,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from liaison_desk.domain.collation import sort_key
 
 # Stable constraint names so that Alembic migrations work the same on SQLite (batch mode) and
 # PostgreSQL.
@@ -33,6 +37,25 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _live(*columns: str, name: str) -> Index:
+    """An index of the records not in the recycle bin (a partial index): a list of 100k
+    consultations or 360k people reads its first page in that index's order."""
+    where = text("deleted_at IS NULL")
+    return Index(name, *columns, sqlite_where=where, postgresql_where=where)
+
+
+def _binned(table: str) -> Index:
+    """The recycle bin's index of ``deleted_at``: only the deleted records. A full index made
+    SQLite take "deleted_at IS NULL" (nearly every row) as the most selective term of a list's
+    query and sort the whole table for its first page."""
+    where = text("deleted_at IS NOT NULL")
+    return Index(f"ix_{table}_deleted_at", "deleted_at", sqlite_where=where, postgresql_where=where)
+
+
+# Sort keys (domain/collation.py) compare byte by byte: PostgreSQL's "C" collation.
+SORT_KEY = String().with_variant(String(collation="C"), "postgresql")
 
 
 class Base(DeclarativeBase):
@@ -73,6 +96,11 @@ class GroupRow(RecordMixin, Base):
 
 class PersonRow(RecordMixin, Base):
     __tablename__ = "people"
+    __table_args__ = (
+        _binned("people"),
+        _live("name_sort_key", "id", name="ix_people_live_name_sort_key"),
+    )
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     group_id: Mapped[int | None] = mapped_column(ForeignKey("liaison_groups.id"), index=True)
     name: Mapped[str] = mapped_column(String(50), index=True)
     category: Mapped[str] = mapped_column(String(30))
@@ -84,6 +112,16 @@ class PersonRow(RecordMixin, Base):
     sector: Mapped[str] = mapped_column(String(50), default="")
     consent_to_publish: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_note: Mapped[str] = mapped_column(Text, default="")
+    # The name's place in the roster's pinyin order (domain.collation.sort_key), kept by
+    # every write: set with the name (below) or, for bulk inserts, by the column default.
+    name_sort_key: Mapped[str | None] = mapped_column(
+        SORT_KEY, default=lambda ctx: sort_key(ctx.get_current_parameters().get("name"))
+    )
+
+
+@event.listens_for(PersonRow.name, "set", propagate=True)
+def _name_set(target: PersonRow, value: str | None, _old: object, _initiator: object) -> None:
+    target.name_sort_key = sort_key(value)
 
 
 class ConsultationRow(RecordMixin, Base):
@@ -93,7 +131,11 @@ class ConsultationRow(RecordMixin, Base):
         # A unique index, not a constraint: migration 0004 adds it without rebuilding the table
         # (a rebuild on SQLite with foreign keys on would cascade-delete every child row).
         Index("uq_consultations_archive_number", "archive_number", unique=True),
+        _binned("consultations"),
+        _live("kind", "held_on", name="ix_consultations_live_kind_held_on"),
+        _live("held_on", name="ix_consultations_live_held_on"),
     )
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     group_id: Mapped[int] = mapped_column(ForeignKey("liaison_groups.id"))
     kind: Mapped[str] = mapped_column(String(10))
     number: Mapped[str] = mapped_column(String(50), unique=True)
@@ -168,6 +210,11 @@ class SpeechRow(Base):
 
 class OutcomeItemRow(RecordMixin, Base):
     __tablename__ = "outcome_items"
+    __table_args__ = (
+        _binned("outcome_items"),
+        _live("consultation_id", "position", name="ix_outcome_items_live_consultation"),
+    )
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     consultation_id: Mapped[int] = mapped_column(
         ForeignKey("consultations.id", ondelete="CASCADE"), index=True
     )

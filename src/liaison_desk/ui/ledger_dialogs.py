@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -43,30 +44,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.documents.ledger import (
-    COLUMNS,
-    LedgerFile,
-    RawSheet,
-    Role,
-    SheetLayout,
-    as_text,
-    column_letter,
-    propose_mapping,
-)
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.privacy import MaskingRules
 from liaison_desk.domain.queries import ConsultationFilter
 from liaison_desk.services import Services
-from liaison_desk.services.ledger import (
-    ExportResult,
-    LedgerImportPlan,
-    RowResult,
-)
 from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.printing import masked_summary
 from liaison_desk.ui.tasks import TaskControl, run_task, run_with_progress
+
+# The workbook side (openpyxl, half a second to import) is loaded when a ledger is first
+# exported or imported, not when the 议事堂 and 微协商 pages that offer it are first shown.
+if TYPE_CHECKING:
+    from liaison_desk.documents.ledger import LedgerFile, RawSheet, Role, SheetLayout
+    from liaison_desk.services.ledger import ExportResult, LedgerImportPlan
 
 _RED = "#B3261E"
 _GREEN = "#1E7B34"
@@ -302,6 +294,8 @@ class SheetMapping(QGroupBox):
     """One sheet of the workbook: what it holds, and for each heading the standard column."""
 
     def __init__(self, sheet: RawSheet, layout: SheetLayout, parent: QWidget | None = None) -> None:
+        from liaison_desk.documents.ledger import as_text, column_letter
+
         super().__init__(parent)
         self.sheet = sheet
         self.setTitle(self.tr("Sheet “{name}”").format(name=sheet.title))
@@ -366,10 +360,14 @@ class SheetMapping(QGroupBox):
         return data if data in ("consultations", "items") else None
 
     def _role_changed(self, _index: int) -> None:
+        from liaison_desk.documents.ledger import propose_mapping
+
         role = self.role()
         self._fill(role, propose_mapping(self.sheet.headings, role) if role else {})
 
     def _fill(self, role: Role | None, mapping: dict[int, str]) -> None:
+        from liaison_desk.documents.ledger import COLUMNS
+
         for i, combo in enumerate(self.combos):
             combo.blockSignals(True)
             combo.clear()
@@ -381,6 +379,8 @@ class SheetMapping(QGroupBox):
             combo.blockSignals(False)
 
     def layout_chosen(self) -> SheetLayout:
+        from liaison_desk.documents.ledger import SheetLayout
+
         mapping = {
             i: combo.currentData() for i, combo in enumerate(self.combos) if combo.currentData()
         }
@@ -455,6 +455,8 @@ class LedgerImportDialog(QDialog):
         sheets_box = QVBoxLayout(inner)
         by_title = {x.title: x for x in layouts}
         self.sheets: list[SheetMapping] = []
+        from liaison_desk.documents.ledger import SheetLayout
+
         for sheet in ledger.sheets:
             layout = by_title.get(sheet.title) or SheetLayout(sheet.title, None)
             mapping = SheetMapping(sheet, layout)
@@ -581,6 +583,8 @@ class LedgerImportDialog(QDialog):
         (self.import_button if self.import_button.isEnabled() else self.report).setFocus()
 
     def _summary(self, plan: LedgerImportPlan) -> str:
+        from liaison_desk.services.ledger import RowResult
+
         counts = self.tr(
             "{created} to create, {updated} to update, {unchanged} unchanged, {skipped} skipped, "
             "{duplicates} duplicates skipped, {errors} with errors."
@@ -605,6 +609,8 @@ class LedgerImportDialog(QDialog):
         return counts + " " + self.tr("Press Import to write these changes.")
 
     def _fill_report(self) -> None:
+        from liaison_desk.services.ledger import RowResult
+
         self.report.clear()
         plan = self.plan
         if plan is None:

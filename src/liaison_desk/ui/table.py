@@ -7,7 +7,6 @@ column's sort key, which is quick for the tens of thousands of rows a district h
 from __future__ import annotations
 
 import heapq
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,8 +16,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -27,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
+from liaison_desk.domain.collation import sort_key
 from liaison_desk.domain.enums import Labelled
 from liaison_desk.ui.labels import label
 
@@ -69,23 +67,12 @@ def display(value: Any) -> str:
     return str(value)
 
 
-def _collator() -> QCollator:
-    # Chinese text in pinyin order (阿明, 丁博, 李四 …), numbers inside text by value (议-9 before
-    # 议-10), as people look things up on paper lists.
-    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    collator.setNumericMode(True)
-    return collator
-
-
-_LOCAL = threading.local()  # one collator per thread: lists sort their rows in the worker
-
-
 @lru_cache(maxsize=65536)
 def _text_key(text: str) -> Any:
-    collator = getattr(_LOCAL, "collator", None)
-    if collator is None:
-        collator = _LOCAL.collator = _collator()
-    return collator.sortKey(text) if not text.isascii() else text
+    # Chinese text in pinyin order (阿明, 丁博, 李四 …), numbers inside text by value (议-9 before
+    # 议-10), as people look things up on paper lists: the key the database stores for names
+    # (domain/collation.py), so a list sorted there and one sorted here agree.
+    return sort_key(text)
 
 
 def pinyin_key(text: str) -> Any:

@@ -135,7 +135,15 @@ PERSON_SORT = {
 }
 
 
+# Orders the database gives exactly as the lists sort: names by their stored pinyin key.
+PERSON_SQL_SORT = {"name": PersonRow.name_sort_key}
+
+
 def list_people(s: Session, f: PersonFilter, page: PageRequest) -> Page[Person]:
+    """The people matching ``f``, by id, or by name in the lists' pinyin order (``order_by``
+    "name"): then the database sorts them by ``name_sort_key`` and its index gives the first
+    page of 360k people at once. Equal names keep the roster's order (by id); descending,
+    the reverse of it, so the index serves both directions."""
     stmt = _people_where(s, select(PersonRow), f).order_by(PersonRow.id)
     needle = f.text.strip()
     total = None
@@ -147,12 +155,21 @@ def list_people(s: Session, f: PersonFilter, page: PageRequest) -> Page[Person]:
         binned = aliased(PersonRow)
         hidden = select(binned.id).where(binned.deleted_at.is_not(None))
         total = search_index.count_matches(s, "person", needle, hidden)
-    cols = {"name": PersonRow.name, "category": PersonRow.category, "unit": PersonRow.unit}
+    cols = {**PERSON_SQL_SORT, "category": PersonRow.category, "unit": PersonRow.unit}
+    tiebreak = (PersonRow.id.desc() if page.descending else PersonRow.id,)
     if total is None:
-        rows, total = paged(s, stmt, page, cols)
+        rows, total = paged(s, stmt, page, cols, tiebreak)
     else:
-        rows = page_rows(s, stmt, page, cols)
+        rows = page_rows(s, stmt, page, cols, tiebreak)
     return Page([person_from_row(r[0]) for r in rows], total)
+
+
+def person_ids(s: Session, f: PersonFilter, page: PageRequest) -> list[int]:
+    """The ids of the people ``list_people`` gives for ``f`` and ``page``, without the people
+    (select-all and export of the whole roster)."""
+    stmt = _people_where(s, select(PersonRow.id), f).order_by(PersonRow.id)
+    tiebreak = (PersonRow.id.desc() if page.descending else PersonRow.id,)
+    return [r[0] for r in page_rows(s, stmt, page, dict(PERSON_SQL_SORT), tiebreak)]
 
 
 def person_sort_values(s: Session, f: PersonFilter, column: str) -> list[tuple[int, Any]]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import and_, case, exists, extract, func, or_, select
+from sqlalchemy import and_, bindparam, case, exists, extract, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from liaison_desk.domain.entities import Case, Consultation, Person
@@ -35,14 +35,22 @@ from liaison_desk.storage.repositories.groups_people import person_from_row
 
 def record_years(s: Session) -> list[int]:
     """Years that have consultations (not deleted), newest first: the year filters offer them."""
-    year = extract("year", ConsultationRow.held_on)
-    rows = s.execute(
-        select(year)
-        .where(ConsultationRow.deleted_at.is_(None))
-        .group_by(year)
-        .order_by(year.desc())
-    ).scalars()
-    return [int(y) for y in rows if y is not None]
+    # One index seek per year (the latest day before the year found last), not a pass over
+    # every consultation: a page's year filter is filled on the GUI thread.
+    # One Core statement (compiled once, cached) per year: through the ORM session four
+    # hundred years took 0.9 s.
+    years: list[int] = []
+    conn = s.connection()
+    day = conn.execute(_LATEST_BEFORE, {"before": date.max}).scalar()
+    while day is not None:
+        years.append(day.year)
+        day = conn.execute(_LATEST_BEFORE, {"before": date(day.year, 1, 1)}).scalar()
+    return years
+
+
+_LATEST_BEFORE = select(func.max(ConsultationRow.held_on)).where(
+    ConsultationRow.deleted_at.is_(None), ConsultationRow.held_on < bindparam("before")
+)
 
 
 def _held_in_year(year: int, group_id: int | None) -> list[Any]:

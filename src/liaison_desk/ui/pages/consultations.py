@@ -65,6 +65,7 @@ from liaison_desk.ui.printing import add_print_menu, show_message
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
 from liaison_desk.ui.table import Column, RecordTableModel
 from liaison_desk.ui.tasks import (
+    LatestOnly,
     TaskControl,
     TaskHandle,
     run_task,
@@ -81,6 +82,13 @@ DEFAULT_ORDER = ListOrder("held_on", descending=True)  # newest first, as the se
 SQL_ORDER = frozenset(
     {"held_on", "attendance_total", "member_attendance", "suggestion_count", "solved_count"}
 )
+
+
+@dataclass(frozen=True)
+class _PendingTotals:
+    """The status bar's sums of a list just opened, still to be read for ``filters``."""
+
+    filters: ConsultationFilter
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.kind = kind
         self._options = _load_options(services, kind)  # small queries: years and groups
         super().__init__(services, parent)
+        self._totals_loader = LatestOnly(self)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.period_bar)  # between the filter bar and the list
@@ -431,7 +440,9 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         control: TaskControl,
     ) -> ListSource[ConsultationSummary]:
         service = self.services.consultations
-        totals = service.totals(filters)
+        # The count only (an index count); the sums of the status bar follow the first rows
+        # (_rows_loaded): over every year they read the whole table, 0.1–0.9 s at 100k.
+        total = service.search(filters, PageRequest(limit=0)).total
         control.check()
         source: ListSource[ConsultationSummary]
         if order is None or order == DEFAULT_ORDER or order.column in SQL_ORDER:
@@ -448,11 +459,11 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
                 request = PageRequest(order_by=by, descending=descending)
                 return [r.id for r in service.search(filters, request).items]
 
-            source = QuerySource(totals.count, fetch, keys)
+            source = QuerySource(total, fetch, keys)
         else:
             # Text in pinyin order, numbers inside it by value: sorted here, as before.
             source = MemorySource(arrange(self.fetch(filters, control)), self.record_key)
-        source.summary = totals
+        source.summary = _PendingTotals(filters)
         return source
 
     def count_text(self, shown: int) -> str:
@@ -580,6 +591,20 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self.reload()
             return
         super()._rows_loaded(rows, presorted)
+        source = self.model.source if isinstance(self.model, PagedTableModel) else None
+        if source is not None and isinstance(source.summary, _PendingTotals):
+            wanted = source.summary.filters
+            service = self.services.consultations
+
+            def summed(totals: ConsultationTotals) -> None:
+                if isinstance(self.model, PagedTableModel) and self.model.source is source:
+                    source.summary = totals
+                    self.set_status(self.count_text(self.model.total_rows()))
+
+            self._totals_loader.run(lambda _control: service.totals(wanted), summed)
+
+    def is_busy(self) -> bool:
+        return self._totals_loader.busy or super().is_busy()
 
     def active_filters(self) -> list[str]:
         """What the filter bar narrows the list to, as the empty list names it."""

@@ -395,6 +395,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
 
     # --- filter bar ----------------------------------------------------------------------------
     def build_filters(self, bar: QHBoxLayout) -> None:
+        self._bodies_pending: Callable[[], object] | None = None
         self._today = self.services.consultations.today()
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -427,7 +428,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.due.addItem(self.tr("Overdue"), _OVERDUE)
         self.due.addItem(self.tr("Due within 7 days"), 7)
         self.due.addItem(self.tr("Due within 30 days"), 30)
-        self._fill_choices(year=self.services.statistics.default_year())
+        self._fill_choices(default_year=True)
         # A quarter or month asked for by the group comparison; another year ends it, another
         # deadline filter ends its day of "overdue".
         self.period_bar = PeriodBar(self)
@@ -463,15 +464,19 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         """The consultations of the selected items, each once, in the list's order."""
         return list(dict.fromkeys(r.consultation_id for r in self.selected_records()))
 
-    def _fill_choices(self, year: int | None = None) -> None:
-        """Years, groups and bodies as they are in the database now; the choices made stay."""
+    def _fill_choices(self, *, default_year: bool = False) -> None:
+        """Years, groups and bodies as they are in the database now; the choices made stay.
+        ``default_year``: choose the year the lists open on (statistics.default_year)."""
+        years = self.services.statistics.years()  # one index seek a year
+        year: int | None = None
         if self.year.count():
             year = self.year.currentData()
+        elif default_year:
+            this_year = self._today.year
+            year = this_year if not years or this_year in years else years[0]
         group_id, body = self.group.currentData(), self.body.currentText()
-        years = self.services.statistics.years()
         groups = self.services.groups.all()
-        bodies = self.services.consultations.responsible_bodies()
-        for combo in (self.year, self.group, self.body):
+        for combo in (self.year, self.group):
             combo.blockSignals(True)
         try:
             self.year.clear()
@@ -484,13 +489,42 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             for g in groups:
                 self.group.addItem(g.name, g.id)
             self.group.setCurrentIndex(max(self.group.findData(group_id), 0))
-            self.body.clear()
-            self.body.addItems(sorted(bodies, key=pinyin_key))
-            self.body.setCurrentIndex(-1)
-            self.body.setEditText(body)
         finally:
-            for combo in (self.year, self.group, self.body):
+            for combo in (self.year, self.group):
                 combo.blockSignals(False)
+        # The bodies named on every item (a pass over 157k items at a district's scale) are
+        # read off the GUI thread once the list has its rows (before, the list's first page
+        # waited for them on the database): the box offers them once they come.
+
+        def loaded(bodies: list[str]) -> None:
+            shown = [self.body.itemText(i) for i in range(self.body.count())]
+            if shown == bodies:
+                return
+            typed = self.body.currentText() if self.body.currentIndex() < 0 else body
+            # The text stays as typed: no signal, so no reload of the list.
+            line = self.body.lineEdit()
+            widgets = [w for w in (self.body, line) if w is not None]
+            for widget in widgets:
+                widget.blockSignals(True)
+            try:
+                self.body.clear()
+                self.body.addItems(bodies)
+                self.body.setCurrentIndex(-1)
+                self.body.setEditText(typed)
+            finally:
+                for widget in widgets:
+                    widget.blockSignals(False)
+
+        def failed(_exc: BaseException) -> None:
+            pass  # the box still takes typed text
+
+        service = self.services.consultations
+        self._bodies_pending = lambda: run_task(
+            self,
+            lambda _control: sorted(service.responsible_bodies(), key=pinyin_key),
+            loaded,
+            failed,
+        )
 
     def filters(self) -> OutcomeQuery:
         self._filter_timer.stop()
@@ -633,6 +667,9 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
 
     def _rows_loaded(self, rows: list[OutcomeItemSummary], presorted: bool = False) -> None:
         super()._rows_loaded(rows, presorted)
+        load_bodies, self._bodies_pending = self._bodies_pending, None
+        if load_bodies is not None:
+            load_bodies()
         keys, self._reselect = self._reselect, set()
         if not keys:
             return

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from liaison_desk.domain.entities import Person
 from liaison_desk.domain.enums import CppccLevel, ParticipantCategory
-from liaison_desk.domain.queries import PersonFilter
+from liaison_desk.domain.queries import PageRequest, PersonFilter
 from liaison_desk.services import Services
 from liaison_desk.ui.html_text import detail_html
 from liaison_desk.ui.i18n import plural
@@ -26,24 +26,29 @@ from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import confirm, inform, show_error
 from liaison_desk.ui.pages.base import Detail, ListOrder, RecordListPage, with_label
-from liaison_desk.ui.paging import KeyedSource, ListSource, PagedTableModel
+from liaison_desk.ui.paging import KeyedSource, ListSource, PagedTableModel, QuerySource
 from liaison_desk.ui.person_dialog import PersonDialog
 from liaison_desk.ui.table import Column, RecordTableModel, sortable, sorted_in_runs
 from liaison_desk.ui.tasks import TaskControl, run_task
 
 
-class RosterSource(KeyedSource[Person]):
-    """The people a search found, in the list's order, with the names of all groups read in
-    the same fetch. Only the ids are kept; each page fetches its people."""
+class RosterSource(ListSource[Person]):
+    """The people a search found, in the list's order (from ``inner``: sorted by the database
+    or by id), with the names of all groups read in the same fetch."""
 
-    def __init__(
-        self,
-        ids: Sequence[int],
-        by_ids: Callable[[list[int]], list[Person]],
-        group_names: Mapping[int, str],
-    ) -> None:
-        super().__init__(ids, by_ids)
+    def __init__(self, inner: ListSource[Person], group_names: Mapping[int, str]) -> None:
+        self.inner = inner
+        self.total = inner.total
         self.group_names = dict(group_names)
+
+    def rows(self, offset: int, limit: int) -> list[Person]:
+        return self.inner.rows(offset, limit)
+
+    def keys(self) -> list[object]:
+        return self.inner.keys()
+
+    def position(self, key: object) -> int | None:
+        return self.inner.position(key)
 
 
 class RosterModel(PagedTableModel[Person]):
@@ -212,17 +217,30 @@ class PeoplePage(RecordListPage[Person]):
         found = PersonFilter(
             group_id=filters.group_id, category=filters.category, text=filters.text
         )
-        # Only (id, value of the sort column) of each person: names sort in pinyin order,
-        # which the database cannot give, so the order is made here from the values alone
-        # (what the column shows, as the table sorts it) and the people of a page are fetched
-        # by id. 360k people were 1.2 GB as whole records.
         column = order.column if order is not None else "name"
         descending = order.descending if order is not None else False
-        values = self.services.people.sort_values(found, column)
+        people = self.services.people
+        if column == "name":
+            # The database sorts names itself by their stored pinyin key: the first page of
+            # 360k people is one indexed query, as is each next page.
+            total = people.search(found, PageRequest(limit=0)).total
+            control.check()
+
+            def fetch(offset: int, limit: int) -> list[Person]:
+                request = PageRequest(offset, limit, order_by="name", descending=descending)
+                return people.search(found, request).items
+
+            def keys() -> list[object]:
+                return list(people.ids(found, PageRequest(order_by="name", descending=descending)))
+
+            return RosterSource(QuerySource(total, fetch, keys), groups)
+        # Other columns: only (id, value of the column) of each person, sorted here as the
+        # table sorts what the column shows, and the people of a page fetched by id.
+        values = people.sort_values(found, column)
         control.check()
         ordered = sorted_in_runs(values, _person_key(column, groups), descending)
         control.check()
-        return RosterSource([v[0] for v in ordered], self.services.people.by_ids, groups)
+        return RosterSource(KeyedSource([v[0] for v in ordered], people.by_ids), groups)
 
     def fetch(self, filters: RosterFilters, control: TaskControl) -> list[Person]:
         found = PersonFilter(
