@@ -485,6 +485,18 @@ def matches(
     if not folded:
         return substring
     if engine == "sqlite":
+        if walk == WALK_PROBE and not _has_ascii(folded):
+            # Asked about this one record: its indexed text (the folded fields as JSON) holds
+            # the needle. Exact for a needle without ASCII characters: JSON writes other
+            # characters as they are and everything it adds (quotes, commas, escapes) in
+            # ASCII, so such a needle is found only within one field's own text. 20× cheaper
+            # than asking FTS5 (0.7 ms against 17 ms for the first page of 协商驿站).
+            in_text: ColumnElement[bool] = exists().where(
+                _docs.c.kind == KINDS[kind],
+                _docs.c.record_id == id_column,
+                func.instr(_docs.c.body, bindparam("probe_needle", folded)) > 0,
+            )
+            return in_text
         if walk == WALK_PROBE:
             # Asked about this one record: FTS5 seeks its rowid in the phrase's doclists.
             probed = (
@@ -511,6 +523,10 @@ def matches(
         docs.c.kind == KINDS[kind], docs.c.terms.contains(wanted)
     )
     return and_(id_column.in_(candidates), substring)
+
+
+def _has_ascii(text: str) -> bool:
+    return any(c < "\x80" for c in text)
 
 
 def _fts_candidates(kind: str, folded: str) -> Any:
