@@ -68,7 +68,7 @@ def measure(path: Path, runs: int, scan_runs: int) -> None:
             f"{needle:<22}{hits.total:>7}{indexed:>10.1f}{scanned:>10.1f}"
             f"{scanned / indexed:>7.0f}×{same}"
         )
-    for needle in ("电梯", "张"):
+    for needle in ("电梯", "张", "协商驿站"):
         everywhere, _ = median_ms(lambda n=needle: services.search.everywhere(n), runs)
         with search_index.scanning():
             scan, _ = median_ms(lambda n=needle: services.search.everywhere(n), scan_runs)

@@ -16,6 +16,7 @@ from liaison_desk.domain.queries import (
     PageRequest,
     PersonFilter,
 )
+from liaison_desk.domain.search import SearchKind
 from liaison_desk.services import Services
 from liaison_desk.storage import search_index
 
@@ -73,11 +74,20 @@ def first_pages(
         items = sv.consultations.search_outcome_items(OutcomeFilter(text=needle), page)
         cases = sv.cases.search(CaseFilter(text=needle), page)
         people = sv.people.search(PersonFilter(text=needle), page)
+        everywhere = sv.search.everywhere(needle, limit=limit)
         return {
             "consultation": ([c.id for c in consultations.items], consultations.total),
             "outcome_item": ([o.item.id or 0 for o in items.items], items.total),
             "case": ([c.id or 0 for c in cases.items], cases.total),
             "person": ([p.id or 0 for p in people.items], people.total),
+            # The global search box: each kind's first page and total, counted in one pass.
+            **{
+                f"everywhere {kind.value}": (
+                    [h.record_id for h in everywhere.hits.get(kind, [])],
+                    everywhere.totals.get(kind, 0),
+                )
+                for kind in SearchKind
+            },
         }
 
 

@@ -25,7 +25,7 @@ from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database, head_revision
 from liaison_desk.storage.errors import DatabaseTooNewError
-from search_needles import corpus_of, found, needles
+from search_needles import corpus_of, first_pages, found, needles
 
 pg_url = pg_cluster.pg_url  # the throw-away cluster (test_server.py imports it from here)
 
@@ -209,6 +209,9 @@ def test_awkward_needles_agree_on_postgresql(both: tuple[Services, Services], ne
     on_pg, _ = both
     _awkward_records(on_pg)
     assert found(on_pg, needle, scan=False) == found(on_pg, needle, scan=True)
+    # Each list's first page and total, and the global search box's, as on SQLite.
+    indexed = first_pages(on_pg, needle, scan=False, limit=8)
+    assert indexed == first_pages(on_pg, needle, scan=True, limit=8)
 
 
 _CORPUS: dict[int, list[str]] = {}

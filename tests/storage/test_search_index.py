@@ -99,16 +99,29 @@ def test_the_index_finds_exactly_what_the_substring_scan_finds(
     needle = data.draw(needles(corpus), label="needle")
     assert found(services, needle, scan=False) == found(services, needle, scan=True)
     # The first page in each list's order and the total, as the lists and the global search
-    # box ask for them: counted in the index, the page found by walking the list's order (a
-    # common word's way, forced here) or by looking up the matches.
+    # box ask for them: counted in the index (each kind alone, or all four in one pass), the
+    # page found by looking up the matches, or by walking the list's order testing each record
+    # among the matches' ids or asking the index about it (a common word's ways, forced here).
     limit = data.draw(st.sampled_from([1, 8, 50]), label="limit")
-    walk_from = data.draw(st.sampled_from([0, search_index.WALK_FROM]), label="walk_from")
+    way = data.draw(st.sampled_from(sorted(_WAYS)), label="way")
     wanted = first_pages(services, needle, scan=True, limit=limit)
-    saved, search_index.WALK_FROM = search_index.WALK_FROM, walk_from
+    saved = {name: getattr(search_index, name) for name in _WAYS[way]}
+    for name, value in _WAYS[way].items():
+        setattr(search_index, name, value)
     try:
         assert first_pages(services, needle, scan=False, limit=limit) == wanted
     finally:
-        search_index.WALK_FROM = saved
+        for name, value in saved.items():
+            setattr(search_index, name, value)
+
+
+# How a first page is found: as at a district's scale, or each way forced.
+_WAYS: dict[str, dict[str, int]] = {
+    "as chosen": {},
+    "walk, ids": {"WALK_FROM": 0, "PROBE_FEW": -1, "PROBE_COST": 10**9},
+    "walk, probe": {"PROBE_FEW": 10**9},
+    "look up": {"WALK_FROM": 10**9, "PROBE_FEW": -1, "PROBE_COST": 10**9},
+}
 
 
 @pytest.mark.parametrize(
@@ -168,8 +181,13 @@ def test_the_lists_ask_the_index(demo_services: Services) -> None:
         ("不存在的词语", PageRequest(limit=50)),
     ],
 )
+@pytest.mark.parametrize("way", ["walk, ids", "walk, probe"])
 def test_a_page_found_by_walking_the_sort_order_is_the_scans_page(
-    demo_services: Services, monkeypatch: pytest.MonkeyPatch, needle: str, page: PageRequest
+    demo_services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    needle: str,
+    page: PageRequest,
+    way: str,
 ) -> None:
     """A common word's page is found by walking the list's order and keeping the matches
     (search_index.WALK_FROM; here for every word): the scan's page, in the same order, with
@@ -177,7 +195,8 @@ def test_a_page_found_by_walking_the_sort_order_is_the_scans_page(
     sv = demo_services
     first = sv.consultations.search(ConsultationFilter(text="议"), PageRequest(limit=1)).items[0]
     sv.recycle_bin.delete("consultation", first.id)
-    monkeypatch.setattr(search_index, "WALK_FROM", 0)
+    for name, value in _WAYS[way].items():
+        monkeypatch.setattr(search_index, name, value)
     statements: list[str] = []
 
     def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
@@ -194,8 +213,14 @@ def test_a_page_found_by_walking_the_sort_order_is_the_scans_page(
     assert [c.id for c in indexed.items] == [c.id for c in scanned.items]
     assert indexed.total == scanned.total
     assert first.id not in {c.id for c in indexed.items}
-    # It really walked: the page's statement keeps the planner off the id and deleted_at lookups.
-    assert any("coalesce(consultations.deleted_at" in st for st in statements), statements
+    # It really walked: the page's statement keeps the planner off the id and deleted_at lookups
+    # (and none is needed when nothing matches: the total, counted first, says so).
+    walked = any("coalesce(consultations.deleted_at" in st for st in statements)
+    assert walked == bool(scanned.total), statements
+    # A probe asks FTS5 about the record, or (a needle without ASCII) reads its indexed text.
+    probes = ("search_fts.rowid = consultations.id", "instr(search_docs.body")
+    probed = any(p in st for st in statements for p in probes)
+    assert probed == (walked and way == "walk, probe"), statements
 
 
 # --- every write path keeps it up to date -------------------------------------------------------

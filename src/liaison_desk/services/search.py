@@ -9,6 +9,7 @@ from liaison_desk.domain.queries import (
     CaseFilter,
     ConsultationFilter,
     OutcomeFilter,
+    Page,
     PageRequest,
     PersonFilter,
 )
@@ -42,12 +43,19 @@ class SearchService:
         wanted = set(kinds or SearchKind)
         page = PageRequest(limit=limit)
         with self.ctx.db.reading() as s:
+            # Every kind counted in one pass over the index (None: each list counts its own).
+            counted = repo.count_everywhere(s, needle) or {}
             for kind in SearchKind:
                 if kind not in wanted:
                     continue
                 hits: list[SearchHit] = []
+                matched = counted.get(kind.value)
+                if matched == 0:
+                    continue
                 if kind is SearchKind.CONSULTATION:
-                    found = repo.list_consultations(s, ConsultationFilter(text=needle), page)
+                    found = repo.list_consultations(
+                        s, ConsultationFilter(text=needle), page, matched=matched
+                    )
                     texts = repo.record_texts(s, kind.value, (c.id for c in found.items))
                     hits = [
                         SearchHit(
@@ -63,7 +71,9 @@ class SearchService:
                     ]
                     total = found.total
                 elif kind is SearchKind.OUTCOME_ITEM:
-                    items = repo.list_outcome_items(s, OutcomeFilter(text=needle), page)
+                    items = repo.list_outcome_items(
+                        s, OutcomeFilter(text=needle), page, matched=matched
+                    )
                     ids = [o.item.id or 0 for o in items.items]
                     texts = repo.record_texts(s, kind.value, ids)
                     hits = [
@@ -80,7 +90,7 @@ class SearchService:
                     ]
                     total = items.total
                 elif kind is SearchKind.CASE:
-                    cases = repo.list_cases(s, CaseFilter(text=needle), page)
+                    cases = repo.list_cases(s, CaseFilter(text=needle), page, matched=matched)
                     texts = repo.record_texts(s, kind.value, (c.id or 0 for c in cases.items))
                     hits = [
                         SearchHit(
@@ -94,7 +104,12 @@ class SearchService:
                     ]
                     total = cases.total
                 else:
-                    people = repo.list_people(s, PersonFilter(text=needle), page)
+                    # Found in id order by the index, stopping at the page's last.
+                    first = repo.first_people(s, needle, limit) if matched is not None else None
+                    if first is None:
+                        people = repo.list_people(s, PersonFilter(text=needle), page)
+                    else:
+                        people = Page(first, matched or 0)
                     texts = repo.record_texts(s, kind.value, (p.id or 0 for p in people.items))
                     hits = [
                         SearchHit(

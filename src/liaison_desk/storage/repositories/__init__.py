@@ -72,7 +72,7 @@ from liaison_desk.storage.repositories.groups_people import (
     save_group,
     save_person,
 )
-from liaison_desk.storage.repositories.search import record_texts
+from liaison_desk.storage.repositories.search import count_everywhere, first_people, record_texts
 from liaison_desk.storage.repositories.settings import (
     SETTINGS_VERSION_KEY,
     get_settings,
@@ -110,9 +110,11 @@ __all__ = [
     "consultation_id_by_number",
     "consultation_totals",
     "consultations_by_number",
+    "count_everywhere",
     "count_rows",
     "counted_consultations",
     "detach_references",
+    "first_people",
     "get_attachment",
     "get_case",
     "get_consultation",

@@ -26,7 +26,7 @@ from liaison_desk.storage.models import (
     SubmissionCaseRow,
     SubmissionRow,
 )
-from liaison_desk.storage.repositories._common import paged, upsert
+from liaison_desk.storage.repositories._common import page_rows, paged, upsert
 
 _CASE_COLS: tuple[str, ...] = (
     "group_id",
@@ -90,7 +90,12 @@ def _case_text_matches(needle: str) -> ColumnElement[bool]:
     return or_(*(contains(c, needle) for c in columns))
 
 
-def list_cases(s: Session, f: CaseFilter, page: PageRequest) -> Page[Case]:
+def list_cases(
+    s: Session, f: CaseFilter, page: PageRequest, *, matched: int | None = None
+) -> Page[Case]:
+    """``matched``: the total, when already counted (the global search box counts every kind
+    in one pass over the index); the page is then found by asking the index about the cases
+    in the list's order (few: no second pass over a common word's matches)."""
     stmt = (
         select(CaseRow)
         .where(CaseRow.deleted_at.is_(None))
@@ -103,13 +108,21 @@ def list_cases(s: Session, f: CaseFilter, page: PageRequest) -> Page[Case]:
     if f.status is not None:
         stmt = stmt.where(CaseRow.status == f.status.value)
     needle = f.text.strip()
+    walk = None
+    if needle and matched is not None and page.limit is not None:
+        wanted = page.offset + page.limit
+        rows_walked = search_index.table_rows(s, CaseRow.id)
+        walk = search_index.walks_sort_order(s, needle, matched, wanted, rows_walked)
     if needle:
-        stmt = stmt.where(
-            search_index.matches(s, "case", CaseRow.id, needle, _case_text_matches(needle))
+        found = search_index.matches(
+            s, "case", CaseRow.id, needle, _case_text_matches(needle), walk=walk
         )
-    rows, total = paged(
-        s, stmt, page, {"title": CaseRow.title, "year": CaseRow.year, "status": CaseRow.status}
-    )
+        stmt = stmt.where(found)
+    columns = {"title": CaseRow.title, "year": CaseRow.year, "status": CaseRow.status}
+    if matched is None:
+        rows, total = paged(s, stmt, page, columns)
+    else:
+        rows, total = page_rows(s, stmt, page, columns), matched
     return Page([case_from_row(r[0]) for r in rows], total)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import exists, func, or_, select, update
@@ -258,7 +259,7 @@ def _in_year(year: int) -> tuple[Any, Any]:
 
 
 def _consultation_filter(
-    s: Session, stmt: Any, f: ConsultationFilter, *, walk: bool = False
+    s: Session, stmt: Any, f: ConsultationFilter, *, walk: str | None = None
 ) -> Any:
     if f.year is not None:
         stmt = stmt.where(*_in_year(f.year))
@@ -338,31 +339,35 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def _hidden_consultations() -> Any:
+@cache  # one statement: a new alias each time costs its building and a compile (ms each)
+def hidden_consultations() -> Any:
     """The ids of the consultations in the recycle bin (few: read from the deleted_at index)."""
     binned = aliased(ConsultationRow)
     return select(binned.id).where(binned.deleted_at.is_not(None))
 
 
 def list_consultations(
-    s: Session, f: ConsultationFilter, page: PageRequest
+    s: Session, f: ConsultationFilter, page: PageRequest, *, matched: int | None = None
 ) -> Page[ConsultationSummary]:
+    """``matched``: the total, when already counted (the global search box counts every kind
+    in one pass over the index)."""
     # Counted without the join to the groups (every consultation has one): the count of a
     # search then needs only the index and the deleted_at index, not every matching row.
     needle = f.text.strip()
-    total = None
-    if needle and replace(f, text="") == ConsultationFilter():  # the search box alone
-        total = search_index.count_matches(s, "consultation", needle, _hidden_consultations())
+    total = matched
+    if total is None and needle and replace(f, text="") == ConsultationFilter():  # search box
+        total = search_index.count_matches(s, "consultation", needle, hidden_consultations())
     if total is None:
         counted = select(func.count()).select_from(ConsultationRow)
         counted = counted.where(ConsultationRow.deleted_at.is_(None))
         total = s.scalar(_consultation_filter(s, counted, f)) or 0
-    walk = (
-        bool(needle)
-        and page.limit is not None
-        and page.order_by in (None, "held_on")
-        and search_index.walks_sort_order(s, needle, total)
-    )
+    if total == 0:
+        return Page([], 0)
+    walk = None
+    if needle and page.limit is not None and page.order_by in (None, "held_on"):
+        rows_walked = search_index.table_rows(s, ConsultationRow.id)
+        wanted = page.offset + page.limit
+        walk = search_index.walks_sort_order(s, needle, total, wanted, rows_walked)
     stmt = (
         select(*_SUMMARY_COLUMNS)
         .join(GroupRow, GroupRow.id == ConsultationRow.group_id)
@@ -497,14 +502,14 @@ OUTCOME_SORT = {
 }
 
 
-def _outcome_items_query(s: Session, f: OutcomeFilter, *, walk: bool) -> Any:
+def _outcome_items_query(s: Session, f: OutcomeFilter, *, walk: str | None) -> Any:
     needle = f.text.strip()
-    searching = walk or (bool(needle) and s.get_bind().dialect.name == "sqlite")
+    searching = bool(walk) or (bool(needle) and s.get_bind().dialect.name == "sqlite")
     if walk:
         # The consultations walked newest first through the held_on index ("+ 0": not looked
         # up by id from the items), the recycle bin left out by id, not by reading each row.
         joined = ConsultationRow.id + 0 == OutcomeItemRow.consultation_id
-        live = ConsultationRow.id.not_in(_hidden_consultations())
+        live = ConsultationRow.id.not_in(hidden_consultations())
     else:
         joined = ConsultationRow.id == OutcomeItemRow.consultation_id
         live = ConsultationRow.deleted_at.is_(None)
@@ -565,7 +570,8 @@ def _outcome_items_query(s: Session, f: OutcomeFilter, *, walk: bool) -> Any:
     return stmt
 
 
-def _hidden_outcome_items() -> Any:
+@cache
+def hidden_outcome_items() -> Any:
     """The ids of the outcome items in the recycle bin or of a consultation there (few)."""
     binned = aliased(OutcomeItemRow)
     of_binned = aliased(OutcomeItemRow)
@@ -573,20 +579,23 @@ def _hidden_outcome_items() -> Any:
         select(binned.id)
         .where(binned.deleted_at.is_not(None))
         .union_all(
-            select(of_binned.id).where(of_binned.consultation_id.in_(_hidden_consultations()))
+            select(of_binned.id).where(of_binned.consultation_id.in_(hidden_consultations()))
         )
     )
 
 
-def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[OutcomeItemSummary]:
+def list_outcome_items(
+    s: Session, f: OutcomeFilter, page: PageRequest, *, matched: int | None = None
+) -> Page[OutcomeItemSummary]:
+    """``matched``: the total, when already counted (as for ``list_consultations``)."""
     needle = f.text.strip()
-    total = None
-    if needle and replace(f, text="") == OutcomeFilter():  # the search box alone
-        total = search_index.count_matches(s, "outcome_item", needle, _hidden_outcome_items())
+    total = matched
+    if total is None and needle and replace(f, text="") == OutcomeFilter():  # search box
+        total = search_index.count_matches(s, "outcome_item", needle, hidden_outcome_items())
     if total is None:
         # Counted without the groups and the items' columns: an index count of the live items
         # of the live consultations matching.
-        where = _outcome_items_query(s, f, walk=False).whereclause
+        where = _outcome_items_query(s, f, walk=None).whereclause
         assert where is not None  # the live items of live consultations, at least
         counted = (
             select(func.count())
@@ -595,22 +604,16 @@ def list_outcome_items(s: Session, f: OutcomeFilter, page: PageRequest) -> Page[
             .where(where)
         )
         total = s.scalar(counted) or 0
-    if page.limit == 0:  # only the count (the dashboard's figures)
+    if page.limit == 0 or total == 0:  # only the count (the dashboard's figures); none
         return Page([], total)
     # A common word's first page: walk the consultations newest first and their items, keeping
     # the matches, rather than look up and sort all of them (70 ms for the 4k items with 张).
-    walk = (
-        bool(needle)
-        and page.limit is not None
-        and page.order_by is None
-        and search_index.walks_sort_order(
-            s,
-            needle,
-            total,
-            page.offset + page.limit,
-            search_index.table_rows(s, OutcomeItemRow.id),
+    walk = None
+    if needle and page.limit is not None and page.order_by is None:
+        rows_walked = search_index.table_rows(s, OutcomeItemRow.id)
+        walk = search_index.walks_sort_order(
+            s, needle, total, page.offset + page.limit, rows_walked
         )
-    )
     tiebreak = (
         ConsultationRow.held_on.desc(),
         OutcomeItemRow.consultation_id,
