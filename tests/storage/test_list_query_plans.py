@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy import event
 
-from liaison_desk.domain.entities import Consultation
+from liaison_desk.domain.entities import Consultation, OutcomeItem
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.domain.queries import ConsultationFilter, OutcomeFilter, PageRequest, PersonFilter
 from liaison_desk.services import Services
@@ -51,7 +51,9 @@ def whole_table_read(plan: str) -> bool:
 def test_a_years_consultations_come_from_the_kind_and_date_index(
     services: Services, db: Database, new_consultation: Callable[..., Consultation]
 ) -> None:
+    # A record each list finds: a list with nothing in it asks for no page at all.
     services.consultations.save(new_consultation())
+    services.consultations.save(new_consultation(kind=ConsultationKind.MICRO))
     for f in (
         ConsultationFilter(year=2024, kind=ConsultationKind.HALL),
         ConsultationFilter(kind=ConsultationKind.MICRO),
@@ -65,8 +67,9 @@ def test_a_years_consultations_come_from_the_kind_and_date_index(
 
 
 def test_outcome_items_come_consultation_by_consultation_newest_first(
-    services: Services, db: Database
+    services: Services, db: Database, new_consultation: Callable[..., Consultation]
 ) -> None:
+    services.consultations.save(new_consultation(outcome_items=[OutcomeItem(content="加装电梯")]))
     for f in (OutcomeFilter(year=2024), OutcomeFilter()):
         with plans(db) as found:
             services.consultations.search_outcome_items(f, FIRST_PAGE)
