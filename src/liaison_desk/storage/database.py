@@ -401,6 +401,10 @@ class Database:
                 log.info("backed up %s to %s before upgrading", path, copy)
 
         engine = _create_engine(url)
+        if engine.dialect.name == "postgresql":
+            from liaison_desk.storage.models import declare_server_options
+
+            declare_server_options()
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
@@ -417,7 +421,7 @@ class Database:
                     up_to_date = current == HEAD_REVISION
                 if not up_to_date:
                     _upgrade(conn, progress)
-                if path is None:
+                if conn.dialect.name == "postgresql":  # logins and row security: a server's
                     from liaison_desk.storage.server_security import login_scope
 
                     scope = login_scope(conn)

@@ -42,8 +42,7 @@ NAMING = {
 def _live(*columns: str, name: str) -> Index:
     """An index of the records not in the recycle bin (a partial index): a list of 100k
     consultations or 360k people reads its first page in that index's order."""
-    where = text("deleted_at IS NULL")
-    return Index(name, *columns, sqlite_where=where, postgresql_where=where)
+    return _partial(Index(name, *columns, sqlite_where=text("deleted_at IS NULL")))
 
 
 def _binned(table: str) -> Index:
@@ -51,7 +50,25 @@ def _binned(table: str) -> Index:
     SQLite take "deleted_at IS NULL" (nearly every row) as the most selective term of a list's
     query and sort the whole table for its first page."""
     where = text("deleted_at IS NOT NULL")
-    return Index(f"ix_{table}_deleted_at", "deleted_at", sqlite_where=where, postgresql_where=where)
+    return _partial(Index(f"ix_{table}_deleted_at", "deleted_at", sqlite_where=where))
+
+
+# The partial indexes' PostgreSQL form is declared only when a server is opened
+# (``declare_server_options``): naming a "postgresql_" option here would import SQLAlchemy's
+# PostgreSQL dialect on every start of the app on a database file (it validates the option).
+_PARTIAL_INDEXES: list[Index] = []
+
+
+def _partial(index: Index) -> Index:
+    _PARTIAL_INDEXES.append(index)
+    return index
+
+
+def declare_server_options() -> None:
+    """Give the partial indexes their PostgreSQL ``WHERE`` too (idempotent)."""
+    for index in _PARTIAL_INDEXES:
+        if index.dialect_kwargs.get("postgresql_where") is None:
+            index.dialect_kwargs["postgresql_where"] = index.dialect_kwargs["sqlite_where"]
 
 
 # Sort keys (domain/collation.py) compare byte by byte: PostgreSQL's "C" collation.
