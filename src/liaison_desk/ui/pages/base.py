@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison_desk.domain.queries import PageRequest
 from liaison_desk.services import Services
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel
+from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel, QuerySource
 from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
 from liaison_desk.ui.tasks import LatestOnly, TaskControl
 
@@ -53,6 +54,28 @@ class ListOrder:
 
     column: str
     descending: bool
+
+
+def sorted_by_the_service(
+    total: int,
+    order: ListOrder | None,
+    default: ListOrder,
+    search: Callable[[PageRequest], Sequence[R]],
+    key: Callable[[R], object],
+) -> QuerySource[R]:
+    """A list the service sorts, a page a query: in ``order``, or in the service's own order
+    (``None`` to the service) when that is the order asked for, so that a text search walks
+    the index in that order."""
+    by = None if order is None or order == default else order.column
+    descending = order.descending if order is not None else False
+
+    def fetch(offset: int, limit: int) -> list[R]:
+        return list(search(PageRequest(offset, limit, order_by=by, descending=descending)))
+
+    def keys() -> list[object]:
+        return [key(r) for r in search(PageRequest(order_by=by, descending=descending))]
+
+    return QuerySource(total, fetch, keys)
 
 
 class Page(QWidget):

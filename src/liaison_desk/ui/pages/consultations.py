@@ -57,9 +57,15 @@ from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label, month_name
 from liaison_desk.ui.ledger_dialogs import add_ledger_menu
 from liaison_desk.ui.messages import confirm, show_error
-from liaison_desk.ui.pages.base import Detail, ListOrder, RecordListPage, year_combo
+from liaison_desk.ui.pages.base import (
+    Detail,
+    ListOrder,
+    RecordListPage,
+    sorted_by_the_service,
+    year_combo,
+)
 from liaison_desk.ui.pages.consultation_detail import GREY, record_html
-from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel, QuerySource
+from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel
 from liaison_desk.ui.period_filter import PeriodBar
 from liaison_desk.ui.printing import add_print_menu, show_message
 from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
@@ -446,20 +452,13 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         control.check()
         source: ListSource[ConsultationSummary]
         if order is None or order == DEFAULT_ORDER or order.column in SQL_ORDER:
-            # The service's own order (newest first) when that is the order asked for: a
-            # search then walks the index in that order.
-            by = None if order is None or order == DEFAULT_ORDER else order.column
-            descending = order.descending if order is not None else False
-
-            def fetch(offset: int, limit: int) -> list[ConsultationSummary]:
-                request = PageRequest(offset, limit, order_by=by, descending=descending)
-                return service.search(filters, request).items
-
-            def keys() -> list[object]:
-                request = PageRequest(order_by=by, descending=descending)
-                return [r.id for r in service.search(filters, request).items]
-
-            source = QuerySource(total, fetch, keys)
+            source = sorted_by_the_service(
+                total,
+                order,
+                DEFAULT_ORDER,
+                lambda request: service.search(filters, request).items,
+                lambda r: r.id,
+            )
         else:
             # Text in pinyin order, numbers inside it by value: sorted here, as before.
             source = MemorySource(arrange(self.fetch(filters, control)), self.record_key)

@@ -47,8 +47,14 @@ from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.labels import label
 from liaison_desk.ui.messages import show_error
-from liaison_desk.ui.pages.base import Detail, ListOrder, RecordListPage, with_label
-from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel, QuerySource
+from liaison_desk.ui.pages.base import (
+    Detail,
+    ListOrder,
+    RecordListPage,
+    sorted_by_the_service,
+    with_label,
+)
+from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel
 from liaison_desk.ui.period_filter import PeriodBar
 from liaison_desk.ui.printing import add_print_menu
 from liaison_desk.ui.table import Column, RecordTableModel, hide_columns_with_menu, pinyin_key
@@ -629,18 +635,13 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         control.check()
         source: ListSource[OutcomeItemSummary]
         if order is None or order == DEFAULT_ORDER or order.column in SQL_ORDER:
-            by = None if order is None or order == DEFAULT_ORDER else order.column
-            descending = order.descending if order is not None else False
-
-            def fetch(offset: int, limit: int) -> list[OutcomeItemSummary]:
-                request = PageRequest(offset, limit, order_by=by, descending=descending)
-                return service.search_outcome_items(f, request).items
-
-            def keys() -> list[object]:
-                request = PageRequest(order_by=by, descending=descending)
-                return [r.item.id for r in service.search_outcome_items(f, request).items]
-
-            source = QuerySource(total, fetch, keys)
+            source = sorted_by_the_service(
+                total,
+                order,
+                DEFAULT_ORDER,
+                lambda request: service.search_outcome_items(f, request).items,
+                lambda r: r.item.id,
+            )
         else:
             # Text in pinyin order, statuses in their own order: sorted here, as before.
             source = MemorySource(arrange(self.fetch(filters, control)), self.record_key)
