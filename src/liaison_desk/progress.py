@@ -53,6 +53,12 @@ class Progress(Protocol):
     def __call__(self, done: int, total: int, message: str = "", /) -> None: ...
 
 
+def step(progress: Progress | None, done: int, total: int, message: str = "") -> None:
+    """Report ``done`` of ``total`` when someone listens (``progress`` may be None)."""
+    if progress is not None:
+        progress(done, total, message)
+
+
 def within(progress: Progress | None, start: int, span: int, total: int) -> Progress | None:
     """A sub-operation's own ``(done, total)`` reported as the stretch ``start`` to
     ``start + span`` of the outer ``total`` (a collection written inside a package, a backup

@@ -27,7 +27,7 @@ from liaison_desk.domain.member_record import (
 )
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.errors import UserFacingError
-from liaison_desk.progress import Progress
+from liaison_desk.progress import Progress, step
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.printouts import fonts_from_settings
 from liaison_desk.services.reports import selection_level
@@ -179,19 +179,16 @@ class MemberService:
         phone and ID numbers, and residents' names in quoted text, masked by the settings."""
         from liaison_desk.documents.member_record import member_record_data, write_member_record_pdf
 
-        if progress is not None:
-            progress(0, 2, "正在统计……")
+        step(progress, 0, 2, "正在统计……")
         with self.ctx.db.reading() as s:
             found = self._record(s, person_id, year)
             settings = repo.get_settings(s)
             privacy = self._privacy(s, found.record, settings)
             fonts = fonts_from_settings(settings)
         data = member_record_data(found.record, found.group_name, privacy, fonts, self.ctx.today())
-        if progress is not None:
-            progress(1, 2, "正在写入履职档案……")
+        step(progress, 1, 2, "正在写入履职档案……")
         write_member_record_pdf(data, Path(path))
-        if progress is not None:
-            progress(2, 2, "")
+        step(progress, 2, 2, "")
         return found
 
     def write_ranking_workbook(
@@ -204,8 +201,7 @@ class MemberService:
         """The ranking as a workbook (A4, print-ready) at ``path``."""
         from liaison_desk.documents.member_ranking import ranking_data, write_ranking_workbook
 
-        if progress is not None:
-            progress(0, 2, "正在统计……")
+        step(progress, 0, 2, "正在统计……")
         with self.ctx.db.reading() as s:
             ranking = self._ranking(s, year, group_id)
             settings = repo.get_settings(s)
@@ -222,11 +218,9 @@ class MemberService:
             privacy,
             self.ctx.today(),
         )
-        if progress is not None:
-            progress(1, 2, "正在写入排名表……")
+        step(progress, 1, 2, "正在写入排名表……")
         write_ranking_workbook(data, Path(path))
-        if progress is not None:
-            progress(2, 2, "")
+        step(progress, 2, 2, "")
         return ranking
 
     def _privacy(self, s: Session, record: MemberRecord, settings: dict) -> Privacy:

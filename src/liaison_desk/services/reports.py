@@ -27,7 +27,7 @@ from liaison_desk.domain.enums import Satisfaction, SubmissionResult, TopicSourc
 from liaison_desk.domain.periods import ReportPeriod
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.queries import YearStatistics
-from liaison_desk.progress import Progress
+from liaison_desk.progress import Progress, step
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.services.printouts import fonts_from_settings
 from liaison_desk.storage import exchange
@@ -187,14 +187,11 @@ class ReportService:
         """Write the district's return of ``period`` to ``path``; a cancel leaves no file."""
         from liaison_desk.documents.district_return import write_district_return
 
-        if progress is not None:
-            progress(0, 2, "正在统计……")
+        step(progress, 0, 2, "正在统计……")
         comparison = self.group_comparison(period)
-        if progress is not None:
-            progress(1, 2, "正在写入报表……")
+        step(progress, 1, 2, "正在写入报表……")
         write_district_return(comparison, Path(path))
-        if progress is not None:
-            progress(2, 2, "")
+        step(progress, 2, 2, "")
         return comparison
 
     def default_file_name(self, period: ReportPeriod, group_id: int | None, what: str) -> str:
@@ -218,14 +215,11 @@ class ReportService:
         """Write the statistics workbook to ``path``; a cancel leaves no file."""
         from liaison_desk.documents.statistics_workbook import write_statistics_workbook
 
-        if progress is not None:
-            progress(0, 2, "正在统计……")
+        step(progress, 0, 2, "正在统计……")
         report = self.report(period, group_id)
-        if progress is not None:
-            progress(1, 2, "正在写入统计报表……")
+        step(progress, 1, 2, "正在写入统计报表……")
         write_statistics_workbook(report, Path(path))
-        if progress is not None:
-            progress(2, 2, "")
+        step(progress, 2, 2, "")
         return report
 
     def write_summary(
@@ -238,16 +232,13 @@ class ReportService:
         """Write the year's summary draft (Word) to ``path``; a cancel leaves no file."""
         from liaison_desk.documents.summary_document import write_summary_docx
 
-        if progress is not None:
-            progress(0, 2, "正在统计……")
+        step(progress, 0, 2, "正在统计……")
         report = self.report(ReportPeriod(year), group_id)
-        if progress is not None:
-            progress(1, 2, "正在写入工作综述初稿……")
+        step(progress, 1, 2, "正在写入工作综述初稿……")
         with self.ctx.db.reading() as s:
             fonts = fonts_from_settings(repo.get_settings(s))
         write_summary_docx(report, Path(path), fonts)
-        if progress is not None:
-            progress(2, 2, "")
+        step(progress, 2, 2, "")
         return report
 
 
