@@ -16,12 +16,13 @@ from liaison_desk import __version__
 from liaison_desk.config import MachineSettings, data_dir
 from liaison_desk.instance_lock import InstanceLock, LockHolder
 from liaison_desk.log import setup_logging
-from liaison_desk.services import ServiceContext, Services
-from liaison_desk.storage.database import Database, sqlite_path
+from liaison_desk.services import Services
 from liaison_desk.storage.errors import StorageError
-from liaison_desk.storage.server_store import attachment_store
+from liaison_desk.storage.location import sqlite_path
 
 if TYPE_CHECKING:
+    from liaison_desk.services import ServiceContext
+    from liaison_desk.storage.database import Database
     from liaison_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -52,9 +53,26 @@ def create_application(
     return app
 
 
-def open_services(url: str) -> tuple[Database, Services]:
+def _open_context(url: str) -> ServiceContext:
+    # SQLAlchemy, the models and the services are loaded here (half a second at start-up).
+    from liaison_desk.services import ServiceContext
+    from liaison_desk.storage.database import Database
+    from liaison_desk.storage.server_store import attachment_store
+
     db = Database.open(url)
-    return db, Services(ServiceContext(db, attachment_store(db, data_dir())))
+    return ServiceContext(db, attachment_store(db, data_dir()))
+
+
+def open_services(url: str) -> tuple[Database, Services]:
+    """The database opened now, and its services."""
+    ctx = _open_context(url)
+    return ctx.db, Services(ctx)
+
+
+def opening_services(url: str) -> Services:
+    """Services whose database is opened by their first use: the main window is painted
+    first and opens it off the GUI thread (``MainWindow.database_opened``)."""
+    return Services.opening(lambda: _open_context(url))
 
 
 def already_open_message(db_file: Path, holder: LockHolder) -> str:
@@ -124,28 +142,54 @@ def run_gui(url: str) -> int:
                 None, QCoreApplication.translate("App", "Database already open"), refusal
             )
             return 1
+    opened: list[Database] = []  # the database first opened (a restore opens it again)
+
+    def after_open() -> None:
+        opened.append(services.ctx.db)
+        _purge_expired(services)
+        _first_run(services)  # cancelled: it comes back next time; the app still opens
+
     try:
+        if path is not None and path.exists():
+            # Painted first: the window opens the database meanwhile, then the recycle bin
+            # is purged and the first-run questions asked if they were never answered.
+            services = opening_services(url)
+        else:  # a new database file (its first-run questions come first) or a server
+            try:
+                services = open_services(url)[1]
+            except StorageError as exc:
+                _cannot_open(exc)
+                return 1
+            after_open()
+        session = DesktopSession(services, str(path or url), machine)
+        if not services.is_open:
+            session.window.database_opened.connect(after_open)
+            session.window.database_failed.connect(lambda exc: _failed_to_open(session, exc))
+        session.window.show()
+        log.info("main window opened on %s", path or url)
         try:
-            db, services = open_services(url)
-        except StorageError as exc:
-            QMessageBox.critical(
-                None, QCoreApplication.translate("App", "Cannot open the database"), str(exc)
-            )
-            return 1
-        try:
-            _purge_expired(services)
-            _first_run(services)  # cancelled: it comes back next time; the app still opens
-            session = DesktopSession(services, str(path or url), machine)
-            session.window.show()
-            log.info("main window opened on %s", path or url)
             return app.exec()
         finally:
-            services.ctx.db.close()  # a restore may have opened the database again
-            if services.ctx.db is not db:
-                db.close()
+            if services.is_open:
+                services.ctx.db.close()
+            for db in opened:
+                if db is not services.ctx.db:
+                    db.close()
     finally:
         if lock is not None:
             lock.release()
+
+
+def _cannot_open(exc: StorageError) -> None:
+    title = QCoreApplication.translate("App", "Cannot open the database")
+    QMessageBox.critical(None, title, str(exc))
+
+
+def _failed_to_open(session: DesktopSession, exc: BaseException) -> None:
+    """The window was painted, but its database could not be opened: say why and end."""
+    session.window.hide()
+    _cannot_open(exc)  # type: ignore[arg-type]  # a UserFacingError (MainWindow._open_failed)
+    QApplication.exit(1)
 
 
 def _purge_expired(services: Services) -> None:
@@ -191,11 +235,13 @@ def take_screenshot(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     machine = MachineSettings()
     app = create_application(machine, language)
-    db, services = open_services(url)
+    services = opening_services(url)  # as the app starts: painted, then the database opened
+    failed: list[BaseException] = []
     try:
         window = MainWindow(
             services, str(sqlite_path(url) or url), None, offer_drafts_on_show=False
         )
+        window.database_failed.connect(failed.append)
         record = None
         if record_number is not None:
             record = services.consultations.get_by_number(record_number.strip())
@@ -214,6 +260,8 @@ def take_screenshot(
         window.show()
         window.show_page(page_id)
         _settle(app, window)
+        if failed:
+            raise failed[0]
         if record is not None:
             shown = window.current_page()
             shown.open_record_form(record.id)  # type: ignore[attr-defined]
@@ -226,7 +274,8 @@ def take_screenshot(
         window.close()
     finally:
         wait_for_tasks()  # the pages' loads finish before the database closes
-        db.close()
+        if services.is_open:
+            services.ctx.db.close()
 
 
 def _settle(app: QApplication, window: MainWindow) -> None:
@@ -236,7 +285,7 @@ def _settle(app: QApplication, window: MainWindow) -> None:
     for _ in range(5):
         wait_for_tasks()
         app.processEvents()
-        if not window.current_page().is_busy():
+        if window.services.is_open and not window.current_page().is_busy():
             break
     form = getattr(window.current_page(), "form", None)
     for _ in range(5):  # a record's form loads off the GUI thread too

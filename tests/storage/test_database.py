@@ -15,20 +15,14 @@ from liaison_desk.domain.entities import LiaisonGroup
 from liaison_desk.domain.enums import ConsultationKind
 from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage import database
-from liaison_desk.storage.database import (
-    ENV_VAR,
-    Database,
-    database_url,
-    head_revision,
-    migrations_config,
-    sqlite_path,
-)
+from liaison_desk.storage.database import Database, head_revision, migrations_config
 from liaison_desk.storage.errors import (
     DatabaseLockedError,
     DatabaseTooNewError,
     NotADatabaseError,
     StorageError,
 )
+from liaison_desk.storage.location import ENV_VAR, database_url, sqlite_path
 
 
 def has_chinese(message: str) -> bool:

@@ -111,7 +111,8 @@ def test_screenshot_does_not_stop_at_the_offer_of_drafts(demo_db: Path, tmp_path
     opens for a screenshot (it would wait for an answer forever)."""
     from liaison_desk.domain.enums import ConsultationKind
     from liaison_desk.services import ServiceContext, Services
-    from liaison_desk.storage.database import Database, database_url
+    from liaison_desk.storage.database import Database
+    from liaison_desk.storage.location import database_url
 
     db = Database.open(database_url(str(demo_db), demo_db))
     try:
@@ -144,15 +145,23 @@ def test_screenshot_command_explains_bad_arguments(
 
 
 def _close_windows_soon() -> None:
+    """Close the app's windows once they are shown and their database is open (a window is
+    painted before its database is opened); gives up after ten seconds."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from liaison_desk.ui.main_window import MainWindow
+
+    tries = iter(range(200))
+
     def close() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-        if not windows:
+        opening = [w for w in windows if isinstance(w, MainWindow) and not w.services.is_open]
+        if (not windows or opening) and next(tries, None) is not None:
             QTimer.singleShot(50, close)
             return
         wait_for_tasks()
+        QApplication.processEvents()  # what the window does once its database is open
         for w in windows:
             w.close()
 
@@ -181,3 +190,58 @@ def test_run_gui_opens_the_window_asking_for_the_group_only_on_a_new_database(
     lock = InstanceLock(db)
     assert lock.acquire() is None
     lock.release()
+
+
+def test_run_gui_asks_the_first_run_questions_on_an_existing_database_without_a_profile(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A database whose first-run questions were cancelled is opened after the window is
+    painted; the questions still come, once it is open."""
+    from liaison_desk import app as app_module
+    from liaison_desk.storage.database import Database
+    from liaison_desk.ui.crash import uninstall_exception_hook
+
+    db = tmp_path / "已有.sqlite"
+    Database.open(f"sqlite:///{db}").close()
+    asked: list[bool] = []
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: asked.append(True) or 0)
+    _close_windows_soon()
+    try:
+        assert app_module.run_gui(f"sqlite:///{db}") == 0
+    finally:
+        uninstall_exception_hook()
+        install_language("zh_CN")
+    assert asked == [True]
+
+
+@pytest.mark.parametrize(
+    "content", [b"\x00not a database at all" * 64, b"SQLite format 3\x00" + b"\xff" * 4000]
+)
+def test_run_gui_on_a_file_that_cannot_be_opened_says_why_and_ends(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: bytes
+) -> None:
+    """The window is painted before the database is opened; when it cannot be, the window goes
+    away, the message says why in Chinese, and the app ends with 1 (nothing written)."""
+    from PySide6.QtWidgets import QApplication
+
+    from liaison_desk import app as app_module
+    from liaison_desk.ui.crash import uninstall_exception_hook
+
+    db = tmp_path / "坏的.sqlite"
+    db.write_bytes(content)
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        app_module.QMessageBox, "critical", lambda _parent, title, text: said.append((title, text))
+    )
+    try:
+        assert app_module.run_gui(f"sqlite:///{db}") == 1
+    finally:
+        uninstall_exception_hook()
+        install_language("zh_CN")
+    wait_for_tasks()
+    assert len(said) == 1
+    title, text = said[0]
+    assert title == "无法打开数据库"
+    assert str(db) in text and "数据库" in text
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert db.read_bytes() == content

@@ -17,7 +17,8 @@ from liaison_desk.cli.common import (
     url_of,
 )
 from liaison_desk.storage.backup import BackupInfo
-from liaison_desk.storage.database import Database, database_url, sqlite_path
+from liaison_desk.storage.database import Database
+from liaison_desk.storage.location import database_url, sqlite_path
 
 
 def cmd_check(args: argparse.Namespace) -> int:

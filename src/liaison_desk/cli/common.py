@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from liaison_desk.config import data_dir, default_database_file
 from liaison_desk.errors import UserFacingError
-from liaison_desk.storage.database import Database, database_url, sqlite_path
+from liaison_desk.storage.location import database_url, sqlite_path
 
 if TYPE_CHECKING:
     from liaison_desk.services import Services
     from liaison_desk.storage.attachments import AttachmentStore
+    from liaison_desk.storage.database import Database
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -51,6 +52,8 @@ def store_for(url: str, db: Database | None = None) -> AttachmentStore:
 def open_database(url: str, *, create: bool = True) -> Database:
     """``Database.open`` with a progress line while an older database is upgraded (building
     the search index of a large one takes a while)."""
+    from liaison_desk.storage.database import Database  # SQLAlchemy: not before the window
+
     progress = Progress("正在升级数据库")
     db = Database.open(url, create=create, progress=progress)
     if progress.last >= 0:

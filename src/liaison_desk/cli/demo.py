@@ -17,8 +17,8 @@ from liaison_desk.cli.common import (
 )
 from liaison_desk.services import Services
 from liaison_desk.storage.attachments import AttachmentStore
-from liaison_desk.storage.database import database_url, sqlite_path
 from liaison_desk.storage.errors import os_error_text
+from liaison_desk.storage.location import database_url, sqlite_path
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -19,8 +19,8 @@ from liaison_desk.cli.common import (
 )
 from liaison_desk.domain.rules import ValidationError
 from liaison_desk.services import Services
-from liaison_desk.storage.database import sqlite_path
 from liaison_desk.storage.errors import StorageError
+from liaison_desk.storage.location import sqlite_path
 
 log = logging.getLogger(__name__)
 

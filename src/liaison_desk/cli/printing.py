@@ -15,8 +15,8 @@ from liaison_desk.cli.common import (
     open_services,
     url_of,
 )
-from liaison_desk.storage.database import sqlite_path
 from liaison_desk.storage.errors import os_error_text
+from liaison_desk.storage.location import sqlite_path
 
 
 def cmd_print(args: argparse.Namespace) -> int:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from liaison_desk.cli.common import EXIT_OK, Progress, UserError, open_services, url_of
-from liaison_desk.storage.database import sqlite_path
 from liaison_desk.storage.errors import os_error_text
+from liaison_desk.storage.location import sqlite_path
 
 if TYPE_CHECKING:
     from liaison_desk.services import Services

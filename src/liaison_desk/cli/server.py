@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from liaison_desk.cli.common import EXIT_OK, Progress, UserError, open_database, store_for, url_of
-from liaison_desk.storage.database import Database, shown_url, sqlite_path
+from liaison_desk.storage.database import Database, shown_url
+from liaison_desk.storage.location import sqlite_path
 
 
 def cmd_migrate_to(args: argparse.Namespace) -> int:

@@ -10,8 +10,8 @@ from liaison_desk.cli.common import (
     UserError,
     url_of,
 )
-from liaison_desk.storage.database import sqlite_path
 from liaison_desk.storage.errors import os_error_text
+from liaison_desk.storage.location import sqlite_path
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -22,8 +22,8 @@ from typing import Any
 from liaison_desk import config
 from liaison_desk.domain.entities import Case, Consultation
 from liaison_desk.domain.serialization import DataError, from_data, to_data
-from liaison_desk.errors import UserFacingError
 from liaison_desk.services.base import ServiceContext
+from liaison_desk.services.errors import DraftDamagedError
 
 log = logging.getLogger(__name__)
 
@@ -132,10 +132,6 @@ class DraftService:
 
     def discard(self, kind: str, key: str) -> None:
         self._path(kind, key).unlink(missing_ok=True)
-
-
-class DraftDamagedError(UserFacingError, ValueError):
-    """A draft file that cannot be read back; the message is for the user."""
 
 
 class _Unreadable(Exception):

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from liaison_desk.domain.rules import ConflictError, LockedError, ValidationError
 from liaison_desk.errors import UserFacingError
-from liaison_desk.services.drafts import DraftDamagedError
-from liaison_desk.services.recycle_bin import PurgeRefused
 from liaison_desk.storage.attachments import AttachmentError
 from liaison_desk.storage.errors import (
     BackupError,
@@ -20,6 +18,15 @@ from liaison_desk.storage.errors import (
     StorageError,
     os_error_text,
 )
+
+
+class DraftDamagedError(UserFacingError, ValueError):
+    """A draft file that cannot be read back; the message is for the user."""
+
+
+class PurgeRefused(UserFacingError):
+    """The record is still needed by another record; the message says which, in Chinese."""
+
 
 __all__ = [
     "AttachmentError",

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from liaison_desk.domain.enums import AuditAction
 from liaison_desk.domain.queries import RecycleBinEntry
 from liaison_desk.domain.rules import RECYCLE_BIN_DAYS, LockedError, purge_due
-from liaison_desk.errors import UserFacingError
 from liaison_desk.services.base import ServiceContext, audit
+from liaison_desk.services.errors import PurgeRefused
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.session import Session
 
@@ -26,10 +26,6 @@ ENTITY_LABELS = {
     "case": "协商案例",
     "submission": "报送记录",
 }
-
-
-class PurgeRefused(UserFacingError):
-    """The record is still needed by another record; the message says which, in Chinese."""
 
 
 class RecycleBinService:

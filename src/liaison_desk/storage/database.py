@@ -36,6 +36,7 @@ from liaison_desk.storage.errors import (
     StorageError,
     os_error_text,
 )
+from liaison_desk.storage.location import read_only_reason, sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -44,30 +45,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENV_VAR = "LIAISON_DESK_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
-
-
-def database_url(db: str | os.PathLike[str] | None, default_file: Path) -> str:
-    """``--db`` wins, then ``LIAISON_DESK_DB``, then the default file. A value with ``://`` is a
-    SQLAlchemy URL (e.g. a PostgreSQL server); anything else is a SQLite file path."""
-    value = str(db) if db else os.environ.get(ENV_VAR) or str(default_file)
-    if "://" in value:
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for a server or an in-memory database."""
-    parsed = make_url(url)
-    if (
-        parsed.get_backend_name() != "sqlite"
-        or not parsed.database
-        or parsed.database == ":memory:"
-    ):
-        return None
-    return Path(parsed.database)
 
 
 # The newest migration's revision id, known without importing Alembic (0.2 s at start-up) so
@@ -113,25 +92,6 @@ def _upgrade(conn: Connection, progress: Progress | None = None) -> None:
     cfg = migrations_config(conn)
     cfg.attributes["progress"] = progress
     command.upgrade(cfg, "head")
-
-
-def read_only_reason(path: Path) -> str | None:
-    """Why the database file cannot be written where it is: "medium" (a read-only disk: a
-    write-protected USB stick, a CD, a read-only mount), "folder" (no right to create files beside
-    it), "file" (the file itself is read-only); None when it can be written."""
-    folder = path.parent
-    statvfs = getattr(os, "statvfs", None)  # not on Windows, where a CD's files are read-only
-    if statvfs is not None:
-        try:
-            if statvfs(folder).f_flag & os.ST_RDONLY:
-                return "medium"
-        except OSError:
-            pass
-    if path.exists() and not os.access(path, os.W_OK):
-        return "file"
-    if folder.is_dir() and not os.access(folder, os.W_OK):
-        return "folder"
-    return None
 
 
 def read_only_uri(path: Path, reason: str | None = None) -> str:

@@ -7,13 +7,15 @@ import logging
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
+    QObject,
     QSize,
     Qt,
     QTimer,
@@ -34,13 +36,15 @@ from PySide6.QtWidgets import (
 from liaison_desk import __version__
 from liaison_desk.config import MachineSettings, SettingsFileError
 from liaison_desk.domain.search import SearchHit, SearchKind
-from liaison_desk.services import Services
-from liaison_desk.services.errors import UserFacingError
+from liaison_desk.errors import UserFacingError
 from liaison_desk.ui import messages
 from liaison_desk.ui.i18n import translate_in
 from liaison_desk.ui.icons import app_icon, icon
 from liaison_desk.ui.pages.base import Page
 from liaison_desk.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from liaison_desk.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -168,8 +172,16 @@ class _Pages(Mapping[str, Page]):
         return list(self._built.values())
 
 
+# A window not painted by then (started minimised) opens its database all the same.
+OPEN_UNPAINTED_MS = 300
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)  # the app rebuilds the window in the new language
+    # Services opening their database after the window is painted (``Services.opening``):
+    # opened, or could not be opened (the error; the app says why and ends).
+    database_opened = Signal()
+    database_failed = Signal(object)
 
     def __init__(
         self,
@@ -182,10 +194,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.services = services
-        # What the database looks like now, read before any page loads its list: a change
-        # committed elsewhere after this is seen at the first tick (a baseline taken at the
-        # first tick, two seconds later, would hide what was saved in between).
-        self._change_token: tuple[int, ...] | None = self._current_token()
+        self._change_token: tuple[int, ...] | None = None
         self.where = where
         self.machine = machine
         # The database only: the system adds the app's name (applicationDisplayName, in the
@@ -227,14 +236,6 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(where)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
-        if services.read_only:
-            # Said before anyone starts typing: a save would be refused.
-            self.setWindowTitle(self.windowTitle() + " " + self.tr("(read-only)"))
-            self.db_label.setText(
-                self.tr(
-                    "{where} (read-only: can be viewed, printed and exported, not changed)"
-                ).format(where=where)
-            )
         # A window opened for a screenshot or a script must not stop at the drafts question.
         self._drafts_offered = not offer_drafts_on_show
         self._global_search: Any = None  # the Ctrl+K popup, made when first asked for
@@ -246,14 +247,66 @@ class MainWindow(QMainWindow):
         self.auto_backup = AutoBackup(services, self)
         self.auto_backup.notice.connect(self._backup_notice)
         self._automatic_backups = automatic_backups
-        if automatic_backups:
-            self.auto_backup.start()
 
         # Another window, PC or the command line may change the database meanwhile.
         self._asking_for_changes = False
         self.change_timer = QTimer(self)
         self.change_timer.setInterval(CHANGE_POLL_MS)
         self.change_timer.timeout.connect(self.check_for_changes)
+        if services.is_open:
+            # What the database looks like now, read before any page loads its list: a change
+            # committed elsewhere after this is seen at the first tick (a baseline taken at
+            # the first tick, two seconds later, would hide what was saved in between).
+            self._change_token = self._current_token()
+            self._database_ready()
+        else:
+            # Painted first; then the database (and SQLAlchemy, half a second) is opened off
+            # the GUI thread, and the page on screen loads when it is open. Not before the
+            # first paint: the import would hold the GIL the painting needs. (A window that is
+            # never painted, say started minimised, opens it a moment later all the same.)
+            self._opening = False
+            self.stack.installEventFilter(self)
+            QTimer.singleShot(OPEN_UNPAINTED_MS, self, self._open_database)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.stack and event.type() == QEvent.Type.Paint:
+            self.stack.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._open_database)  # once this paint is done
+        return super().eventFilter(watched, event)
+
+    def _open_database(self) -> None:
+        if self._opening or self.services.is_open:
+            return
+        self._opening = True
+        run_task(self, lambda _control: self.services.ctx, self._opened, self._open_failed)
+
+    def _opened(self, _ctx: object) -> None:
+        self._change_token = self.services.first_token  # taken before anything was read
+        self._database_ready()
+        self.current_page().activate()
+        if not self._drafts_offered and self.isVisible():
+            self._drafts_offered = True
+            QTimer.singleShot(0, self, self.offer_drafts)
+        self.database_opened.emit()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserFacingError):
+            raise exc
+        self.database_failed.emit(exc)
+
+    def _database_ready(self) -> None:
+        """What needs the open database: the read-only notice, the automatic backups and the
+        watch for changes made elsewhere."""
+        if self.services.read_only:
+            # Said before anyone starts typing: a save would be refused.
+            self.setWindowTitle(self.windowTitle() + " " + self.tr("(read-only)"))
+            self.db_label.setText(
+                self.tr(
+                    "{where} (read-only: can be viewed, printed and exported, not changed)"
+                ).format(where=self.where)
+            )
+        if self._automatic_backups:
+            self.auto_backup.start()
         self.change_timer.start()
 
     # --- pages ---------------------------------------------------------------------------------
@@ -309,7 +362,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._highlight_shown_page)
             return
         self.stack.setCurrentWidget(page)
-        page.activate()
+        if self.services.is_open:  # else it loads when the database is open (_opened)
+            page.activate()
         self.page_status.setText(page.status_text())
 
     def _highlight_shown_page(self) -> None:
@@ -329,7 +383,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._drafts_offered:  # once the window is on screen: drafts left by a crash
+        if not self._drafts_offered and self.services.is_open:
+            # Once the window is on screen: drafts left by a crash.
             self._drafts_offered = True
             QTimer.singleShot(0, self, self.offer_drafts)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
@@ -48,14 +48,16 @@ from liaison_desk.domain.queries import (
     PageRequest,
     YearStatistics,
 )
-from liaison_desk.services import Services
-from liaison_desk.services.statistics import Attendance, ChartFigures
 from liaison_desk.ui.chart_slot import ChartSlot
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Page, with_label
 from liaison_desk.ui.table import OVERDUE_COLOUR, Column, RecordTableModel
 from liaison_desk.ui.tasks import LatestOnly, TaskControl
+
+if TYPE_CHECKING:
+    from liaison_desk.services import Services
+    from liaison_desk.services.statistics import Attendance, ChartFigures
 
 FOLLOW_UP_DAYS = 7  # "due soon" on the dashboard
 FOLLOW_UP_LIMIT = 100  # rows in the follow-up list; the link below opens all of them
