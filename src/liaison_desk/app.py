@@ -170,6 +170,9 @@ def run_gui(url: str) -> int:
         try:
             return app.exec()
         finally:
+            from liaison_desk.ui.tasks import wait_for_tasks
+
+            wait_for_tasks()  # the database may still be opening, or a page loading
             if services.is_open:
                 services.ctx.db.close()
             for db in opened:

@@ -195,8 +195,9 @@ class FigureCard(QPushButton):
         self.number.setProperty("alert", alert)
         self.number.style().unpolish(self.number)
         self.number.style().polish(self.number)
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
+        # The note's line is kept when there is none, so that a card (and the page under it)
+        # does not grow when the figures arrive or a year with notes is picked.
+        self.note.setText(note or " ")
         self.setAccessibleName(f"{self.caption_text}: {number}")
         self.setAccessibleDescription(note)
         self.updateGeometry()
@@ -299,8 +300,7 @@ class DashboardPage(Page):
         self.group.setAccessibleName(self.tr("Liaison group"))
         self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.loading = QLabel(self.tr("Loading…"))
-        self.loading.setObjectName("listNote")
-        self.loading.setVisible(False)
+        self.loading.setObjectName("listNote")  # shown from the start: the page loads when shown
         bar.addWidget(with_label(self.tr("Year:"), self.year))
         bar.addSpacing(12)
         bar.addWidget(with_label(self.tr("Group:"), self.group))
@@ -392,7 +392,7 @@ class DashboardPage(Page):
         self.all_overdue.setFlat(True)
         self.all_overdue.setCursor(Qt.CursorShape.PointingHandCursor)
         self.all_overdue.clicked.connect(self.open_all_overdue)
-        self._set_all_overdue(0)
+        self._set_all_overdue(None)
         follow_head.addWidget(self.all_overdue)
         follow_note = QLabel(
             self.tr("Open items overdue or due within {days} days, from every year").format(
@@ -525,9 +525,11 @@ class DashboardPage(Page):
         stack.addWidget(note)
         return stack
 
-    def _set_all_overdue(self, count: int) -> None:
-        self.all_overdue.setText(self.tr("All overdue ({count})").format(count=count))
-        self.all_overdue.setEnabled(count > 0)
+    def _set_all_overdue(self, count: int | None) -> None:
+        """``None``: not counted yet (shown as the cards show theirs, "–")."""
+        shown = "–" if count is None else count
+        self.all_overdue.setText(self.tr("All overdue ({count})").format(count=shown))
+        self.all_overdue.setEnabled(bool(count))
 
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
