@@ -3111,6 +3111,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Upgrading the database to this version: {step}{percent}…</source>
+        <translation>Upgrading the database to this version: {step}{percent}…</translation>
+    </message>
+    <message>
         <source>(read-only)</source>
         <translation>(read-only)</translation>
     </message>

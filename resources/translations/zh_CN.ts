@@ -3112,6 +3112,10 @@ Switch to that window, or close it first. Two windows on one database could over
         <translation>设置</translation>
     </message>
     <message>
+        <source>Upgrading the database to this version: {step}{percent}…</source>
+        <translation>正在把数据库升级到本版本：{step}{percent}……</translation>
+    </message>
+    <message>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>

@@ -21,6 +21,7 @@ from liaison_desk.storage.errors import StorageError
 from liaison_desk.storage.location import sqlite_path
 
 if TYPE_CHECKING:
+    from liaison_desk.progress import Progress
     from liaison_desk.services import ServiceContext
     from liaison_desk.storage.database import Database
     from liaison_desk.ui.main_window import MainWindow
@@ -53,13 +54,13 @@ def create_application(
     return app
 
 
-def _open_context(url: str) -> ServiceContext:
+def _open_context(url: str, progress: Progress | None = None) -> ServiceContext:
     # SQLAlchemy, the models and the services are loaded here (half a second at start-up).
     from liaison_desk.services import ServiceContext
     from liaison_desk.storage.database import Database
     from liaison_desk.storage.server_store import attachment_store
 
-    db = Database.open(url)
+    db = Database.open(url, progress=progress)
     return ServiceContext(db, attachment_store(db, data_dir()))
 
 
@@ -72,7 +73,7 @@ def open_services(url: str) -> tuple[Database, Services]:
 def opening_services(url: str) -> Services:
     """Services whose database is opened by their first use: the main window is painted
     first and opens it off the GUI thread (``MainWindow.database_opened``)."""
-    return Services.opening(lambda: _open_context(url))
+    return Services.opening(lambda progress: _open_context(url, progress))
 
 
 def already_open_message(db_file: Path, holder: LockHolder) -> str:

@@ -205,3 +205,37 @@ def test_a_settings_file_that_cannot_be_written_does_not_stop_the_closing(
 
     monkeypatch.setattr(machine, "set", read_only)
     window.save_state()  # logged, not raised
+
+
+def test_a_window_painted_before_its_database_is_open_says_while_it_is_upgraded(
+    qtbot: QtBot, services: Services
+) -> None:
+    """At start-up the window is painted first and opens the database meanwhile; an older
+    database is upgraded then (minutes for a large one), and the status bar says so."""
+    import threading
+
+    from liaison_desk.progress import Progress
+
+    reported, go_on = threading.Event(), threading.Event()
+
+    def open_context(progress: Progress | None) -> object:
+        assert progress is not None
+        progress(1, 4, "正在建立搜索索引")
+        reported.set()
+        go_on.wait(20)
+        return services.ctx
+
+    opening = Services.opening(open_context)  # type: ignore[arg-type]
+    window = MainWindow(opening, "测试.sqlite", None, offer_drafts_on_show=False)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: "正在建立搜索索引" in window.page_status.text(), timeout=10_000)
+        assert "25%" in window.page_status.text()
+        assert not opening.is_open
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: opening.is_open, timeout=10_000)
+    assert wait_for_tasks()
+    qtbot.waitUntil(lambda: window.current_page().data is not None)  # type: ignore[attr-defined]
+    assert "正在建立搜索索引" not in window.page_status.text()

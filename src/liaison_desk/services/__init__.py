@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
+    from liaison_desk.progress import Progress
     from liaison_desk.services.attachments import AttachmentService
     from liaison_desk.services.backups import BackupService
     from liaison_desk.services.base import ServiceContext
@@ -71,7 +72,7 @@ class Services:
     def __init__(self, ctx: ServiceContext | None = None) -> None:
         self._lock = threading.RLock()
         self._ctx = ctx
-        self._open: Callable[[], ServiceContext] | None = None
+        self._open: Callable[[Progress | None], ServiceContext] | None = None
         self._opened = threading.Event()
         # The change watch's value when the database was opened, before any service read it:
         # a window compares later values with it (None: not known; the first look sets it).
@@ -80,23 +81,27 @@ class Services:
             self._opened.set()
 
     @classmethod
-    def opening(cls, open_context: Callable[[], ServiceContext]) -> Services:
-        """Services whose database is opened by ``open_context`` when a service is first used
-        (in whichever thread that is; the others wait for it)."""
+    def opening(cls, open_context: Callable[[Progress | None], ServiceContext]) -> Services:
+        """Services whose database is opened by ``open_context`` (given a progress for a long
+        upgrade, or None) by ``open`` or when a service is first used, in whichever thread that
+        is; the others wait for it."""
         services = cls()
         services._open = open_context
         return services
 
     @property
     def ctx(self) -> ServiceContext:
-        if self._ctx is None:
-            with self._lock:
-                if self._ctx is None:
-                    assert self._open is not None
-                    self._ctx = self._open()
-                    self.first_token = self._token_now()
-                    self._opened.set()
-        return self._ctx
+        return self._ctx if self._ctx is not None else self.open()
+
+    def open(self, progress: Progress | None = None) -> ServiceContext:
+        """The database opened now if it is not yet (``progress`` hears of a long upgrade)."""
+        with self._lock:
+            if self._ctx is None:
+                assert self._open is not None
+                self._ctx = self._open(progress)
+                self.first_token = self._token_now()
+                self._opened.set()
+            return self._ctx
 
     def _token_now(self) -> tuple[int, ...] | None:
         from liaison_desk.errors import UserFacingError

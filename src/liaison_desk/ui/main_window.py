@@ -278,9 +278,26 @@ class MainWindow(QMainWindow):
         if self._opening or self.services.is_open:
             return
         self._opening = True
-        run_task(self, lambda _control: self.services.ctx, self._opened, self._open_failed)
+        run_task(
+            self,
+            lambda control: self.services.open(control),
+            self._opened,
+            self._open_failed,
+            self._upgrading,
+        )
+
+    def _upgrading(self, done: int, total: int, message: str) -> None:
+        """An older database is upgraded before it opens (building the search index of a large
+        one takes minutes): what is being done, in the status bar."""
+        percent = f" {done * 100 // total}%" if total > 0 else ""
+        self.page_status.setText(
+            self.tr("Upgrading the database to this version: {step}{percent}…").format(
+                step=message, percent=percent
+            )
+        )
 
     def _opened(self, _ctx: object) -> None:
+        self.page_status.clear()
         self._change_token = self.services.first_token  # taken before anything was read
         self._database_ready()
         self.current_page().activate()
