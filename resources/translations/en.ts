@@ -6168,4 +6168,11 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
         <translation>Versions as they were submitted. They cannot be changed.</translation>
     </message>
 </context>
+<context>
+    <name>_Opening</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+</context>
 </TS>

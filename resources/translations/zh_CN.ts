@@ -6169,4 +6169,11 @@ Nothing is lost: the current data is backed up first (kind “{before}”) and c
         <translation>以下是报送时的版本，只能查看，不能修改。</translation>
     </message>
 </context>
+<context>
+    <name>_Opening</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库……</translation>
+    </message>
+</context>
 </TS>

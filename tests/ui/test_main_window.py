@@ -239,3 +239,44 @@ def test_a_window_painted_before_its_database_is_open_says_while_it_is_upgraded(
     assert wait_for_tasks()
     qtbot.waitUntil(lambda: window.current_page().data is not None)  # type: ignore[attr-defined]
     assert "正在建立搜索索引" not in window.page_status.text()
+
+
+def test_the_last_page_shown_is_built_once_the_database_is_open_and_not_before_the_paint(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    """Start-up on a window last closed on 民生议事堂: the window is painted (that page's place
+    saying the database is being opened) without opening the database on the GUI thread; the
+    page is built and shown when it is open."""
+    import threading
+
+    from liaison_desk.progress import Progress
+
+    machine = MachineSettings(tmp_path / "settings.json")
+    machine.set("window.last_page", "hall")
+    go_on = threading.Event()
+    opened_on: list[bool] = []
+
+    def open_context(_progress: Progress | None) -> object:
+        opened_on.append(threading.current_thread() is threading.main_thread())
+        go_on.wait(5)
+        return services.ctx
+
+    opening = Services.opening(open_context)  # type: ignore[arg-type]
+    window = MainWindow(opening, "测试.sqlite", machine, offer_drafts_on_show=False)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: bool(opened_on), timeout=5_000)
+        assert opened_on == [False]  # opened off the GUI thread, after the window was painted
+        assert window.current_page().objectName() == "hall"
+        assert window.pages.built() == []  # 议事堂 not built yet
+        assert window.nav.currentRow() == PAGES.index("hall")
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: "hall" in {p.objectName() for p in window.pages.built()})
+    assert wait_for_tasks()
+    assert window.current_page() is window.pages["hall"]
+    assert window.nav.currentRow() == PAGES.index("hall")
+    window.close()
+    assert machine.get("window.last_page") == "hall"

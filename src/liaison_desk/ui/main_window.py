@@ -172,6 +172,20 @@ class _Pages(Mapping[str, Page]):
         return list(self._built.values())
 
 
+class _Opening(Page):
+    """Where the page the window last showed will be, while the database is being opened."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        layout = QHBoxLayout(self)
+        note = QLabel(self.tr("Opening the database…"))
+        note.setObjectName("listNote")
+        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignCenter)
+
+    def is_busy(self) -> bool:
+        return True
+
+
 # A window not painted by then (started minimised) opens its database all the same.
 OPEN_UNPAINTED_MS = 300
 
@@ -240,6 +254,7 @@ class MainWindow(QMainWindow):
         self._drafts_offered = not offer_drafts_on_show
         self._global_search: Any = None  # the Ctrl+K popup, made when first asked for
         self._build_menus()
+        self._waiting: _Opening | None = None  # the last page, until the database is open
         self._restore_state()
         # Only the app's own window backs up on its own (not a test's or the screenshot's).
         from liaison_desk.ui.auto_backup import AutoBackup
@@ -275,9 +290,12 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _open_database(self) -> None:
-        if self._opening or self.services.is_open:
+        if self._opening:
             return
         self._opening = True
+        if self.services.is_open:  # a page built meanwhile needed it (opened on this thread)
+            self._opened(None)
+            return
         run_task(
             self,
             lambda control: self.services.open(control),
@@ -300,7 +318,14 @@ class MainWindow(QMainWindow):
         self.page_status.clear()
         self._change_token = self.services.first_token  # taken before anything was read
         self._database_ready()
-        self.current_page().activate()
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and self.stack.currentWidget() is waiting:
+            self.show_page(waiting.objectName())
+        else:
+            self.current_page().activate()
+        if waiting is not None:
+            self.stack.removeWidget(waiting)
+            waiting.deleteLater()
         if not self._drafts_offered and self.isVisible():
             self._drafts_offered = True
             QTimer.singleShot(0, self, self.offer_drafts)
@@ -684,6 +709,17 @@ class MainWindow(QMainWindow):
                 page_id = last
         else:
             self.resize(1280, 800)
+        if page_id != "dashboard" and not self.services.is_open:
+            # Only 工作台 is built before the database is open (building it reads nothing):
+            # another page is built once it is, the window painted meanwhile.
+            self._waiting = _Opening(self.services)
+            self._waiting.setObjectName(page_id)  # the page to come back to, even if closed
+            self.stack.addWidget(self._waiting)
+            self.stack.setCurrentWidget(self._waiting)
+            blocked = self.nav.blockSignals(True)
+            self.nav.setCurrentRow(list(self.pages).index(page_id))
+            self.nav.blockSignals(blocked)
+            return
         self.show_page(page_id)
 
     def save_state(self) -> None:
