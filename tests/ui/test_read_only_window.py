@@ -81,3 +81,29 @@ def test_saving_a_record_shows_why_it_cannot_be_saved_and_keeps_the_typing(
     assert "只读" in shown[0] and "复制" in shown[0]
     assert form.has_unsaved_changes()  # nothing typed is thrown away
     page.discard_unsaved()
+
+
+def test_a_window_painted_before_its_read_only_database_is_open_says_so_once_it_is(
+    qtbot: QtBot, demo_db: Path
+) -> None:
+    """At start-up the window is painted before the database is opened; once it is open and
+    found read-only, the title and the status bar say so, and nothing is written beside it."""
+    before = sorted(p.name for p in demo_db.parent.iterdir())
+
+    def open_read_only(_progress: object) -> ServiceContext:
+        db = Database.open(f"sqlite:///{demo_db}", read_only=True)
+        return ServiceContext(db, AttachmentStore.beside_database(demo_db))
+
+    opening = Services.opening(open_read_only)
+    window = MainWindow(opening, str(demo_db), None, offer_drafts_on_show=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: opening.is_open, timeout=20_000)
+    assert wait_for_tasks()
+    qtbot.waitUntil(lambda: "(read-only)" in window.windowTitle())
+    assert "read-only" in window.db_label.text()
+    assert window.change_timer.isActive()
+    window.close()
+    wait_for_tasks()
+    opening.ctx.db.close()
+    assert sorted(p.name for p in demo_db.parent.iterdir()) == before
