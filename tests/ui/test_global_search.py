@@ -25,8 +25,12 @@ def open_search(qtbot: QtBot, services: Services) -> tuple[MainWindow, GlobalSea
     window.show()
     wait_for_tasks()
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    # Ctrl let go, as a user does: otherwise Qt keeps it held for the tests that follow (a
+    # list's selectRow then adds to the selection instead of replacing it).
+    qtbot.keyRelease(window, Qt.Key.Key_Control)
     dialog = window.findChild(GlobalSearchDialog)
     assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)  # closed after the test, like the window
     return window, dialog
 
 
