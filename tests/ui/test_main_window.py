@@ -88,6 +88,10 @@ def test_shortcuts_for_search_refresh_settings_and_pages(
 
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.pages["outcomes"]
+    # Ctrl+0 is the tenth page (回收站): every page but 设置 (Ctrl+,) has a number key.
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.pages["recycle_bin"]
+    qtbot.keyRelease(window, Qt.Key.Key_Control)
 
 
 def test_window_remembers_size_and_last_page(

@@ -576,8 +576,9 @@ class MainWindow(QMainWindow):
 
         go = bar.addMenu(self.tr("&Go"))
         for n, (page_id, title) in enumerate(self.page_titles().items(), start=1):
-            # Ctrl+1 … Ctrl+9 for the first nine pages (设置 has the platform's Preferences key).
-            shortcut = f"Ctrl+{n}" if n <= 9 else None
+            # Ctrl+1 … Ctrl+9, Ctrl+0 for the first ten pages, as on the number row (设置 has
+            # the platform's Preferences key).
+            shortcut = f"Ctrl+{n % 10}" if n <= 10 else None
             action = self._action(title, shortcut, partial(self.show_page, page_id))
             go.addAction(action)
 
