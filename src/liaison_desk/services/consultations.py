@@ -91,6 +91,12 @@ class ConsultationService:
         with self.ctx.db.reading() as s:
             return repo.list_consultations(s, f, page, matched=matched)
 
+    def sorts_text(self) -> bool:
+        """Whether ``search`` and ``search_outcome_items`` sort a text column (topic, venue,
+        content) in the lists' order (pinyin): on SQLite; a server's lists sort text
+        themselves."""
+        return self.ctx.db.sorts_text
+
     def totals(self, f: ConsultationFilter = ConsultationFilter()) -> ConsultationTotals:
         """Count and sums (attendance, suggestions, solved) of every consultation matching
         ``f``: a list shows them without loading every row."""

@@ -59,6 +59,7 @@ from liaison_desk.ui.pages.base import (
     Detail,
     ListOrder,
     RecordListPage,
+    labelled_order,
     sorted_by_the_service,
     year_combo,
 )
@@ -85,11 +86,20 @@ if TYPE_CHECKING:  # imported when first used: the page's first visit shows only
 # its room beside the detail pane in a 1400-pixel window; the header's context menu shows them.
 HIDDEN_COLUMNS = ("venue", "host", "member_attendance")
 DEFAULT_ORDER = ListOrder("held_on", descending=True)  # newest first, as the service gives
-# Columns the database sorts exactly as the table would (dates, counts); text sorts in pinyin
-# order, which only the table's collator gives.
+# Columns the database sorts exactly as the table would (dates, counts, statuses by their
+# label: ``labelled_order``) on either engine; text in pinyin order where the database has
+# the lists' text order (``sorts_text``: SQLite), and elsewhere in the worker, as before.
 SQL_ORDER = frozenset(
-    {"held_on", "attendance_total", "member_attendance", "suggestion_count", "solved_count"}
+    {
+        "held_on",
+        "attendance_total",
+        "member_attendance",
+        "suggestion_count",
+        "solved_count",
+        "status",
+    }
 )
+TEXT_ORDER = frozenset({"number", "title", "venue", "group_name", "host"})
 
 
 @dataclass(frozen=True)
@@ -474,13 +484,21 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         total = service.search(filters, PageRequest(limit=0)).total
         control.check()
         source: ListSource[ConsultationSummary]
-        if order is None or order == DEFAULT_ORDER or order.column in SQL_ORDER:
+        if (
+            order is None
+            or order == DEFAULT_ORDER
+            or order.column in SQL_ORDER
+            or (order.column in TEXT_ORDER and service.sorts_text())
+        ):
+            # Sorted by the database a page at a time, whatever the column: sorting every row
+            # here held the GUI thread for seconds at 100k.
             source = sorted_by_the_service(
                 total,
                 order,
                 DEFAULT_ORDER,
                 lambda request: service.search(filters, request, matched=total).items,
                 lambda r: r.id,
+                {"status": labelled_order(ConsultationStatus)},
             )
         else:
             # Text in pinyin order, numbers inside it by value: sorted here, as before.
