@@ -99,6 +99,13 @@ def _status_order(r: OutcomeItemSummary) -> int:
     return list(OutcomeStatus).index(r.item.status)
 
 
+@dataclass(frozen=True)
+class _PendingOverdue:
+    """The status bar's count of overdue items of a list just opened, still to be read."""
+
+    filter: OutcomeFilter
+
+
 def overdue_days(item_deadline: date | None, today: date) -> int:
     return (today - item_deadline).days if item_deadline is not None else 0
 
@@ -411,6 +418,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         # Years and groups are read off the GUI thread (``_fill_choices``); the first list
         # waits for them to open on the default year, unless a link chose the year first.
         self._choices_loader = LatestOnly(self)
+        self._overdue_loader = LatestOnly(self)
         self._choices_known = False
         self._year_chosen = False
         self._today = self.services.consultations.today()
@@ -661,6 +669,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             self._filter_timer.isActive()
             or self._writing
             or self._choices_loader.busy
+            or self._overdue_loader.busy
             or super().is_busy()
         )
 
@@ -680,9 +689,6 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         service = self.services.consultations
         f = _query_filter(filters)
         total = service.search_outcome_items(f, PageRequest(limit=0)).total
-        overdue = service.search_outcome_items(
-            replace(f, overdue_on=self._today), PageRequest(limit=0)
-        ).total
         control.check()
         source: ListSource[OutcomeItemSummary]
         if (
@@ -708,7 +714,9 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         else:
             # Text in pinyin order, statuses in their own order: sorted here, as before.
             source = MemorySource(arrange(self.fetch(filters, control)), self.record_key)
-        source.summary = overdue
+        # How many are overdue is counted once the rows are shown (_rows_loaded): over every
+        # year it is another pass over the items.
+        source.summary = _PendingOverdue(replace(f, overdue_on=self._today))
         return source
 
     def record_key(self, record: OutcomeItemSummary) -> object:
@@ -717,6 +725,9 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
     def count_text(self, shown: int) -> str:
         source = self.model.source if isinstance(self.model, PagedTableModel) else None
         overdue = source.summary if source is not None and shown else 0
+        pending = source is not None and isinstance(source.summary, _PendingOverdue)
+        if not isinstance(overdue, int):
+            overdue = 0  # still being counted
         if overdue:
             text = plural(
                 shown,
@@ -726,11 +737,29 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             )
         else:
             text = plural(shown, self.tr("{count} item"), self.tr("{count} items"))
-        done, self._done_text = self._done_text, ""
+        done = self._done_text
+        if not pending:  # said again with the overdue count
+            self._done_text = ""
         return f"{done} {text}" if done else text
 
     def _rows_loaded(self, rows: list[OutcomeItemSummary], presorted: bool = False) -> None:
         super()._rows_loaded(rows, presorted)
+        source = self.model.source if isinstance(self.model, PagedTableModel) else None
+        if source is not None and isinstance(source.summary, _PendingOverdue):
+            overdue_filter = source.summary.filter
+            service = self.services.consultations
+
+            def counted(overdue: int) -> None:
+                if isinstance(self.model, PagedTableModel) and self.model.source is source:
+                    source.summary = overdue
+                    self.set_status(self.count_text(self.model.total_rows()))
+
+            self._overdue_loader.run(
+                lambda _control: (
+                    service.search_outcome_items(overdue_filter, PageRequest(limit=0)).total
+                ),
+                counted,
+            )
         load_bodies, self._bodies_pending = self._bodies_pending, None
         if load_bodies is not None:
             load_bodies()
