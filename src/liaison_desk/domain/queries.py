@@ -24,6 +24,9 @@ class PageRequest:
     limit: int | None = None  # None: everything
     order_by: str | None = None  # a column name of the summary row
     descending: bool = False
+    # The stored values of ``order_by``'s column in the order the list shows them (statuses
+    # and categories by their label, groups by their name); empty: the column's own order.
+    value_order: tuple[object, ...] = ()
 
 
 @dataclass

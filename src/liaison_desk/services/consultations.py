@@ -80,10 +80,22 @@ class ConsultationService:
     # --- reading ----------------------------------------------------------------------------
 
     def search(
-        self, f: ConsultationFilter = ConsultationFilter(), page: PageRequest = PageRequest()
+        self,
+        f: ConsultationFilter = ConsultationFilter(),
+        page: PageRequest = PageRequest(),
+        *,
+        matched: int | None = None,
     ) -> Page[ConsultationSummary]:
+        """``matched``: the total when the list counted it already (each next page of a list
+        is not counted again: 10–40 ms over every year)."""
         with self.ctx.db.reading() as s:
-            return repo.list_consultations(s, f, page)
+            return repo.list_consultations(s, f, page, matched=matched)
+
+    def sorts_text(self) -> bool:
+        """Whether ``search`` and ``search_outcome_items`` sort a text column (topic, venue,
+        content) in the lists' order (pinyin): on SQLite; a server's lists sort text
+        themselves."""
+        return self.ctx.db.sorts_text
 
     def totals(self, f: ConsultationFilter = ConsultationFilter()) -> ConsultationTotals:
         """Count and sums (attendance, suggestions, solved) of every consultation matching
@@ -316,10 +328,15 @@ class ConsultationService:
     # --- outcome items ----------------------------------------------------------------------
 
     def search_outcome_items(
-        self, f: OutcomeFilter = OutcomeFilter(), page: PageRequest = PageRequest()
+        self,
+        f: OutcomeFilter = OutcomeFilter(),
+        page: PageRequest = PageRequest(),
+        *,
+        matched: int | None = None,
     ) -> Page[OutcomeItemSummary]:
+        """``matched``: as for ``search``."""
         with self.ctx.db.reading() as s:
-            return repo.list_outcome_items(s, f, page)
+            return repo.list_outcome_items(s, f, page, matched=matched)
 
     def today(self) -> date:
         """The day follow-up is judged on (overdue, due soon): the services' clock, which tests

@@ -67,6 +67,11 @@ class PersonService:
         with self.ctx.db.reading() as s:
             return repo.list_people(s, f, page)
 
+    def sorts_text(self) -> bool:
+        """Whether ``search`` and ``ids`` sort a text column in the lists' order (pinyin):
+        on SQLite; a server's lists sort text themselves (``sort_values``)."""
+        return self.ctx.db.sorts_text
+
     def sort_values(self, f: PersonFilter, column: str) -> list[tuple[int, Any]]:
         """(id, stored value of ``column``) of every person matching ``f``: for a list that
         sorts by a collation the database lacks (names in pinyin order) and then fetches only

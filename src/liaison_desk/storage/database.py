@@ -29,6 +29,7 @@ from sqlalchemy.pool import QueuePool
 
 from liaison_desk.domain.rules import ConflictError
 from liaison_desk.progress import Progress
+from liaison_desk.storage import list_order
 from liaison_desk.storage.errors import (
     DatabaseLockedError,
     DatabaseTooNewError,
@@ -175,6 +176,7 @@ def _sqlite_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    list_order.register_functions(dbapi_connection)  # the lists' text order
     cursor.close()
 
 
@@ -206,6 +208,7 @@ def _sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    list_order.register_functions(dbapi_connection)  # the lists' text order
     cursor.execute("PRAGMA journal_mode=WAL")
     # FULL: a commit is on the disk (WAL synced) before "已保存" is shown, so a power cut or an
     # OS crash cannot take it back. NORMAL would be faster but may lose the last commits.
@@ -302,6 +305,11 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sorts_text(self) -> bool:
+        """Whether queries sort text in the lists' order (pinyin; ``storage/list_order``)."""
+        return list_order.sorts_text(self.engine.dialect.name)
 
     @classmethod
     def open(

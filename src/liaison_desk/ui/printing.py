@@ -15,19 +15,23 @@ slips go to the departments and are always masked.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton, QWidget
 
 from liaison_desk.documents.sheet_data import SheetData, SheetKind, SheetOptions
-from liaison_desk.documents.sheets import PrintJob
 from liaison_desk.domain.privacy import MaskingRules
 from liaison_desk.services import Services
 from liaison_desk.ui.icons import icon
 from liaison_desk.ui.pages.base import Page
-from liaison_desk.ui.print_preview import PrintPreviewDialog
 from liaison_desk.ui.tasks import TaskControl
+
+if TYPE_CHECKING:  # the page layouts and the preview are imported when first printed: a list
+    # page's print button is built with the page, on its first visit
+    from liaison_desk.documents.sheets import PrintJob
+    from liaison_desk.ui.print_preview import PrintPreviewDialog
 
 # Kinds whose printout may stay in the office, so masking may be switched off.
 UNMASKABLE: frozenset[SheetKind] = frozenset({SheetKind.SIGNIN, SheetKind.RECORD, SheetKind.CARD})
@@ -175,6 +179,8 @@ def preview(
     if not ids:
         return None
     unmask = allows_unmask(kind) if allow_unmask is None else allow_unmask
+    from liaison_desk.ui.print_preview import PrintPreviewDialog
+
     printout = SheetPrintout(services, kind, ids)
     dialog = PrintPreviewDialog(
         printout.make_job,

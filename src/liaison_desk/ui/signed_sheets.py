@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.services.scans import ScanReport
+if TYPE_CHECKING:  # the scanner (zxing, Pillow) loads when sheets are first read
+    from liaison_desk.services.scans import ScanReport
 
 
 def dropped_paths(mime: QMimeData | None) -> list[Path]:

@@ -18,6 +18,7 @@ from liaison_desk.domain.queries import PageRequest
 from liaison_desk.domain.rules import LockedError
 from liaison_desk.storage import mapping
 from liaison_desk.storage.dialect import insert_ignore
+from liaison_desk.storage.list_order import order_expression
 from liaison_desk.storage.models import (
     AttachmentRow,
     CaseRow,
@@ -100,7 +101,7 @@ def page_rows(
     if page.limit == 0:
         return []
     if page.order_by and page.order_by in sort_columns:
-        column = sort_columns[page.order_by]
+        column = order_expression(s, sort_columns[page.order_by], page.value_order)
         first = column.desc().nulls_last() if page.descending else column.asc().nulls_first()
         stmt = stmt.order_by(None).order_by(first, *tiebreak)
     if page.offset:

@@ -34,6 +34,7 @@ from liaison_desk.domain.queries import (
 )
 from liaison_desk.storage import mapping, search_index
 from liaison_desk.storage.dialect import contains
+from liaison_desk.storage.list_order import Text
 from liaison_desk.storage.models import (
     AttachmentRow,
     ConsultationRow,
@@ -301,13 +302,14 @@ def _consultation_filter(
     return stmt
 
 
+# Text in the lists' order (``Text``); statuses by the order the list gives (value_order).
 CONSULTATION_SORT = {
-    "number": ConsultationRow.number,
+    "number": Text(ConsultationRow.number),
     "held_on": ConsultationRow.held_on,
-    "title": ConsultationRow.title,
-    "venue": ConsultationRow.venue,
-    "host": ConsultationRow.host,
-    "group_name": GroupRow.name,
+    "title": Text(ConsultationRow.title),
+    "venue": Text(ConsultationRow.venue),
+    "host": Text(ConsultationRow.host),
+    "group_name": Text(GroupRow.name),
     "status": ConsultationRow.status,
     "attendance_total": ConsultationRow.attendance_total,
     "member_attendance": ConsultationRow.member_attendance,
@@ -491,13 +493,18 @@ def responsible_bodies(s: Session, group_id: int | None) -> set[str]:
 
 
 OUTCOME_SORT = {
-    "content": OutcomeItemRow.content,
-    "responsible_body": OutcomeItemRow.responsible_body,
+    "content": Text(OutcomeItemRow.content),
+    "responsible_body": Text(OutcomeItemRow.responsible_body),
+    "responsible_person": Text(OutcomeItemRow.responsible_person),
     "deadline": OutcomeItemRow.deadline,
     "status": OutcomeItemRow.status,
     "resolved_on": OutcomeItemRow.resolved_on,
     "revisit_on": OutcomeItemRow.revisit_on,
-    "consultation_number": ConsultationRow.number,
+    "satisfaction": OutcomeItemRow.satisfaction,
+    "consultation_number": Text(ConsultationRow.number),
+    "number": Text(ConsultationRow.number),  # the list's column of the consultation's number
+    "kind": ConsultationRow.kind,
+    "group": Text(GroupRow.name),
     "held_on": ConsultationRow.held_on,
 }
 

@@ -21,6 +21,7 @@ from liaison_desk.domain.queries import (
 )
 from liaison_desk.storage import mapping, search_index
 from liaison_desk.storage.dialect import contains
+from liaison_desk.storage.list_order import Text
 from liaison_desk.storage.models import (
     GroupRow,
     PersonRow,
@@ -137,6 +138,25 @@ PERSON_SORT = {
 
 # Orders the database gives exactly as the lists sort: names by their stored pinyin key.
 PERSON_SQL_SORT = {"name": PersonRow.name_sort_key}
+# Every column of the roster: other text in the lists' order, categories, levels and groups
+# by the order the list gives (``PageRequest.value_order``).
+PERSON_LIST_SORT = {
+    **PERSON_SQL_SORT,
+    "category": PersonRow.category,
+    "unit": Text(PersonRow.unit),
+    "title": Text(PersonRow.title),
+    "phone": Text(PersonRow.phone),
+    "cppcc_level": PersonRow.cppcc_level,
+    "sector": Text(PersonRow.sector),
+    "consent": PersonRow.consent_to_publish,
+    "group": PersonRow.group_id,
+}
+
+
+def _person_tiebreak(page: PageRequest) -> tuple[Any, ...]:
+    # Equal names: the roster's order, reversed with them (one index serves both directions);
+    # equal values of another column keep the roster's order, as a stable sort did.
+    return (PersonRow.id.desc() if page.descending and page.order_by == "name" else PersonRow.id,)
 
 
 def list_people(s: Session, f: PersonFilter, page: PageRequest) -> Page[Person]:
@@ -155,12 +175,11 @@ def list_people(s: Session, f: PersonFilter, page: PageRequest) -> Page[Person]:
         binned = aliased(PersonRow)
         hidden = select(binned.id).where(binned.deleted_at.is_not(None))
         total = search_index.count_matches(s, "person", needle, hidden)
-    cols = {**PERSON_SQL_SORT, "category": PersonRow.category, "unit": PersonRow.unit}
-    tiebreak = (PersonRow.id.desc() if page.descending else PersonRow.id,)
+    tiebreak = _person_tiebreak(page)
     if total is None:
-        rows, total = paged(s, stmt, page, cols, tiebreak)
+        rows, total = paged(s, stmt, page, PERSON_LIST_SORT, tiebreak)
     else:
-        rows = page_rows(s, stmt, page, cols, tiebreak)
+        rows = page_rows(s, stmt, page, PERSON_LIST_SORT, tiebreak)
     return Page([person_from_row(r[0]) for r in rows], total)
 
 
@@ -168,8 +187,7 @@ def person_ids(s: Session, f: PersonFilter, page: PageRequest) -> list[int]:
     """The ids of the people ``list_people`` gives for ``f`` and ``page``, without the people
     (select-all and export of the whole roster)."""
     stmt = _people_where(s, select(PersonRow.id), f).order_by(PersonRow.id)
-    tiebreak = (PersonRow.id.desc() if page.descending else PersonRow.id,)
-    return [r[0] for r in page_rows(s, stmt, page, dict(PERSON_SQL_SORT), tiebreak)]
+    return [r[0] for r in page_rows(s, stmt, page, PERSON_LIST_SORT, _person_tiebreak(page))]
 
 
 def person_sort_values(s: Session, f: PersonFilter, column: str) -> list[tuple[int, Any]]:

@@ -7,8 +7,9 @@ when another page changes data and reload when next shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from itertools import pairwise
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -42,7 +43,7 @@ from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel, QuerySource
-from liaison_desk.ui.table import Column, RecordTableModel, record_table_view
+from liaison_desk.ui.table import Column, RecordTableModel, record_table_view, sortable
 from liaison_desk.ui.tasks import LatestOnly, TaskControl
 
 R = TypeVar("R")
@@ -62,20 +63,32 @@ def sorted_by_the_service(
     default: ListOrder,
     search: Callable[[PageRequest], Sequence[R]],
     key: Callable[[R], object],
+    value_orders: Mapping[str, tuple[object, ...]] | None = None,
 ) -> QuerySource[R]:
     """A list the service sorts, a page a query: in ``order``, or in the service's own order
     (``None`` to the service) when that is the order asked for, so that a text search walks
-    the index in that order."""
+    the index in that order. ``value_orders``: for a column whose values show as labels, its
+    stored values in the order the table sorts what it shows (``labelled_order``)."""
     by = None if order is None or order == default else order.column
     descending = order.descending if order is not None else False
+    values = (value_orders or {}).get(by or "", ())
+
+    def request(offset: int = 0, limit: int | None = None) -> PageRequest:
+        return PageRequest(offset, limit, order_by=by, descending=descending, value_order=values)
 
     def fetch(offset: int, limit: int) -> list[R]:
-        return list(search(PageRequest(offset, limit, order_by=by, descending=descending)))
+        return list(search(request(offset, limit)))
 
     def keys() -> list[object]:
-        return [key(r) for r in search(PageRequest(order_by=by, descending=descending))]
+        return [key(r) for r in search(request())]
 
     return QuerySource(total, fetch, keys)
+
+
+def labelled_order(members: Iterable[Enum]) -> tuple[object, ...]:
+    """The stored values of a column of labelled values (statuses, categories) in the order a
+    table sorts them by what it shows (their labels, in the language shown)."""
+    return tuple(m.value for m in sorted(members, key=sortable))
 
 
 class Page(QWidget):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -49,8 +49,6 @@ from liaison_desk.domain.queries import (
 )
 from liaison_desk.services import Services
 from liaison_desk.services.drafts import DraftInfo
-from liaison_desk.services.scans import ScanReport, WrongSheetError
-from liaison_desk.ui.consultation_form import DRAFT_KIND, ConsultationForm
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
 from liaison_desk.ui.icons import icon
@@ -61,6 +59,7 @@ from liaison_desk.ui.pages.base import (
     Detail,
     ListOrder,
     RecordListPage,
+    labelled_order,
     sorted_by_the_service,
     year_combo,
 )
@@ -68,7 +67,7 @@ from liaison_desk.ui.pages.consultation_detail import GREY, record_html
 from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel
 from liaison_desk.ui.period_filter import PeriodBar
 from liaison_desk.ui.printing import add_print_menu, show_message
-from liaison_desk.ui.signed_sheets import ScanReportDialog, dropped_paths
+from liaison_desk.ui.signed_sheets import dropped_paths
 from liaison_desk.ui.table import Column, RecordTableModel
 from liaison_desk.ui.tasks import (
     LatestOnly,
@@ -79,15 +78,28 @@ from liaison_desk.ui.tasks import (
 )
 from liaison_desk.ui.thumbnails import load_thumbnails
 
+if TYPE_CHECKING:  # imported when first used: the page's first visit shows only the list
+    from liaison_desk.services.scans import ScanReport
+    from liaison_desk.ui.consultation_form import ConsultationForm
+
 # Shown at the top of the detail pane and hidden in the list at first, so that the topic keeps
 # its room beside the detail pane in a 1400-pixel window; the header's context menu shows them.
 HIDDEN_COLUMNS = ("venue", "host", "member_attendance")
 DEFAULT_ORDER = ListOrder("held_on", descending=True)  # newest first, as the service gives
-# Columns the database sorts exactly as the table would (dates, counts); text sorts in pinyin
-# order, which only the table's collator gives.
+# Columns the database sorts exactly as the table would (dates, counts, statuses by their
+# label: ``labelled_order``) on either engine; text in pinyin order where the database has
+# the lists' text order (``sorts_text``: SQLite), and elsewhere in the worker, as before.
 SQL_ORDER = frozenset(
-    {"held_on", "attendance_total", "member_attendance", "suggestion_count", "solved_count"}
+    {
+        "held_on",
+        "attendance_total",
+        "member_attendance",
+        "suggestion_count",
+        "solved_count",
+        "status",
+    }
 )
+TEXT_ORDER = frozenset({"number", "title", "venue", "group_name", "host"})
 
 
 @dataclass(frozen=True)
@@ -143,9 +155,15 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         # The base class builds the filter bar and the columns in its constructor: what they
         # need is set first.
         self.kind = kind
-        self._options = _load_options(services, kind)  # small queries: years and groups
+        # The years and groups the filters offer are read off the GUI thread when the page is
+        # first shown (``refresh``): over four hundred years that is 50 ms of queries. Until
+        # then the filters offer "all"; the list waits for the default year.
+        self._options = _Options([], None, [])
+        self._options_known = False
+        self._year_chosen = False  # a link chose the year before the options were read
         super().__init__(services, parent)
         self._totals_loader = LatestOnly(self)
+        self._options_loader = LatestOnly(self)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.period_bar)  # between the filter bar and the list
@@ -167,7 +185,6 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self.table.setColumnHidden(self.model.column_index(key), True)
         self._group_column_chosen = False  # the user showed or hid it: leave it so
         self._show_group_column()
-        self._options_fresh = True
         self._must_show: int | None = None  # the record just saved: the list must show it
         self._set_up_signed_sheets()
         self._set_up_form()
@@ -411,20 +428,36 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             for widget, was in zip(widgets, blocked, strict=True):
                 widget.blockSignals(was)
         self.period_bar.set_period(filters.get("held_from"), filters.get("held_to"))
+        self._year_chosen = True
         self._stale = False  # the reload below is the one the page would do when shown
         self.refresh()
 
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self._options_fresh:  # loaded by the constructor a moment ago
-            self._options_fresh = False
-        else:
-            run_task(
-                self,
-                lambda _control: _load_options(self.services, self.kind),
-                self._options_loaded,
+        services, kind = self.services, self.kind
+        if self._options_known:
+            self._options_loader.run(
+                lambda _control: _load_options(services, kind), self._options_loaded
             )
-        self.reload()
+            self.reload()
+            return
+
+        def first_options(options: _Options) -> None:
+            # The first list shows the default year (the newest with records of this kind),
+            # unless a link chose one meanwhile.
+            self._options_known = True
+            self._options_loaded(options)
+            if not self._year_chosen and options.default_year is not None:
+                blocked = self.year_combo.blockSignals(True)
+                _select(self.year_combo, options.default_year, str(options.default_year))
+                self.year_combo.blockSignals(blocked)
+                self._month_needs_year()
+            self.reload()
+
+        self._loading = True  # the list is on its way (is_busy, the benchmarks' wait)
+        self._options_loader.run(
+            lambda _control: _load_options(services, kind), first_options, self._load_failed
+        )
 
     def _options_loaded(self, options: _Options) -> None:
         """New years or groups since the page was built (the current choices stay)."""
@@ -451,13 +484,21 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         total = service.search(filters, PageRequest(limit=0)).total
         control.check()
         source: ListSource[ConsultationSummary]
-        if order is None or order == DEFAULT_ORDER or order.column in SQL_ORDER:
+        if (
+            order is None
+            or order == DEFAULT_ORDER
+            or order.column in SQL_ORDER
+            or (order.column in TEXT_ORDER and service.sorts_text())
+        ):
+            # Sorted by the database a page at a time, whatever the column: sorting every row
+            # here held the GUI thread for seconds at 100k.
             source = sorted_by_the_service(
                 total,
                 order,
                 DEFAULT_ORDER,
-                lambda request: service.search(filters, request).items,
+                lambda request: service.search(filters, request, matched=total).items,
                 lambda r: r.id,
+                {"status": labelled_order(ConsultationStatus)},
             )
         else:
             # Text in pinyin order, numbers inside it by value: sorted here, as before.
@@ -511,17 +552,12 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
                 inner.addLayout(child)
             elif widget is not None:
                 inner.addWidget(widget, 1 if widget is self.splitter else 0)
-        self.form = ConsultationForm(self.services, self.kind)
+        # The form is built when a record is first opened (``form``): building it with the
+        # list took a third of the page's first visit.
+        self._form: ConsultationForm | None = None
         self.views = QStackedWidget()
         self.views.addWidget(self.list_view)
-        self.views.addWidget(self.form)
         outer.addWidget(self.views)
-        self.form.leave_requested.connect(self.show_list)
-        self.form.saved.connect(self._form_saved)
-        self.form.status_message.connect(lambda text: show_message(self, text))
-        self.form.attach_sheet_requested.connect(
-            lambda c: self.choose_signed_sheet(c, on_done=self.form.reload)
-        )
         self.duplicate_action = QAction(self.tr("Copy as new record"), self)
         self.duplicate_action.setToolTip(
             self.tr("Start a new record from the selected one: same venue, people and agenda")
@@ -529,8 +565,25 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.duplicate_action.triggered.connect(lambda _checked=False: self.duplicate_selected())
         self.table.addAction(self.duplicate_action)
 
+    @property
+    def form(self) -> ConsultationForm:
+        """The consultation form, built the first time a record is opened."""
+        if self._form is None:
+            from liaison_desk.ui.consultation_form import ConsultationForm
+
+            form = ConsultationForm(self.services, self.kind)
+            self.views.addWidget(form)
+            form.leave_requested.connect(self.show_list)
+            form.saved.connect(self._form_saved)
+            form.status_message.connect(lambda text: show_message(self, text))
+            form.attach_sheet_requested.connect(
+                lambda c: self.choose_signed_sheet(c, on_done=form.reload)
+            )
+            self._form = form
+        return self._form
+
     def form_shown(self) -> bool:
-        return self.views.currentWidget() is self.form
+        return self._form is not None and self.views.currentWidget() is self._form
 
     def show_form(self) -> None:
         self.views.setCurrentWidget(self.form)
@@ -603,7 +656,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self._totals_loader.run(lambda _control: service.totals(wanted), summed)
 
     def is_busy(self) -> bool:
-        return self._totals_loader.busy or super().is_busy()
+        return self._totals_loader.busy or self._options_loader.busy or super().is_busy()
 
     def active_filters(self) -> list[str]:
         """What the filter bar narrows the list to, as the empty list names it."""
@@ -667,11 +720,11 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         self.show_form()
 
     def has_unsaved_changes(self) -> bool:
-        return self.form.has_unsaved_changes()
+        return self._form is not None and self._form.has_unsaved_changes()
 
     def save(self) -> bool:
         """Save the open form (the main window asks before closing). True when saved."""
-        return not self.form.has_unsaved_changes() or self.form.save()
+        return not self.has_unsaved_changes() or self.form.save()
 
     def unsaved_name(self) -> str:
         """The record with unsaved changes, named as 返回列表 and Esc name it."""
@@ -680,16 +733,18 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
     def discard_unsaved(self) -> None:
         """The user chose not to keep the edits (closing the window): drop them and their
         draft."""
-        if self.form.has_unsaved_changes():
-            self.form.discard_changes()
+        if self._form is not None and self._form.has_unsaved_changes():
+            self._form.discard_changes()
 
     def confirm_leave(self) -> bool:
         """Before the main window shows another page: Save / Discard / Cancel for the form."""
-        return self.form.confirm_leave()
+        return self._form is None or self._form.confirm_leave()
 
     def open_draft(self, info: DraftInfo) -> bool:
         """Restore a draft kept of an unsaved form of this page's kind (after a crash): the
         form shows it, marked unsaved. False when the draft is of another kind of record."""
+        from liaison_desk.ui.consultation_form import DRAFT_KIND
+
         if info.kind != DRAFT_KIND:
             return False
         c = self.services.drafts.load(info)
@@ -833,6 +888,8 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
                 on_done()
 
         def failed(exc: BaseException) -> None:
+            from liaison_desk.services.scans import WrongSheetError
+
             if isinstance(exc, WrongSheetError) and not force:
                 if confirm(
                     self,
@@ -901,6 +958,8 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
             self.data_changed.emit()
             # The detail pane then shows the first record that got a sheet, with its new file.
             self._reload_selecting(report.consultation_ids[0])
+        from liaison_desk.ui.signed_sheets import ScanReportDialog
+
         dialog = ScanReportDialog(report, self)
         try:
             dialog.exec()

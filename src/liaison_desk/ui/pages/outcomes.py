@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_desk.documents.sheet_data import SheetKind
-from liaison_desk.domain.entities import OutcomeItem
-from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus
+from liaison_desk.domain.entities import LiaisonGroup, OutcomeItem
+from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus, Satisfaction
 from liaison_desk.domain.queries import OutcomeFilter, OutcomeItemSummary, PageRequest
 from liaison_desk.services import Services
 from liaison_desk.ui import follow_up_dialogs
@@ -51,6 +51,7 @@ from liaison_desk.ui.pages.base import (
     Detail,
     ListOrder,
     RecordListPage,
+    labelled_order,
     sorted_by_the_service,
     with_label,
 )
@@ -58,7 +59,7 @@ from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel
 from liaison_desk.ui.period_filter import PeriodBar
 from liaison_desk.ui.printing import add_print_menu
 from liaison_desk.ui.table import Column, RecordTableModel, hide_columns_with_menu, pinyin_key
-from liaison_desk.ui.tasks import TaskControl, run_task
+from liaison_desk.ui.tasks import LatestOnly, TaskControl, run_task
 
 # Data of the status filter's entries besides the statuses themselves.
 _OPEN = "open"
@@ -76,9 +77,14 @@ class OutcomeQuery:
 
 
 DEFAULT_ORDER = ListOrder("held_on", descending=True)  # as the service gives: newest first
-# Columns the database sorts exactly as the table would (dates); text sorts in pinyin order and
-# statuses in their own order, which only the table gives.
-SQL_ORDER = frozenset({"held_on", "deadline", "resolved_on", "revisit_on"})
+# Columns the database sorts exactly as the table would, on either engine: dates, statuses in
+# their own order, satisfaction and source by their labels (the ``value_orders`` below).
+SQL_ORDER = frozenset(
+    {"held_on", "deadline", "resolved_on", "revisit_on", "status", "satisfaction", "kind"}
+)
+# Text in pinyin order: sorted by the database where it has the lists' text order (SQLite),
+# elsewhere in the worker, as before.
+TEXT_ORDER = frozenset({"number", "content", "responsible_body", "responsible_person", "group"})
 
 
 def _query_filter(query: OutcomeQuery) -> OutcomeFilter:
@@ -91,6 +97,13 @@ def _query_filter(query: OutcomeQuery) -> OutcomeFilter:
 
 def _status_order(r: OutcomeItemSummary) -> int:
     return list(OutcomeStatus).index(r.item.status)
+
+
+@dataclass(frozen=True)
+class _PendingOverdue:
+    """The status bar's count of overdue items of a list just opened, still to be read."""
+
+    filter: OutcomeFilter
 
 
 def overdue_days(item_deadline: date | None, today: date) -> int:
@@ -402,6 +415,12 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
     # --- filter bar ----------------------------------------------------------------------------
     def build_filters(self, bar: QHBoxLayout) -> None:
         self._bodies_pending: Callable[[], object] | None = None
+        # Years and groups are read off the GUI thread (``_fill_choices``); the first list
+        # waits for them to open on the default year, unless a link chose the year first.
+        self._choices_loader = LatestOnly(self)
+        self._overdue_loader = LatestOnly(self)
+        self._choices_known = False
+        self._year_chosen = False
         self._today = self.services.consultations.today()
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -409,7 +428,11 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self._filter_timer.timeout.connect(self.reload)
 
         self.year = QComboBox()
+        self.year.addItem(self.tr("All years"), None)
         self.group = QComboBox()
+        self.group.addItem(self.tr("All groups"), None)
+        for combo in (self.year, self.group):  # their choices come after the first show
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
         self.status.addItem(self.tr("Open (not solved)"), _OPEN)
@@ -434,7 +457,6 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.due.addItem(self.tr("Overdue"), _OVERDUE)
         self.due.addItem(self.tr("Due within 7 days"), 7)
         self.due.addItem(self.tr("Due within 30 days"), 30)
-        self._fill_choices(default_year=True)
         # A quarter or month asked for by the group comparison; another year ends it, another
         # deadline filter ends its day of "overdue".
         self.period_bar = PeriodBar(self)
@@ -470,18 +492,38 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         """The consultations of the selected items, each once, in the list's order."""
         return list(dict.fromkeys(r.consultation_id for r in self.selected_records()))
 
-    def _fill_choices(self, *, default_year: bool = False) -> None:
+    def _fill_choices(
+        self, *, default_year: bool = False, then: Callable[[], None] | None = None
+    ) -> None:
         """Years, groups and bodies as they are in the database now; the choices made stay.
-        ``default_year``: choose the year the lists open on (statistics.default_year)."""
-        years = self.services.statistics.years()  # one index seek a year
-        year: int | None = None
-        if self.year.count():
-            year = self.year.currentData()
-        elif default_year:
+        ``default_year``: choose the year the lists open on (statistics.default_year) unless
+        one was chosen. Read off the GUI thread (one index seek a year: 50 ms over four
+        hundred years); ``then`` runs once the combos offer them."""
+        statistics, group_service = self.services.statistics, self.services.groups
+
+        def filled(choices: tuple[list[int], list[LiaisonGroup]]) -> None:
+            self._choices_known = True
+            self._show_choices(*choices, default_year=default_year)
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            if then is not None:
+                self._load_failed(exc)
+
+        self._choices_loader.run(
+            lambda _control: (statistics.years(), group_service.all()), filled, failed
+        )
+        self._bodies_later(self.body.currentText())
+
+    def _show_choices(
+        self, years: list[int], groups: list[LiaisonGroup], *, default_year: bool
+    ) -> None:
+        year: int | None = self.year.currentData()
+        if default_year and not self._year_chosen:
             this_year = self._today.year
             year = this_year if not years or this_year in years else years[0]
-        group_id, body = self.group.currentData(), self.body.currentText()
-        groups = self.services.groups.all()
+        group_id = self.group.currentData()
         for combo in (self.year, self.group):
             combo.blockSignals(True)
         try:
@@ -498,6 +540,9 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         finally:
             for combo in (self.year, self.group):
                 combo.blockSignals(False)
+        self._fit_filter_bar()  # longer group names may need the second row
+
+    def _bodies_later(self, body: str) -> None:
         # The bodies named on every item (a pass over 157k items at a district's scale) are
         # read off the GUI thread once the list has its rows (before, the list's first page
         # waited for them on the database): the box offers them once they come.
@@ -565,10 +610,15 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.search.blockSignals(True)
         try:
             year = filters.get("year")
+            self._year_chosen = True
             if year is not None and self.year.findData(year) < 0:
                 self.year.addItem(str(year), year)
             self.year.setCurrentIndex(max(self.year.findData(year), 0))
-            self.group.setCurrentIndex(max(self.group.findData(filters.get("group_id")), 0))
+            group_id = filters.get("group_id")
+            if group_id is not None and self.group.findData(group_id) < 0:
+                # Not read yet (the page's first visit): named once the groups come.
+                self.group.addItem(str(group_id), group_id)
+            self.group.setCurrentIndex(max(self.group.findData(group_id), 0))
             status = filters.get("status")
             if status is not None:
                 self.status.setCurrentIndex(self.status.findData(OutcomeStatus(status).value))
@@ -607,11 +657,21 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         self.reload()
 
     def refresh(self) -> None:
-        self._fill_choices()
-        self.reload()
+        if self._choices_known:
+            self._fill_choices()
+            self.reload()
+            return
+        self._loading = True  # the list is on its way: it waits for the default year
+        self._fill_choices(default_year=True, then=self.reload)
 
     def is_busy(self) -> bool:
-        return self._filter_timer.isActive() or self._writing or super().is_busy()
+        return (
+            self._filter_timer.isActive()
+            or self._writing
+            or self._choices_loader.busy
+            or self._overdue_loader.busy
+            or super().is_busy()
+        )
 
     # --- rows and detail -----------------------------------------------------------------------
     def fetch(self, filters: OutcomeQuery, control: TaskControl) -> list[OutcomeItemSummary]:
@@ -629,23 +689,34 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         service = self.services.consultations
         f = _query_filter(filters)
         total = service.search_outcome_items(f, PageRequest(limit=0)).total
-        overdue = service.search_outcome_items(
-            replace(f, overdue_on=self._today), PageRequest(limit=0)
-        ).total
         control.check()
         source: ListSource[OutcomeItemSummary]
-        if order is None or order == DEFAULT_ORDER or order.column in SQL_ORDER:
+        if (
+            order is None
+            or order == DEFAULT_ORDER
+            or order.column in SQL_ORDER
+            or (order.column in TEXT_ORDER and service.sorts_text())
+        ):
+            # Sorted by the database a page at a time, whatever the column: sorting 157k items
+            # here held the GUI thread for seconds.
             source = sorted_by_the_service(
                 total,
                 order,
                 DEFAULT_ORDER,
-                lambda request: service.search_outcome_items(f, request).items,
+                lambda request: service.search_outcome_items(f, request, matched=total).items,
                 lambda r: r.item.id,
+                {
+                    "status": tuple(st.value for st in OutcomeStatus),  # _status_order
+                    "satisfaction": labelled_order(Satisfaction),
+                    "kind": labelled_order(ConsultationKind),
+                },
             )
         else:
             # Text in pinyin order, statuses in their own order: sorted here, as before.
             source = MemorySource(arrange(self.fetch(filters, control)), self.record_key)
-        source.summary = overdue
+        # How many are overdue is counted once the rows are shown (_rows_loaded): over every
+        # year it is another pass over the items.
+        source.summary = _PendingOverdue(replace(f, overdue_on=self._today))
         return source
 
     def record_key(self, record: OutcomeItemSummary) -> object:
@@ -654,6 +725,9 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
     def count_text(self, shown: int) -> str:
         source = self.model.source if isinstance(self.model, PagedTableModel) else None
         overdue = source.summary if source is not None and shown else 0
+        pending = source is not None and isinstance(source.summary, _PendingOverdue)
+        if not isinstance(overdue, int):
+            overdue = 0  # still being counted
         if overdue:
             text = plural(
                 shown,
@@ -663,11 +737,29 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
             )
         else:
             text = plural(shown, self.tr("{count} item"), self.tr("{count} items"))
-        done, self._done_text = self._done_text, ""
+        done = self._done_text
+        if not pending:  # said again with the overdue count
+            self._done_text = ""
         return f"{done} {text}" if done else text
 
     def _rows_loaded(self, rows: list[OutcomeItemSummary], presorted: bool = False) -> None:
         super()._rows_loaded(rows, presorted)
+        source = self.model.source if isinstance(self.model, PagedTableModel) else None
+        if source is not None and isinstance(source.summary, _PendingOverdue):
+            overdue_filter = source.summary.filter
+            service = self.services.consultations
+
+            def counted(overdue: int) -> None:
+                if isinstance(self.model, PagedTableModel) and self.model.source is source:
+                    source.summary = overdue
+                    self.set_status(self.count_text(self.model.total_rows()))
+
+            self._overdue_loader.run(
+                lambda _control: (
+                    service.search_outcome_items(overdue_filter, PageRequest(limit=0)).total
+                ),
+                counted,
+            )
         load_bodies, self._bodies_pending = self._bodies_pending, None
         if load_bodies is not None:
             load_bodies()
