@@ -40,7 +40,7 @@ def main() -> None:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QComboBox
 
-    from liaison_desk.app import create_application, open_services
+    from liaison_desk.app import create_application, freeze_start_up_objects, open_services
     from liaison_desk.domain.queries import PageRequest
     from liaison_desk.ui.main_window import MainWindow
     from liaison_desk.ui.pages.base import RecordListPage
@@ -49,6 +49,7 @@ def main() -> None:
     app = create_application(None, "zh_CN")
     assert isinstance(app, QApplication)
     db, services = open_services(f"sqlite:///{args.db}")
+    freeze_start_up_objects()  # as the app does once its database is open
     total = services.consultations.search(page=PageRequest(limit=0)).total
     print(f"{args.db.name}: {total} consultations")
 
