@@ -29,7 +29,7 @@ from pathlib import Path
 # that sees the paint events of the window's widgets.
 WATCH = """
 import json, sys, time
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 class Watch(QObject):
@@ -51,6 +51,8 @@ class Watch(QObject):
                     self.seen["figures"] = time.time()
                     with open(self.out, "w") as f:
                         json.dump(self.seen, f)
+                    # A Python filter on every event costs; the rest of the run goes without.
+                    QCoreApplication.instance().removeEventFilter(self)
         return False
 """
 
