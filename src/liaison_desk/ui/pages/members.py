@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -28,7 +28,6 @@ from liaison_desk.domain.member_record import (
     figure,
 )
 from liaison_desk.services import Services
-from liaison_desk.services.members import Ranking
 from liaison_desk.ui.folders import offered_folder, remember_folder
 from liaison_desk.ui.html_text import esc
 from liaison_desk.ui.i18n import plural
@@ -37,6 +36,11 @@ from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Detail, RecordListPage
 from liaison_desk.ui.table import Column
 from liaison_desk.ui.tasks import TaskControl, run_with_progress
+
+if TYPE_CHECKING:
+    # Not at run time: the page is built on the GUI thread, and the service (with the
+    # documents it writes) is imported by the first fetch, off it.
+    from liaison_desk.services.members import Ranking
 
 
 def _figure(row: RankedMember, key: str) -> int:
