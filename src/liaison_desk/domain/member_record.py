@@ -39,12 +39,31 @@ from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus, Participa
 
 # --- the points table ---------------------------------------------------------------------------
 
-# Selection levels as ``services.reports.selection_level`` names them.
+# Selection levels as ``selection_level`` names them.
 LEVEL_DISTRICT = "区级"
 LEVEL_CITY = "市级"
 LEVEL_PROVINCE = "省级"
 LEVEL_NATIONAL = "全国级"
 LEVEL_ORDER = (LEVEL_NATIONAL, LEVEL_PROVINCE, LEVEL_CITY, LEVEL_DISTRICT)
+
+# Where a case was selected, by the words its submission's target starts with; highest first
+# (here, not in the report service, so that the ranking does not import the report writers).
+LEVELS: tuple[tuple[str, str], ...] = (
+    ("全国政协", LEVEL_NATIONAL),
+    ("省政协", LEVEL_PROVINCE),
+    ("市政协", LEVEL_CITY),
+    ("区政协", LEVEL_DISTRICT),
+)
+OTHER_LEVEL = "其他"
+
+
+def selection_level(target: str) -> str:
+    """省级 for "省政协“为民办实事”协商案例汇编", 市级 for "市政协优秀协商案例征集" …"""
+    text = target.strip()
+    for words, level in LEVELS:
+        if words in text:
+            return level
+    return OTHER_LEVEL
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ consultations (storage/repositories/statistics.py), the year's cases and the sub
 selected them, the points table from the settings — and hands it to the pure functions of
 ``domain/member_record.py``. Exports build one ``Privacy`` (domain/privacy.py) from the people and
 records they show and go to one writer in ``documents``; nothing is written under the file's
-name until the file is complete. The documents and the report service are imported on first
-use: they bring openpyxl, 0.4 s that the ranking does not need."""
+name until the file is complete. The documents are imported on first use: they bring openpyxl,
+0.4 s that the ranking does not need."""
 
 from __future__ import annotations
 
@@ -18,16 +18,19 @@ from pathlib import Path
 from liaison_desk.domain.entities import Case, Consultation, Person
 from liaison_desk.domain.enums import SubmissionResult
 from liaison_desk.domain.member_record import (
+    LEVEL_ORDER,
     MemberRecord,
     PointRules,
     RankedMember,
     member_activity,
     rank_in_order,
     score,
+    selection_level,
     year_records,
 )
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.errors import UserFacingError
+from liaison_desk.heap import many_objects
 from liaison_desk.progress import Progress, step
 from liaison_desk.services.base import ServiceContext
 from liaison_desk.storage import repositories as repo
@@ -59,9 +62,6 @@ class MemberYear:
 
 def _best_levels(s: Session) -> dict[int, str]:
     """Case id → the highest level of a submission that selected it."""
-    from liaison_desk.domain.member_record import LEVEL_ORDER
-    from liaison_desk.services.reports import selection_level
-
     best: dict[int, str] = {}
     for submission in repo.list_submissions(s):
         level = selection_level(submission.target)
@@ -88,7 +88,8 @@ class MemberService:
 
     def ranking(self, year: int, group_id: int | None = None) -> Ranking:
         """Every member's record of ``year`` (of one group's members with ``group_id``), ranked."""
-        with self.ctx.db.reading() as s:
+        # Four objects a member, 128k members in a district: see liaison_desk/heap.py.
+        with many_objects(), self.ctx.db.reading() as s:
             return self._ranking(s, year, group_id)
 
     def _ranking(self, s: Session, year: int, group_id: int | None) -> Ranking:
