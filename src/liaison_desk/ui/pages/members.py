@@ -11,6 +11,7 @@ in full; the exports mask them as the settings say.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -48,10 +49,11 @@ def _figure(row: RankedMember, key: str) -> int:
 
 
 def _free_in_slices(rows: list[RankedMember], _control: TaskControl) -> None:
-    """Drop ``rows`` a slice at a time, so that the thread freeing them lets the GUI thread
-    have the GIL between slices."""
+    """Drop ``rows`` a slice at a time, pausing between slices: nothing waits for the memory,
+    and the GUI thread (and the detail's query) have the GIL meanwhile."""
     while rows:
-        del rows[-2048:]
+        del rows[-1024:]
+        time.sleep(0.002)
 
 
 class RankingRows(list[RankedMember]):
