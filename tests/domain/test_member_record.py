@@ -21,8 +21,10 @@ from liaison_desk.domain.member_record import (
     PointRules,
     member_activity,
     rank,
+    rank_in_order,
     rule_table,
     score,
+    year_records,
 )
 
 MEMBER = Person(id=7, name="金秀艳", category=ParticipantCategory.MEMBER, group_id=1)
@@ -152,3 +154,51 @@ def test_ranking_most_points_first_ties_share_the_place() -> None:
         (2, "乙", 5),
         (4, "丁", 2),
     ]
+
+
+def test_year_records_count_what_each_member_counted_alone() -> None:
+    """year_records hands each member only the sessions that can count for them; the figures
+    are those of member_activity over every session of the year, member by member."""
+    padded = Person(id=9, name=" 金秀艳 ", category=ParticipantCategory.MEMBER, group_id=1)
+    part_of_name = Person(id=10, name="金秀", category=ParticipantCategory.MEMBER, group_id=1)
+    no_group = Person(id=11, name="李四", category=ParticipantCategory.MEMBER)
+    nameless = Person(id=12, name=" ", category=ParticipantCategory.MEMBER, group_id=1)
+    idle = Person(id=13, name="王五", category=ParticipantCategory.MEMBER, group_id=2)
+    other_group_host = Person(id=14, name="赵六", category=ParticipantCategory.MEMBER, group_id=1)
+    people = [MEMBER, NAMESAKE, padded, part_of_name, no_group, nameless, idle, other_group_host]
+    records = [
+        *RECORDS,
+        # 李四 (no group) listed at another group's session; 赵六 hosts a session of group 2.
+        consultation(5, group_id=2, host="赵六 ", participants=[listed(no_group)]),
+        consultation(6, participants=[listed(nameless)], speeches=[Speech(speaker=" ")]),
+        consultation(7, host=" 金秀艳", participants=[listed(other_group_host, attended=False)]),
+    ]
+    rules = PointRules()
+    expected = [score(member_activity(p, 2024, records, CASES, LEVELS), rules) for p in people]
+    assert year_records(people, 2024, records, CASES, LEVELS, rules) == expected
+    # The ones that did something did: the test is not of empty records only.
+    assert [r.points for r in expected[:3]] != [0, 0, 0]
+    assert expected[4].activity.sessions and expected[5].activity.sessions
+
+
+def test_rank_in_order_is_rank_of_rows_given_by_group_and_name() -> None:
+    people = [
+        Person(id=i, name=name, category=ParticipantCategory.MEMBER, group_id=1 + i % 3)
+        for i, name in enumerate(["乙", "甲", "丙", "丁", "甲", "Ann", "戊", "己", "乙", "庚"])
+    ]
+    groups = {1: "B组", 2: "A组", 3: ""}
+    sessions = [
+        consultation(i + 1, group_id=p.group_id, participants=[listed(p)])
+        for i, p in enumerate(people)
+        if p.id is not None and p.id % 4 != 0  # some took part in nothing
+    ]
+    kinds = [dataclasses.replace(c, kind=ConsultationKind.MICRO) for c in sessions[::2]]
+    held = kinds + sessions[1::2]
+    records = [
+        (score(member_activity(p, 2024, held, [], {}), PointRules()), groups[p.group_id or 0])
+        for p in people
+    ]
+    # As the members are read for the ranking: by group name, name, then id.
+    given = sorted(records, key=lambda rg: (rg[1], rg[0].person.name, rg[0].person.id))
+    assert rank_in_order(given) == rank(records)
+    assert len({r.record.points for r in rank(records)}) == 3

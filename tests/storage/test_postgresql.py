@@ -85,6 +85,21 @@ def test_search_agrees_with_sqlite(
     assert lite == sorted(lite, key=sort_key)
 
 
+def test_member_ranking_agrees_with_sqlite(both: tuple[Services, Services]) -> None:
+    """The roster is ordered by the engine for the ranking (group, then name, by code point
+    on both engines, whatever the server's locale)."""
+    on_pg, on_lite = both
+
+    def shown(services: Services) -> list[tuple[object, ...]]:
+        return [
+            (r.rank, r.record.person.name, r.group_name, r.record.points, r.record.person.phone)
+            for r in services.members.ranking(2024).rows
+        ]
+
+    assert shown(on_pg) == shown(on_lite)
+    assert len({points for _r, _n, _g, points, _p in shown(on_lite)}) > 3
+
+
 def test_outcome_filters_agree_with_sqlite(both: tuple[Services, Services]) -> None:
     on_pg, on_lite = both
     for f in (

@@ -29,6 +29,7 @@ Only consultations the statistics count are read (held, not planned, not in the 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,12 +39,31 @@ from liaison_desk.domain.enums import ConsultationKind, OutcomeStatus, Participa
 
 # --- the points table ---------------------------------------------------------------------------
 
-# Selection levels as ``services.reports.selection_level`` names them.
+# Selection levels as ``selection_level`` names them.
 LEVEL_DISTRICT = "区级"
 LEVEL_CITY = "市级"
 LEVEL_PROVINCE = "省级"
 LEVEL_NATIONAL = "全国级"
 LEVEL_ORDER = (LEVEL_NATIONAL, LEVEL_PROVINCE, LEVEL_CITY, LEVEL_DISTRICT)
+
+# Where a case was selected, by the words its submission's target starts with; highest first
+# (here, not in the report service, so that the ranking does not import the report writers).
+LEVELS: tuple[tuple[str, str], ...] = (
+    ("全国政协", LEVEL_NATIONAL),
+    ("省政协", LEVEL_PROVINCE),
+    ("市政协", LEVEL_CITY),
+    ("区政协", LEVEL_DISTRICT),
+)
+OTHER_LEVEL = "其他"
+
+
+def selection_level(target: str) -> str:
+    """省级 for "省政协“为民办实事”协商案例汇编", 市级 for "市政协优秀协商案例征集" …"""
+    text = target.strip()
+    for words, level in LEVELS:
+        if words in text:
+            return level
+    return OTHER_LEVEL
 
 
 @dataclass(frozen=True)
@@ -234,6 +254,48 @@ def member_activity(
     )
 
 
+def year_records(
+    people: Iterable[Person],
+    year: int,
+    consultations: Sequence[Consultation],
+    cases: Sequence[Case],
+    case_levels: Mapping[int, str],
+    rules: PointRules,
+) -> list[MemberRecord]:
+    """``score(member_activity(p, year, consultations, cases, case_levels), rules)`` for each
+    of ``people``, in one pass over the consultations: each member is handed only the
+    consultations that can count for them (listing them, or of their group with their name as
+    host or speaker). A district has a hundred thousand members, most of whom did nothing in a
+    year; they share one table of zero lines instead of a pass over their group's sessions."""
+    listing: dict[int, list[int]] = defaultdict(list)
+    named: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(consultations):
+        for pid in {p.person_id for p in c.participants if p.person_id is not None}:
+            listing[pid].append(i)
+        if c.group_id is not None:
+            for who in {c.host.strip(), *(sp.speaker.strip() for sp in c.speeches)}:
+                if who:
+                    named[(c.group_id, who)].append(i)
+    idle_lines: tuple[PointLine, ...] | None = None
+    records: list[MemberRecord] = []
+    for p in people:
+        own = set(listing.get(p.id, ())) if p.id is not None else set()
+        name = p.name.strip()
+        if name and p.group_id is not None:
+            own.update(named.get((p.group_id, name), ()))
+        if own:
+            chosen = [consultations[i] for i in sorted(own)]
+            records.append(score(member_activity(p, year, chosen, cases, case_levels), rules))
+            continue
+        # Nothing of the year can count for this member: what member_activity gives for no
+        # consultations (no sessions, so no suggestions and no cases either).
+        idle = MemberActivity(person=p, year=year)
+        if idle_lines is None:
+            idle_lines = score(idle, rules).lines
+        records.append(MemberRecord(activity=idle, rules=rules, lines=idle_lines))
+    return records
+
+
 def _level_rank(level: str | None) -> int:
     return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
 
@@ -312,6 +374,32 @@ def rank(records: Iterable[tuple[MemberRecord, str]]) -> list[RankedMember]:
         place = i + 1
         if ranked and ranked[-1].record.points == record.points:
             place = ranked[-1].rank
+        ranked.append(RankedMember(rank=place, record=record, group_name=group))
+    return ranked
+
+
+def rank_in_order(records: Iterable[tuple[MemberRecord, str]]) -> list[RankedMember]:
+    """``rank(records)`` for records given in the order ``rank`` lists equal points in (by
+    group, then name): only the points are left to sort, which is quick for a district's
+    128k members (most of whom share zero points)."""
+    given = list(records)
+    # Summed once per table of lines: year_records' idle members share one.
+    points_of: dict[int, int] = {}
+    points: list[int] = []
+    for record, _group in given:
+        found = points_of.get(id(record.lines))
+        if found is None:
+            found = points_of[id(record.lines)] = record.points
+        points.append(found)
+    ranked: list[RankedMember] = []
+    last = 0
+    # A stable sort of integers, mostly equal: milliseconds, so the GIL is not held long.
+    for i, at in enumerate(sorted(range(len(given)), key=lambda j: -points[j])):
+        record, group = given[at]
+        place = i + 1
+        if ranked and points[at] == last:
+            place = ranked[-1].rank
+        last = points[at]
         ranked.append(RankedMember(rank=place, record=record, group_name=group))
     return ranked
 

@@ -5,7 +5,8 @@ consultations (storage/repositories/statistics.py), the year's cases and the sub
 selected them, the points table from the settings — and hands it to the pure functions of
 ``domain/member_record.py``. Exports build one ``Privacy`` (domain/privacy.py) from the people and
 records they show and go to one writer in ``documents``; nothing is written under the file's
-name until the file is complete."""
+name until the file is complete. The documents are imported on first use: they bring openpyxl,
+0.4 s that the ranking does not need."""
 
 from __future__ import annotations
 
@@ -14,23 +15,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from liaison_desk.documents.package import safe_file_name
-from liaison_desk.domain.entities import Consultation, Person
+from liaison_desk.domain.entities import Case, Consultation, Person
 from liaison_desk.domain.enums import SubmissionResult
 from liaison_desk.domain.member_record import (
+    LEVEL_ORDER,
     MemberRecord,
     PointRules,
     RankedMember,
     member_activity,
-    rank,
+    rank_in_order,
     score,
+    selection_level,
+    year_records,
 )
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.errors import UserFacingError
+from liaison_desk.heap import many_objects
 from liaison_desk.progress import Progress, step
 from liaison_desk.services.base import ServiceContext
-from liaison_desk.services.printouts import fonts_from_settings
-from liaison_desk.services.reports import selection_level
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.session import Session
 
@@ -60,8 +62,6 @@ class MemberYear:
 
 def _best_levels(s: Session) -> dict[int, str]:
     """Case id → the highest level of a submission that selected it."""
-    from liaison_desk.domain.member_record import LEVEL_ORDER
-
     best: dict[int, str] = {}
     for submission in repo.list_submissions(s):
         level = selection_level(submission.target)
@@ -88,37 +88,32 @@ class MemberService:
 
     def ranking(self, year: int, group_id: int | None = None) -> Ranking:
         """Every member's record of ``year`` (of one group's members with ``group_id``), ranked."""
-        with self.ctx.db.reading() as s:
+        # Four objects a member, 128k members in a district: see liaison_desk/heap.py.
+        with many_objects(), self.ctx.db.reading() as s:
             return self._ranking(s, year, group_id)
 
     def _ranking(self, s: Session, year: int, group_id: int | None) -> Ranking:
         rules = PointRules.from_settings(repo.get_settings(s))
         names = {g.id: g.name for g in repo.list_groups(s)}
-        people = [p for p in repo.members(s) if group_id is None or p.group_id == group_id]
+        # In the order equal points are listed in: the engine sorts the names.
+        people = repo.members_by_group(s, group_id)
         consultations = repo.counted_consultations(s, year)
-        cases = repo.cases_of_year(s, year)
-        levels = _best_levels(s)
-        # Each member's own consultations only (listed, or held by the member's group): the
-        # same result as handing every one to member_activity, without 300 × 250 look-ups.
-        listing: dict[int, list[Consultation]] = defaultdict(list)
-        held_by: dict[int, list[Consultation]] = defaultdict(list)
-        for c in consultations:
-            for pid in {x.person_id for x in c.participants if x.person_id is not None}:
-                listing[pid].append(c)
-            if c.group_id is not None:
-                held_by[c.group_id].append(c)
-        records = []
-        for p in people:
-            own = {id(c): c for c in listing.get(p.id or 0, [])}
-            own.update((id(c), c) for c in held_by.get(p.group_id or 0, []))
-            activity = member_activity(p, year, own.values(), cases, levels)
-            records.append((score(activity, rules), names.get(p.group_id or 0, "")))
+        records = year_records(
+            (p for p, _group in people),
+            year,
+            consultations,
+            repo.cases_of_year(s, year),
+            _best_levels(s),
+            rules,
+        )
         return Ranking(
             year=year,
             group_id=group_id,
             group_name=names.get(group_id) if group_id is not None else None,
             rules=rules,
-            rows=tuple(rank(records)),
+            rows=tuple(
+                rank_in_order((r, group) for r, (_p, group) in zip(records, people, strict=True))
+            ),
         )
 
     def record(self, person_id: int, year: int) -> MemberYear:
@@ -148,7 +143,25 @@ class MemberService:
     def history(self, person_id: int) -> list[MemberRecord]:
         """The member's record of every year that has consultations, newest first."""
         with self.ctx.db.reading() as s:
-            return [self._record(s, person_id, y).record for y in repo.record_years(s)]
+            years = repo.record_years(s)
+            if not years:
+                return []
+            person = self._member(s, person_id)
+            rules = PointRules.from_settings(repo.get_settings(s))
+            levels = _best_levels(s)
+            # One read of every year's consultations and cases (four hundred years were four
+            # hundred rounds of queries: ten seconds before the detail pane showed).
+            consultations: dict[int, list[Consultation]] = defaultdict(list)
+            for c in repo.counted_consultations(s, None, person):
+                if c.held_on is not None:
+                    consultations[c.held_on.year].append(c)
+            cases: dict[int, list[Case]] = defaultdict(list)
+            for case in repo.cases_of_year(s, None):
+                cases[case.year].append(case)
+            return [
+                score(member_activity(person, y, consultations[y], cases[y], levels), rules)
+                for y in years
+            ]
 
     def members_named(self, name: str) -> list[tuple[Person, str]]:
         """Members called ``name`` with their group's name (the CLI asks which one)."""
@@ -163,12 +176,16 @@ class MemberService:
     # --- files --------------------------------------------------------------------------------
 
     def record_file_name(self, record: MemberRecord) -> str:
+        from liaison_desk.documents.package import safe_file_name
+
         return safe_file_name(
             f"{record.person.name}-{record.activity.year}年度履职档案", max_length=80
         )
 
     def ranking_file_name(self, year: int, group_name: str | None) -> str:
         """织里镇联络组-2024年度委员履职积分排名 (各联络组 for every group), without suffix."""
+        from liaison_desk.documents.package import safe_file_name
+
         who = group_name or "各联络组"
         return safe_file_name(f"{who}-{year}年度委员履职积分排名", max_length=80)
 
@@ -178,6 +195,7 @@ class MemberService:
         """The member's record of ``year`` as a PDF (GB/T 9704 layout, PDF/A) at ``path``;
         phone and ID numbers, and residents' names in quoted text, masked by the settings."""
         from liaison_desk.documents.member_record import member_record_data, write_member_record_pdf
+        from liaison_desk.services.printouts import fonts_from_settings
 
         step(progress, 0, 2, "正在统计……")
         with self.ctx.db.reading() as s:

@@ -24,6 +24,7 @@ from liaison_desk.documents.district_return import (
 from liaison_desk.documents.package import safe_file_name
 from liaison_desk.documents.statistics_data import BodyFigures, SelectedCase, StatisticsReport
 from liaison_desk.domain.enums import Satisfaction, SubmissionResult, TopicSource
+from liaison_desk.domain.member_record import LEVELS, selection_level
 from liaison_desk.domain.periods import ReportPeriod
 from liaison_desk.domain.privacy import MaskingRules, Privacy
 from liaison_desk.domain.queries import YearStatistics
@@ -34,24 +35,7 @@ from liaison_desk.storage import exchange
 from liaison_desk.storage import repositories as repo
 from liaison_desk.storage.session import Session
 
-# Where a case was selected, by the words its submission's target starts with; highest first.
-LEVELS: tuple[tuple[str, str], ...] = (
-    ("全国政协", "全国级"),
-    ("省政协", "省级"),
-    ("市政协", "市级"),
-    ("区政协", "区级"),
-)
-OTHER_LEVEL = "其他"
 NO_BODY = "（未填写责任单位）"
-
-
-def selection_level(target: str) -> str:
-    """省级 for "省政协“为民办实事”协商案例汇编", 市级 for "市政协优秀协商案例征集" …"""
-    text = target.strip()
-    for words, level in LEVELS:
-        if words in text:
-            return level
-    return OTHER_LEVEL
 
 
 def _level_rank(level: str) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QShortcut
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_desk.documents.district_return import ComparisonColumn, GroupComparison, GroupFigures
 from liaison_desk.domain.enums import CaseStatus, OutcomeStatus
 from liaison_desk.domain.periods import QUARTER_NAMES, ReportPeriod
 from liaison_desk.services import Services
@@ -43,6 +42,15 @@ from liaison_desk.ui.messages import show_error
 from liaison_desk.ui.pages.base import Page, with_label
 from liaison_desk.ui.table import Column, Index, RecordTableModel
 from liaison_desk.ui.tasks import LatestOnly, TaskControl, run_with_progress
+
+if TYPE_CHECKING:
+    # Not at run time: the module brings openpyxl, which took a third of a second on the GUI
+    # thread when the page was first built; the report service loads it off that thread.
+    from liaison_desk.documents.district_return import (
+        ComparisonColumn,
+        GroupComparison,
+        GroupFigures,
+    )
 
 NAME_KEY = "name"
 
@@ -87,7 +95,7 @@ def cell_target(
     return (found[0], dict(found[1])) if found is not None else None
 
 
-class ComparisonModel(RecordTableModel[GroupFigures]):
+class ComparisonModel(RecordTableModel["GroupFigures"]):
     """The rows of the comparison; the totals row in bold, each header's counting rule as its
     tooltip."""
 
@@ -198,14 +206,12 @@ class GroupComparisonPage(Page):
         headers = self._headers()
         # The totals row's name is the return's 合计: in the window, in the window's language.
         total = self.tr("Total")
-        result = [
-            Column[GroupFigures](
-                NAME_KEY, headers[NAME_KEY], lambda r: total if r.is_total else r.name
-            )
+        result: list[Column[GroupFigures]] = [
+            Column(NAME_KEY, headers[NAME_KEY], lambda r: total if r.is_total else r.name)
         ]
         for c in columns:
             result.append(
-                Column[GroupFigures](
+                Column(
                     c.key,
                     headers.get(c.key, c.heading),
                     partial(self._cell, key=c.key),
