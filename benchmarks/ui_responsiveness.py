@@ -45,7 +45,8 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from liaison_desk.app import create_application, freeze_start_up_objects, open_services
+    from liaison_desk.app import create_application, open_services
+    from liaison_desk.heap import freeze_start_up_objects
     from liaison_desk.ui.main_window import MainWindow
     from liaison_desk.ui.pages.base import RecordListPage
     from liaison_desk.ui.tasks import wait_for_tasks

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from liaison_desk import __version__
 from liaison_desk.config import MachineSettings, data_dir
+from liaison_desk.heap import freeze_start_up_objects
 from liaison_desk.instance_lock import InstanceLock, LockHolder
 from liaison_desk.log import setup_logging
 from liaison_desk.services import Services
@@ -183,16 +184,6 @@ def run_gui(url: str) -> int:
     finally:
         if lock is not None:
             lock.release()
-
-
-def freeze_start_up_objects() -> None:
-    """Once the libraries and the database are loaded: the objects made so far (modules, Qt
-    wrappers, SQLAlchemy's mappers, hundreds of thousands of them) live as long as the app, so
-    the garbage collector stops looking at them. Its full passes then take milliseconds, not the
-    70–110 ms that a pass started in a worker (holding the GIL) froze the window for."""
-    import gc
-
-    gc.freeze()
 
 
 def _cannot_open(exc: StorageError) -> None:

@@ -23,6 +23,14 @@ _depth = 0  # results being built now, by any thread
 _was_enabled = True
 
 
+def freeze_start_up_objects() -> None:
+    """Once the window's libraries and the database are loaded: the objects made so far
+    (modules, Qt wrappers, SQLAlchemy's mappers, hundreds of thousands) live as long as the app,
+    so later collections leave them alone. Full collections then take milliseconds, not the
+    70–110 ms that one started in a worker (holding the GIL) froze the window for."""
+    gc.freeze()
+
+
 @contextmanager
 def many_objects() -> Iterator[None]:
     """No automatic garbage collection while the block runs (in any thread); what is alive at
