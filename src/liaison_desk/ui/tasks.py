@@ -15,7 +15,15 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from liaison_desk.progress import Cancelled, Progress
@@ -140,9 +148,18 @@ class _Runnable(QRunnable):
         except BaseException as exc:  # delivered to on_error on the GUI thread
             if not isinstance(exc, Exception):
                 log.exception("background task stopped by %r", exc)
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            self._deliver(self._relay.finished, result)
+
+    def _deliver(self, signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The app is closing and Qt has already deleted the relay: nobody is left to tell,
+            # and a traceback (or the crash dialog) at exit would only alarm the user.
+            _ACTIVE.discard(self._relay)
+            log.info("a background task ended after the window closed")
 
 
 def run_task(
