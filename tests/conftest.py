@@ -17,6 +17,15 @@ from liaison_desk.services import ServiceContext, Services
 from liaison_desk.storage.attachments import AttachmentStore
 from liaison_desk.storage.database import Database
 
+
+@pytest.fixture(scope="session", autouse=True)
+def _the_session_qapplication_comes_first(qapp: Any) -> Any:
+    """One QApplication for the whole run, made before any test: the command line's PDF
+    commands make a bare QGuiApplication when there is none, and a widget test after one of
+    them in the same process aborted (Qt cannot make widgets without a QApplication)."""
+    return qapp
+
+
 ACTOR = "测试员"
 
 
