@@ -94,6 +94,19 @@ def test_shortcuts_for_search_refresh_settings_and_pages(
     qtbot.keyRelease(window, Qt.Key.Key_Control)
 
 
+def test_on_its_first_start_the_window_fits_the_screen(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    """No size saved yet: the window fits the screen's free area with its frame (1280×800 did
+    not fit a 1366×768 laptop: its bottom was under the taskbar)."""
+    machine = MachineSettings(tmp_path / "settings.json")
+    window = make_window(qtbot, services, machine)
+    screen = window.screen()
+    room = screen.availableGeometry()  # the offscreen screen is 800×800
+    assert window.width() <= room.width() and window.height() + 40 <= room.height()
+    assert window.width() >= window.minimumWidth() and window.height() >= 560
+
+
 def test_window_remembers_size_and_last_page(
     qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:

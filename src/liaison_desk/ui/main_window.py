@@ -186,6 +186,8 @@ class _Opening(Page):
         return True
 
 
+# Room left around a window on its first start for the frame and title bar the system adds.
+FRAME_ALLOWANCE = (16, 40)
 # A window not painted by then (started minimised) opens its database all the same.
 OPEN_UNPAINTED_MS = 300
 
@@ -697,6 +699,16 @@ class MainWindow(QMainWindow):
         )
 
     # --- state ---------------------------------------------------------------------------------
+    def _first_size(self) -> QSize:
+        """The window's size on its first start: 1280×800, less on a smaller screen (a
+        1366×768 office laptop) so that the whole window, its title bar and the taskbar fit."""
+        size = QSize(1280, 800)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() - QSize(*FRAME_ALLOWANCE)
+            size = size.boundedTo(room).expandedTo(self.minimumSize())
+        return size
+
     def _restore_state(self) -> None:
         page_id = "dashboard"
         if self.machine is not None:
@@ -704,7 +716,7 @@ class MainWindow(QMainWindow):
             if geometry:
                 self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
             else:
-                self.resize(1280, 800)
+                self.resize(self._first_size())
             last = self.machine.get("window.last_page")
             if last in self.pages:
                 page_id = last
