@@ -7,7 +7,7 @@ when another page changes data and reload when next shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
@@ -55,6 +55,21 @@ class ListOrder:
 
     column: str
     descending: bool
+
+
+def the_service_sorts(
+    order: ListOrder | None,
+    default: ListOrder,
+    sql_columns: Collection[str],
+    text_columns: Collection[str],
+    sorts_text: Callable[[], bool],
+) -> bool:
+    """Whether a list in ``order`` is sorted by the database a page at a time: its own order, a
+    column SQL sorts as shown, or text where the database sorts it in the lists' pinyin order
+    (``sorts_text``; a server does not). Otherwise the rows are read and sorted here."""
+    if order is None or order == default or order.column in sql_columns:
+        return True
+    return order.column in text_columns and sorts_text()
 
 
 def sorted_by_the_service(

@@ -61,6 +61,7 @@ from liaison_desk.ui.pages.base import (
     RecordListPage,
     labelled_order,
     sorted_by_the_service,
+    the_service_sorts,
     year_combo,
 )
 from liaison_desk.ui.pages.consultation_detail import GREY, record_html
@@ -484,12 +485,7 @@ class ConsultationsPage(RecordListPage[ConsultationSummary]):
         total = service.search(filters, PageRequest(limit=0)).total
         control.check()
         source: ListSource[ConsultationSummary]
-        if (
-            order is None
-            or order == DEFAULT_ORDER
-            or order.column in SQL_ORDER
-            or (order.column in TEXT_ORDER and service.sorts_text())
-        ):
+        if the_service_sorts(order, DEFAULT_ORDER, SQL_ORDER, TEXT_ORDER, service.sorts_text):
             # Sorted by the database a page at a time, whatever the column: sorting every row
             # here held the GUI thread for seconds at 100k.
             source = sorted_by_the_service(

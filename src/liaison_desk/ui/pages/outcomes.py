@@ -53,6 +53,7 @@ from liaison_desk.ui.pages.base import (
     RecordListPage,
     labelled_order,
     sorted_by_the_service,
+    the_service_sorts,
     with_label,
 )
 from liaison_desk.ui.paging import ListSource, MemorySource, PagedTableModel
@@ -691,12 +692,7 @@ class OutcomesPage(RecordListPage[OutcomeItemSummary]):
         total = service.search_outcome_items(f, PageRequest(limit=0)).total
         control.check()
         source: ListSource[OutcomeItemSummary]
-        if (
-            order is None
-            or order == DEFAULT_ORDER
-            or order.column in SQL_ORDER
-            or (order.column in TEXT_ORDER and service.sorts_text())
-        ):
+        if the_service_sorts(order, DEFAULT_ORDER, SQL_ORDER, TEXT_ORDER, service.sorts_text):
             # Sorted by the database a page at a time, whatever the column: sorting 157k items
             # here held the GUI thread for seconds.
             source = sorted_by_the_service(
